@@ -1,0 +1,24 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Actor, Permission } from '@rounds/domain';
+
+export const IS_PUBLIC = 'rounds:public';
+export const REQUIRED_PERMISSION = 'rounds:permission';
+
+/** The route needs no session (sign-up, login, OAuth callbacks, health). */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** The permission a route needs; every non-public route declares one (tested by the role matrix). */
+export const Requires = (permission: Permission) => SetMetadata(REQUIRED_PERMISSION, permission);
+
+/** Any signed-in user, whatever the role (their own profile, notifications). */
+export const ANY_ROLE = 'any-role';
+export const AnyRole = () => SetMetadata(REQUIRED_PERMISSION, ANY_ROLE);
+
+export interface AuthenticatedRequest {
+  actor: Actor;
+}
+
+export const CurrentActor = createParamDecorator(
+  (_: unknown, context: ExecutionContext): Actor =>
+    context.switchToHttp().getRequest<AuthenticatedRequest>().actor,
+);

@@ -1,0 +1,45 @@
+import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { can, ForbiddenError, Permission, TokenService, UsersService } from '@rounds/domain';
+import {
+  ANY_ROLE,
+  AuthenticatedRequest,
+  IS_PUBLIC,
+  REQUIRED_PERMISSION,
+} from './access.decorators';
+
+/** Global: a bearer session on every route unless @Public(), and the route's @Requires permission. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+    private readonly users: UsersService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    if (scheme?.toLowerCase() !== 'bearer' || !token) {
+      throw new UnauthorizedException('a bearer access token is required');
+    }
+    const claims = this.tokens.verifyAccessToken(token);
+    const user = await this.users.findActive(claims.org, claims.sub);
+    if (!user) throw new UnauthorizedException('the account is disabled or no longer exists');
+    request.actor = { userId: user.id, organizationId: user.organizationId, role: user.role };
+
+    const permission = this.reflector.getAllAndOverride<Permission | typeof ANY_ROLE>(
+      REQUIRED_PERMISSION,
+      targets,
+    );
+    if (!permission) throw new ForbiddenError('this route declares no permission');
+    if (permission !== ANY_ROLE && !can(user.role, permission)) {
+      throw new ForbiddenError(`the ${user.role} role may not do this (needs ${permission})`);
+    }
+    return true;
+  }
+}

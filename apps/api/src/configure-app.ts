@@ -1,0 +1,61 @@
+import { RequestMethod } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Logger } from 'nestjs-pino';
+import { AllExceptionsFilter } from './common/exception.filter';
+import { createValidationPipe } from './common/validation.pipe';
+
+const DASHBOARD_DIR = join(process.cwd(), 'apps/dashboard/dist');
+const SERVER_PATHS = /^\/(api|health|metrics)(\/|$)/;
+
+export function openApiDocument(app: NestExpressApplication) {
+  const config = new DocumentBuilder()
+    .setTitle('Rounds API')
+    .setDescription('Compliant social media publishing for hospitals')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/** Everything about the HTTP surface that is not a controller; shared by main.ts and the tests. */
+export function configureApp(app: NestExpressApplication): NestExpressApplication {
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'connect-src': ["'self'"] },
+      },
+    }),
+  );
+  app.setGlobalPrefix('api/v1', {
+    exclude: [
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
+    ],
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableShutdownHooks();
+  SwaggerModule.setup('api/docs', app, () => openApiDocument(app), {
+    jsonDocumentUrl: 'api/docs/openapi.json',
+  });
+  serveDashboard(app);
+  return app;
+}
+
+/** The built React app at /, with client-side routes falling back to index.html. */
+function serveDashboard(app: NestExpressApplication): void {
+  if (!existsSync(join(DASHBOARD_DIR, 'index.html'))) return;
+  app.useStaticAssets(DASHBOARD_DIR, { index: false, maxAge: '1h' });
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (request.method !== 'GET' || SERVER_PATHS.test(request.path)) return next();
+    response.sendFile(join(DASHBOARD_DIR, 'index.html'));
+  });
+}

@@ -1,0 +1,39 @@
+import type { RequestHandler } from 'express';
+
+/** A fault the next matching requests receive instead of the normal answer. */
+export interface Fault {
+  id: string;
+  platform: 'x' | 'google';
+  method?: string;
+  /** Matched against the request path with `startsWith` (or a RegExp source when it starts with ^). */
+  path?: string;
+  /** How many requests it hits; undefined = until cleared. */
+  remaining?: number;
+  /** 'status': answer `status` with the platform's error body and `headers`;
+   *  'timeout': never answer; 'drop-after-accept': do the work, then destroy the socket. */
+  mode: 'status' | 'timeout' | 'drop-after-accept';
+  status?: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface LoggedRequest {
+  at: string;
+  platform: 'x' | 'google' | 'control';
+  method: string;
+  path: string;
+  status: number;
+}
+
+/** State shared by the X and Google fakes: latency, faults, request log, the clock. */
+export interface SandboxContext {
+  /** Added before every platform answer, in ms. */
+  latencyMs: number;
+  faults: Fault[];
+  requests: LoggedRequest[];
+  now(): Date;
+  /** Express middleware applying latency, faults and the request log for one platform. */
+  platformMiddleware(platform: 'x' | 'google'): RequestHandler;
+  /** The sandbox's own base URL, e.g. http://127.0.0.1:4100 (for Location headers). */
+  baseUrl(): string;
+}

@@ -1,0 +1,137 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBase64,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const url = { require_tld: false, require_protocol: true };
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
+
+/** Every setting of every Rounds process; `.env.example` lists each with a safe local default. */
+export class AppConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV = 'development';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsUrl(url)
+  PUBLIC_URL = 'http://localhost:3000';
+
+  @IsUrl({ ...url, protocols: ['postgres', 'postgresql'] })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/rounds';
+
+  @IsUrl({ ...url, protocols: ['redis', 'rediss'] })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'QUEUE_PREFIX must be letters, digits, - or _' })
+  QUEUE_PREFIX = 'rounds';
+
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  /** `keyId:base64key[,keyId:base64key…]`; the first key encrypts, every listed key decrypts. */
+  @Matches(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44}(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44})*$/, {
+    message: 'ENCRYPTION_KEY must be keyId:base64 of 32 bytes, comma-separated for rotation',
+  })
+  ENCRYPTION_KEY: string;
+
+  /** Sign-up, login and refresh requests one address may make per 15 minutes. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AUTH_RATE_LIMIT_PER_ADDRESS = 100;
+
+  /** Login attempts one account may receive per 15 minutes. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_LIMIT_PER_ACCOUNT = 10;
+
+  @IsString()
+  MEDIA_DIR = '.data/media';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  WORKER_CONCURRENCY = 50;
+
+  @IsUrl(url)
+  X_API_BASE_URL = 'https://api.x.com';
+
+  @IsUrl(url)
+  X_AUTHORIZE_URL = 'https://x.com/i/oauth2/authorize';
+
+  @IsUrl(url)
+  GOOGLE_API_BASE_URL = 'https://youtube.googleapis.com';
+
+  @IsUrl(url)
+  GOOGLE_AUTHORIZE_URL = 'https://accounts.google.com/o/oauth2/v2/auth';
+
+  @IsUrl(url)
+  GOOGLE_TOKEN_URL = 'https://oauth2.googleapis.com/token';
+
+  @IsString()
+  X_CLIENT_ID = 'rounds-local';
+
+  @IsString()
+  X_CLIENT_SECRET = 'rounds-local-secret';
+
+  @IsString()
+  GOOGLE_CLIENT_ID = 'rounds-local';
+
+  @IsString()
+  GOOGLE_CLIENT_SECRET = 'rounds-local-secret';
+
+  /** `smtp://user:pass@host:port`; e-mail is off when empty. */
+  @IsOptional()
+  @IsUrl({ ...url, protocols: ['smtp', 'smtps'] })
+  SMTP_URL?: string;
+
+  @IsEmail({ require_tld: false })
+  MAIL_FROM = 'rounds@rounds.local';
+}
+
+/** Validates the environment once; a bad or missing variable stops boot with its name and rule. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const provided = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const config = plainToInstance(AppConfig, provided, { excludeExtraneousValues: false });
+  const errors = validateSync(config, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => {
+      const rules = Object.values(e.constraints ?? {}).join('; ');
+      const given = e.value === undefined ? 'missing' : `got ${JSON.stringify(String(e.value))}`;
+      return `  ${e.property}: ${rules} (${given})`;
+    });
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}\nSee .env.example.`);
+  }
+  return config;
+}

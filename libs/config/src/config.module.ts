@@ -1,0 +1,24 @@
+import { Global, Module } from '@nestjs/common';
+import { ConfigModule as NestConfigModule, ConfigService } from '@nestjs/config';
+import { AppConfig, loadConfig } from './app-config';
+
+/** Loads `.env` (when present) through @nestjs/config and provides the validated `AppConfig`. */
+@Global()
+@Module({
+  imports: [
+    NestConfigModule.forRoot({
+      cache: true,
+      envFilePath: '.env',
+      load: [() => ({ app: loadConfig(process.env) })],
+    }),
+  ],
+  providers: [
+    {
+      provide: AppConfig,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) => config.getOrThrow<AppConfig>('app'),
+    },
+  ],
+  exports: [AppConfig],
+})
+export class ConfigModule {}

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Between, DataSource, EntityManager, MoreThan } from 'typeorm';
+import { AuditAction, GENESIS_HASH } from './audit-action';
+import { AuditEventEntity } from './audit-event.entity';
+import { auditHash } from './audit-hash';
+
+export interface AuditRecord {
+  organizationId: string;
+  actorId: string | null;
+  action: AuditAction;
+  subjectType: string;
+  subjectId?: string | null;
+  data?: Record<string, unknown>;
+}
+
+export interface AuditQuery {
+  from?: Date;
+  to?: Date;
+  subjectType?: string;
+  subjectId?: string;
+  limit?: number;
+}
+
+export interface ChainVerification {
+  valid: boolean;
+  eventsChecked: number;
+  /** The first event whose stored hash or link does not match; absent when the chain is whole. */
+  firstBroken?: { id: string; seq: number; reason: string };
+}
+
+const VERIFY_BATCH = 5000;
+
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Appends to the organization's chain inside the caller's transaction (or a new one). */
+  async record(manager: EntityManager, record: AuditRecord): Promise<AuditEventEntity> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      return manager.transaction((tx) => this.record(tx, record));
+    }
+    // One writer per chain at a time; released when the caller's transaction ends.
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+      record.organizationId,
+    ]);
+    const head = await manager.findOne(AuditEventEntity, {
+      where: { organizationId: record.organizationId },
+      order: { seq: 'DESC' },
+      select: { seq: true, hash: true },
+    });
+    const event = manager.create(AuditEventEntity, {
+      organizationId: record.organizationId,
+      seq: (head?.seq ?? 0) + 1,
+      occurredAt: new Date(),
+      actorId: record.actorId,
+      action: record.action,
+      subjectType: record.subjectType,
+      subjectId: record.subjectId ?? null,
+      data: record.data ?? {},
+      prevHash: head?.hash ?? GENESIS_HASH,
+    });
+    event.hash = auditHash(event);
+    return manager.save(event);
+  }
+
+  list(organizationId: string, query: AuditQuery): Promise<AuditEventEntity[]> {
+    return this.dataSource.getRepository(AuditEventEntity).find({
+      where: {
+        organizationId,
+        occurredAt: Between(query.from ?? new Date(0), query.to ?? new Date('9999-12-31')),
+        ...(query.subjectType ? { subjectType: query.subjectType } : {}),
+        ...(query.subjectId ? { subjectId: query.subjectId } : {}),
+      },
+      order: { seq: 'DESC' },
+      take: Math.min(query.limit ?? 200, 1000),
+    });
+  }
+
+  /** Recomputes every hash and link of the organization's chain, in order. */
+  async verify(organizationId: string): Promise<ChainVerification> {
+    const repo = this.dataSource.getRepository(AuditEventEntity);
+    let expectedPrev = GENESIS_HASH;
+    let expectedSeq = 1;
+    for (;;) {
+      const batch = await repo.find({
+        where: { organizationId, seq: MoreThan(expectedSeq - 1) },
+        order: { seq: 'ASC' },
+        take: VERIFY_BATCH,
+      });
+      for (const event of batch) {
+        const reason =
+          event.seq !== expectedSeq
+            ? `event ${expectedSeq} is missing`
+            : event.prevHash !== expectedPrev
+              ? 'its previous-hash link does not match the event before it'
+              : event.hash !== auditHash(event)
+                ? 'its contents do not match its hash'
+                : undefined;
+        if (reason) {
+          return {
+            valid: false,
+            eventsChecked: expectedSeq - 1,
+            firstBroken: { id: event.id, seq: event.seq, reason },
+          };
+        }
+        expectedPrev = event.hash;
+        expectedSeq += 1;
+      }
+      if (batch.length < VERIFY_BATCH) return { valid: true, eventsChecked: expectedSeq - 1 };
+    }
+  }
+}

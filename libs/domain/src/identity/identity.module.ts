@@ -1,0 +1,24 @@
+import { Global, Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { AppConfig } from '@rounds/config';
+import { IdentityService } from './identity.service';
+import { PasswordHasher } from './password-hasher';
+import { TokenService } from './token.service';
+import { UsersService } from './users.service';
+
+@Global()
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        secret: config.JWT_SECRET,
+        signOptions: { expiresIn: config.JWT_ACCESS_TTL_SECONDS, algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+  ],
+  providers: [IdentityService, PasswordHasher, TokenService, UsersService],
+  exports: [IdentityService, TokenService, UsersService],
+})
+export class IdentityModule {}

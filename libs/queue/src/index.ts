@@ -1,0 +1,5 @@
+export * from './job.producer';
+export * from './queue-names';
+export * from './queue.module';
+export * from './redis-connection';
+export * from './redis.module';

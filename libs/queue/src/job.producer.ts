@@ -1,0 +1,24 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { JobsOptions, Queue } from 'bullmq';
+import { JOB_QUEUE, JobData, JobName, QueueName } from './queue-names';
+
+/** The one typed way to enqueue work. */
+@Injectable()
+export class JobProducer {
+  constructor(private readonly moduleRef: ModuleRef) {}
+
+  queue(name: QueueName): Queue {
+    return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+  }
+
+  enqueue<T extends JobName>(name: T, data: JobData<T>, options?: JobsOptions) {
+    return this.queue(JOB_QUEUE[name]).add(name, data, options);
+  }
+
+  /** Creates or updates a repeating job (BullMQ job scheduler) with a stable id. */
+  schedule<T extends JobName>(name: T, data: JobData<T>, everyMs: number) {
+    return this.queue(JOB_QUEUE[name]).upsertJobScheduler(name, { every: everyMs }, { name, data });
+  }
+}

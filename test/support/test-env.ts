@@ -1,0 +1,27 @@
+import { randomBytes } from 'node:crypto';
+
+export const POSTGRES_ADMIN_URL =
+  process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const TEMPLATE_DATABASE = 'rounds_test_template';
+
+export function databaseUrl(name: string): string {
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** The environment every test process runs with: valid secrets, quiet logs, generous throttles. */
+export function testEnvironment(databaseName: string): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DATABASE_URL: databaseUrl(databaseName),
+    REDIS_URL: TEST_REDIS_URL,
+    QUEUE_PREFIX: `test-${randomBytes(6).toString('hex')}`,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    ENCRYPTION_KEY: `test:${randomBytes(32).toString('base64')}`,
+    AUTH_RATE_LIMIT_PER_ADDRESS: '100000',
+    MEDIA_DIR: `.data/test-media/${databaseName}`,
+  };
+}
