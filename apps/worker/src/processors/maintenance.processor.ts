@@ -1,0 +1,43 @@
+import { Processor } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService, OrganizationEntity } from '@rounds/domain';
+import { JobName, QueueName } from '@rounds/queue';
+import { JobHandlers, JobProcessor } from './job-processor';
+
+@Processor(QueueName.Maintenance)
+export class MaintenanceProcessor extends JobProcessor {
+  readonly queue = QueueName.Maintenance;
+  private readonly logger = new Logger(MaintenanceProcessor.name);
+
+  constructor(
+    private readonly audit: AuditService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
+    super();
+  }
+
+  readonly handlers: JobHandlers = {
+    [JobName.VerifyAuditChains]: () => this.verifyAuditChains(),
+  };
+
+  /** Nightly proof that no audit chain was tampered with; a break is logged as an error. */
+  private async verifyAuditChains() {
+    const organizations = await this.dataSource
+      .getRepository(OrganizationEntity)
+      .find({ select: { id: true } });
+    const broken: string[] = [];
+    for (const { id } of organizations) {
+      const result = await this.audit.verify(id);
+      if (!result.valid) {
+        broken.push(id);
+        this.logger.error(
+          { organizationId: id, firstBroken: result.firstBroken },
+          'audit chain broken',
+        );
+      }
+    }
+    return { organizations: organizations.length, broken };
+  }
+}
