@@ -27,6 +27,7 @@ const common = {
 
 module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {

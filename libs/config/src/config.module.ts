@@ -9,6 +9,8 @@ import { AppConfig, loadConfig } from './app-config';
     NestConfigModule.forRoot({
       cache: true,
       envFilePath: '.env',
+      // Tests set their whole environment; a developer's .env must not leak into them.
+      ignoreEnvFile: process.env.NODE_ENV === 'test',
       load: [() => ({ app: loadConfig(process.env) })],
     }),
   ],
