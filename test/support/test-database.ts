@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@rounds/database';
-import { databaseUrl, POSTGRES_ADMIN_URL, TEMPLATE_DATABASE } from './test-env';
+import { databaseUrl, POSTGRES_ADMIN_URL, templateDatabase } from './test-env';
 
 async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: POSTGRES_ADMIN_URL });
@@ -15,12 +15,12 @@ async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
 }
 
 /** (Re)creates the migrated template every suite database is copied from. */
-export async function createTemplateDatabase(): Promise<void> {
+export async function createTemplateDatabase(name = templateDatabase()): Promise<void> {
   await admin(async (client) => {
-    await client.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${name}`);
   });
-  const dataSource = new DataSource(dataSourceOptions(databaseUrl(TEMPLATE_DATABASE)));
+  const dataSource = new DataSource(dataSourceOptions(databaseUrl(name)));
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   await dataSource.destroy();
@@ -29,7 +29,7 @@ export async function createTemplateDatabase(): Promise<void> {
 /** A fresh, migrated database of its own for one suite. */
 export async function createTestDatabase(): Promise<string> {
   const name = `rounds_test_${randomBytes(6).toString('hex')}`;
-  await admin((client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`));
+  await admin((client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${templateDatabase()}`));
   return name;
 }
 

@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 export const POSTGRES_ADMIN_URL =
   process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-export const TEMPLATE_DATABASE = 'rounds_test_template';
+/** One migrated template per `jest` run (set by global setup), so concurrent runs never collide. */
+export const templateDatabase = () => process.env.ROUNDS_TEMPLATE_DB ?? 'rounds_test_template';
 
 export function databaseUrl(name: string): string {
   const url = new URL(POSTGRES_ADMIN_URL);
