@@ -1,5 +1,7 @@
 import type { Session, TestOrganization } from './identity.factory';
 import { addUser } from './identity.factory';
+import { recordConsent, uploadFixture } from './media.factory';
+import { createNotification } from './notifications.factory';
 
 /**
  * How to make, in one organization, the object a route parameter names — keyed by the path
@@ -10,9 +12,21 @@ export type ResourceFactory = (url: string, org: TestOrganization) => Promise<st
 
 export const TENANT_RESOURCES: Record<string, ResourceFactory> = {
   'users/:id': async (url, org) => (await addUser(url, org.admin, 'marketer')).userId,
+  'media/:id': async (url, org) => (await uploadFixture(url, org.admin, 'pixel.png')).id,
+  'consents/:id': async (url, org) => {
+    const media = await uploadFixture(url, org.admin, 'pixel.png', { showsPatient: 'true' });
+    return (await recordConsent(url, org.admin, media.id)).id;
+  },
+  'notifications/:id': (_url, org) => createNotification(org.id, org.admin.userId),
 };
 
 /** Bodies that pass validation for routes that take one, so the tenant check is what answers. */
 export const VALID_BODIES: Record<string, (session: Session) => object> = {
   'patch /api/v1/users/:id': () => ({ role: 'executive' }),
+  'patch /api/v1/media/:id': () => ({ showsPatient: true }),
+  'post /api/v1/media/:id/consents': () => ({
+    personName: 'Jordan Reyes',
+    formId: 'REL-1',
+    signedAt: new Date(Date.now() - 3600_000).toISOString(),
+  }),
 };

@@ -8,16 +8,37 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@rounds/config';
 import { DatabaseModule } from '@rounds/database';
 import { AuditModule, IdentityModule } from '@rounds/domain';
+import { MediaModule, NotificationsModule } from '@rounds/domain';
+import {
+  ApprovalsModule,
+  ComplianceModule,
+  OrganizationsModule,
+  PostsModule,
+} from '@rounds/domain';
+import { ConversationsModule, CryptoModule, ReportsModule } from '@rounds/domain';
+import { ChannelsModule } from '@rounds/domain';
 import { QueueModule, REDIS } from '@rounds/queue';
+import { ApprovalsController } from './approvals/approvals.controller';
 import { AuditController } from './audit/audit.controller';
+import { ChannelsController } from './channels/channels.controller';
 import { AuthGuard } from './common/auth.guard';
 import { loggingOptions } from './common/logging';
 import { MetricsController } from './common/metrics.controller';
+import { ComplianceController } from './compliance/compliance.controller';
+import { ConversationsController } from './conversations/conversations.controller';
+import { ReplyTemplatesController } from './conversations/reply-templates.controller';
 import { RedisThrottlerStorage } from './common/redis-throttler.storage';
 import { HealthController } from './health/health.controller';
 import { AuthController } from './identity/auth.controller';
 import { UsersController } from './identity/users.controller';
 import { authThrottlers } from './identity/auth-throttlers';
+import { ConsentsController } from './media/consents.controller';
+import { MediaController } from './media/media.controller';
+import { NotificationsController } from './notifications/notifications.controller';
+import { OrganizationController } from './organization/organization.controller';
+import { PostActionsController } from './posts/post-actions.controller';
+import { PostsController } from './posts/posts.controller';
+import { ReportsController } from './reports/reports.controller';
 
 @Module({
   imports: [
@@ -36,8 +57,35 @@ import { authThrottlers } from './identity/auth-throttlers';
     PrometheusModule.register({ controller: MetricsController }),
     AuditModule,
     IdentityModule,
+    MediaModule,
+    NotificationsModule,
+    OrganizationsModule,
+    ComplianceModule,
+    PostsModule,
+    ApprovalsModule,
+    CryptoModule,
+    ReportsModule,
+    ConversationsModule,
+    ChannelsModule,
   ],
-  controllers: [AuthController, UsersController, AuditController, HealthController],
+  controllers: [
+    AuthController,
+    UsersController,
+    AuditController,
+    HealthController,
+    MediaController,
+    ConsentsController,
+    NotificationsController,
+    OrganizationController,
+    ComplianceController,
+    PostsController,
+    PostActionsController,
+    ApprovalsController,
+    ReportsController,
+    ConversationsController,
+    ReplyTemplatesController,
+    ChannelsController,
+  ],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class AppModule {}

@@ -4,9 +4,17 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@rounds/config';
 import { DatabaseModule } from '@rounds/database';
 import { AuditModule } from '@rounds/domain';
+import { ConversationsModule, CryptoModule, DigestModule, MetricsModule } from '@rounds/domain';
+import { PublishingModule } from '@rounds/domain';
 import { QueueModule } from '@rounds/queue';
 import { JobRegistryCheck } from './job-registry.check';
+import { ConversationsProcessor } from './processors/conversations.processor';
+import { DigestProcessor } from './processors/digest.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
+import { MetricsProcessor } from './processors/metrics.processor';
+import { PublishProcessor } from './processors/publish.processor';
+import { ReconcileProcessor } from './processors/reconcile.processor';
+import { YoutubeUploadsProcessor } from './processors/youtube-uploads.processor';
 import { Schedules } from './schedules';
 
 @Module({
@@ -20,7 +28,22 @@ import { Schedules } from './schedules';
     QueueModule,
     DiscoveryModule,
     AuditModule,
+    CryptoModule,
+    MetricsModule,
+    ConversationsModule,
+    DigestModule,
+    PublishingModule,
   ],
-  providers: [MaintenanceProcessor, JobRegistryCheck, Schedules],
+  providers: [
+    MaintenanceProcessor,
+    MetricsProcessor,
+    ConversationsProcessor,
+    DigestProcessor,
+    PublishProcessor,
+    YoutubeUploadsProcessor,
+    ReconcileProcessor,
+    JobRegistryCheck,
+    Schedules,
+  ],
 })
 export class WorkerModule {}

@@ -1,6 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
-  IsBase64,
   IsEmail,
   IsIn,
   IsInt,
@@ -79,6 +78,12 @@ export class AppConfig {
   @IsString()
   MEDIA_DIR = '.data/media';
 
+  /** The largest video an upload may carry (images and captions have fixed limits). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MEDIA_MAX_VIDEO_BYTES = 2 * 1024 ** 3;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -110,6 +115,43 @@ export class AppConfig {
 
   @IsString()
   GOOGLE_CLIENT_SECRET = 'rounds-local-secret';
+
+  /** Per platform request; publish locks and leases are derived from it (well above it). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  PLATFORM_TIMEOUT_MS = 30_000;
+
+  /** Tries per publication on 5xx and timeouts before it is `failed` (429 waits do not count). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PUBLISH_MAX_ATTEMPTS = 6;
+
+  /** First retry delay; each next one doubles, with full jitter. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  PUBLISH_RETRY_BASE_MS = 10_000;
+
+  /** How often the reconciler rebuilds missing jobs and resolves in-doubt publications. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  RECONCILE_INTERVAL_MS = 60_000;
+
+  /** Quota units the Google project gets per Pacific day. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  YOUTUBE_DAILY_QUOTA = 10_000;
+
+  /** Overrides of the quota table, e.g. `videos.insert=100,thumbnails.set=50`. */
+  @IsOptional()
+  @Matches(/^[a-zA-Z.]+=\d+(,[a-zA-Z.]+=\d+)*$/, {
+    message: 'YOUTUBE_QUOTA_COSTS must be operation=units pairs, comma-separated',
+  })
+  YOUTUBE_QUOTA_COSTS?: string;
 
   /** `smtp://user:pass@host:port`; e-mail is off when empty. */
   @IsOptional()

@@ -1,7 +1,58 @@
+import { ApprovalEntity } from './approvals/approval.entity';
 import { AuditEventEntity } from './audit/audit-event.entity';
+import { ChannelAuthorizationEntity } from './channels/channel-authorization.entity';
+import { ChannelEntity } from './channels/channel.entity';
+import { ComplianceFindingEntity } from './compliance/compliance-finding.entity';
+import { ConversationCursorEntity } from './conversations/conversation-cursor.entity';
+import { ConversationMessageEntity } from './conversations/conversation-message.entity';
+import { ConversationReplyEntity } from './conversations/conversation-reply.entity';
+import { ReplyApprovalEntity } from './conversations/reply-approval.entity';
+import { ReplyTemplateEntity } from './conversations/reply-template.entity';
+import { DigestSendEntity } from './digest/digest-send.entity';
 import { RefreshTokenEntity } from './identity/refresh-token.entity';
 import { UserEntity } from './identity/user.entity';
+import { ConsentRecordEntity } from './media/consent-record.entity';
+import { MediaEntity } from './media/media.entity';
+import { ChannelAudienceEntity } from './metrics/channel-audience.entity';
+import { ChannelDailyMetricsEntity } from './metrics/channel-daily-metrics.entity';
+import { MetricSnapshotEntity } from './metrics/metric-snapshot.entity';
+import { PlatformUsageEntity } from './metrics/platform-usage.entity';
+import { PublicationDailyMetricsEntity } from './metrics/publication-daily-metrics.entity';
+import { PublicationMetricsEntity } from './metrics/publication-metrics.entity';
+import { NotificationEntity } from './notifications/notification.entity';
 import { OrganizationEntity } from './organizations/organization.entity';
+import { PostRevisionEntity } from './posts/post-revision.entity';
+import { PostEntity } from './posts/post.entity';
+import { PublicationEntity } from './posts/publication.entity';
+import { YoutubeUploadEntity } from './publishing/youtube-upload.entity';
 
 /** Every entity, for the data source and the migration generator. */
-export const entities = [OrganizationEntity, UserEntity, RefreshTokenEntity, AuditEventEntity];
+export const entities = [
+  OrganizationEntity,
+  UserEntity,
+  RefreshTokenEntity,
+  AuditEventEntity,
+  MediaEntity,
+  ConsentRecordEntity,
+  NotificationEntity,
+  ChannelEntity,
+  PostEntity,
+  PostRevisionEntity,
+  PublicationEntity,
+  ApprovalEntity,
+  ComplianceFindingEntity,
+  MetricSnapshotEntity,
+  PublicationMetricsEntity,
+  PublicationDailyMetricsEntity,
+  ChannelDailyMetricsEntity,
+  ChannelAudienceEntity,
+  PlatformUsageEntity,
+  ConversationMessageEntity,
+  ConversationCursorEntity,
+  ConversationReplyEntity,
+  ReplyApprovalEntity,
+  ReplyTemplateEntity,
+  DigestSendEntity,
+  ChannelAuthorizationEntity,
+  YoutubeUploadEntity,
+];

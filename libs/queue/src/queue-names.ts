@@ -1,16 +1,51 @@
 /** Every BullMQ queue. Names may not contain ':' (PLATFORMS.md §4). */
 export enum QueueName {
   Maintenance = 'maintenance',
+  Metrics = 'metrics',
+  Conversations = 'conversations',
+  Digest = 'digest',
+  Publish = 'publish',
+  YoutubeUploads = 'youtube-uploads',
+  Reconcile = 'reconcile',
 }
 
 /** Every job, each handled by exactly one processor (checked at worker boot). */
 export enum JobName {
   VerifyAuditChains = 'verify-audit-chains',
+  MetricsSweep = 'metrics-sweep',
+  CollectMetrics = 'collect-metrics',
+  CollectAudience = 'collect-audience',
+  ConversationsSweep = 'conversations-sweep',
+  PullConversations = 'pull-conversations',
+  SendReply = 'send-reply',
+  DigestSweep = 'digest-sweep',
+  SendDigest = 'send-digest',
+  PublishPublication = 'publish-publication',
+  SyncYoutubeVideo = 'sync-youtube-video',
+  ReconcilePublications = 'reconcile-publications',
+}
+
+/** One publication of one organization: what every publishing job is about. */
+export interface PublicationJobData {
+  organizationId: string;
+  publicationId: string;
 }
 
 /** Payloads carry ids only; handlers re-read state (STYLE.md rule 6). */
 export interface JobPayloads {
   [JobName.VerifyAuditChains]: Record<string, never>;
+  [JobName.MetricsSweep]: Record<string, never>;
+  /** Up to 100 (X) or 50 (YouTube) publications of one channel, read in one request. */
+  [JobName.CollectMetrics]: { organizationId: string; channelId: string; publicationIds: string[] };
+  [JobName.CollectAudience]: { organizationId: string; channelId: string; day: string };
+  [JobName.ConversationsSweep]: Record<string, never>;
+  [JobName.PullConversations]: { organizationId: string; channelId: string };
+  [JobName.SendReply]: { organizationId: string; replyId: string };
+  [JobName.DigestSweep]: Record<string, never>;
+  [JobName.SendDigest]: { organizationId: string; weekStart: string };
+  [JobName.PublishPublication]: PublicationJobData;
+  [JobName.SyncYoutubeVideo]: PublicationJobData;
+  [JobName.ReconcilePublications]: Record<string, never>;
 }
 
 export type JobData<T extends JobName> = JobPayloads[T];
@@ -18,4 +53,15 @@ export type JobData<T extends JobName> = JobPayloads[T];
 /** The queue each job runs on. */
 export const JOB_QUEUE: { [T in JobName]: QueueName } = {
   [JobName.VerifyAuditChains]: QueueName.Maintenance,
+  [JobName.MetricsSweep]: QueueName.Metrics,
+  [JobName.CollectMetrics]: QueueName.Metrics,
+  [JobName.CollectAudience]: QueueName.Metrics,
+  [JobName.ConversationsSweep]: QueueName.Conversations,
+  [JobName.PullConversations]: QueueName.Conversations,
+  [JobName.SendReply]: QueueName.Conversations,
+  [JobName.DigestSweep]: QueueName.Digest,
+  [JobName.SendDigest]: QueueName.Digest,
+  [JobName.PublishPublication]: QueueName.Publish,
+  [JobName.SyncYoutubeVideo]: QueueName.YoutubeUploads,
+  [JobName.ReconcilePublications]: QueueName.Reconcile,
 };

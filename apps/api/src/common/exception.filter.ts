@@ -28,6 +28,8 @@ function statusOf(code: DomainErrorCode): HttpStatus {
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case DomainErrorCode.RateLimited:
       return HttpStatus.TOO_MANY_REQUESTS;
+    case DomainErrorCode.PayloadTooLarge:
+      return HttpStatus.PAYLOAD_TOO_LARGE;
   }
 }
 

@@ -1,5 +1,18 @@
 import { Foundation1795608235534 } from './1795608235534-Foundation';
 import { AuditAppendOnly1795608235535 } from './1795608235535-AuditAppendOnly';
+import { MediaConsentNotifications1795608757259 } from './1795608757259-MediaConsentNotifications';
+import { PostsApprovalsCompliance1795608868566 } from './1795608868566-PostsApprovalsCompliance';
+import { PostRevisionsImmutable1795608868567 } from './1795608868567-PostRevisionsImmutable';
+import { MetricsConversationsDigest1795609735151 } from './1795609735151-MetricsConversationsDigest';
+import { ChannelsPublishing1795610741739 } from './1795610741739-ChannelsPublishing';
 
 /** In order; `npm run migration:generate -- Name` writes a new file to add here. */
-export const migrations = [Foundation1795608235534, AuditAppendOnly1795608235535];
+export const migrations = [
+  Foundation1795608235534,
+  AuditAppendOnly1795608235535,
+  MediaConsentNotifications1795608757259,
+  PostsApprovalsCompliance1795608868566,
+  PostRevisionsImmutable1795608868567,
+  MetricsConversationsDigest1795609735151,
+  ChannelsPublishing1795610741739,
+];

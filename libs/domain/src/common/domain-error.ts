@@ -9,6 +9,7 @@ export enum DomainErrorCode {
   InvalidTransition = 'invalid_transition',
   PreconditionFailed = 'precondition_failed',
   RateLimited = 'rate_limited',
+  PayloadTooLarge = 'payload_too_large',
 }
 
 export class DomainError extends Error {

@@ -17,6 +17,14 @@ describe('the role table of DESIGN.md', () => {
     }
   });
 
+  it('lets admins, marketers and compliance officers see and revoke consent records', () => {
+    expect(Object.values(Role).filter((r) => can(r, Permission.ManageConsent))).toEqual([
+      Role.Admin,
+      Role.Marketer,
+      Role.Compliance,
+    ]);
+  });
+
   it('keeps users, channels, policy and the emergency pause to admins', () => {
     const adminOnly = [
       Permission.ManageUsers,

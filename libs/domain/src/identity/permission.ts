@@ -12,12 +12,20 @@ export enum Permission {
   ManageChannels = 'channels:manage',
   ManagePolicy = 'policy:manage',
   EmergencyPause = 'organization:pause',
+  /** See and revoke the consent records of patient media. */
+  ManageConsent = 'consent:manage',
+  /** Run the PHI scanner on draft text: whoever writes or reviews content. */
+  ScanContent = 'content:scan',
+  /** Write pre-approved reply templates (writing one is approving it): compliance and admins. */
+  ManageReplyTemplates = 'reply-templates:manage',
 }
 
 const MARKETER = [
   Permission.ReadContent,
   Permission.WriteContent,
   Permission.UploadMedia,
+  Permission.ManageConsent,
+  Permission.ScanContent,
   Permission.ReadReports,
 ];
 
@@ -29,13 +37,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.ManageChannels,
     Permission.ManagePolicy,
     Permission.EmergencyPause,
+    Permission.ManageReplyTemplates,
   ],
   [Role.Marketer]: MARKETER,
   [Role.Compliance]: [
     Permission.ReadContent,
     Permission.ReviewContent,
+    Permission.ManageConsent,
+    Permission.ScanContent,
     Permission.ReadReports,
     Permission.ReadAudit,
+    Permission.ManageReplyTemplates,
   ],
   [Role.Executive]: [Permission.ReadContent, Permission.ReadReports],
 };

@@ -1,4 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { FindingSeverity } from '../compliance/phi/phi-finding';
+import type { AllowList, ApprovalPolicy } from './organization-settings';
 
 @Entity('organizations')
 export class OrganizationEntity {
@@ -18,6 +20,20 @@ export class OrganizationEntity {
 
   @Column({ type: 'text', nullable: true })
   pauseReason: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  pausedById: string | null;
+
+  /** Null until an admin edits it; read through completePolicy so defaults fill the gaps. */
+  @Column({ type: 'jsonb', nullable: true })
+  approvalPolicy: Partial<ApprovalPolicy> | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  allowList: Partial<AllowList> | null;
+
+  /** Whether a missing alt text or caption track blocks approval or only warns. */
+  @Column('text', { default: 'warn' })
+  accessibilitySeverity: FindingSeverity;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

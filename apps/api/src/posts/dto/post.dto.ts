@@ -1,0 +1,188 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  ApprovalEntity,
+  ComplianceFindingEntity,
+  localTime,
+  PostDetail,
+  PostRevisionEntity,
+  PostStatus,
+  PostView,
+  PUBLICATION_STATUSES,
+  PublicationEntity,
+  QueueEntry,
+} from '@rounds/domain';
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+export class PublicationDto {
+  @ApiProperty() id: string;
+  @ApiProperty() channelId: string;
+  @ApiProperty({ enum: ['x', 'youtube'] }) platform: string;
+  @ApiProperty({ enum: PUBLICATION_STATUSES }) status: string;
+  @ApiProperty() approvedRevisionId: string;
+  @ApiProperty() approvedContentHash: string;
+  @ApiProperty({ nullable: true, type: String }) externalId: string | null;
+  @ApiProperty({ nullable: true, type: String }) url: string | null;
+  @ApiProperty({ nullable: true, type: String }) error: string | null;
+  @ApiProperty() attempts: number;
+  @ApiProperty({ nullable: true, type: String }) publishedAt: string | null;
+
+  static of(p: PublicationEntity): PublicationDto {
+    return {
+      id: p.id,
+      channelId: p.channelId,
+      platform: p.platform,
+      status: p.status,
+      approvedRevisionId: p.approvedRevisionId,
+      approvedContentHash: p.approvedContentHash,
+      externalId: p.externalId,
+      url: p.url,
+      error: p.error,
+      attempts: p.attempts,
+      publishedAt: iso(p.publishedAt),
+    };
+  }
+}
+
+export class RevisionDto {
+  @ApiProperty() id: string;
+  @ApiProperty() number: number;
+  @ApiProperty({ description: 'sha256 of the canonical content' }) contentHash: string;
+  @ApiProperty({ type: Object, description: 'channelIds, categories, x, youtube' })
+  content: object;
+  @ApiProperty({ type: [String] }) detectedCategories: string[];
+  @ApiProperty() editedById: string;
+  @ApiProperty() createdAt: string;
+
+  static of(r: PostRevisionEntity): RevisionDto {
+    return {
+      id: r.id,
+      number: r.number,
+      contentHash: r.contentHash,
+      content: r.content,
+      detectedCategories: r.detectedCategories,
+      editedById: r.editedById,
+      createdAt: r.createdAt.toISOString(),
+    };
+  }
+}
+
+export class FindingDto {
+  @ApiProperty({ description: 'what approve overrides name' }) id: string;
+  @ApiProperty() revisionId: string;
+  @ApiProperty({ enum: ['phi', 'accessibility', 'policy'] }) source: string;
+  @ApiProperty({ example: 'x.text' }) field: string;
+  @ApiProperty() kind: string;
+  @ApiProperty({ enum: ['block', 'warn'] }) severity: string;
+  @ApiProperty() start: number;
+  @ApiProperty() end: number;
+  @ApiProperty() text: string;
+  @ApiProperty() reason: string;
+
+  static of(f: ComplianceFindingEntity): FindingDto {
+    const { id, revisionId, source, field, kind, severity, start, end, text, reason } = f;
+    return { id, revisionId, source, field, kind, severity, start, end, text, reason };
+  }
+}
+
+export class ApprovalDto {
+  @ApiProperty() id: string;
+  @ApiProperty() revisionId: string;
+  @ApiProperty() approverId: string;
+  @ApiProperty({ enum: ['approve', 'reject'] }) decision: string;
+  @ApiProperty({ nullable: true, type: String }) comment: string | null;
+  @ApiProperty({ type: Object, isArray: true }) overrides: object[];
+  @ApiProperty() contentHash: string;
+  @ApiProperty({ nullable: true, type: String }) voidedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) voidReason: string | null;
+  @ApiProperty() createdAt: string;
+
+  static of(a: ApprovalEntity): ApprovalDto {
+    return {
+      id: a.id,
+      revisionId: a.revisionId,
+      approverId: a.approverId,
+      decision: a.decision,
+      comment: a.comment,
+      overrides: a.overrides,
+      contentHash: a.contentHash,
+      voidedAt: iso(a.voidedAt),
+      voidReason: a.voidReason,
+      createdAt: a.createdAt.toISOString(),
+    };
+  }
+}
+
+export class ApprovalStateDto {
+  @ApiProperty({ description: 'distinct approvers the policy needs' }) required: number;
+  @ApiProperty({ type: [String] }) approverIds: string[];
+  @ApiProperty() requireConsent: boolean;
+  @ApiProperty({ type: [String] }) categories: string[];
+  @ApiProperty({ type: [String] }) reasons: string[];
+}
+
+export class PostSummaryDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: PostStatus }) status: PostStatus;
+  @ApiProperty({ description: 'UTC' }) scheduledAt: string;
+  @ApiProperty({ description: 'the same instant in the organization time zone' })
+  scheduledAtLocal: string;
+  @ApiProperty({ example: 'America/Chicago' }) timeZone: string;
+  @ApiProperty({ nullable: true, type: String }) campaign: string | null;
+  @ApiProperty() authorId: string;
+  @ApiProperty() lastEditedById: string;
+  @ApiProperty({ nullable: true, type: String }) approvedRevisionId: string | null;
+  @ApiProperty({ nullable: true, type: String }) submittedAt: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+  @ApiProperty({ type: RevisionDto, description: 'the current revision' }) revision: RevisionDto;
+  @ApiProperty({ type: [PublicationDto] }) publications: PublicationDto[];
+
+  static of({ post, timeZone, revision, publications }: PostView): PostSummaryDto {
+    return {
+      id: post.id,
+      status: post.status,
+      scheduledAt: post.scheduledAt.toISOString(),
+      scheduledAtLocal: localTime(post.scheduledAt, timeZone),
+      timeZone,
+      campaign: post.campaign,
+      authorId: post.authorId,
+      lastEditedById: post.lastEditedById,
+      approvedRevisionId: post.approvedRevisionId,
+      submittedAt: iso(post.submittedAt),
+      createdAt: post.createdAt.toISOString(),
+      updatedAt: post.updatedAt.toISOString(),
+      revision: RevisionDto.of(revision),
+      publications: publications.map(PublicationDto.of),
+    };
+  }
+}
+
+export class PostDetailDto extends PostSummaryDto {
+  @ApiProperty({ type: [RevisionDto], description: 'newest first' }) revisions: RevisionDto[];
+  @ApiProperty({ type: [FindingDto], description: 'open findings of the current revision' })
+  findings: FindingDto[];
+  @ApiProperty({ type: [ApprovalDto], description: 'every decision, voided ones included' })
+  approvals: ApprovalDto[];
+  @ApiProperty({ type: ApprovalStateDto }) approval: ApprovalStateDto;
+
+  static override of(detail: PostDetail): PostDetailDto {
+    const { required, requireConsent, categories, reasons } = detail.requirement;
+    return {
+      ...PostSummaryDto.of(detail),
+      revisions: detail.revisions.map(RevisionDto.of),
+      findings: detail.findings.map(FindingDto.of),
+      approvals: detail.approvals.map(ApprovalDto.of),
+      approval: { required, approverIds: detail.approverIds, requireConsent, categories, reasons },
+    };
+  }
+}
+
+export class QueueEntryDto extends PostDetailDto {
+  @ApiProperty({ description: 'false when you wrote it or already approved it' })
+  mayApprove: boolean;
+
+  static override of(entry: QueueEntry): QueueEntryDto {
+    return { ...PostDetailDto.of(entry), mayApprove: entry.mayApprove };
+  }
+}

@@ -1,0 +1,149 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { GRANULARITIES, type Granularity } from '@rounds/domain';
+
+const DAY_OR_TIME =
+  'a date (YYYY-MM-DD) or an ISO 8601 date-time, read in the organization time zone';
+
+export class PeriodQueryDto {
+  @ApiPropertyOptional({
+    example: '2026-03-01',
+    description: `${DAY_OR_TIME}; default 29 days before to`,
+  })
+  @IsOptional()
+  @IsISO8601(
+    { strict: true },
+    { message: 'from must be a date (YYYY-MM-DD) or an ISO 8601 date-time' },
+  )
+  from?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-03-31',
+    description: `${DAY_OR_TIME}; included; default today`,
+  })
+  @IsOptional()
+  @IsISO8601(
+    { strict: true },
+    { message: 'to must be a date (YYYY-MM-DD) or an ISO 8601 date-time' },
+  )
+  to?: string;
+}
+
+export class EngagementQueryDto extends PeriodQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'one channel only' })
+  @IsOptional()
+  @IsUUID('all', { message: 'channelId must be a UUID' })
+  channelId?: string;
+
+  @ApiPropertyOptional({ enum: GRANULARITIES, default: 'day' })
+  @IsOptional()
+  @IsIn(GRANULARITIES, { message: `granularity must be one of ${GRANULARITIES.join(', ')}` })
+  granularity?: Granularity;
+}
+
+export class FigureDto {
+  @ApiProperty() value: number;
+  @ApiProperty({ description: 'the same figure over the previous period of the same length' })
+  previous: number;
+  @ApiProperty() change: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'percent; null when previous is 0' })
+  changePct: number | null;
+  @ApiProperty({ example: 'engagementRate = engagements / impressions (X) or views (YouTube)' })
+  formula: string;
+}
+
+export class KpisDto {
+  @ApiProperty() postsPublished: FigureDto;
+  @ApiProperty() impressionsOrViews: FigureDto;
+  @ApiProperty() engagements: FigureDto;
+  @ApiProperty() engagementRate: FigureDto;
+  @ApiProperty() followerGrowth: FigureDto;
+}
+
+export class PeriodDto {
+  @ApiProperty({ example: '2026-03-01' }) from: string;
+  @ApiProperty({ example: '2026-03-31' }) to: string;
+  @ApiProperty() days: number;
+}
+
+export class SeriesPointDto {
+  @ApiProperty({ example: '2026-03-02', description: 'first day of the bucket' }) period: string;
+  @ApiProperty() postsPublished: number;
+  @ApiProperty() impressionsOrViews: number;
+  @ApiProperty() engagements: number;
+  @ApiProperty() engagementRate: number;
+  @ApiProperty() followers: number;
+}
+
+export class TopPostDto {
+  @ApiProperty() publicationId: string;
+  @ApiProperty() postId: string;
+  @ApiProperty() channelId: string;
+  @ApiProperty({ enum: ['x', 'youtube'] }) platform: string;
+  @ApiProperty({ description: 'the start of the text, or the video title' }) preview: string;
+  @ApiProperty({ nullable: true, type: String }) url: string | null;
+  @ApiProperty() publishedAt: string;
+  @ApiProperty() impressionsOrViews: number;
+  @ApiProperty() engagements: number;
+  @ApiProperty() engagementRate: number;
+}
+
+export class ChannelReportDto {
+  @ApiProperty() channelId: string;
+  @ApiProperty({ enum: ['x', 'youtube'] }) platform: string;
+  @ApiProperty() handle: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty() kpis: KpisDto;
+}
+
+export class EngagementReportDto {
+  @ApiProperty({ example: 'America/Chicago' }) timeZone: string;
+  @ApiProperty() period: PeriodDto;
+  @ApiProperty() previousPeriod: PeriodDto;
+  @ApiProperty({ enum: GRANULARITIES }) granularity: string;
+  @ApiProperty({ nullable: true, type: String }) channelId: string | null;
+  @ApiProperty() kpis: KpisDto;
+  @ApiProperty({ type: [SeriesPointDto] }) series: SeriesPointDto[];
+  @ApiProperty({ type: [TopPostDto] }) topPosts: TopPostDto[];
+  @ApiProperty({ type: [ChannelReportDto] }) channels: ChannelReportDto[];
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } })
+  formulas: Record<string, string>;
+}
+
+export class CountDto {
+  @ApiProperty() kind: string;
+  @ApiProperty() count: number;
+}
+
+export class ReasonCountDto {
+  @ApiProperty() reason: string;
+  @ApiProperty() count: number;
+}
+
+export class ComplianceReportDto {
+  @ApiProperty() timeZone: string;
+  @ApiProperty() period: PeriodDto;
+  @ApiProperty({
+    example: { approvals: 12, medianHours: 3.5, p90Hours: 20.1, formula: '…' },
+  })
+  approvalCycleTime: {
+    approvals: number;
+    medianHours: number | null;
+    p90Hours: number | null;
+    formula: string;
+  };
+  @ApiProperty() rejections: { total: number; byReason: ReasonCountDto[]; formula: string };
+  @ApiProperty() phiFindings: { total: number; byKind: CountDto[]; formula: string };
+  @ApiProperty() overrides: { total: number; byKind: CountDto[]; formula: string };
+  @ApiProperty() pauses: {
+    total: number;
+    pausedHours: number;
+    list: {
+      pausedAt: string;
+      resumedAt: string | null;
+      reason: string | null;
+      actorId: string | null;
+    }[];
+    formula: string;
+  };
+}

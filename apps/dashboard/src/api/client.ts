@@ -1,0 +1,59 @@
+import createClient from 'openapi-fetch';
+import { ApiError } from './api-error';
+import type { paths } from './schema';
+import { sessionStore } from './session-store';
+
+/** Sign-up, login and refresh: no bearer token, no refresh on 401. */
+export const publicApi = createClient<paths>();
+
+let refreshing: Promise<boolean> | null = null;
+
+async function refreshTokens(): Promise<boolean> {
+  const refreshToken = sessionStore.refreshToken();
+  if (!refreshToken) return false;
+  const { data } = await publicApi.POST('/api/v1/auth/refresh', { body: { refreshToken } });
+  if (!data) {
+    sessionStore.clear();
+    return false;
+  }
+  sessionStore.store(data);
+  return true;
+}
+
+/** Concurrent 401s share one refresh: refresh tokens rotate, so a second call would be a reuse. */
+function refreshOnce(): Promise<boolean> {
+  refreshing ??= refreshTokens().finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
+function withToken(request: Request): Request {
+  const token = sessionStore.accessToken();
+  if (token) request.headers.set('Authorization', `Bearer ${token}`);
+  return request;
+}
+
+/** Adds the bearer token; on a 401 refreshes once and repeats the request. */
+export async function authorizedFetch(request: Request): Promise<Response> {
+  const retry = request.clone();
+  const response = await fetch(withToken(request));
+  if (response.status !== 401 || !sessionStore.refreshToken()) return response;
+  if (!(await refreshOnce())) return response;
+  return fetch(withToken(retry));
+}
+
+export const api = createClient<paths>({ fetch: authorizedFetch });
+
+interface FetchResult<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/** The response body, or an ApiError carrying the API's message and field errors. */
+export async function unwrap<T>(call: Promise<FetchResult<T>>): Promise<T> {
+  const { data, error, response } = await call;
+  if (!response.ok) throw ApiError.from(response, error);
+  return data as T;
+}

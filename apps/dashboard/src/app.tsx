@@ -1,0 +1,61 @@
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { ApiError } from './api/api-error';
+import { LoginPage } from './auth/login-page';
+import { SessionProvider, useMe, useSignedIn } from './auth/session';
+import { FullPageError, FullPageLoader } from './common/full-page';
+import { AppLayout } from './shell/app-layout';
+import { AppRoutes } from './shell/app-routes';
+import { theme } from './theme';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 15_000,
+      // A 4xx will not change by asking again.
+      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+    },
+  },
+});
+
+export function App() {
+  return (
+    <MantineProvider theme={theme}>
+      <Notifications position="top-right" />
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <Root />
+        </BrowserRouter>
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}
+
+function Root() {
+  const signedIn = useSignedIn();
+  const location = useLocation();
+  if (!signedIn) {
+    return (
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="*" element={<Navigate to="/login" replace state={{ from: location }} />} />
+      </Routes>
+    );
+  }
+  return <SignedIn />;
+}
+
+function SignedIn() {
+  const me = useMe();
+  if (me.isPending) return <FullPageLoader />;
+  if (me.isError) return <FullPageError error={me.error} onRetry={() => void me.refetch()} />;
+  return (
+    <SessionProvider me={me.data}>
+      <AppLayout>
+        <AppRoutes />
+      </AppLayout>
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,41 @@
+import type { EventContentArg, EventInput } from '@fullcalendar/core';
+import type { Channel } from '../channels/channels-queries';
+import { contentOf, EDITABLE_STATUSES, postTitle, STATUS_LABELS } from '../posts/post-model';
+import type { PostSummary } from '../posts/post-model';
+
+const NEUTRAL = '#5c6b7a';
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** One calendar entry per post, in the colour of its first channel. */
+export function toEvent(post: PostSummary, channels: Channel[], canEdit: boolean): EventInput {
+  const channelIds = contentOf(post.revision).channelIds;
+  const color = channels.find((c) => c.id === channelIds[0])?.color ?? NEUTRAL;
+  return {
+    id: post.id,
+    title: postTitle(post.revision),
+    start: post.scheduledAt,
+    backgroundColor: color,
+    borderColor: color,
+    textColor: '#ffffff',
+    editable: canEdit && EDITABLE_STATUSES.includes(post.status),
+    extendedProps: { post },
+  };
+}
+
+export function postOf(event: { extendedProps: Record<string, unknown> }): PostSummary {
+  return event.extendedProps.post as PostSummary;
+}
+
+/** Time, title and a status badge; FullCalendar renders it in every view. */
+export function renderEvent(arg: EventContentArg) {
+  const post = postOf(arg.event);
+  return {
+    html: `<div class="rounds-event">
+      <span class="rounds-event-status" data-status="${post.status}">${STATUS_LABELS[post.status]}</span>
+      <span class="rounds-event-time">${escapeHtml(arg.timeText)}</span>
+      <span class="rounds-event-title">${escapeHtml(arg.event.title)}</span>
+    </div>`,
+  };
+}

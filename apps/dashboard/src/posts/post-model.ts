@@ -1,0 +1,94 @@
+import type { Schemas } from '../api/schema-types';
+
+export type PostSummary = Schemas['PostSummaryDto'];
+export type PostDetail = Schemas['PostDetailDto'];
+export type PostStatus = PostSummary['status'];
+export type Revision = Schemas['RevisionDto'];
+export type Finding = Schemas['FindingDto'];
+
+/** What a revision holds; the API documents `content` as a free-form object. */
+export interface PostContent {
+  channelIds: string[];
+  categories: string[];
+  x: { text: string; images: { mediaId: string; altText: string }[] } | null;
+  youtube: {
+    videoMediaId: string;
+    title: string;
+    description: string;
+    tags: string[];
+    categoryId: string;
+    privacyStatus: 'public' | 'unlisted' | 'private';
+    madeForKids: boolean;
+    thumbnailMediaId: string | null;
+    captionMediaId: string | null;
+  } | null;
+}
+
+export function contentOf(revision: Revision): PostContent {
+  return revision.content as unknown as PostContent;
+}
+
+/** A line that names the post: the start of its X text, else its video title. */
+export function postTitle(revision: Revision): string {
+  const content = contentOf(revision);
+  const text = content.x?.text?.trim() || content.youtube?.title?.trim() || 'Untitled post';
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
+export const STATUS_LABELS: Record<PostStatus, string> = {
+  draft: 'Draft',
+  in_review: 'In review',
+  changes_requested: 'Changes requested',
+  scheduled: 'Scheduled',
+  publishing: 'Publishing',
+  published: 'Published',
+  failed: 'Failed',
+  in_doubt: 'Checking platform',
+  cancelled: 'Cancelled',
+  held: 'Held',
+  expired: 'Expired',
+};
+
+export const STATUS_COLORS: Record<PostStatus, string> = {
+  draft: 'gray',
+  in_review: 'yellow',
+  changes_requested: 'orange',
+  scheduled: 'blue',
+  publishing: 'cyan',
+  published: 'teal',
+  failed: 'red',
+  in_doubt: 'grape',
+  cancelled: 'dark',
+  held: 'pink',
+  expired: 'orange',
+};
+
+/** The statuses the API lets an author edit or reschedule (PostsService's EDITABLE). */
+export const EDITABLE_STATUSES: readonly PostStatus[] = [
+  'draft',
+  'in_review',
+  'changes_requested',
+  'scheduled',
+  'held',
+  'expired',
+];
+
+export const isApproved = (post: PostSummary) => post.approvedRevisionId === post.revision.id;
+
+/** What a new time does to the post's approval, in the words of the reschedule rules. */
+export function rescheduleEffect(post: PostSummary): { reapproval: boolean; message: string } {
+  if (post.status === 'expired' && !isApproved(post)) {
+    return { reapproval: true, message: 'It goes back to compliance review before it can publish.' };
+  }
+  if (isApproved(post)) {
+    const held = post.status === 'held' ? ' It stays held until someone releases it.' : '';
+    return {
+      reapproval: false,
+      message: `The content is unchanged, so it keeps its approval and publishes at the new time.${held}`,
+    };
+  }
+  return {
+    reapproval: false,
+    message: 'It is not approved yet: it still needs approval before the new time.',
+  };
+}

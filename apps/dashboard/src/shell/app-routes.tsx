@@ -1,0 +1,26 @@
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { useSession } from '../auth/session';
+import { NotFoundPage } from './not-found-page';
+import { SCREENS } from './screens';
+
+export function useVisibleScreens() {
+  const { can } = useSession();
+  return SCREENS.filter((screen) => can(screen.permission));
+}
+
+export function AppRoutes() {
+  const screens = useVisibleScreens();
+  const location = useLocation();
+  const from = (location.state as { from?: Location } | null)?.from;
+  const home = screens[0]?.path ?? '/welcome';
+  return (
+    <Routes>
+      {screens.map((screen) => (
+        <Route key={screen.path} path={`${screen.path}/*`} element={screen.element} />
+      ))}
+      <Route path="/" element={<Navigate to={home} replace />} />
+      <Route path="/login" element={<Navigate to={from?.pathname ?? home} replace />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,122 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { Fault, SandboxContext } from '../sandbox-context';
+import { findXEndpoint } from '../x/x-endpoints';
+import { xProblem } from '../x/x-problems';
+import { googleErrorBody } from './google-error-body';
+
+const MODES: Fault['mode'][] = ['status', 'timeout', 'drop-after-accept'];
+const DEFAULT_RESET_SECONDS = 60;
+
+/** What `POST /_sandbox/faults` accepts: a Fault without id, `count` for `remaining`. */
+export interface FaultInput {
+  platform?: unknown;
+  method?: unknown;
+  path?: unknown;
+  count?: unknown;
+  mode?: unknown;
+  status?: unknown;
+  headers?: unknown;
+  body?: unknown;
+  /** For an X 429 without headers: seconds from now to `x-rate-limit-reset`. */
+  resetInSeconds?: unknown;
+}
+
+/** Validates the input and fills the platform's real error body and headers; a string = the error. */
+export function buildFault(input: FaultInput, id: string, now: Date): Fault | string {
+  const { platform, method, path, count, mode, status, headers } = input;
+  if (platform !== 'x' && platform !== 'google') return 'platform must be "x" or "google"';
+  if (!MODES.includes(mode as Fault['mode'])) return `mode must be one of ${MODES.join(', ')}`;
+  if (method !== undefined && typeof method !== 'string') return 'method must be a string';
+  if (path !== undefined && typeof path !== 'string') return 'path must be a string';
+  if (count !== undefined && !(Number.isInteger(count) && (count as number) > 0)) {
+    return 'count must be a positive integer';
+  }
+  if (headers !== undefined && (typeof headers !== 'object' || headers === null)) {
+    return 'headers must be an object of strings';
+  }
+  const fault: Fault = {
+    id,
+    platform,
+    method: method?.toUpperCase(),
+    path,
+    remaining: count as number | undefined,
+    mode: mode as Fault['mode'],
+  };
+  if (fault.mode !== 'status') return fault;
+  if (!(Number.isInteger(status) && (status as number) >= 400 && (status as number) <= 599)) {
+    return 'status must be an HTTP error status (400-599) for mode "status"';
+  }
+  fault.status = status as number;
+  fault.body = input.body ?? defaultBody(platform, fault.status);
+  fault.headers = {
+    ...defaultHeaders(fault, now, input.resetInSeconds),
+    ...(headers as Record<string, string>),
+  };
+  return fault;
+}
+
+function defaultBody(platform: Fault['platform'], status: number): unknown {
+  return platform === 'x' ? xProblem(status) : googleErrorBody(status);
+}
+
+function defaultHeaders(fault: Fault, now: Date, resetInSeconds: unknown): Record<string, string> {
+  if (fault.platform !== 'x' || fault.status !== 429) return {};
+  const seconds = typeof resetInSeconds === 'number' ? resetInSeconds : DEFAULT_RESET_SECONDS;
+  const limit = findXEndpoint(fault.method ?? 'POST', fault.path ?? '')?.limit ?? 100;
+  return {
+    'x-rate-limit-limit': String(limit),
+    'x-rate-limit-remaining': '0',
+    'x-rate-limit-reset': String(Math.ceil(now.getTime() / 1000 + seconds)),
+  };
+}
+
+function matches(fault: Fault, platform: Fault['platform'], method: string, path: string) {
+  if (fault.platform !== platform) return false;
+  if (fault.method && fault.method !== method) return false;
+  if (!fault.path) return true;
+  return fault.path.startsWith('^')
+    ? new RegExp(fault.path).test(path)
+    : path.startsWith(fault.path);
+}
+
+/** Finds the first fault for this request and uses up one of its hits. */
+export function takeFault(ctx: SandboxContext, platform: Fault['platform'], req: Request) {
+  const path = req.originalUrl.split('?')[0];
+  const index = ctx.faults.findIndex((f) => matches(f, platform, req.method, path));
+  if (index < 0) return undefined;
+  const fault = ctx.faults[index];
+  if (fault.remaining !== undefined) {
+    fault.remaining -= 1;
+    if (fault.remaining <= 0) ctx.faults.splice(index, 1);
+  }
+  return fault;
+}
+
+export function applyFault(fault: Fault, res: Response, next: NextFunction): void {
+  switch (fault.mode) {
+    case 'status':
+      res
+        .status(fault.status ?? 500)
+        .set(fault.headers ?? {})
+        .json(fault.body);
+      return;
+    case 'timeout':
+      // Held open until the client gives up or the sandbox closes.
+      return;
+    case 'drop-after-accept':
+      dropAnswer(res);
+      next();
+      return;
+  }
+}
+
+/** Lets the handler do its work, then cuts the connection instead of answering. */
+function dropAnswer(res: Response): void {
+  const cut = () => {
+    res.socket?.destroy();
+    return res;
+  };
+  res.writeHead = cut as unknown as Response['writeHead'];
+  res.write = cut as unknown as Response['write'];
+  res.end = cut as unknown as Response['end'];
+}

@@ -1,0 +1,149 @@
+import { ApiRequestError, ApiResponseError, type TwitterApi } from 'twitter-api-v2';
+import { X_DEMO_ACCOUNTS } from '../demo-accounts';
+import { type RunningSandbox, startSandbox } from '../sandbox';
+import { SandboxControlClient } from '../sandbox-control.client';
+import { redirectedTwitterApi } from '../testing/redirected-twitter-api';
+
+const [demo] = X_DEMO_ACCOUNTS;
+
+async function thrown(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (e: unknown) => e,
+  );
+}
+
+describe('fake X under injected faults', () => {
+  let sandbox: RunningSandbox;
+  let control: SandboxControlClient;
+  let x: TwitterApi;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    control = new SandboxControlClient(sandbox.url);
+  });
+  afterAll(() => sandbox.close());
+  beforeEach(async () => {
+    await control.reset();
+    x = redirectedTwitterApi(sandbox.url, demo.accessToken, { timeoutMs: 500 });
+  });
+
+  it('answers a 429 fault with the X body and real rate-limit headers', async () => {
+    const fault = await control.addFault({
+      platform: 'x',
+      method: 'POST',
+      path: '/2/tweets',
+      mode: 'status',
+      status: 429,
+      count: 1,
+      resetInSeconds: 300,
+    });
+
+    const error = (await thrown(x.v2.tweet('Hello'))) as ApiResponseError;
+
+    expect(error).toBeInstanceOf(ApiResponseError);
+    expect(error.rateLimitError).toBe(true);
+    expect(error.data).toEqual({
+      title: 'Too Many Requests',
+      detail: 'Too Many Requests',
+      type: 'about:blank',
+      status: 429,
+    });
+    expect(error.rateLimit).toEqual({ limit: 100, remaining: 0, reset: expect.any(Number) });
+    expect(error.rateLimit!.reset).toBe(Number(fault.headers!['x-rate-limit-reset']));
+    expect(error.rateLimit!.reset - Date.now() / 1000).toBeGreaterThan(290);
+    await expect(x.v2.tweet('Hello')).resolves.toBeDefined();
+    expect(await control.xTweets()).toHaveLength(1);
+  });
+
+  it('answers a 503 fault with the X problem body and no tweet', async () => {
+    await control.addFault({
+      platform: 'x',
+      path: '/2/tweets',
+      mode: 'status',
+      status: 503,
+      count: 1,
+    });
+
+    const error = (await thrown(x.v2.tweet('Hello'))) as ApiResponseError;
+
+    expect(error.code).toBe(503);
+    expect(error.data).toMatchObject({ title: 'Service Unavailable', status: 503 });
+    expect(await control.xTweets()).toEqual([]);
+  });
+
+  it('answers a 401 fault like an expired token', async () => {
+    await control.addFault({
+      platform: 'x',
+      path: '/2/users/me',
+      mode: 'status',
+      status: 401,
+      count: 1,
+    });
+
+    const error = (await thrown(x.v2.me())) as ApiResponseError;
+
+    expect(error.code).toBe(401);
+    expect(error.isAuthError).toBe(true);
+    await expect(x.v2.me()).resolves.toBeDefined();
+  });
+
+  it('holds a timeout fault open until the client gives up', async () => {
+    await control.addFault({ platform: 'x', path: '/2/tweets', mode: 'timeout', count: 1 });
+
+    const started = Date.now();
+    const error = (await thrown(x.v2.tweet('Anyone there?'))) as ApiRequestError;
+
+    expect(error).toBeInstanceOf(ApiRequestError);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(450);
+    expect(await control.xTweets()).toEqual([]);
+  });
+
+  it('drops the connection after accepting: the tweet exists, the client sees a socket error', async () => {
+    await control.addFault({
+      platform: 'x',
+      method: 'POST',
+      path: '/2/tweets',
+      mode: 'drop-after-accept',
+      count: 1,
+    });
+
+    const error = (await thrown(x.v2.tweet('Did it post?'))) as ApiRequestError;
+
+    expect(error).toBeInstanceOf(ApiRequestError);
+    expect(await control.xTweets(demo.id)).toEqual([
+      expect.objectContaining({ text: 'Did it post?', authorId: demo.id }),
+    ]);
+    const logged = await control.requests({ platform: 'x', path: '/2/tweets' });
+    expect(logged.map((r) => r.status)).toEqual([0]);
+  });
+
+  it('matches faults by method and by a path regular expression, and counts them down', async () => {
+    await control.addFault({
+      platform: 'x',
+      method: 'GET',
+      path: '^/2/tweets/\\d+$',
+      mode: 'status',
+      status: 500,
+      count: 2,
+    });
+    const { data } = await x.v2.tweet('Still fine');
+
+    for (let i = 0; i < 2; i++) {
+      expect(((await thrown(x.v2.singleTweet(data.id))) as ApiResponseError).code).toBe(500);
+    }
+    await expect(x.v2.singleTweet(data.id)).resolves.toMatchObject({ data: { id: data.id } });
+    expect(await control.faults()).toEqual([]);
+  });
+
+  it('never applies faults to the control API', async () => {
+    await control.addFault({ platform: 'x', mode: 'status', status: 500 });
+
+    const res = await fetch(`${sandbox.url}/_sandbox/faults`);
+
+    expect(res.status).toBe(200);
+    expect(((await thrown(x.v2.me())) as ApiResponseError).code).toBe(500);
+  });
+});

@@ -1,0 +1,24 @@
+import { Processor } from '@nestjs/bullmq';
+import { DigestService } from '@rounds/domain';
+import { JobName, QueueName } from '@rounds/queue';
+import { JobHandlers, JobProcessor } from './job-processor';
+
+@Processor(QueueName.Digest)
+export class DigestProcessor extends JobProcessor {
+  readonly queue = QueueName.Digest;
+
+  constructor(private readonly digest: DigestService) {
+    super();
+  }
+
+  readonly handlers: JobHandlers = {
+    [JobName.DigestSweep]: () => this.digest.sweep(),
+    [JobName.SendDigest]: async ({ organizationId, weekStart }) => {
+      const outcome = await this.digest.send(organizationId, weekStart);
+      // Failed: the next hourly sweep queues it again, and the claim lets it through once.
+      if (outcome === 'mail_failed')
+        throw new Error(`the digest e-mail for ${weekStart} was not accepted`);
+      return outcome;
+    },
+  };
+}

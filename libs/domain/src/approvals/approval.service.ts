@@ -1,0 +1,157 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditAction } from '../audit/audit-action';
+import { AuditService } from '../audit/audit.service';
+import { ConflictError } from '../common/domain-error';
+import { ComplianceService } from '../compliance/compliance.service';
+import { Actor } from '../identity/actor';
+import { OrganizationPausedError } from '../organizations/organization-errors';
+import { loadOrganization } from '../organizations/organization-store';
+import { recordPostAudit } from '../posts/post-audit';
+import { PostDetail, PostQueriesService } from '../posts/post-queries.service';
+import { PostRevisionEntity } from '../posts/post-revision.entity';
+import { PostStatus } from '../posts/post-status';
+import { PostScheduler } from '../posts/post-scheduler.service';
+import { findPost, loadRevision, lockPost, updatePost } from '../posts/post-store';
+import { PostEntity } from '../posts/post.entity';
+import { PolicyRequirement } from './approval-policy';
+import { ApprovalPolicyService } from './approval-policy.service';
+import { assertAwaitingApproval, assertFindingsResolved, assertNotOwnWork } from './approval-rules';
+import { ApprovalEntity, FindingOverride } from './approval.entity';
+import { liveApprovals } from './approvals-store';
+
+export interface ApproveRequest {
+  comment?: string;
+  overrides?: FindingOverride[];
+  /** The revision the officer reviewed; refused if the post changed since. */
+  revisionId?: string;
+}
+
+/** A compliance officer's approval; once the policy is met the post's publications are scheduled. */
+@Injectable()
+export class ApprovalService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly compliance: ComplianceService,
+    private readonly policy: ApprovalPolicyService,
+    private readonly scheduler: PostScheduler,
+    private readonly audit: AuditService,
+    private readonly queries: PostQueriesService,
+  ) {}
+
+  async approve(actor: Actor, postId: string, decision: ApproveRequest): Promise<PostDetail> {
+    // The scan runs again first and commits, so a finding it adds has an id to override even
+    // when this approval is then refused for it.
+    await this.dataSource.transaction(async (tx) => {
+      const post = await findPost(tx, actor.organizationId, postId);
+      await this.compliance.refreshFindings(tx, await loadRevision(tx, post));
+    });
+    await this.dataSource.transaction(async (tx) => {
+      // Shared row lock: a pause being switched on finishes first, and is then seen here.
+      const organization = await loadOrganization(tx, actor.organizationId, 'pessimistic_read');
+      if (organization.pausedAt)
+        throw new OrganizationPausedError(organization.pauseReason, 'approvals');
+      const post = await lockPost(tx, actor.organizationId, postId);
+      assertAwaitingApproval(post);
+      if (decision.revisionId && decision.revisionId !== post.currentRevisionId) {
+        throw new ConflictError(
+          'the post was edited after you opened it; review the new revision',
+          'revisionId',
+        );
+      }
+      const revision = await loadRevision(tx, post);
+      assertNotOwnWork(actor, post, revision);
+      const earlier = await liveApprovals(tx, post.organizationId, revision.id);
+      if (earlier.some((a) => a.approverId === actor.userId)) {
+        throw new ConflictError('you have already approved this revision');
+      }
+      const overrides = decision.overrides ?? [];
+      assertFindingsResolved(
+        await this.compliance.openFindings(tx, post.organizationId, [revision.id]),
+        overrides,
+        earlier.flatMap((a) => a.overrides),
+      );
+      await this.scheduler.assertConsent(tx, post, revision, post.scheduledAt);
+      await this.record(tx, actor, post, revision, decision, overrides);
+      const requirement = await this.policy.requirement(tx, revision);
+      if (earlier.length + 1 >= requirement.required) {
+        await this.policyMet(tx, actor, post, revision, requirement);
+      }
+    });
+    return this.queries.detail(actor.organizationId, postId);
+  }
+
+  private async record(
+    tx: EntityManager,
+    actor: Actor,
+    post: PostEntity,
+    revision: PostRevisionEntity,
+    decision: ApproveRequest,
+    overrides: FindingOverride[],
+  ): Promise<void> {
+    await tx.insert(ApprovalEntity, {
+      organizationId: post.organizationId,
+      postId: post.id,
+      revisionId: revision.id,
+      approverId: actor.userId,
+      decision: 'approve',
+      comment: decision.comment?.trim() || null,
+      overrides: overrides.map((o) => ({
+        findingId: o.findingId,
+        justification: o.justification.trim(),
+      })),
+      contentHash: revision.contentHash,
+      voidedAt: null,
+    });
+    const audit = (action: AuditAction, data: Record<string, unknown>) =>
+      recordPostAudit(this.audit, tx, {
+        actorId: actor.userId,
+        action,
+        post,
+        revisionHashBefore: revision.contentHash,
+        revisionHashAfter: revision.contentHash,
+        data: { revision: revision.number, ...data },
+      });
+    for (const override of overrides) {
+      await audit(AuditAction.PhiFindingOverridden, { ...override });
+    }
+    await audit(AuditAction.PostApproved, {
+      comment: decision.comment?.trim() || null,
+      overrides: overrides.map((o) => o.findingId),
+    });
+  }
+
+  /**
+   * Enough distinct approvers: this is the approved revision. In time, the post and its
+   * publications are scheduled; past its time (or already expired) it waits for a new time.
+   */
+  private async policyMet(
+    tx: EntityManager,
+    actor: Actor,
+    post: PostEntity,
+    revision: PostRevisionEntity,
+    requirement: PolicyRequirement,
+  ): Promise<void> {
+    const change = {
+      actorId: actor.userId,
+      set: { approvedRevisionId: revision.id },
+      data: { revision: revision.number, approved: true, policy: requirement.reasons },
+    };
+    if (post.status === PostStatus.Expired) {
+      await updatePost(tx, post, change.set);
+    } else if (post.scheduledAt.getTime() > Date.now()) {
+      await this.scheduler.schedule(tx, post, revision, {
+        ...change,
+        action: AuditAction.PostScheduled,
+        notice: 'post_approved',
+      });
+    } else {
+      await this.scheduler.move(tx, post, revision, PostStatus.Expired, {
+        ...change,
+        action: AuditAction.PostExpired,
+        notice: 'post_expired',
+      });
+    }
+  }
+}

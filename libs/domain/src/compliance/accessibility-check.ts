@@ -1,0 +1,29 @@
+import type { FindingSeverity } from './phi/phi-finding';
+import type { PostContent } from '../posts/post-content';
+import { FindingDraft } from './finding-draft';
+
+/** DESIGN.md: an image without alt text or a video without a caption track is a finding. */
+export function accessibilityFindings(
+  content: PostContent,
+  severity: FindingSeverity,
+): FindingDraft[] {
+  const base = { source: 'accessibility' as const, severity, start: 0, end: 0, text: '' };
+  const findings: FindingDraft[] = (content.x?.images ?? [])
+    .map((image, i) => ({ image, i }))
+    .filter(({ image }) => image.altText.trim() === '')
+    .map(({ i }) => ({
+      ...base,
+      field: `x.images[${i}].altText`,
+      kind: 'missing_alt_text',
+      reason: 'This image has no alt text, so screen-reader users cannot know what it shows.',
+    }));
+  if (content.youtube && !content.youtube.captionMediaId) {
+    findings.push({
+      ...base,
+      field: 'youtube.captionMediaId',
+      kind: 'missing_captions',
+      reason: 'This video has no caption track for deaf and hard-of-hearing viewers.',
+    });
+  }
+  return findings;
+}

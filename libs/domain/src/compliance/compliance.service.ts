@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { UserEntity } from '../identity/user.entity';
+import { MediaService } from '../media/media.service';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { completePolicy } from '../organizations/organization-settings';
+import { settingsOf } from '../organizations/organization-settings.service';
+import { loadOrganization } from '../organizations/organization-store';
+import { contentTextFields } from '../posts/post-content';
+import { PostRevisionEntity } from '../posts/post-revision.entity';
+import { accessibilityFindings } from './accessibility-check';
+import { consentRequirementFindings } from './consent-requirement';
+import { mergeCategories } from './content-category';
+import { ComplianceFindingEntity } from './compliance-finding.entity';
+import { FindingDraft, findingKey } from './finding-draft';
+import { PhiFinding, PhiScanner, ScanContext } from './phi';
+
+/** Runs the PHI scanner (with the organization's allow list) and the content checks on revisions. */
+@Injectable()
+export class ComplianceService {
+  private readonly scanner = new PhiScanner();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly media: MediaService,
+  ) {}
+
+  /** The composer's as-you-type check; nothing is stored. */
+  async scanText(organizationId: string, text: string): Promise<PhiFinding[]> {
+    const context = await this.scanContext(this.dataSource.manager, organizationId);
+    return this.scanner.scan(text, context);
+  }
+
+  /** The organization's own phones, sites, addresses and handles, and its staff names. */
+  async scanContext(manager: EntityManager, organizationId: string): Promise<ScanContext> {
+    return contextOf(await loadOrganization(manager, organizationId), manager);
+  }
+
+  /**
+   * Scans every text field of the revision again and stores what it finds: a new finding gets an
+   * id, one no longer found is marked cleared. Returns the revision's open findings.
+   */
+  async refreshFindings(
+    manager: EntityManager,
+    revision: PostRevisionEntity,
+  ): Promise<ComplianceFindingEntity[]> {
+    const { organizationId } = revision;
+    const organization = await loadOrganization(manager, organizationId);
+    const context = await contextOf(organization, manager);
+    const media = await this.media.findMany(organizationId, revision.mediaIds);
+    const categories = mergeCategories(revision.content.categories, revision.detectedCategories);
+    const drafts: FindingDraft[] = [
+      ...contentTextFields(revision.content).flatMap(({ field, text }) =>
+        this.scanner
+          .scan(text, context)
+          .map((f) => ({ source: 'phi' as const, field, ...f }) satisfies FindingDraft),
+      ),
+      ...accessibilityFindings(revision.content, organization.accessibilitySeverity),
+      ...consentRequirementFindings(
+        categories,
+        completePolicy(organization.approvalPolicy),
+        media.some((m) => m.showsPatient),
+      ),
+    ];
+    await this.store(manager, revision, drafts);
+    return this.openFindings(manager, organizationId, [revision.id]);
+  }
+
+  openFindings(
+    manager: EntityManager,
+    organizationId: string,
+    revisionIds: string[],
+  ): Promise<ComplianceFindingEntity[]> {
+    if (revisionIds.length === 0) return Promise.resolve([]);
+    return manager.find(ComplianceFindingEntity, {
+      where: { organizationId, revisionId: In(revisionIds), clearedAt: IsNull() },
+      order: { field: 'ASC', start: 'ASC' },
+    });
+  }
+
+  private async store(
+    manager: EntityManager,
+    revision: PostRevisionEntity,
+    drafts: FindingDraft[],
+  ): Promise<void> {
+    const stored = await manager.findBy(ComplianceFindingEntity, { revisionId: revision.id });
+    const storedKeys = new Set(stored.map(findingKey));
+    const draftsByKey = new Map(drafts.map((d) => [findingKey(d), d]));
+    const fresh = drafts.filter((d) => !storedKeys.has(findingKey(d)));
+    if (fresh.length > 0) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(ComplianceFindingEntity)
+        .values(
+          fresh.map((d) => ({
+            ...d,
+            organizationId: revision.organizationId,
+            postId: revision.postId,
+            revisionId: revision.id,
+          })),
+        )
+        .orIgnore()
+        .execute();
+    }
+    const now = new Date();
+    for (const finding of stored) {
+      const draft = draftsByKey.get(findingKey(finding));
+      const clearedAt = draft ? null : (finding.clearedAt ?? now);
+      const severity = draft?.severity ?? finding.severity;
+      if (clearedAt !== finding.clearedAt || severity !== finding.severity) {
+        await manager.update(ComplianceFindingEntity, { id: finding.id }, { clearedAt, severity });
+      }
+    }
+  }
+}
+
+async function contextOf(
+  organization: OrganizationEntity,
+  manager: EntityManager,
+): Promise<ScanContext> {
+  const users = await manager.find(UserEntity, {
+    where: { organizationId: organization.id, disabledAt: IsNull() },
+    select: { name: true },
+  });
+  const { staffNames, ...allowList } = settingsOf(organization).allowList;
+  return { allowList, staffNames: [...new Set([...staffNames, ...users.map((u) => u.name)])] };
+}

@@ -1,0 +1,5 @@
+export * from './compliance-finding.entity';
+export * from './compliance.module';
+export * from './compliance.service';
+export * from './content-category';
+export * from './phi';

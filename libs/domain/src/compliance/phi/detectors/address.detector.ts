@@ -1,0 +1,97 @@
+import type { PhiFinding } from '../phi-finding';
+import { STRONG_CLINICAL } from '../phi-lexicon';
+import type { ScanDocument } from '../scan-document';
+import { overlaps, type Span } from '../scan-text';
+
+// "Dr" followed by a name is a title ("Oak Dr Smith" is not a thing, "Dr. Smith" is).
+const STREET_TYPE =
+  'Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr(?!\\.?\\s+\\p{Lu}\\p{Ll})|Lane|Ln|Way|Court|Ct|Place|Pl|Parkway|Pkwy|Highway|Hwy|Terrace|Ter|Circle|Cir|Trail|Trl|Square|Sq|Loop|Pike|Row|Crossing|Xing';
+const STREET = new RegExp(
+  String.raw`\b\d{1,6}(?:-\d{1,4})?\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+)?(?:(?:\p{Lu}[\p{L}'’]*|\d{1,3}(?:st|nd|rd|th))\.?\s+){1,3}(?:${STREET_TYPE})\b\.?(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|#)\.?\s*[\w-]+)?`,
+  'gu',
+);
+const PO_BOX = /\bP\.?\s?O\.?\s+Box\s+\d+/gi;
+const STATE = String.raw`(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])`;
+const ZIP_IN_ADDRESS = new RegExp(
+  String.raw`,\s*[\p{L} .'-]{2,30},?\s+${STATE}\.?\s+(\d{5}(?:-\d{4})?)\b`,
+  'gu',
+);
+const ZIP_CUE =
+  /\b(?:zip(?: code)?|lives in|living in|from|resident of|home in)\s+(\d{5}(?:-\d{4})?)\b(?![\d,])(?!\s+[a-z]+s\b)/gi;
+
+// A person lives or is found there.
+const PERSONAL_BEFORE =
+  /\b(?:home|house|lives|living|resides|residence|apartment|patient|post-op|from|picked up|brought)\b[^.!?]{0,30}$/i;
+// A venue or the organization's own site.
+const VENUE =
+  /\b(?:our|us|at|located|visit|join|clinic|center|hospital|office|campus|suite|moved|new address|shelter|school|church|park|inn|hotel|ballroom|library|venue|event|open|walk-ins|urgent care|pharmacy|store|kroger|walmart)\b|📍/i;
+
+/** Street addresses and ZIP codes: a patient's home blocks, a venue or the organization's site passes. */
+export function detectAddresses(doc: ScanDocument): PhiFinding[] {
+  const findings: PhiFinding[] = [];
+  const addresses: { span: Span; severity?: 'block' | 'warn' }[] = [];
+  for (const pattern of [STREET, PO_BOX]) {
+    for (const m of doc.text.matchAll(pattern)) {
+      const span = { start: m.index, end: m.index + m[0].length };
+      const severity = judgeAddress(doc, span);
+      addresses.push({ span, severity });
+      if (severity)
+        findings.push(doc.finding('street_address', severity, span, addressReason(severity)));
+    }
+  }
+  for (const m of doc.text.matchAll(ZIP_IN_ADDRESS)) {
+    const start = m.index + m[0].length - m[1].length;
+    const zip = { start, end: start + m[1].length };
+    const owner = addresses.find((a) => a.span.end <= zip.start && zip.start - a.span.end < 45);
+    const severity = owner ? owner.severity : isVenue(doc, zip) ? undefined : 'warn';
+    if (severity)
+      findings.push(
+        doc.finding(
+          'zip_code',
+          severity,
+          zip,
+          `A ZIP code (${m[1].slice(0, 3)}…) in an address tied to a person.`,
+        ),
+      );
+  }
+  for (const m of doc.text.matchAll(ZIP_CUE)) {
+    const start = m.index + m[0].length - m[1].length;
+    const zip = { start, end: start + m[1].length };
+    if (findings.some((f) => overlaps(f, zip))) continue;
+    findings.push(
+      doc.finding(
+        'zip_code',
+        'warn',
+        zip,
+        `A ZIP code (${m[1].slice(0, 3)}…) narrows a person down to a neighborhood.`,
+      ),
+    );
+  }
+  return findings;
+}
+
+function judgeAddress(doc: ScanDocument, span: Span): 'block' | 'warn' | undefined {
+  const address = doc.text.slice(span.start, span.end);
+  if (doc.allow.hasAddress(address)) return undefined;
+  const { before, sentence } = doc.around(span, 40);
+  if (
+    /\b(?:Apt|Apartment|Unit)\b/i.test(address) ||
+    PERSONAL_BEFORE.test(before) ||
+    doc.patientInSentence(span)
+  ) {
+    return 'block';
+  }
+  if (VENUE.test(before)) return undefined;
+  if (STRONG_CLINICAL.test(sentence)) return 'block';
+  return isVenue(doc, span) ? undefined : 'warn';
+}
+
+/** Venue words anywhere before ("Our urgent care is open to walk-ins. ... 1820 N 16th St"). */
+function isVenue(doc: ScanDocument, span: Span): boolean {
+  return VENUE.test(doc.prose(0, span.start));
+}
+
+const addressReason = (severity: 'block' | 'warn') =>
+  severity === 'block'
+    ? 'A street address tied to a patient, which identifies where they live.'
+    : "A street address that is not one of the organization's own; check it is a public venue.";

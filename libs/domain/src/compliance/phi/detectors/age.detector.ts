@@ -1,0 +1,62 @@
+import type { PhiFinding } from '../phi-finding';
+import { STRONG_CLINICAL } from '../phi-lexicon';
+import type { ScanDocument } from '../scan-document';
+import type { Span } from '../scan-text';
+
+const AGE = String.raw`(?:9\d|1[01]\d)`;
+const NOT_AN_AGE = String.raw`(?!\d|[.,]\d|\s?%)(?!\s*(?:percent|minutes|min|hours|days|weeks|miles|beds|degrees|°|people|patients|babies|kids|runners))`;
+const AGE_PATTERNS = [
+  new RegExp(String.raw`\b${AGE}\s?-?\s?(?:years?|yrs?)[- ](?:old|young)\b`, 'gi'),
+  new RegExp(String.raw`\b${AGE}\s?(?:y/o|y\.o\.|yo)\b`, 'gi'),
+  new RegExp(String.raw`\b(?:aged?|at age|age of)\s+${AGE}\b${NOT_AN_AGE}`, 'gi'),
+  new RegExp(String.raw`\bturn(?:s|ed|ing)?\s+${AGE}\b${NOT_AN_AGE}`, 'gi'),
+  new RegExp(String.raw`\b${AGE}(?:st|nd|rd|th)\s+birthday\b`, 'gi'),
+  new RegExp(String.raw`(?:^|(?<=[.!?]\s+))At\s+${AGE}(?=,)`, 'g'),
+  new RegExp(String.raw`\b(?:was|is|now)\s+${AGE}\b${NOT_AN_AGE}`, 'gi'),
+  new RegExp(
+    String.raw`\b(?:oldest|eldest)(?:\s+\w+){0,3}?\s*(?:[:,]|was|is|at)\s*${AGE}\b${NOT_AN_AGE}`,
+    'gi',
+  ),
+  /\b(?:ninety|one hundred(?: and)?)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?[- ]years?[- ](?:old|young)\b/gi,
+];
+const APPOSITION = new RegExp(String.raw`^,\s*(${AGE})(?=,)`);
+const NON_PATIENT =
+  /\b(?:volunteer\w*|retir\w*|employee|staff|donor|coordinator|trustee|board|veterans)\b/i;
+const PATIENT = /\bpatient\b/i;
+
+/** Ages over 89, which HIPAA treats as identifying on their own. */
+export function detectAges(doc: ScanDocument): PhiFinding[] {
+  const spans: Span[] = [];
+  for (const pattern of AGE_PATTERNS) {
+    for (const m of doc.text.matchAll(pattern))
+      spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  for (const p of doc.patients) {
+    const m = APPOSITION.exec(doc.text.slice(p.end, p.end + 8));
+    if (m) spans.push({ start: p.end + m[0].length - m[1].length, end: p.end + m[0].length });
+  }
+  const findings: PhiFinding[] = [];
+  for (const span of spans) {
+    const { sentence } = doc.around(span);
+    const patient =
+      doc.patientInSentence(span) || STRONG_CLINICAL.test(sentence) || PATIENT.test(sentence);
+    if (!patient && NON_PATIENT.test(sentence)) continue;
+    const text = doc.text.slice(span.start, span.end);
+    findings.push(
+      patient
+        ? doc.finding(
+            'age_over_89',
+            'block',
+            span,
+            `An age over 89 (${text}) about a patient identifies them under HIPAA.`,
+          )
+        : doc.finding(
+            'age_over_89',
+            'warn',
+            span,
+            `An age over 89 (${text}); HIPAA treats it as identifying if this is a patient.`,
+          ),
+    );
+  }
+  return findings;
+}

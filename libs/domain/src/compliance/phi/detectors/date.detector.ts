@@ -1,0 +1,76 @@
+import type { PhiFinding } from '../phi-finding';
+import { PERSON_REFERENCE, SECOND_PERSON } from '../phi-lexicon';
+import type { ScanDocument } from '../scan-document';
+import type { Span } from '../scan-text';
+
+const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`;
+const WEEKDAY = String.raw`(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?`;
+const DATES = [
+  new RegExp(
+    String.raw`${WEEKDAY}\b${MONTH}\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+(?:19|20)\d{2})?`,
+    'g',
+  ),
+  new RegExp(
+    String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}\b\.?(?:,?\s+(?:19|20)\d{2})?`,
+    'g',
+  ),
+  new RegExp(
+    String.raw`${WEEKDAY}(?<![\d/.-])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/(?:\d{4}|\d{2}))?(?![\d/])`,
+    'g',
+  ),
+  /(?<![\d/.-])(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])-(?:19|20)\d{2}(?![\d-])/g,
+  /\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b/g,
+];
+
+const BIRTH_CUE =
+  /\b(?:DOB|D\.O\.B|date of birth|birth ?date|born|b\.|birthday|arrived)\b[\s:.,(]*(?:(?:was|is|on|the)\s+){0,2}$/i;
+// "Happy 75th birthday to us": the organization's own anniversary.
+const ORG_BIRTHDAY =
+  /\b(?:our|us|we|hospital|center|clinic)\b[^.!?]{0,20}\b(?:\d+(?:st|nd|rd|th) birthday|turn(?:s|ed|ing)? \d+)|\b\d+(?:st|nd|rd|th) birthday to us\b/i;
+const NEWBORN = /\b(?:baby|born|newborn|birth|boy|girl|twins)\b/i;
+const CARE_EVENT =
+  /\b(?:admit(?:ted)?|admission|discharg\w*|went home|sent home|transferred|passed away|died|death|surger(?:y|ies)|operation|operated|procedure|transplant\w*|underwent|diagnos\w*|came into our|brought (?:in|to)|arrived at|visit|treated|scheduled for (?:his|her|their)|due|cardiac arrest|in our (?:ER|ED|ICU|NICU|PICU))\b/i;
+const SERVICE_DATE = /\b(?:date of service|DOS)\b[\s:]*$/i;
+
+/** Dates of birth and of admission, discharge, treatment or death, when tied to a person. */
+export function detectDates(doc: ScanDocument): PhiFinding[] {
+  const findings: PhiFinding[] = [];
+  const seen: Span[] = [];
+  for (const pattern of DATES) {
+    for (const m of doc.text.matchAll(pattern)) {
+      const span = { start: m.index, end: m.index + m[0].trimEnd().length };
+      if (seen.some((s) => s.start < span.end && span.start < s.end)) continue;
+      seen.push(span);
+      const finding = judge(doc, span);
+      if (finding) findings.push(finding);
+    }
+  }
+  return findings;
+}
+
+function judge(doc: ScanDocument, span: Span): PhiFinding | undefined {
+  const { before, sentence } = doc.around(span, 40);
+  const date = doc.text.slice(span.start, span.end);
+  const birth = BIRTH_CUE.test(before) && !ORG_BIRTHDAY.test(before);
+  if (birth && (!/arrived\W*$/i.test(before) || NEWBORN.test(sentence))) {
+    return doc.finding(
+      'date_of_birth',
+      'block',
+      span,
+      `A date of birth (${date}) tied to a person.`,
+    );
+  }
+  const person =
+    doc.patientInSentence(span) ||
+    PERSON_REFERENCE.test(sentence) ||
+    (doc.reply && SECOND_PERSON.test(sentence));
+  if (SERVICE_DATE.test(before) || (CARE_EVENT.test(sentence) && person)) {
+    return doc.finding(
+      'admission_date',
+      'block',
+      span,
+      `A date of admission, treatment or discharge (${date}) tied to a patient.`,
+    );
+  }
+  return undefined;
+}

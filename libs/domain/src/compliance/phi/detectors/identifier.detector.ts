@@ -1,0 +1,139 @@
+import type { PhiFinding, PhiKind } from '../phi-finding';
+import type { ScanDocument } from '../scan-document';
+import { preview } from '../scan-text';
+
+interface KeyedPattern {
+  kind: PhiKind;
+  label: string;
+  minDigits: number;
+  /** Group 1 is the keyword, group 2 the identifier. */
+  pattern: RegExp;
+}
+
+const SEP = String.raw`\s*[:#]?\s*`;
+const MARKER = String.raw`\s*(?:ID|#|no\.?|number|num\.?)`;
+const INSURER = String.raw`(?:[A-Z]{2,5}\s+(?=[A-Z0-9-]*\d))?`;
+const RECORD_ID = String.raw`([A-Z]{0,3}-?\d[\d-]{3,}[A-Z]?)\b`;
+const PLAN_ID = String.raw`([A-Z0-9]{0,4}-?[A-Z0-9-]*\d[A-Z0-9-]{4,})\b`;
+const keyed = (keywords: string, markerRequired: boolean, id: string, prefix = '') =>
+  new RegExp(
+    String.raw`\b(${keywords})(?:${MARKER})${markerRequired ? '' : '?'}${SEP}${prefix}${id}`,
+    'gi',
+  );
+
+const KEYED: KeyedPattern[] = [
+  {
+    kind: 'ssn',
+    label: 'a Social Security number',
+    minDigits: 4,
+    pattern: keyed(
+      String.raw`SSN|SS#|S\.S\.N\.?|social security|soc\.?\s*sec\.?`,
+      false,
+      String.raw`(?:(?:ending in|last (?:4|four)(?: digits)?(?: of)?)\s*[:#]?\s*)?(\d{3}[- ]?\d{2}[- ]?\d{4}|\d{4})\b`,
+    ),
+  },
+  {
+    kind: 'health_plan_id',
+    label: 'a health plan member id',
+    minDigits: 5,
+    pattern: keyed(String.raw`Medicare(?: MBI)?|MBI|Medicaid|HICN`, false, PLAN_ID, INSURER),
+  },
+  {
+    kind: 'health_plan_id',
+    label: 'a health plan member id',
+    minDigits: 5,
+    pattern: keyed(
+      String.raw`member|subscriber|policy|insurance|ins\.|beneficiary|health plan|plan`,
+      true,
+      PLAN_ID,
+      INSURER,
+    ),
+  },
+  {
+    kind: 'record_number',
+    label: 'a medical record or account number',
+    minDigits: 4,
+    pattern: keyed(
+      String.raw`MRN|M\.R\.N\.|medical record|med(?:ical)? rec|acct\.?|patient ID|pt\.? ID|encounter|FIN|CSN|accession|Rx`,
+      false,
+      RECORD_ID,
+    ),
+  },
+  {
+    kind: 'record_number',
+    label: 'a medical record or account number',
+    minDigits: 4,
+    pattern: keyed(
+      String.raw`record|chart|account|patient|visit|case|claim|prescription|specimen`,
+      true,
+      RECORD_ID,
+    ),
+  },
+];
+
+// Medicare Beneficiary Identifier: 11 characters in a fixed letter/digit pattern.
+const MBI =
+  /\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b/g;
+// Bare 3-2-4 digits; area 000, 666 and 9xx are never issued.
+const BARE_SSN = /(?<![\d-])(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\d-])/g;
+
+// Chart exports label a number with the patient's surname: "MRN: 55-019-882 (Santos)".
+const OWNER_AFTER = /^\s*\((\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)?)\)/u;
+
+function labelledOwner(doc: ScanDocument, end: number): PhiFinding | undefined {
+  const m = OWNER_AFTER.exec(doc.text.slice(end, end + 40));
+  if (!m) return undefined;
+  const start = end + m[0].indexOf(m[1]);
+  return doc.finding(
+    'patient_name',
+    'block',
+    { start, end: start + m[1].length },
+    `Names the patient ("${m[1]}") next to their record number.`,
+  );
+}
+
+/** SSNs, record/account numbers and health-plan ids: always block. */
+export function detectIdentifiers(doc: ScanDocument): PhiFinding[] {
+  const findings: PhiFinding[] = [];
+  const { text } = doc;
+  for (const { kind, label, minDigits, pattern } of KEYED) {
+    for (const m of text.matchAll(pattern)) {
+      const id = m[2];
+      if ((id.match(/\d/g) ?? []).length < minDigits) continue;
+      const start = m.index + m[0].lastIndexOf(id);
+      findings.push(
+        doc.finding(
+          kind,
+          'block',
+          { start, end: start + id.length },
+          `Looks like ${label} (${m[1]} ${preview(id)}).`,
+        ),
+      );
+      const owner = kind === 'health_plan_id' ? undefined : labelledOwner(doc, start + id.length);
+      if (owner) findings.push(owner);
+    }
+  }
+  for (const m of text.matchAll(MBI)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    findings.push(
+      doc.finding(
+        'health_plan_id',
+        'block',
+        span,
+        `Looks like a Medicare beneficiary id (${preview(m[0])}).`,
+      ),
+    );
+  }
+  for (const m of text.matchAll(BARE_SSN)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    findings.push(
+      doc.finding(
+        'ssn',
+        'block',
+        span,
+        `Looks like a Social Security number (${preview(m[0], 3)}).`,
+      ),
+    );
+  }
+  return findings;
+}

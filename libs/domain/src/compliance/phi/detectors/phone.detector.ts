@@ -1,0 +1,60 @@
+import type { PhiFinding } from '../phi-finding';
+import type { ScanDocument } from '../scan-document';
+import type { Span } from '../scan-text';
+
+const NANP = /(?<![\d+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\d-])/g;
+const INTERNATIONAL = /(?<![\d\w])\+(?!1[\s.-]?\(?\d{3})\d{1,3}(?:[\s.-]?\d{1,5}){2,5}(?![\d-])/g;
+const TOLL_FREE = /^(?:\+?1[\s.-]?)?\(?8(?:00|33|44|55|66|77|88)\)?/;
+
+// The number belongs to a person: their family, their cell, "call me".
+const PERSONAL =
+  /\b(?:his|her|their|my|patient['’]s|family|families|mom|dad|mother|father|son|daughter|wife|husband|sister|brother|emergency contact|cell|mobile|whatsapp|home phone|call me|text me|reach (?:him|her|them|me))\b/i;
+// The number is a service line: "call our nurse line", "to schedule, call".
+const INSTITUTIONAL =
+  /\b(?:our|us|line|office|desk|center|clinic|department|appointments?|schedul\w*|book\w*|register|hotline|helpline|warmline|questions|info|information|referrals?|option|ext|sign up|rsvp|reservations?|call center|front desk|main line|program|team|services?)\b/i;
+
+const INSTITUTIONAL_AFTER =
+  /^\W{0,3}(?:to (?:pre-?register|register|schedule|book|sign up|learn|enroll|rsvp)|for (?:appointments?|info|information|tickets|details))\b/i;
+
+/** Phone numbers: the organization's own lines pass; a person's number blocks. */
+export function detectPhones(doc: ScanDocument): PhiFinding[] {
+  const findings: PhiFinding[] = [];
+  for (const pattern of [NANP, INTERNATIONAL]) {
+    for (const m of doc.text.matchAll(pattern)) {
+      const span = { start: m.index, end: m.index + m[0].length };
+      const digits = m[0].replace(/\D/g, '');
+      if (digits.length < 10 || digits.length > 15) continue;
+      if (doc.allow.hasPhone(m[0]) || TOLL_FREE.test(m[0])) continue;
+      const finding = judge(doc, span);
+      if (finding) findings.push(finding);
+    }
+  }
+  return findings;
+}
+
+function judge(doc: ScanDocument, span: Span): PhiFinding | undefined {
+  const { before } = doc.around(span, 80);
+  const clause = before.slice(before.search(/[^;—]*$/));
+  const previous = doc.sentences[Math.max(0, doc.sentenceIndexAt(span.start) - 1)];
+  const shown = `${doc.text.slice(span.start, span.end).slice(0, 7)}…`;
+  if (PERSONAL.test(clause) || doc.patientInSentence(span)) {
+    return doc.finding(
+      'phone',
+      'block',
+      span,
+      `A personal phone number (${shown}) tied to a patient or their family.`,
+    );
+  }
+  if (
+    INSTITUTIONAL.test(doc.prose(previous.start, span.start)) ||
+    INSTITUTIONAL_AFTER.test(doc.prose(span.end, span.end + 30))
+  ) {
+    return undefined;
+  }
+  return doc.finding(
+    'phone',
+    'warn',
+    span,
+    `A phone number (${shown}) that is not one of the organization's own lines.`,
+  );
+}

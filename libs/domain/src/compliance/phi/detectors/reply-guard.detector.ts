@@ -1,0 +1,106 @@
+import type { FindingSeverity, PhiFinding, PhiKind } from '../phi-finding';
+import type { ScanDocument } from '../scan-document';
+
+interface GuardRule {
+  kind: PhiKind;
+  severity: FindingSeverity;
+  pattern: RegExp;
+  reason: string;
+}
+
+const CLAUSE = String.raw`[^.!?,;—]{0,40}`;
+const PROCEDURE = String.raw`\w+(?:ectomy|otomy|ostomy|plasty|oscopy)`;
+const YOUR_CARE = String.raw`${PROCEDURE}|stay|visit|admission|discharge|appointment|procedure|surgery|operation|treatment|test results?|lab results|results|scan|x-rays?|MRI|bill|statement|chart|records|delivery(?: day)?|hospitali[sz]ation|follow-up|recovery|surgery recovery|time (?:with us|here|in our|at our)|experience (?:with us|here|in our|at our)`;
+const RELATIVE = String.raw`father|mother|mom|dad|husband|wife|son|daughter|child|baby|parent|grandmother|grandfather|grandma|grandpa|brother|sister|partner|loved one`;
+const CONDITION = String.raw`${PROCEDURE}|diagnosis|condition|symptoms|pain|injury|accident|illness|cancer|chemo\w*|radiation|treatments?|medications?|meds|prescriptions?|antibiotics|therapy|rehab|healing|pregnancy|c-section|infection|fracture|fall|crash`;
+const BODY = String.raw`knee|hip|shoulder|heart|back|leg|arm|ankle|wrist|lungs?|kidney|liver|eye|valve|pacemaker|stent|cast|stitches|incision|scar`;
+
+const RULES: GuardRule[] = [
+  {
+    kind: 'patient_confirmation',
+    severity: 'block',
+    pattern: new RegExp(
+      String.raw`(?<!\b(?:next|upcoming|future|first|schedule|book|plan|prepare for|before)\s+)\byour\s+(?!(?:next|upcoming|future|first|annual|own)\b)(?:[\w'-]+\s+){0,2}?(?:${YOUR_CARE})\b${CLAUSE}`,
+      'gi',
+    ),
+    reason: "Refers to the person's own visit or care, which confirms they are a patient.",
+  },
+  {
+    kind: 'patient_confirmation',
+    severity: 'block',
+    pattern: new RegExp(
+      String.raw`\byour (?:${RELATIVE})['’]s (?:${YOUR_CARE}|care|condition|diagnosis)\b${CLAUSE}`,
+      'gi',
+    ),
+    reason: "Refers to a family member's care, which confirms they are a patient.",
+  },
+  {
+    kind: 'patient_confirmation',
+    severity: 'block',
+    pattern: new RegExp(
+      [
+        String.raw`\bthank(?:s| you) for (?:choosing|trusting) us\b${CLAUSE}`,
+        String.raw`\b(?:our|the)\s+[\w\s]{0,30}?team\s+(?:could help|helped|took (?:good |great )?care of|cared for|treated|saw)\s+you\b${CLAUSE}`,
+        String.raw`\b(?:we|our \w+) (?:treated|cared for|took care of|saw|helped) you\b`,
+        String.raw`\b(?:our )?records (?:show|indicate)\b${CLAUSE}`,
+        String.raw`\baccording to our records\b`,
+        String.raw`\bwhen you were (?:here|with us|in|admitted|a patient|on|at)\b${CLAUSE}`,
+        String.raw`\byou were (?:one of our|our|a) (?:\w+ )?patients?\b`,
+        String.raw`\byou were (?:here|admitted|discharged|seen|treated)\b`,
+        String.raw`\bpart of your (?:delivery|birth|care|journey|recovery|treatment)\b${CLAUSE}`,
+        String.raw`\b(?:the|your) (?:wait|time|stay|experience|visit) (?:in|at) our (?:ED|ER|emergency|ICU|clinic|unit|hospital|office)\b${CLAUSE}`,
+        String.raw`\bsince your (?:surgery|discharge|procedure|visit|stay|treatment)\b`,
+        String.raw`\byou(?:r (?:${RELATIVE}))? (?:had|were|was|waited|spent|came|got|went)\b[^.!?]{0,40}\b(?:in|at) our (?:ER|ED|emergency|ICU|NICU|clinic|unit|hospital|floor)\b${CLAUSE}`,
+        String.raw`\b(?:nurses|team|staff|doctors|crew|unit)\b[^.!?]{0,25}\b(?:miss(?:es)? you|remember(?:s)? you|loved having you|enjoyed caring for you)\b`,
+        String.raw`\bglad you(?:'re| are) (?:home|feeling better|recovering|doing better)\b`,
+      ].join('|'),
+      'gi',
+    ),
+    reason: 'Confirms that the person is or was a patient here.',
+  },
+  {
+    kind: 'care_mention',
+    severity: 'block',
+    pattern: new RegExp(
+      [
+        String.raw`\b(?:your|the) (?:new )?(?:${BODY})\b${CLAUSE}`,
+        String.raw`\byour (?:${CONDITION})\b${CLAUSE}`,
+        String.raw`\b(?:the|those|these) (?:antibiotics|meds|medications?|stitches|chemo|treatments?|infusions?)\b${CLAUSE}`,
+        String.raw`\byou were in (?:a lot of |so much |)pain\b`,
+      ].join('|'),
+      'gi',
+    ),
+    reason: "Mentions the person's condition or treatment in public.",
+  },
+  {
+    kind: 'care_mention',
+    severity: 'warn',
+    pattern:
+      /\b(?:feel better(?: soon)?|get well(?: soon)?|speedy recovery|sending (?:healing|get-well) \w+(?: your way)?|healing (?:vibes|thoughts|prayers)(?: your way)?|you(?:'re| are) (?:feeling|doing) better)/gi,
+    reason:
+      'Wishes the person well in a way that acknowledges they are unwell; keep replies general.',
+  },
+];
+
+const CARE_TESTS = RULES.filter((r) => r.severity === 'block').map(
+  (r) => new RegExp(r.pattern.source, 'i'),
+);
+
+/** True when the text tells the reader something about their own care ("since your fall"). */
+export function speaksAboutCare(prose: string): boolean {
+  return CARE_TESTS.some((test) => test.test(prose));
+}
+
+/** Replies to the public must not confirm someone is a patient or discuss their care. */
+export function detectReplyDisclosures(doc: ScanDocument): PhiFinding[] {
+  const findings: PhiFinding[] = [];
+  for (const { kind, severity, pattern, reason } of RULES) {
+    for (const m of doc.text.matchAll(pattern)) {
+      const text = m[0].trimEnd();
+      findings.push(
+        doc.finding(kind, severity, { start: m.index, end: m.index + text.length }, reason),
+      );
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,2 @@
+export * from './phi-finding';
+export * from './phi-scanner';

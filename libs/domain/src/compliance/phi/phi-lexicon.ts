@@ -1,0 +1,64 @@
+// Cue vocabularies shared by the detectors. Every regex is compiled once, at module load.
+
+/** Something happened to a person's body or they are/were under care: names next to it are patients. */
+export const STRONG_CLINICAL = new RegExp(
+  String.raw`\b(?:admit(?:ted|s)?|admission|discharg\w*|diagnos\w*|surger(?:y|ies)|operation|operated|post-op|pre-auth|chemo\w*|radiation|transplant\w*|dialysis|pacemaker|bypass|stent|intubat\w*|extubat\w*|trach|ventilator|ICU|NICU|PICU|CCU|step-down unit|burn unit|trauma (?:unit|bay)|in (?:stable|critical|serious|fair|good) condition|recover(?:ing|ed|s|y)|rehab|treat(?:ed|ment)|cancer|leukemia|lymphoma|tumou?r|neuroblastoma|stroke|cardiac arrest|heart attack|pneumonia|sepsis|infection|COVID|vaccine|fracture|broken (?:hip|leg|arm|wrist|ankle|bone)|spinal cord|injur(?:y|ies|ed)|hurt|crash|collapsed|near-drowning|pregnan\w*|birthing|born|delivery|labor and delivery|newborn|preemie|get well|feel better|speedy recovery|passed away|died|hospice unit|(?:room|bed|bay) \d+[A-Z]?|heart (?:surgery|transplant|defect|warrior)|ACL|replacement|reconstruction|revision|amputat\w*|cataract|(?:eating|substance use|bipolar|panic) disorders?|overdos\w*|detox|psychiatric|psych unit|suicid\w*|addiction|\w+(?:ectomy|otomy|ostomy|plasty|oscopy)|PT|CHF|COPD|CABG|biopsy|fighting|battling|surviv(?:ing|ed)|rang the bell|went home|heading home|going home|welcome to the world|cared for (?:him|her|them)|caring for|saved (?:his|her|their|my) life|(?:his|her|their) stay|stay (?:on|in) our|saving \S+ life|scheduled for (?:his|her|their)|pneumonia|Rx|prescription|pharmacy|trasplante|cirug[ií]a|hospitalizad[oa]|sali[oó] (?:hoy )?del hospital|after \d+ (?:days|weeks|months) (?:in|with us|at))`,
+  'i',
+);
+
+/** Clinical setting without a statement of care: a weaker signal. */
+export const WEAK_CLINICAL =
+  /\b(?:ER|ED|emergency|hospital|clinic|nurses?|doctors?|oncology|cardiology|cardiac|heart|care|unit|floor|ward|medical|pediatric|infusion|stay|patients?|health|healing|sick|ill|pain|surgeon)\b/i;
+
+/** The person is staff, a donor, a visitor or a public figure being thanked. */
+export const NON_PATIENT_ROLE_BEFORE =
+  /\b(?:neurologists?|surgeons?|cardiologists?|oncologists?|pulmonologists?|physicians?|doctors?|dietitians?|therapists?|practitioners?|navigators?|coordinators?|nurses?|chaplains?|pharmacists?|midwi(?:fe|ves)|CEO|CFO|COO|CNO|CMO|president|director|manager|officer|chief of [\w ]+?|volunteers?|chairs?|chair(?:man|woman|person)|emcee|anchor|host|speaker|keynote|honoree|donors?|trustees?|founder|residents?|fellows?|staff|employees?|colleagues?|team members?|linebacker|quarterback|athlete|singer|author|artist|principal|mayor|senator|governor|councilm[ae]n|commissioner|judge|sheriff|chief|dean|professor|educator|instructor|RN|MD)\b[^.!?;:]{0,20}$/i;
+
+/** Credentials after a name: "Maria Lopez, RN". */
+export const CREDENTIAL_AFTER =
+  /^,?\s*(?:MD|M\.D\.|DO|D\.O\.|RN|NP|PA-C|PhD|FACC|FACS|FACOG|FAAP|RD|LPN|CNM|MSN|BSN|PharmD|DPT|LCSW|DNP|CRNA|APRN|CNO|CEO)\b/;
+
+/** Predicates of staff, donors, visitors and speakers right after the name. */
+export const NON_PATIENT_PREDICATE = new RegExp(
+  String.raw`^(?:['’]s)?[,\s]*(?:\([^)]*\)\s*)?(?:who\s+|and\s+\w+\s+)?(?:has\s+|have\s+|had\s+|will\s+|is\s+|was\s+|are\s+|were\s+|now\s+)*(?:been\s+)?(?:joins?|joined|leads?|led|named|honored|recognized|visit(?:s|ed|ing)?|for visiting|to visit|to tour|tour(?:s|ed)?|speak(?:s|ing)?|spoke|perform(?:s|ed)|explains?|answers?|walks? through|retir(?:ed|es|ing)|volunteer(?:s|ed|ing)?|founded|served|serves|works?|worked|donat(?:ed|es|ing)|gave|given|sponsor(?:s|ed|ing)?|represent(?:s|ed|ing)|host(?:s|ed|ing)|presents?|signing|signed|accepting new|seeing patients|with us since|for (?:representing|partnering|hosting|donating|sponsoring|leading|joining|volunteering|your|his|her|their) )`,
+  'i',
+);
+
+/** Event billing: a celebrity speaker who is a cancer survivor is not our patient. */
+export const EVENT_ROLE =
+  /\b(?:guest speaker|keynote|speaker|emcee|panelist|honoree|medalist|olympian|champion|celebrity|author|actor|actress|singer|musician|grand marshal)\b/i;
+
+/** Thanked for what they did for us: volunteering, visiting, donating. */
+export const THANKED_FOR =
+  /\bfor (?:volunteering|visiting|donating|sponsoring|hosting|representing|partnering|joining|leading|supporting|organizing|coaching|performing|speaking|reading to|bringing|cooking|knitting|sewing|making)\b/i;
+
+/** "partner with @Team": an organization, not a person. */
+export const PARTNER_BEFORE =
+  /\b(?:partner(?:s|ing|ed)?(?: up)? with|in partnership with|sponsored by|presented by|hosted by|teamed up with|our (?:friends|partners) at)\s*$/i;
+
+/** The person is who the giving is for: "donate to help the Kowalczyk family", "in Ava's name". */
+export const BENEFICIARY_BEFORE =
+  /\b(?:help|helping|support|supporting|benefit|benefiting|for|in honor of|in memory of|on behalf of)\b[^.!?]{0,12}$/i;
+export const BENEFICIARY_AFTER = /^['’]s (?:name|honor|memory|behalf|fund|care)/i;
+
+/** Gifts and fundraising: names here are donors even next to a cancer center. */
+export const DONOR_CONTEXT =
+  /\b(?:gift|donat\w*|donors?|philanthrop\w*|endow\w*|pledge\w*|generosity|sponsor\w*|given \$|raised \$)/i;
+
+/** A patient word just before the name: "our patient Lily", "longtime patient Ida Brennan". */
+export const PATIENT_WORD_BEFORE = /\b(?:patient|pt|paciente)\b[^.!?;:]{0,12}$/i;
+
+/** Apposition naming the person a patient: "Henry Liu, our 10,000th cataract surgery patient". */
+export const PATIENT_APPOSITION =
+  /^(?:['’]s)?,\s*(?:\d{1,3},\s*)?(?:our|a|the|his|her)\s[^,.!?]{0,40}?\b(?:patient|warrior|fighter|survivor|preemie|grad(?:uate)?)\b/i;
+
+/** Birth context, for "mom Rachel" in a birth announcement. */
+export const BIRTH_CONTEXT =
+  /\b(?:born|birth|baby|babies|deliver\w*|arriv\w*|pregnan\w*|due|newborn|labor)\b/i;
+
+/** A person is being talked about (for dates and ages tied to an individual). */
+export const PERSON_REFERENCE =
+  /\b(?:he|she|him|her|his|hers|patient|pt|man|woman|boy|girl|baby|infant|child|kid|teen|mom|mother|dad|father|son|daughter|wife|husband|twins?|veteran|resident|grandpa|grandma|me|my)\b|\bI\b/i;
+
+/** In a reply, the reader is the person. */
+export const SECOND_PERSON = /\b(?:you|your|yours)\b/i;

@@ -1,0 +1,35 @@
+import { AllowList } from './allow-list';
+import type { FindingSeverity, PhiFinding, PhiKind } from './phi-finding';
+import type { ScanContext } from './phi-finding';
+import { ScanText, type Span } from './scan-text';
+
+/** Everything the detectors share about one text being scanned. */
+export class ScanDocument extends ScanText {
+  readonly allow: AllowList;
+  /** Spans of people the name and handle detectors judged to be patients. */
+  readonly patients: Span[] = [];
+  /** A hashtag such as #CancerSucks or #NICUgrad: a weak clinical signal for the whole post. */
+  clinicalHashtag = false;
+
+  constructor(
+    text: string,
+    context: ScanContext | undefined,
+    readonly reply: boolean,
+  ) {
+    super(text);
+    this.allow = new AllowList(context);
+  }
+
+  finding(kind: PhiKind, severity: FindingSeverity, span: Span, reason: string): PhiFinding {
+    const { start, end } = span;
+    return { kind, severity, start, end, text: this.text.slice(start, end), reason };
+  }
+
+  /** True when a patient was named in the same sentence as the span. */
+  patientInSentence(span: Span): boolean {
+    const s = this.sentenceAt(span.start);
+    return this.patients.some((p) => p.start >= s.start && p.start < s.end);
+  }
+}
+
+export type Detector = (doc: ScanDocument) => PhiFinding[];

@@ -1,0 +1,47 @@
+import { Column, Entity, Index } from 'typeorm';
+import type { ChannelPlatform } from '../channels/channel.entity';
+import { TenantEntity } from '../common/tenant-entity';
+
+export const MESSAGE_STATUSES = ['new', 'replied', 'dismissed'] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+/** A mention or reply on X, or a comment on a YouTube video, in the organization's inbox. */
+@Entity('conversation_messages')
+@Index(['channelId', 'externalId'], { unique: true })
+@Index(['organizationId', 'status', 'receivedAt'])
+@Index(['organizationId', 'receivedAt'])
+export class ConversationMessageEntity extends TenantEntity {
+  @Column('uuid')
+  channelId: string;
+
+  @Column('text')
+  platform: ChannelPlatform;
+
+  /** The tweet or comment id. */
+  @Column('text')
+  externalId: string;
+
+  /** The tweet or video it answers. */
+  @Column('text')
+  inReplyToExternalId: string;
+
+  /** Our publication it answers, when it answers one. */
+  @Column({ type: 'uuid', nullable: true })
+  inReplyToPublicationId: string | null;
+
+  @Column('text')
+  authorHandle: string;
+
+  @Column('text')
+  authorName: string;
+
+  @Column('text')
+  text: string;
+
+  /** When the platform says it was written. */
+  @Column('timestamptz')
+  receivedAt: Date;
+
+  @Column('text', { default: 'new' })
+  status: MessageStatus;
+}

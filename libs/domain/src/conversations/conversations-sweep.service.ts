@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, LessThan } from 'typeorm';
+import { JobName, JobProducer, QueueName } from '@rounds/queue';
+import { ChannelEntity } from '../channels/channel.entity';
+import { ConversationReplyEntity } from './conversation-reply.entity';
+import { RepliesService } from './replies.service';
+
+/** How often each connected channel's conversations are pulled. */
+export const PULL_INTERVAL_MS = 10 * 60_000;
+/** An approved reply not sent by then lost its job (or its attempts); it is queued again. */
+const STALE_APPROVAL_MS = 15 * 60_000;
+
+/** Every few minutes: a pull job per connected channel, and approved replies that lost their job. */
+@Injectable()
+export class ConversationsSweep {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly producer: JobProducer,
+    private readonly replies: RepliesService,
+  ) {}
+
+  async sweep(now = new Date()): Promise<{ pulls: number; requeued: number }> {
+    const channels = await this.dataSource.getRepository(ChannelEntity).find({
+      where: { status: 'connected' },
+      select: { id: true, organizationId: true },
+    });
+    const slot = Math.floor(now.getTime() / PULL_INTERVAL_MS);
+    await this.producer.queue(QueueName.Conversations).addBulk(
+      channels.map((c) => ({
+        name: JobName.PullConversations,
+        data: { organizationId: c.organizationId, channelId: c.id },
+        opts: {
+          jobId: `conversations-${c.id}-${slot}`,
+          attempts: 3,
+          backoff: { type: 'exponential', delay: 30_000 },
+        },
+      })),
+    );
+    const stale = await this.dataSource.getRepository(ConversationReplyEntity).find({
+      where: {
+        status: 'approved',
+        updatedAt: LessThan(new Date(now.getTime() - STALE_APPROVAL_MS)),
+      },
+      select: { id: true, organizationId: true, updatedAt: true },
+    });
+    // A new id per state change: the first job's id may still be kept as completed or failed.
+    for (const reply of stale)
+      await this.replies.enqueueSend(reply, `-${reply.updatedAt.getTime()}`);
+    return { pulls: channels.length, requeued: stale.length };
+  }
+}

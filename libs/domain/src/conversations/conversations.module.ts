@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { ChannelsModule } from '../channels/channels.module';
+import { ComplianceModule } from '../compliance/compliance.module';
+import { ConversationPuller } from './conversation-puller.service';
+import { ConversationsSweep } from './conversations-sweep.service';
+import { InboxService } from './inbox.service';
+import { RepliesService } from './replies.service';
+import { ReplySender } from './reply-sender.service';
+import { ReplyTemplatesService } from './reply-templates.service';
+
+const services = [
+  InboxService,
+  RepliesService,
+  ReplyTemplatesService,
+  ConversationPuller,
+  ReplySender,
+  ConversationsSweep,
+];
+
+/** The inbox, replies and templates (api), and pulling and sending them (worker). */
+@Module({
+  imports: [ChannelsModule, ComplianceModule],
+  providers: services,
+  exports: services,
+})
+export class ConversationsModule {}

@@ -1,0 +1,281 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { JobName, JobProducer } from '@rounds/queue';
+import { policyRequirement } from '../approvals/approval-policy';
+import type { FindingOverride } from '../approvals/approval.entity';
+import { AuditAction } from '../audit/audit-action';
+import { AuditService } from '../audit/audit.service';
+import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-error';
+import { ComplianceService } from '../compliance/compliance.service';
+import { PhiScanner } from '../compliance/phi';
+import { Actor } from '../identity/actor';
+import { completePolicy } from '../organizations/organization-settings';
+import { loadOrganization } from '../organizations/organization-store';
+import { InvalidTransitionError } from '../posts/post-errors';
+import { ConversationMessageEntity } from './conversation-message.entity';
+import { ConversationReplyEntity, ReplyStatus } from './conversation-reply.entity';
+import { ReplyView, replyView } from './conversation-views';
+import { ReplyApprovalEntity } from './reply-approval.entity';
+import type { ReplyFinding } from './reply-finding';
+import { assertReplyApprovable } from './reply-review';
+import { checkReplyText } from './reply-text';
+import { ReplyTemplateEntity } from './reply-template.entity';
+
+export interface ReplyInput {
+  text?: string;
+  templateId?: string;
+}
+
+export interface ReplyDecision {
+  comment?: string;
+  overrides?: FindingOverride[];
+}
+
+/** The worker retries a send a few times; the conversations sweep takes over after that. */
+export const SEND_REPLY_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 15_000, jitter: 0.5 },
+} as const;
+
+/** Replies to inbox messages: drafted and scanned, approved by compliance (or a template), queued to send. */
+@Injectable()
+export class RepliesService {
+  private readonly scanner = new PhiScanner();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly compliance: ComplianceService,
+    private readonly audit: AuditService,
+    private readonly producer: JobProducer,
+  ) {}
+
+  /** A reply with its own text goes to review; one from a template is approved already and sent. */
+  async draft(actor: Actor, messageId: string, input: ReplyInput): Promise<ReplyView> {
+    if ((input.text === undefined) === (input.templateId === undefined)) {
+      throw new InvalidInputError('text', 'give either text or templateId, not both');
+    }
+    const reply = await this.dataSource.transaction(async (tx) => {
+      const message = await tx.findOneBy(ConversationMessageEntity, {
+        organizationId: actor.organizationId,
+        id: messageId,
+      });
+      if (!message) throw new NotFoundError('conversation');
+      const fields = input.templateId
+        ? await this.fromTemplate(tx, actor, input.templateId, message)
+        : await this.forReview(tx, actor, input.text!, message);
+      const draft = await tx.save(
+        tx.create(ConversationReplyEntity, {
+          organizationId: actor.organizationId,
+          messageId: message.id,
+          channelId: message.channelId,
+          platform: message.platform,
+          authorId: actor.userId,
+          ...fields,
+        }),
+      );
+      await this.record(tx, actor, AuditAction.ReplyDrafted, draft, {
+        messageId: message.id,
+        templateId: draft.templateId,
+        status: draft.status,
+        findings: draft.findings.map((f) => ({ id: f.id, kind: f.kind, severity: f.severity })),
+      });
+      return draft;
+    });
+    if (reply.status === 'approved') await this.enqueueSend(reply);
+    return replyView(reply, 0);
+  }
+
+  async approve(actor: Actor, replyId: string, decision: ReplyDecision): Promise<ReplyView> {
+    const overrides = decision.overrides ?? [];
+    const { reply, approvals } = await this.dataSource.transaction(async (tx) => {
+      const reply = await this.lockInReview(tx, actor, replyId, 'approved');
+      const earlier = await tx.findBy(ReplyApprovalEntity, { replyId, decision: 'approve' });
+      if (earlier.some((a) => a.approverId === actor.userId)) {
+        throw new ConflictError('you have already approved this reply');
+      }
+      assertReplyApprovable(
+        actor,
+        reply,
+        overrides,
+        earlier.flatMap((a) => a.overrides),
+      );
+      const comment = decision.comment?.trim() || null;
+      const justified = overrides.map((o) => ({
+        findingId: o.findingId,
+        justification: o.justification.trim(),
+      }));
+      await tx.insert(ReplyApprovalEntity, {
+        organizationId: actor.organizationId,
+        replyId,
+        approverId: actor.userId,
+        decision: 'approve',
+        comment,
+        overrides: justified,
+      });
+      for (const override of justified) {
+        await this.record(tx, actor, AuditAction.PhiFindingOverridden, reply, { ...override });
+      }
+      const policyMet = earlier.length + 1 >= reply.requiredApprovals;
+      if (policyMet) await this.setStatus(tx, reply, 'approved', { approvedAt: new Date() });
+      await this.record(tx, actor, AuditAction.ReplyApproved, reply, { comment, policyMet });
+      return { reply, approvals: earlier.length + 1 };
+    });
+    if (reply.status === 'approved') await this.enqueueSend(reply);
+    return replyView(reply, approvals);
+  }
+
+  async reject(actor: Actor, replyId: string, comment: string): Promise<ReplyView> {
+    if (comment.trim() === '') {
+      throw new InvalidInputError('comment', 'comment is required: tell the author what to change');
+    }
+    return this.dataSource.transaction(async (tx) => {
+      const reply = await this.lockInReview(tx, actor, replyId, 'rejected');
+      await tx.insert(ReplyApprovalEntity, {
+        organizationId: actor.organizationId,
+        replyId,
+        approverId: actor.userId,
+        decision: 'reject',
+        comment: comment.trim(),
+        overrides: [],
+      });
+      await this.setStatus(tx, reply, 'rejected');
+      await this.record(tx, actor, AuditAction.ReplyRejected, reply, { comment: comment.trim() });
+      return replyView(reply, 0);
+    });
+  }
+
+  /** The organization's replies, newest first; `status` narrows (e.g. in_review: the review queue). */
+  async list(actor: Actor, status?: ReplyStatus): Promise<ReplyView[]> {
+    const replies = await this.dataSource.getRepository(ConversationReplyEntity).find({
+      where: { organizationId: actor.organizationId, ...(status ? { status } : {}) },
+      order: { createdAt: 'DESC' },
+      take: 200,
+    });
+    return this.withApprovals(actor.organizationId, replies);
+  }
+
+  /** Views of replies with how many approvals each has. */
+  async withApprovals(
+    organizationId: string,
+    replies: ConversationReplyEntity[],
+  ): Promise<ReplyView[]> {
+    if (replies.length === 0) return [];
+    const counts: { replyId: string; count: number }[] = await this.dataSource
+      .getRepository(ReplyApprovalEntity)
+      .createQueryBuilder('a')
+      .select('a.reply_id', 'replyId')
+      .addSelect('count(*)::int', 'count')
+      .where({ organizationId, replyId: In(replies.map((r) => r.id)), decision: 'approve' })
+      .groupBy('a.reply_id')
+      .getRawMany();
+    const byReply = new Map(counts.map((c) => [c.replyId, c.count]));
+    return replies.map((r) => replyView(r, byReply.get(r.id) ?? 0));
+  }
+
+  /** Queued once per reply (the job id); the sender's state check makes a second run harmless. */
+  enqueueSend(reply: Pick<ConversationReplyEntity, 'id' | 'organizationId'>, suffix = '') {
+    return this.producer.enqueue(
+      JobName.SendReply,
+      { organizationId: reply.organizationId, replyId: reply.id },
+      { ...SEND_REPLY_OPTIONS, jobId: `reply-${reply.id}${suffix}` },
+    );
+  }
+
+  private async forReview(
+    tx: EntityManager,
+    actor: Actor,
+    text: string,
+    message: ConversationMessageEntity,
+  ) {
+    const checked = checkReplyText(text, message.platform);
+    const organization = await loadOrganization(tx, actor.organizationId);
+    const context = await this.compliance.scanContext(tx, actor.organizationId);
+    const findings: ReplyFinding[] = this.scanner
+      .scanReply(checked, context)
+      .map((f) => ({ ...f, id: randomUUID(), field: 'text' }));
+    const { required } = policyRequirement(
+      completePolicy(organization.approvalPolicy),
+      [message.platform],
+      [],
+    );
+    return {
+      text: checked,
+      templateId: null,
+      status: 'in_review' as const,
+      findings,
+      requiredApprovals: required,
+    };
+  }
+
+  private async fromTemplate(
+    tx: EntityManager,
+    actor: Actor,
+    templateId: string,
+    message: ConversationMessageEntity,
+  ) {
+    const template = await tx.findOneBy(ReplyTemplateEntity, {
+      organizationId: actor.organizationId,
+      id: templateId,
+    });
+    if (!template)
+      throw new InvalidInputError('templateId', 'templateId names no reply template of yours');
+    return {
+      text: checkReplyText(template.text, message.platform, 'templateId'),
+      templateId: template.id,
+      status: 'approved' as const,
+      findings: template.findings,
+      requiredApprovals: 0,
+      approvedAt: new Date(),
+    };
+  }
+
+  private async lockInReview(tx: EntityManager, actor: Actor, replyId: string, to: ReplyStatus) {
+    const reply = await tx.findOne(ConversationReplyEntity, {
+      where: { organizationId: actor.organizationId, id: replyId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!reply) throw new NotFoundError('reply');
+    if (reply.status !== 'in_review') {
+      throw new InvalidTransitionError(
+        'reply',
+        reply.status,
+        to,
+        `a ${reply.status} reply is not waiting for review`,
+      );
+    }
+    return reply;
+  }
+
+  private async setStatus(
+    tx: EntityManager,
+    reply: ConversationReplyEntity,
+    status: ReplyStatus,
+    set: Partial<ConversationReplyEntity> = {},
+  ): Promise<void> {
+    await tx.update(
+      ConversationReplyEntity,
+      { id: reply.id, organizationId: reply.organizationId },
+      { status, ...set },
+    );
+    Object.assign(reply, { status, ...set });
+  }
+
+  private record(
+    tx: EntityManager,
+    actor: Actor,
+    action: AuditAction,
+    reply: ConversationReplyEntity,
+    data: Record<string, unknown>,
+  ) {
+    return this.audit.record(tx, {
+      organizationId: reply.organizationId,
+      actorId: actor.userId,
+      action,
+      subjectType: 'conversation_reply',
+      subjectId: reply.id,
+      data,
+    });
+  }
+}

@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { PlatformError, PublishedItem } from '@rounds/platforms';
+import { AuditAction } from '../audit/audit-action';
+import { AuditService } from '../audit/audit.service';
+import { ChannelEntity } from '../channels/channel.entity';
+import { ChannelTokensService } from '../channels/channel-tokens.service';
+import { PlatformClients } from '../channels/platform-clients';
+import { countUsage } from '../metrics/platform-usage';
+import { loadOrganization } from '../organizations/organization-store';
+import { ConversationMessageEntity } from './conversation-message.entity';
+import { ConversationReplyEntity, ReplyStatus } from './conversation-reply.entity';
+
+export type SendOutcome = 'sent' | 'paused' | 'nothing_to_do';
+
+/** Failures after which sending again could post twice, or would be refused the same way. */
+const FINAL_FAILURES = new Set(['content', 'unknown_outcome']);
+
+/**
+ * Sends an approved reply, at most once: it is claimed (approved -> sending) by a conditional
+ * update before the platform call, so a second job or worker finds nothing to do.
+ */
+@Injectable()
+export class ReplySender {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tokens: ChannelTokensService,
+    private readonly clients: PlatformClients,
+    private readonly audit: AuditService,
+  ) {}
+
+  async send(organizationId: string, replyId: string): Promise<SendOutcome> {
+    const organization = await loadOrganization(this.dataSource.manager, organizationId);
+    if (organization.pausedAt) return 'paused';
+    const reply = await this.claim(organizationId, replyId);
+    if (!reply) return 'nothing_to_do';
+    const message = await this.dataSource
+      .getRepository(ConversationMessageEntity)
+      .findOneByOrFail({ organizationId, id: reply.messageId });
+    const channel = await this.dataSource
+      .getRepository(ChannelEntity)
+      .findOneByOrFail({ organizationId, id: reply.channelId });
+    let sent: PublishedItem;
+    try {
+      sent = await this.post(channel, message, reply);
+    } catch (error) {
+      await this.failed(reply, error);
+      throw error;
+    }
+    await this.dataSource.transaction(async (tx) => {
+      await this.setStatus(tx, reply, 'sent', {
+        externalId: sent.externalId,
+        url: sent.url,
+        sentAt: new Date(),
+        error: null,
+      });
+      await tx.update(
+        ConversationMessageEntity,
+        { id: message.id, organizationId },
+        { status: 'replied' },
+      );
+      await this.record(tx, reply, AuditAction.ReplySent, {
+        externalId: sent.externalId,
+        url: sent.url,
+      });
+    });
+    return 'sent';
+  }
+
+  private async claim(
+    organizationId: string,
+    replyId: string,
+  ): Promise<ConversationReplyEntity | null> {
+    const result = await this.dataSource
+      .getRepository(ConversationReplyEntity)
+      .update({ organizationId, id: replyId, status: 'approved' }, { status: 'sending' });
+    if (result.affected !== 1) return null;
+    return this.dataSource.getRepository(ConversationReplyEntity).findOneByOrFail({ id: replyId });
+  }
+
+  private async post(
+    channel: ChannelEntity,
+    message: ConversationMessageEntity,
+    reply: ConversationReplyEntity,
+  ): Promise<PublishedItem> {
+    const youtube = channel.platform === 'youtube';
+    try {
+      return await this.tokens.withAccessToken(channel.organizationId, channel.id, (token) =>
+        youtube
+          ? this.clients.youtube.reply(token, message.externalId, reply.text)
+          : this.clients.x.postTweet(token, {
+              text: reply.text,
+              inReplyTo: message.externalId,
+              handle: channel.handle,
+            }),
+      );
+    } finally {
+      const call = youtube
+        ? {
+            platform: 'youtube' as const,
+            operation: 'comments.insert',
+            requests: 1,
+            units: this.clients.youtube.quotaCost('comments.insert'),
+          }
+        : { platform: 'x' as const, operation: 'tweets.create', requests: 1, units: 1 };
+      await countUsage(this.dataSource.manager, call, new Date());
+    }
+  }
+
+  /**
+   * A refusal, or a lost answer that may hide a sent reply, ends it as failed (never sent twice);
+   * anything else puts it back to approved for the job's next attempt.
+   */
+  private async failed(reply: ConversationReplyEntity, error: unknown): Promise<void> {
+    const final = error instanceof PlatformError && FINAL_FAILURES.has(error.kind);
+    const reason = error instanceof Error ? error.message : String(error);
+    await this.dataSource.transaction(async (tx) => {
+      await this.setStatus(tx, reply, final ? 'failed' : 'approved', { error: reason });
+      if (final)
+        await this.record(tx, reply, AuditAction.ReplyFailed, {
+          error: reason,
+          kind: (error as PlatformError).kind,
+        });
+    });
+  }
+
+  private async setStatus(
+    tx: EntityManager,
+    reply: ConversationReplyEntity,
+    status: ReplyStatus,
+    set: Partial<ConversationReplyEntity>,
+  ): Promise<void> {
+    await tx.update(
+      ConversationReplyEntity,
+      { id: reply.id, organizationId: reply.organizationId, status: 'sending' },
+      { status, ...set },
+    );
+  }
+
+  private record(
+    tx: EntityManager,
+    reply: ConversationReplyEntity,
+    action: AuditAction,
+    data: Record<string, unknown>,
+  ) {
+    return this.audit.record(tx, {
+      organizationId: reply.organizationId,
+      actorId: null,
+      action,
+      subjectType: 'conversation_reply',
+      subjectId: reply.id,
+      data,
+    });
+  }
+}

@@ -1,0 +1,21 @@
+import { Column, Entity, Index } from 'typeorm';
+import { TenantEntity } from '../common/tenant-entity';
+import type { ReplyFinding } from './reply-finding';
+
+/** A reply compliance approved once, which staff may send at once (e.g. "Please call us at…"). */
+@Entity('reply_templates')
+@Index(['organizationId', 'name'], { unique: true })
+export class ReplyTemplateEntity extends TenantEntity {
+  @Column('text')
+  name: string;
+
+  @Column('text')
+  text: string;
+
+  @Column('uuid')
+  createdById: string;
+
+  /** Warnings the scan raised when it was created (a blocking finding refuses creation). */
+  @Column('jsonb', { default: () => "'[]'" })
+  findings: ReplyFinding[];
+}

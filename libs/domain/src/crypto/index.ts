@@ -1,0 +1,2 @@
+export * from './crypto.module';
+export * from './token-cipher';

@@ -1,0 +1,3 @@
+export * from './digest-send.entity';
+export * from './digest.module';
+export * from './digest.service';

@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, LessThanOrEqual } from 'typeorm';
+import { ChannelEntity } from '../channels/channel.entity';
+import { ChannelTokensService } from '../channels/channel-tokens.service';
+import { loadOrganization } from '../organizations/organization-store';
+import { ChannelAudienceEntity } from './channel-audience.entity';
+import { MetricsPlatform, metricsPlatforms } from './metrics-platforms';
+import { RecordedBatch, recordReadings } from './metrics-recorder';
+import { PlatformClients } from '../channels/platform-clients';
+import { countUsage, PlatformCall } from './platform-usage';
+import { PublicationMetricsEntity } from './publication-metrics.entity';
+
+export interface MetricsBatch {
+  organizationId: string;
+  channelId: string;
+  publicationIds: string[];
+}
+
+export interface AudienceRequest {
+  organizationId: string;
+  channelId: string;
+  /** The organization's day the count is for (YYYY-MM-DD). */
+  day: string;
+}
+
+/** Reads counters from the platforms and records them; the worker's metrics jobs call it. */
+@Injectable()
+export class MetricsCollector {
+  private readonly platforms: ReturnType<typeof metricsPlatforms>;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tokens: ChannelTokensService,
+    clients: PlatformClients,
+  ) {
+    this.platforms = metricsPlatforms(clients);
+  }
+
+  /** One batch of one channel, one platform request; nothing to do when no longer due. */
+  async collect(batch: MetricsBatch): Promise<RecordedBatch> {
+    const ids = await this.dataSource.getRepository(PublicationMetricsEntity).find({
+      where: {
+        organizationId: batch.organizationId,
+        channelId: batch.channelId,
+        publicationId: In(batch.publicationIds),
+        nextMetricsAt: LessThanOrEqual(new Date()),
+      },
+      select: { publicationId: true, externalId: true, platform: true },
+    });
+    if (ids.length === 0) return { collected: 0, gone: 0 };
+    const platform = this.platforms[ids[0].platform];
+    const externalIds = ids.map((r) => r.externalId);
+    const readings = await this.call(batch, platform.readCost(externalIds.length), (token) =>
+      platform.read(token, externalIds),
+    );
+    const collectedAt = new Date();
+    return this.dataSource.transaction(async (tx) => {
+      const { timeZone } = await loadOrganization(tx, batch.organizationId);
+      return recordReadings(tx, {
+        organizationId: batch.organizationId,
+        publicationIds: ids.map((r) => r.publicationId),
+        readings,
+        collectedAt,
+        timeZone,
+      });
+    });
+  }
+
+  /** Keeps the batch's publications from the sweep until `until`, while its job waits to retry. */
+  async postpone(batch: MetricsBatch, until: Date): Promise<void> {
+    await this.dataSource
+      .getRepository(PublicationMetricsEntity)
+      .update(
+        { organizationId: batch.organizationId, publicationId: In(batch.publicationIds) },
+        { leaseUntil: until },
+      );
+  }
+
+  /** The channel's follower or subscriber count for the day, read once. */
+  async collectAudience(request: AudienceRequest): Promise<number | null> {
+    const key = { channelId: request.channelId, day: request.day };
+    const audiences = this.dataSource.getRepository(ChannelAudienceEntity);
+    if (await audiences.existsBy(key)) return null;
+    const platform = await this.platformOf(request);
+    const followers = await this.call(request, platform.followersCost, (token) =>
+      platform.followers(token),
+    );
+    await audiences
+      .createQueryBuilder()
+      .insert()
+      .values({
+        ...key,
+        organizationId: request.organizationId,
+        followers,
+        collectedAt: new Date(),
+      })
+      .orIgnore()
+      .execute();
+    return followers;
+  }
+
+  private async platformOf(request: AudienceRequest): Promise<MetricsPlatform> {
+    const channel = await this.dataSource.getRepository(ChannelEntity).findOneByOrFail({
+      organizationId: request.organizationId,
+      id: request.channelId,
+    });
+    return this.platforms[channel.platform];
+  }
+
+  /** One platform call with the channel's token; counted whether or not it succeeds. */
+  private async call<T>(
+    target: { organizationId: string; channelId: string },
+    cost: PlatformCall,
+    request: (accessToken: string) => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await this.tokens.withAccessToken(target.organizationId, target.channelId, request);
+    } finally {
+      await countUsage(this.dataSource.manager, cost, new Date());
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export const NOTIFICATION_KINDS = [
+  'post_submitted',
+  'post_approved',
+  'post_rejected',
+  'post_held',
+  'post_expired',
+  'channel_needs_reauth',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** One in-app message to one user; `subjectId` is the post or channel it is about. */
+@Entity('notifications')
+@Index(['userId', 'readAt'])
+@Index(['userId', 'createdAt'])
+export class NotificationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  organizationId: string;
+
+  @Column('uuid')
+  userId: string;
+
+  @Column('text')
+  kind: NotificationKind;
+
+  @Column('uuid')
+  subjectId: string;
+
+  @Column('text')
+  title: string;
+
+  @Column('text')
+  body: string;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  readAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { ContentCategory } from '../compliance/content-category';
+
+export interface XImage {
+  mediaId: string;
+  altText: string;
+}
+
+export interface XContent {
+  text: string;
+  images: XImage[];
+}
+
+export const YOUTUBE_PRIVACY_STATUSES = ['public', 'unlisted', 'private'] as const;
+export type YoutubePrivacyStatus = (typeof YOUTUBE_PRIVACY_STATUSES)[number];
+
+export interface YoutubeContent {
+  videoMediaId: string;
+  title: string;
+  description: string;
+  tags: string[];
+  categoryId: string;
+  privacyStatus: YoutubePrivacyStatus;
+  madeForKids: boolean;
+  thumbnailMediaId: string | null;
+  captionMediaId: string | null;
+}
+
+/** What a revision holds and an approval is bound to: the channels and every per-channel field. */
+export interface PostContent {
+  channelIds: string[];
+  /** Declared by the author; keyword hints may add more (PostRevisionEntity.detectedCategories). */
+  categories: ContentCategory[];
+  x: XContent | null;
+  youtube: YoutubeContent | null;
+}
+
+/** JSON with object keys sorted at every depth, so equal content always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+export function contentHash(content: PostContent): string {
+  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+}
+
+export function contentMediaIds(content: PostContent): string[] {
+  const yt = content.youtube;
+  const ids = [
+    ...(content.x?.images.map((i) => i.mediaId) ?? []),
+    ...(yt ? [yt.videoMediaId, yt.thumbnailMediaId, yt.captionMediaId] : []),
+  ];
+  return [...new Set(ids.filter((id): id is string => !!id))];
+}
+
+/** A text of the content the scanner reads, named by its request field. */
+export interface TextField {
+  field: string;
+  text: string;
+}
+
+export function contentTextFields(content: PostContent): TextField[] {
+  const fields: TextField[] = [];
+  if (content.x) {
+    fields.push({ field: 'x.text', text: content.x.text });
+    content.x.images.forEach((image, i) =>
+      fields.push({ field: `x.images[${i}].altText`, text: image.altText }),
+    );
+  }
+  if (content.youtube) {
+    fields.push({ field: 'youtube.title', text: content.youtube.title });
+    fields.push({ field: 'youtube.description', text: content.youtube.description });
+    fields.push({ field: 'youtube.tags', text: content.youtube.tags.join(', ') });
+  }
+  return fields.filter((f) => f.text.length > 0);
+}

@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Between, DataSource, EntityManager, In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
+import { PolicyRequirement } from '../approvals/approval-policy';
+import { ApprovalPolicyService } from '../approvals/approval-policy.service';
+import { ApprovalEntity } from '../approvals/approval.entity';
+import { ComplianceFindingEntity } from '../compliance/compliance-finding.entity';
+import { ComplianceService } from '../compliance/compliance.service';
+import { loadOrganization } from '../organizations/organization-store';
+import { PostRevisionEntity } from './post-revision.entity';
+import { PostStatus } from './post-status';
+import { findPost } from './post-store';
+import { PostEntity } from './post.entity';
+import { PublicationEntity } from './publication.entity';
+
+/** A post with what a calendar shows: its current revision and its publications. */
+export interface PostView {
+  post: PostEntity;
+  timeZone: string;
+  revision: PostRevisionEntity;
+  publications: PublicationEntity[];
+}
+
+/** Everything about one post: history, findings, decisions and what approval still needs. */
+export interface PostDetail extends PostView {
+  revisions: PostRevisionEntity[];
+  /** Open findings of the current revision; approve's overrides name them by id. */
+  findings: ComplianceFindingEntity[];
+  /** Every decision on every revision, voided ones included. */
+  approvals: ApprovalEntity[];
+  requirement: PolicyRequirement;
+  /** Distinct approvers whose approval of the current revision still counts. */
+  approverIds: string[];
+}
+
+export interface CalendarQuery {
+  from?: Date;
+  to?: Date;
+  statuses?: PostStatus[];
+}
+
+const CALENDAR_LIMIT = 1000;
+
+@Injectable()
+export class PostQueriesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: ApprovalPolicyService,
+    private readonly compliance: ComplianceService,
+  ) {}
+
+  /** Posts scheduled within [from, to], earliest first. */
+  async calendar(organizationId: string, query: CalendarQuery): Promise<PostView[]> {
+    const manager = this.dataSource.manager;
+    const posts = await manager.find(PostEntity, {
+      where: {
+        organizationId,
+        ...timeRange(query),
+        ...(query.statuses?.length ? { status: In(query.statuses) } : {}),
+      },
+      order: { scheduledAt: 'ASC', id: 'ASC' },
+      take: CALENDAR_LIMIT,
+    });
+    return this.views(manager, organizationId, posts);
+  }
+
+  /** Posts waiting for review, the longest-waiting first. */
+  async inReview(organizationId: string): Promise<PostDetail[]> {
+    const posts = await this.dataSource.manager.find(PostEntity, {
+      where: { organizationId, status: PostStatus.InReview },
+      order: { submittedAt: 'ASC', id: 'ASC' },
+      take: CALENDAR_LIMIT,
+    });
+    return Promise.all(posts.map((p) => this.detail(organizationId, p.id)));
+  }
+
+  async detail(organizationId: string, postId: string): Promise<PostDetail> {
+    const manager = this.dataSource.manager;
+    const post = await findPost(manager, organizationId, postId);
+    const [[view], revisions, approvals] = await Promise.all([
+      this.views(manager, organizationId, [post]),
+      manager.find(PostRevisionEntity, {
+        where: { organizationId, postId },
+        order: { number: 'DESC' },
+      }),
+      manager.find(ApprovalEntity, {
+        where: { organizationId, postId },
+        order: { createdAt: 'ASC' },
+      }),
+    ]);
+    const [findings, requirement] = await Promise.all([
+      this.compliance.openFindings(manager, organizationId, [view.revision.id]),
+      this.policy.requirement(manager, view.revision),
+    ]);
+    const approverIds = approvals
+      .filter((a) => a.revisionId === post.currentRevisionId && a.decision === 'approve')
+      .filter((a) => !a.voidedAt)
+      .map((a) => a.approverId);
+    return { ...view, revisions, approvals, findings, requirement, approverIds };
+  }
+
+  private async views(
+    manager: EntityManager,
+    organizationId: string,
+    posts: PostEntity[],
+  ): Promise<PostView[]> {
+    if (posts.length === 0) return [];
+    const postIds = posts.map((p) => p.id);
+    const [organization, revisions, publications] = await Promise.all([
+      loadOrganization(manager, organizationId),
+      manager.findBy(PostRevisionEntity, {
+        organizationId,
+        id: In(posts.map((p) => p.currentRevisionId)),
+      }),
+      manager.find(PublicationEntity, {
+        where: { organizationId, postId: In(postIds) },
+        order: { createdAt: 'ASC' },
+      }),
+    ]);
+    const revisionById = new Map(revisions.map((r) => [r.id, r]));
+    return posts.map((post) => ({
+      post,
+      timeZone: organization.timeZone,
+      revision: revisionById.get(post.currentRevisionId)!,
+      publications: publications.filter((p) => p.postId === post.id),
+    }));
+  }
+}
+
+function timeRange({ from, to }: CalendarQuery) {
+  if (from && to) return { scheduledAt: Between(from, to) };
+  if (from) return { scheduledAt: MoreThanOrEqual(from) };
+  if (to) return { scheduledAt: LessThanOrEqual(to) };
+  return {};
+}

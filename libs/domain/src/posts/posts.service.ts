@@ -1,0 +1,243 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { voidApprovals } from '../approvals/approvals-store';
+import { AuditAction } from '../audit/audit-action';
+import { AuditService } from '../audit/audit.service';
+import { Actor } from '../identity/actor';
+import { MediaService } from '../media/media.service';
+import { loadOrganization } from '../organizations/organization-store';
+import { contentHash, PostContent } from './post-content';
+import {
+  composeContent,
+  ContentInput,
+  contentToInput,
+  inputMediaIds,
+  mergeContentInput,
+  targetedPlatforms,
+} from './post-composer';
+import { InvalidTransitionError } from './post-errors';
+import { recordPostAudit } from './post-audit';
+import { applyTransition, INITIAL_STATUS } from './post-lifecycle';
+import { PostDetail, PostQueriesService } from './post-queries.service';
+import { PostRevisionEntity } from './post-revision.entity';
+import { LIVE_PUBLICATION_STATUSES, PostStatus } from './post-status';
+import {
+  findChannels,
+  idOf,
+  insertRevision,
+  loadRevision,
+  lockPost,
+  updatePost,
+} from './post-store';
+import { PostEntity } from './post.entity';
+import { PostScheduler } from './post-scheduler.service';
+import { movePublications } from './publications';
+import { parseScheduledAt } from './schedule-time';
+
+export interface NewPost extends ContentInput {
+  scheduledAt: string;
+  campaign?: string | null;
+}
+
+/** An edit: any content field makes a new revision; scheduledAt alone is a reschedule. */
+export type PostChange = Partial<NewPost>;
+
+const CONTENT_FIELDS = ['channelIds', 'categories', 'text', 'x', 'youtube', 'mediaIds'] as const;
+
+/** Statuses in which the content may still change (an edit returns the post to draft). */
+const EDITABLE: readonly PostStatus[] = [
+  PostStatus.Draft,
+  PostStatus.InReview,
+  PostStatus.ChangesRequested,
+  PostStatus.Scheduled,
+  PostStatus.Held,
+  PostStatus.Expired,
+];
+
+/** The composer: creates posts and turns every edit into an immutable revision. */
+@Injectable()
+export class PostsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly media: MediaService,
+    private readonly scheduler: PostScheduler,
+    private readonly audit: AuditService,
+    private readonly queries: PostQueriesService,
+  ) {}
+
+  async create(actor: Actor, input: NewPost): Promise<PostDetail> {
+    const postId = await this.dataSource.transaction(async (tx) => {
+      const { timeZone } = await loadOrganization(tx, actor.organizationId);
+      const scheduledAt = parseScheduledAt(input.scheduledAt, timeZone, new Date());
+      const content = await this.compose(tx, actor.organizationId, input);
+      const post = tx.create(PostEntity, {
+        id: randomUUID(),
+        organizationId: actor.organizationId,
+        status: INITIAL_STATUS.post,
+        scheduledAt,
+        currentRevisionId: randomUUID(),
+        approvedRevisionId: null,
+        authorId: actor.userId,
+        lastEditedById: actor.userId,
+        campaign: input.campaign?.trim() || null,
+        submittedAt: null,
+      });
+      await tx.insert(PostEntity, post);
+      const revision = await insertRevision(tx, {
+        id: post.currentRevisionId,
+        organizationId: post.organizationId,
+        postId: post.id,
+        number: 1,
+        content,
+        editedById: actor.userId,
+      });
+      await recordPostAudit(this.audit, tx, {
+        actorId: actor.userId,
+        action: AuditAction.PostCreated,
+        post,
+        revisionHashBefore: null,
+        revisionHashAfter: revision.contentHash,
+        data: { revision: 1, scheduledAt, channelIds: content.channelIds },
+      });
+      return post.id;
+    });
+    return this.queries.detail(actor.organizationId, postId);
+  }
+
+  async edit(actor: Actor, postId: string, change: PostChange): Promise<PostDetail> {
+    await this.dataSource.transaction(async (tx) => {
+      const post = await lockPost(tx, actor.organizationId, postId);
+      const current = await loadRevision(tx, post);
+      if (CONTENT_FIELDS.some((field) => change[field] !== undefined)) {
+        const content = await this.compose(tx, actor.organizationId, change, current.content);
+        if (contentHash(content) !== current.contentHash) {
+          await this.revise(tx, actor, post, current, content);
+        }
+      }
+      if (change.scheduledAt !== undefined)
+        await this.reschedule(tx, actor, post, change.scheduledAt);
+      if (change.campaign !== undefined) {
+        await updatePost(tx, post, { campaign: change.campaign?.trim() || null });
+      }
+      this.scheduler.syncQueue(tx, post);
+    });
+    return this.queries.detail(actor.organizationId, postId);
+  }
+
+  /** Validated content from a new post's input, or from an edit on top of the current content. */
+  private async compose(
+    tx: EntityManager,
+    organizationId: string,
+    input: Partial<ContentInput>,
+    current?: PostContent,
+  ): Promise<PostContent> {
+    const channelIds = input.channelIds ?? current?.channelIds ?? [];
+    const channels = await findChannels(tx, organizationId, channelIds);
+    const merged = current
+      ? mergeContentInput(contentToInput(current), input, targetedPlatforms(channelIds, channels))
+      : (input as ContentInput);
+    const media = await this.media.findMany(organizationId, inputMediaIds(merged));
+    return composeContent(merged, channels, media);
+  }
+
+  /** A new revision; after submission it voids approvals, withdraws publications, back to draft. */
+  private async revise(
+    tx: EntityManager,
+    actor: Actor,
+    post: PostEntity,
+    current: PostRevisionEntity,
+    content: PostContent,
+  ): Promise<void> {
+    if (!EDITABLE.includes(post.status)) {
+      throw new InvalidTransitionError(
+        'post',
+        post.status,
+        PostStatus.Draft,
+        `a ${post.status} post cannot be edited`,
+      );
+    }
+    const revision = await insertRevision(tx, {
+      organizationId: post.organizationId,
+      postId: post.id,
+      number: current.number + 1,
+      content,
+      editedById: actor.userId,
+    });
+    const from = post.status;
+    const changes = {
+      currentRevisionId: revision.id,
+      lastEditedById: actor.userId,
+      approvedRevisionId: null,
+    };
+    if (from === PostStatus.Draft) {
+      await updatePost(tx, post, changes);
+    } else {
+      const set = { ...changes, submittedAt: null };
+      await applyTransition(tx, { kind: 'post', ...idOf(post), from, to: PostStatus.Draft, set });
+      Object.assign(post, set, { status: PostStatus.Draft });
+    }
+    const approvalsVoided = await voidApprovals(
+      tx,
+      post.organizationId,
+      post.id,
+      `edited: revision ${revision.number}`,
+    );
+    const withdrawn = await movePublications(
+      tx,
+      post,
+      LIVE_PUBLICATION_STATUSES,
+      PostStatus.Cancelled,
+    );
+    await recordPostAudit(this.audit, tx, {
+      actorId: actor.userId,
+      action: AuditAction.PostRevised,
+      post,
+      revisionHashBefore: current.contentHash,
+      revisionHashAfter: revision.contentHash,
+      data: {
+        revision: revision.number,
+        from,
+        to: post.status,
+        approvalsVoided,
+        publicationsCancelled: withdrawn.map((p) => p.id),
+      },
+    });
+  }
+
+  /** A new time keeps the approval; an expired post goes back to review, or out if approved. */
+  private async reschedule(tx: EntityManager, actor: Actor, post: PostEntity, value: string) {
+    if (!EDITABLE.includes(post.status)) {
+      throw new InvalidTransitionError(
+        'post',
+        post.status,
+        post.status,
+        `a ${post.status} post cannot be rescheduled`,
+      );
+    }
+    const { timeZone } = await loadOrganization(tx, post.organizationId);
+    const scheduledAt = parseScheduledAt(value, timeZone, new Date());
+    const revision = await loadRevision(tx, post);
+    const approved = post.approvedRevisionId === post.currentRevisionId;
+    if (approved) await this.scheduler.assertConsent(tx, post, revision, scheduledAt);
+    const change = {
+      actorId: actor.userId,
+      action: AuditAction.PostRescheduled,
+      set: { scheduledAt },
+      data: { scheduledAtBefore: post.scheduledAt, scheduledAt },
+    };
+    if (post.status !== PostStatus.Expired) {
+      const { status } = post;
+      await updatePost(tx, post, change.set);
+      await this.scheduler.record(tx, post, revision, {
+        ...change,
+        data: { ...change.data, from: status, to: status },
+      });
+    } else if (approved) {
+      await this.scheduler.schedule(tx, post, revision, change);
+    } else {
+      await this.scheduler.move(tx, post, revision, PostStatus.InReview, change);
+    }
+  }
+}

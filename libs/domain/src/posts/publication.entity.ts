@@ -1,0 +1,58 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn } from 'typeorm';
+import { ChannelEntity, ChannelPlatform } from '../channels/channel.entity';
+import { TenantEntity } from '../common/tenant-entity';
+import { PostEntity } from './post.entity';
+import { PUBLICATION_STATUSES, PublicationStatus } from './post-status';
+
+/** A post on one channel, created when its approval policy is met; the worker publishes it. */
+@Entity('publications')
+@Index(['postId', 'channelId'], { unique: true, where: `status <> 'cancelled'` })
+@Index(['status', 'postId'])
+@Index(['postId'])
+export class PublicationEntity extends TenantEntity {
+  @Column('uuid')
+  postId: string;
+
+  @ManyToOne(() => PostEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'post_id' })
+  post?: PostEntity;
+
+  @Column('uuid')
+  channelId: string;
+
+  @ManyToOne(() => ChannelEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'channel_id' })
+  channel?: ChannelEntity;
+
+  @Column('text')
+  platform: ChannelPlatform;
+
+  /** Written only by applyTransition (post-lifecycle.ts). */
+  @Column({ type: 'enum', enum: PUBLICATION_STATUSES, enumName: 'publication_status' })
+  status: PublicationStatus;
+
+  /** The approved revision and its hash; the worker re-checks both before calling the platform. */
+  @Column('uuid')
+  approvedRevisionId: string;
+
+  @Column('char', { length: 64 })
+  approvedContentHash: string;
+
+  @Column({ type: 'text', nullable: true })
+  externalId: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  url: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  error: string | null;
+
+  @Column('int', { default: 0 })
+  attempts: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  publishedAt: Date | null;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,115 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Job, Queue } from 'bullmq';
+import { DataSource, EntityManager } from 'typeorm';
+import { JobProducer, PublicationJobData, QueueName } from '@rounds/queue';
+import { AfterCommit } from '../notifications/after-commit';
+import { PostStatus } from '../posts/post-status';
+import { publishJob, publishJobId, youtubeJob } from './publish-jobs';
+
+/** A publication as the queue sees it. */
+export interface QueuedPublication extends PublicationJobData {
+  status: string;
+  platform: string;
+  scheduledAt: Date;
+}
+
+/** Statuses whose publish job must not run: removed from Redis, and YouTube videos withdrawn. */
+const WITHDRAWN: readonly string[] = [PostStatus.Held, PostStatus.Cancelled, PostStatus.Expired];
+const FINISHED = ['completed', 'failed', 'unknown'];
+/** A delayed job this close to its time is left alone. */
+const ON_TIME_MS = 1_000;
+
+/**
+ * Keeps Redis in step with PostgreSQL: one delayed publish job per scheduled publication at its
+ * post's time. Posts call `syncPost` inside any transaction that changes a post's schedule, status
+ * or publications (approve, reschedule, hold, release, cancel, edit); the queue is updated once it
+ * commits. Reschedule moves the delayed job (`changeDelay`); a job kept after it finished (the
+ * dedupe window) is removed before the publication is enqueued again.
+ */
+@Injectable()
+export class PublicationScheduler {
+  private readonly logger = new Logger(PublicationScheduler.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly producer: JobProducer,
+    private readonly afterCommit: AfterCommit,
+  ) {}
+
+  syncPost(manager: EntityManager, post: { organizationId: string; id: string }): void {
+    this.afterCommit.schedule(manager, () => {
+      this.sync(post.organizationId, post.id).catch((err: unknown) =>
+        // The reconciler rebuilds whatever this missed.
+        this.logger.warn({ err, postId: post.id }, 'could not update the publish queue'),
+      );
+    });
+  }
+
+  async sync(organizationId: string, postId: string): Promise<void> {
+    const publications = await this.queued('pub.organization_id = $1 AND pub.post_id = $2', [
+      organizationId,
+      postId,
+    ]);
+    for (const publication of publications) {
+      if (publication.status === PostStatus.Scheduled) {
+        await this.ensurePublishJob(publication, publication.scheduledAt);
+      } else if (WITHDRAWN.includes(publication.status)) {
+        await this.queue(QueueName.Publish).remove(publishJobId(publication.publicationId));
+      }
+      if (publication.platform === 'youtube') await this.syncYoutube(publication);
+    }
+  }
+
+  /** Publications with their post's time, as the reconciler and `sync` read them. */
+  async queued(where: string, parameters: unknown[]): Promise<QueuedPublication[]> {
+    const rows: {
+      id: string;
+      organization_id: string;
+      status: string;
+      platform: string;
+      scheduled_at: Date;
+    }[] = await this.dataSource.query(
+      `SELECT pub.id, pub.organization_id, pub.status, pub.platform, p.scheduled_at
+           FROM publications pub JOIN posts p ON p.id = pub.post_id WHERE ${where}`,
+      parameters,
+    );
+    return rows.map((r) => ({
+      organizationId: r.organization_id,
+      publicationId: r.id,
+      status: r.status,
+      platform: r.platform,
+      scheduledAt: r.scheduled_at,
+    }));
+  }
+
+  /** Exactly one publish job, due at `runAt`, whatever state Redis is in. */
+  async ensurePublishJob(ref: PublicationJobData, runAt: Date): Promise<void> {
+    const job = publishJob(ref, runAt);
+    const queue = this.queue(QueueName.Publish);
+    const existing = (await queue.getJob(job.opts.jobId)) as Job | undefined;
+    if (existing) {
+      const state = await existing.getState();
+      if (state === 'delayed') {
+        if (Math.abs(existing.timestamp + existing.delay - runAt.getTime()) > ON_TIME_MS) {
+          await existing.changeDelay(job.opts.delay);
+        }
+        return;
+      }
+      // Waiting or running: the worker checks the time itself and waits if it is early.
+      if (!FINISHED.includes(state)) return;
+      await existing.remove();
+    }
+    await queue.add(job.name, job.data, job.opts);
+  }
+
+  /** Upload ahead, keep YouTube's schedule, or withdraw the video: whatever the publication needs now. */
+  async syncYoutube(ref: PublicationJobData): Promise<void> {
+    const job = youtubeJob(ref);
+    await this.queue(QueueName.YoutubeUploads).add(job.name, job.data, job.opts);
+  }
+
+  queue(name: QueueName): Queue {
+    return this.producer.queue(name);
+  }
+}

@@ -1,0 +1,74 @@
+import { EntityManager } from 'typeorm';
+import { PublicationJobData } from '@rounds/queue';
+import { ChannelEntity } from '../channels/channel.entity';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { contentHash } from '../posts/post-content';
+import { PostRevisionEntity } from '../posts/post-revision.entity';
+import { PostEntity } from '../posts/post.entity';
+import { PublicationEntity } from '../posts/publication.entity';
+
+/** Everything one publish needs, read in one query after the claim. */
+export interface PublishContext {
+  publication: PublicationEntity;
+  post: PostEntity;
+  /** The revision the publication was approved for. */
+  revision: PostRevisionEntity;
+  channel: ChannelEntity;
+  organization: OrganizationEntity;
+}
+
+type Loaded = PublicationEntity & {
+  post: PostEntity;
+  channel: ChannelEntity;
+  revision: PostRevisionEntity;
+  organization: OrganizationEntity;
+};
+
+export async function loadPublishContext(
+  manager: EntityManager,
+  ref: PublicationJobData,
+): Promise<PublishContext | undefined> {
+  const row = (await manager
+    .createQueryBuilder(PublicationEntity, 'pub')
+    .innerJoinAndSelect('pub.post', 'post')
+    .innerJoinAndSelect('pub.channel', 'channel')
+    .innerJoinAndMapOne(
+      'pub.revision',
+      PostRevisionEntity,
+      'rev',
+      'rev.id = pub.approved_revision_id',
+    )
+    .innerJoinAndMapOne(
+      'pub.organization',
+      OrganizationEntity,
+      'org',
+      'org.id = pub.organization_id',
+    )
+    .where('pub.id = :id AND pub.organization_id = :organizationId', {
+      id: ref.publicationId,
+      organizationId: ref.organizationId,
+    })
+    .getOne()) as Loaded | null;
+  if (!row) return undefined;
+  const { post, channel, revision, organization, ...publication } = row;
+  return {
+    publication: Object.assign(new PublicationEntity(), publication),
+    post,
+    revision,
+    channel,
+    organization,
+  };
+}
+
+/**
+ * The approval still stands for exactly this content: the post is still approved for the
+ * publication's revision, and that revision's content hashes to what was approved.
+ */
+export function approvalStands({ publication, post, revision }: PublishContext): boolean {
+  return (
+    post.approvedRevisionId === publication.approvedRevisionId &&
+    revision.id === publication.approvedRevisionId &&
+    revision.contentHash === publication.approvedContentHash &&
+    contentHash(revision.content) === publication.approvedContentHash
+  );
+}

@@ -1,0 +1,258 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@rounds/config';
+import { PublicationJobData } from '@rounds/queue';
+import { ChannelTokensService } from '../channels/channel-tokens.service';
+import { ChannelEntity } from '../channels/channel.entity';
+import { DomainError } from '../common/domain-error';
+import { ConsentService } from '../media/consent.service';
+import { PostStatus, PublicationStatus } from '../posts/post-status';
+import { PublicationEntity } from '../posts/publication.entity';
+import { PlatformPublisher } from './platform-publisher';
+import { approvalStands, loadPublishContext, PublishContext } from './publish-context';
+import { backoffMs, Decision, decide, jitterMs, RetryPolicy } from './publish-policy';
+import { PublicationResults } from './publication-results.service';
+import { XPublisher } from './x-publisher';
+import { YoutubePublisher } from './youtube-publisher';
+import { YoutubeQuotaService } from './youtube-quota.service';
+
+/** What the job does next: it is finished, or it comes back at `at`. */
+export type PublishOutcome = { done: string } | { later: Date; reason: string };
+
+/** A job may start this much before the post's time (timer granularity), never more. */
+const EARLY_MS = 500;
+const SPREAD_MS = 1_000;
+
+/** Publishing timings derived from the platform timeout, so one setting keeps them consistent. */
+export function publishTimings(platformTimeoutMs: number) {
+  return {
+    /** A `publishing` publication older than this is in doubt (its worker died or hung). */
+    leaseMs: 10 * platformTimeoutMs,
+    /** BullMQ lock of a running job: well above any one platform call. */
+    lockDurationMs: 4 * platformTimeoutMs,
+    /** After a lost answer, the platform is asked this much later whether the post arrived. */
+    verifyDelayMs: Math.min(5_000, platformTimeoutMs),
+  };
+}
+
+/**
+ * The publish job: claim (`scheduled -> publishing`, one winner), re-check pause, approval hash,
+ * consent and channel, call the platform, and store the result before the job is acknowledged.
+ * An `in_doubt` publication is first looked for on the platform; it is sent again only if absent.
+ */
+@Injectable()
+export class PublisherService {
+  private readonly logger = new Logger(PublisherService.name);
+  private readonly retry: RetryPolicy;
+  private readonly timings: ReturnType<typeof publishTimings>;
+  private readonly platforms: Record<ChannelEntity['platform'], PlatformPublisher>;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    config: AppConfig,
+    private readonly results: PublicationResults,
+    private readonly tokens: ChannelTokensService,
+    private readonly consent: ConsentService,
+    private readonly quota: YoutubeQuotaService,
+    x: XPublisher,
+    youtube: YoutubePublisher,
+  ) {
+    this.retry = {
+      maxAttempts: config.PUBLISH_MAX_ATTEMPTS,
+      baseDelayMs: config.PUBLISH_RETRY_BASE_MS,
+      maxDelayMs: 30 * config.PUBLISH_RETRY_BASE_MS,
+    };
+    this.timings = publishTimings(config.PLATFORM_TIMEOUT_MS);
+    this.platforms = { x, youtube };
+  }
+
+  async publish(ref: PublicationJobData): Promise<PublishOutcome> {
+    if (await this.results.claim(ref, PostStatus.Scheduled)) return this.run(ref);
+    const current = await this.dataSource.getRepository(PublicationEntity).findOne({
+      where: { organizationId: ref.organizationId, id: ref.publicationId },
+      select: { status: true },
+    });
+    if (current?.status === PostStatus.InDoubt) return this.verify(ref);
+    return { done: `nothing to do: the publication is ${current?.status ?? 'gone'}` };
+  }
+
+  /** Claimed: check everything again, then send. */
+  private async run(ref: PublicationJobData): Promise<PublishOutcome> {
+    const claimedAt = Date.now();
+    const ctx = await loadPublishContext(this.dataSource.manager, ref);
+    if (!ctx) return { done: 'the publication is gone' };
+    return (await this.refuse(ctx)) ?? this.send(ctx, claimedAt);
+  }
+
+  /** Why this claimed publication must not go out now, acted upon; undefined when it may. */
+  private async refuse(ctx: PublishContext): Promise<PublishOutcome | undefined> {
+    const { publication, post, revision, channel, organization } = ctx;
+    const now = new Date();
+    if (post.scheduledAt.getTime() > now.getTime() + EARLY_MS) {
+      await this.results.release(publication, {});
+      return { later: post.scheduledAt, reason: 'not due yet' };
+    }
+    if (organization.pausedAt) {
+      return this.act(ctx, {
+        action: 'hold',
+        reason: `publishing is paused: ${organization.pauseReason ?? 'no reason given'}`,
+      });
+    }
+    if (!approvalStands(ctx)) {
+      return this.act(ctx, {
+        action: 'failed',
+        error: 'the content changed after it was approved; nothing was sent',
+      });
+    }
+    try {
+      await this.consent.assertConsented(
+        this.dataSource.manager,
+        post.organizationId,
+        revision.mediaIds,
+        now,
+      );
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return this.act(ctx, { action: 'hold', reason: `consent lapsed: ${error.message}` });
+    }
+    if (channel.status !== 'connected') {
+      return this.act(ctx, {
+        action: 'hold',
+        reason: `channel ${channel.handle} is ${channel.status}`,
+      });
+    }
+    if (channel.rateLimitedUntil && channel.rateLimitedUntil > now) {
+      await this.results.release(publication, {});
+      return {
+        later: new Date(channel.rateLimitedUntil.getTime() + jitterMs(SPREAD_MS)),
+        reason: 'the channel is rate limited',
+      };
+    }
+    return undefined;
+  }
+
+  private async send(ctx: PublishContext, claimedAt: number): Promise<PublishOutcome> {
+    const attempt = ctx.publication.attempts + 1;
+    const platform = this.platforms[ctx.publication.platform];
+    let sending = false;
+    try {
+      const item = await this.tokens.withChannel(ctx.channel, async (token) => {
+        const prepared = await platform.prepare(ctx, token);
+        // A claim this old may already be in doubt (the reconciler's lease): never send under it.
+        if (Date.now() - claimedAt > this.timings.leaseMs / 2)
+          throw new Error('the claim grew too old to send under');
+        sending = true;
+        return platform.create(ctx, token, prepared);
+      });
+      return this.act(ctx, { action: 'published', item }, { attempt });
+    } catch (error) {
+      return this.act(ctx, decide(error, attempt, this.retry, new Date(), sending), { attempt });
+    }
+  }
+
+  /** In doubt: look on the platform first; send again only if the post is not there. */
+  private async verify(ref: PublicationJobData): Promise<PublishOutcome> {
+    const ctx = await loadPublishContext(this.dataSource.manager, ref);
+    if (!ctx || ctx.publication.status !== PostStatus.InDoubt)
+      return { done: 'no longer in doubt' };
+    let found;
+    try {
+      found = await this.tokens.withChannel(ctx.channel, (token) =>
+        this.platforms[ctx.publication.platform].find(ctx, token),
+      );
+    } catch (error) {
+      const attempt = ctx.publication.attempts + 1;
+      const wait = backoffMs(Math.min(attempt, this.retry.maxAttempts), this.retry);
+      this.logger.warn(
+        { publicationId: ref.publicationId, err: error },
+        'could not verify an in-doubt publication yet',
+      );
+      return { later: new Date(Date.now() + wait), reason: 'verification failed, trying again' };
+    }
+    if (found) {
+      await this.results.published(
+        ctx.publication,
+        PostStatus.InDoubt,
+        found,
+        this.auditData(ctx, { verified: true }),
+      );
+      return { done: 'found on the platform: published once' };
+    }
+    if (!(await this.results.claim(ref, PostStatus.InDoubt)))
+      return { done: 'another worker took it' };
+    return this.run(ref);
+  }
+
+  /** Carries out a decision on a claimed (`publishing`) publication. */
+  private async act(
+    ctx: PublishContext,
+    decision: Decision,
+    extra: Record<string, unknown> = {},
+  ): Promise<PublishOutcome> {
+    const { publication } = ctx;
+    const data = this.auditData(ctx, extra);
+    const from: PublicationStatus = PostStatus.Publishing;
+    switch (decision.action) {
+      case 'published':
+        await this.results.published(publication, from, decision.item, data);
+        return { done: 'published' };
+      case 'failed':
+        await this.results.failed(publication, from, decision.error, data);
+        return { done: `failed: ${decision.error}` };
+      case 'hold':
+        await this.results.hold(publication, from, decision.reason);
+        return { done: `held: ${decision.reason}` };
+      case 'in_doubt':
+        await this.results.inDoubt(publication, decision.error, data);
+        return {
+          later: new Date(Date.now() + this.timings.verifyDelayMs),
+          reason: 'in doubt: verify on the platform',
+        };
+      case 'retry':
+        await this.results.release(publication, {
+          error: decision.error,
+          attempts: publication.attempts + 1,
+        });
+        return { later: decision.at, reason: `retrying after: ${decision.error}` };
+      case 'wait_for_channel':
+        await this.gateChannel(ctx.channel, decision.until);
+        await this.results.release(publication, { error: decision.error });
+        return {
+          later: new Date(decision.until.getTime() + jitterMs(SPREAD_MS)),
+          reason: 'rate limited',
+        };
+      case 'wait_for_quota':
+        await this.quota.exhausted();
+        await this.results.release(publication, { error: decision.error });
+        return {
+          later: new Date(decision.until.getTime() + jitterMs(60_000)),
+          reason: 'YouTube quota spent',
+        };
+    }
+  }
+
+  /** The channel's other posts wait for the same reset instead of each meeting the 429. */
+  private async gateChannel(channel: ChannelEntity, until: Date): Promise<void> {
+    await this.dataSource
+      .createQueryBuilder()
+      .update(ChannelEntity)
+      .set({ rateLimitedUntil: until })
+      .where('id = :id AND organization_id = :organizationId', channel)
+      .andWhere('(rate_limited_until IS NULL OR rate_limited_until < :until)', { until })
+      .execute();
+  }
+
+  private auditData(
+    { publication, channel, revision }: PublishContext,
+    extra: Record<string, unknown>,
+  ) {
+    return {
+      platform: publication.platform,
+      channelId: channel.id,
+      revisionId: revision.id,
+      contentHash: publication.approvedContentHash,
+      ...extra,
+    };
+  }
+}

@@ -1,0 +1,148 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@rounds/config';
+import type { Redis } from 'ioredis';
+import { QueueName, REDIS } from '@rounds/queue';
+import { InvalidTransitionError } from '../posts/post-errors';
+import { PostMaintenanceService } from '../posts/post-maintenance.service';
+import { PostStatus } from '../posts/post-status';
+import { publishJobId } from './publish-jobs';
+import { PublicationResults } from './publication-results.service';
+import { PublicationScheduler, QueuedPublication } from './publication-scheduler.service';
+import { publishTimings } from './publisher.service';
+
+export interface ReconcileReport {
+  expired: number;
+  heldWhilePaused: number;
+  heldForConsent: number;
+  /** Stuck in `publishing` past the lease: now in doubt, to be verified on the platform. */
+  inDoubt: number;
+  /** Jobs (re)created because Redis had none for a due or in-doubt publication. */
+  requeued: number;
+  youtubeSynced: number;
+}
+
+const BATCH = 5_000;
+
+/**
+ * Every minute (a job scheduler): PostgreSQL is the truth and Redis is made to match it. Jobs
+ * missing for due publications are rebuilt (Redis emptied), publications stuck in `publishing`
+ * become `in_doubt` and get a job that verifies them, and the posts module expires and holds
+ * what is due. YouTube videos are brought back in line with pauses and cancellations.
+ */
+@Injectable()
+export class PublishingReconciler {
+  private readonly logger = new Logger(PublishingReconciler.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly scheduler: PublicationScheduler,
+    private readonly results: PublicationResults,
+    private readonly maintenance: PostMaintenanceService,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  async run(now = new Date()): Promise<ReconcileReport> {
+    const report: ReconcileReport = {
+      expired: (await this.maintenance.expireOverdue(now)).length,
+      heldWhilePaused: (await this.maintenance.holdDuePublications(now)).length,
+      heldForConsent: (await this.maintenance.holdPostsWithLapsedConsent(now)).length,
+      inDoubt: await this.markStuck(now),
+      requeued: await this.requeue(now),
+      youtubeSynced: await this.syncYoutube(now),
+    };
+    if (Object.values(report).some((n) => n > 0)) this.logger.log(report, 'reconciled');
+    return report;
+  }
+
+  /** The worker that claimed these died or hung: whether the post went out is unknown. */
+  private async markStuck(now: Date): Promise<number> {
+    const { leaseMs } = publishTimings(this.config.PLATFORM_TIMEOUT_MS);
+    const stuck: { id: string; organization_id: string; post_id: string; platform: string }[] =
+      await this.dataSource.query(
+        `SELECT id, organization_id, post_id, platform FROM publications
+          WHERE status = 'publishing' AND updated_at < $1 LIMIT ${BATCH}`,
+        [new Date(now.getTime() - leaseMs)],
+      );
+    let marked = 0;
+    for (const row of stuck) {
+      const ref = { id: row.id, organizationId: row.organization_id, postId: row.post_id };
+      try {
+        await this.results.inDoubt(ref, 'the worker stopped before it recorded an outcome', {
+          platform: row.platform,
+          leaseMs,
+        });
+        marked += 1;
+      } catch (error) {
+        if (!(error instanceof InvalidTransitionError)) throw error;
+      }
+    }
+    return marked;
+  }
+
+  /**
+   * Due (or soon due) scheduled publications and in-doubt ones whose job is not in Redis get one;
+   * one round trip checks them all. Overdue ones with a job are checked closely (a finished job
+   * kept in the dedupe window would hide them).
+   */
+  private async requeue(now: Date): Promise<number> {
+    const horizon = new Date(now.getTime() + 2 * this.config.RECONCILE_INTERVAL_MS);
+    const candidates = await this.scheduler.queued(
+      `(pub.status = 'scheduled' AND p.scheduled_at <= $1) OR pub.status = 'in_doubt'
+       ORDER BY p.scheduled_at LIMIT ${BATCH}`,
+      [horizon],
+    );
+    if (candidates.length === 0) return 0;
+    const queue = this.scheduler.queue(QueueName.Publish);
+    const pipeline = this.redis.pipeline();
+    for (const c of candidates) pipeline.exists(queue.toKey(publishJobId(c.publicationId)));
+    const exists = ((await pipeline.exec()) ?? []).map(([, found]) => found === 1);
+    const overdue = now.getTime() - this.config.RECONCILE_INTERVAL_MS;
+    let requeued = 0;
+    for (const [i, c] of candidates.entries()) {
+      if (exists[i] && c.scheduledAt.getTime() > overdue && c.status === PostStatus.Scheduled)
+        continue;
+      await this.scheduler.ensurePublishJob(c, runAt(c, now));
+      if (!exists[i]) requeued += 1;
+    }
+    return requeued;
+  }
+
+  /**
+   * YouTube keeps its own schedule (publishAt), so pauses, holds and cancellations must reach it:
+   * videos scheduled while their organization is paused or their publication no longer scheduled,
+   * and scheduled public posts whose video is not uploaded and scheduled yet.
+   */
+  private async syncYoutube(now: Date): Promise<number> {
+    const soon = new Date(now.getTime() + 2 * this.config.RECONCILE_INTERVAL_MS);
+    const rows: { id: string; organization_id: string }[] = await this.dataSource.query(
+      `SELECT pub.id, pub.organization_id
+         FROM publications pub
+         JOIN organizations o ON o.id = pub.organization_id
+         JOIN posts p ON p.id = pub.post_id
+         JOIN post_revisions r ON r.id = pub.approved_revision_id
+         LEFT JOIN youtube_uploads u ON u.publication_id = pub.id
+        WHERE pub.platform = 'youtube' AND (
+              (u.publish_at IS NOT NULL AND (o.paused_at IS NOT NULL OR pub.status <> 'scheduled'))
+           OR (u.video_id IS NOT NULL AND pub.status = 'cancelled')
+           OR (pub.status = 'scheduled' AND o.paused_at IS NULL AND p.scheduled_at > $1
+               AND (u.video_id IS NULL OR (u.publish_at IS NULL AND r.content->'youtube'->>'privacyStatus' = 'public'))
+               AND (u.leased_until IS NULL OR u.leased_until < now())))
+        LIMIT ${BATCH}`,
+      [soon],
+    );
+    for (const row of rows) {
+      await this.scheduler.syncYoutube({
+        organizationId: row.organization_id,
+        publicationId: row.id,
+      });
+    }
+    return rows.length;
+  }
+}
+
+/** An in-doubt publication is verified now; a scheduled one runs at its time. */
+const runAt = (c: QueuedPublication, now: Date) =>
+  c.status === PostStatus.InDoubt || c.scheduledAt < now ? now : c.scheduledAt;

@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { ChannelsModule } from '../channels/channels.module';
+import { MediaModule } from '../media/media.module';
+import { PostsModule } from '../posts/posts.module';
+import { PublicationQueueModule } from './publication-queue.module';
+import { PublicationResults } from './publication-results.service';
+import { PublisherService } from './publisher.service';
+import { PublishingReconciler } from './publishing-reconciler.service';
+import { XPublisher } from './x-publisher';
+import { YoutubePublisher } from './youtube-publisher';
+import { YoutubeQuotaService } from './youtube-quota.service';
+import { YoutubeVideos } from './youtube-videos.service';
+
+/** The worker side of publishing: the publish job, YouTube videos and the reconciler. */
+@Module({
+  imports: [ChannelsModule, MediaModule, PostsModule, PublicationQueueModule],
+  providers: [
+    PublisherService,
+    PublicationResults,
+    PublishingReconciler,
+    XPublisher,
+    YoutubePublisher,
+    YoutubeVideos,
+    YoutubeQuotaService,
+  ],
+  exports: [PublisherService, PublishingReconciler, YoutubeVideos, YoutubeQuotaService],
+})
+export class PublishingModule {}

@@ -1,0 +1,187 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
+import { ChannelEntity } from '../channels/channel.entity';
+import { NotFoundError } from '../common/domain-error';
+import { FORMULAS } from '../metrics/metric-counters';
+import { loadOrganization } from '../organizations/organization-store';
+import { engagementQueries, run, Sums } from './engagement-queries';
+import type {
+  ChannelReport,
+  EngagementKpis,
+  EngagementReport,
+  SeriesPoint,
+  TopPost,
+} from './engagement-report';
+import { AudienceReading, FollowerHistory } from './follower-history';
+import { figure, rate } from './report-figures';
+import {
+  bucketStarts,
+  Granularity,
+  previousPeriod,
+  ReportPeriod,
+  reportPeriod,
+} from './report-period';
+
+export interface EngagementQuery {
+  from?: string;
+  to?: string;
+  channelId?: string;
+  granularity?: Granularity;
+}
+
+type ChannelRow = Sums & { channelId: string; current: boolean };
+type TopPostRow = Omit<TopPost, 'impressionsOrViews' | 'engagementRate' | 'publishedAt'> & {
+  reach: number;
+  publishedAt: Date;
+};
+
+const ZERO: Sums = { postsPublished: 0, reach: 0, engagements: 0 };
+const add = (a: Sums, b: Sums): Sums => ({
+  postsPublished: a.postsPublished + b.postsPublished,
+  reach: a.reach + b.reach,
+  engagements: a.engagements + b.engagements,
+});
+
+/** The executives' engagement report, read from the daily rollups in the organization's zone. */
+@Injectable()
+export class EngagementReportService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async report(organizationId: string, query: EngagementQuery): Promise<EngagementReport> {
+    const manager = this.dataSource.manager;
+    const { timeZone } = await loadOrganization(manager, organizationId);
+    const current = reportPeriod(query, timeZone);
+    const previous = previousPeriod(current, timeZone);
+    const granularity = query.granularity ?? 'day';
+    const channels = await manager.find(ChannelEntity, {
+      where: { organizationId, ...(query.channelId ? { id: query.channelId } : {}) },
+      order: { createdAt: 'ASC' },
+    });
+    if (query.channelId && channels.length === 0) throw new NotFoundError('channel');
+    const q = engagementQueries(
+      { organizationId, channelId: query.channelId },
+      current,
+      previous,
+      granularity,
+    );
+    const [channelRows, seriesRows, baseline, audience, topRows] = await Promise.all([
+      run<ChannelRow>(manager, q.channels),
+      run<Sums & { bucket: string }>(manager, q.series),
+      run<{ channelId: string; followers: number }>(manager, q.baseline),
+      run<AudienceReading>(manager, q.audience),
+      run<TopPostRow>(manager, q.topPosts),
+    ]);
+    const history = new FollowerHistory([
+      ...baseline.map((b) => ({ ...b, day: '0000-01-01' })),
+      ...audience,
+    ]);
+    const ids = channels.map((c) => c.id);
+    const perChannel = channels.map((c) =>
+      this.channelReport(c, channelRows, history, current, previous),
+    );
+    const total = (pick: 'current' | 'previous') =>
+      channelRows.filter((r) => r.current === (pick === 'current')).reduce<Sums>(add, ZERO);
+    const growth = (period: ReportPeriod) =>
+      ids.reduce((sum, id) => sum + history.growth(id, period), 0);
+    return {
+      timeZone,
+      period: { from: current.from, to: current.to, days: current.days },
+      previousPeriod: { from: previous.from, to: previous.to, days: previous.days },
+      granularity,
+      channelId: query.channelId ?? null,
+      kpis: kpis(total('current'), total('previous'), growth(current), growth(previous)),
+      series: series(seriesRows, current, granularity, (day) => history.total(ids, day)),
+      topPosts: topRows.map(toTopPost),
+      channels: perChannel,
+      formulas: {
+        postsPublished: FORMULAS.postsPublished,
+        impressionsOrViews: FORMULAS.reach,
+        engagements: FORMULAS.engagements,
+        engagementRate: FORMULAS.engagementRate,
+        followers:
+          'followers = followers (X) + subscribers (YouTube) at the end of the bucket, last daily reading',
+        topPosts:
+          'topPosts = publications published in the period, by engagements to date (descending)',
+      },
+    };
+  }
+
+  private channelReport(
+    channel: ChannelEntity,
+    rows: ChannelRow[],
+    history: FollowerHistory,
+    current: ReportPeriod,
+    previous: ReportPeriod,
+  ): ChannelReport {
+    const sums = (isCurrent: boolean) =>
+      rows.find((r) => r.channelId === channel.id && r.current === isCurrent) ?? ZERO;
+    return {
+      channelId: channel.id,
+      platform: channel.platform,
+      handle: channel.handle,
+      displayName: channel.displayName,
+      kpis: kpis(
+        sums(true),
+        sums(false),
+        history.growth(channel.id, current),
+        history.growth(channel.id, previous),
+      ),
+    };
+  }
+}
+
+function kpis(now: Sums, before: Sums, growth: number, growthBefore: number): EngagementKpis {
+  return {
+    postsPublished: figure(now.postsPublished, before.postsPublished, FORMULAS.postsPublished),
+    impressionsOrViews: figure(now.reach, before.reach, FORMULAS.reach),
+    engagements: figure(now.engagements, before.engagements, FORMULAS.engagements),
+    engagementRate: figure(
+      rate(now.engagements, now.reach),
+      rate(before.engagements, before.reach),
+      FORMULAS.engagementRate,
+      4,
+    ),
+    followerGrowth: figure(growth, growthBefore, FORMULAS.followerGrowth),
+  };
+}
+
+/** One point per bucket of the period, empty buckets included, so charts need no gap filling. */
+function series(
+  rows: (Sums & { bucket: string })[],
+  current: ReportPeriod,
+  granularity: Granularity,
+  followersAt: (day: string) => number,
+): SeriesPoint[] {
+  const byBucket = new Map(rows.map((r) => [r.bucket, r]));
+  const starts = bucketStarts(current, granularity);
+  return starts.map((start, i) => {
+    const sums = byBucket.get(start) ?? ZERO;
+    const next = starts[i + 1];
+    const end = next ? DateTime.fromISO(next).minus({ days: 1 }).toISODate()! : current.to;
+    return {
+      period: start,
+      postsPublished: sums.postsPublished,
+      impressionsOrViews: sums.reach,
+      engagements: sums.engagements,
+      engagementRate: Math.round(rate(sums.engagements, sums.reach) * 10_000) / 10_000,
+      followers: followersAt(end < current.to ? end : current.to),
+    };
+  });
+}
+
+function toTopPost(row: TopPostRow): TopPost {
+  return {
+    publicationId: row.publicationId,
+    postId: row.postId,
+    channelId: row.channelId,
+    platform: row.platform,
+    preview: row.preview,
+    url: row.url,
+    publishedAt: new Date(row.publishedAt).toISOString(),
+    impressionsOrViews: row.reach,
+    engagements: row.engagements,
+    engagementRate: Math.round(rate(row.engagements, row.reach) * 10_000) / 10_000,
+  };
+}

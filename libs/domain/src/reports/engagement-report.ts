@@ -1,0 +1,58 @@
+import type { ChannelPlatform } from '../channels/channel.entity';
+import type { Figure } from './report-figures';
+import type { Granularity, ReportPeriod } from './report-period';
+
+export interface EngagementKpis {
+  postsPublished: Figure;
+  impressionsOrViews: Figure;
+  engagements: Figure;
+  engagementRate: Figure;
+  followerGrowth: Figure;
+}
+
+export interface SeriesPoint {
+  /** The first day of the bucket (YYYY-MM-DD). */
+  period: string;
+  postsPublished: number;
+  impressionsOrViews: number;
+  engagements: number;
+  engagementRate: number;
+  /** Followers and subscribers summed over channels at the end of the bucket. */
+  followers: number;
+}
+
+export interface TopPost {
+  publicationId: string;
+  postId: string;
+  channelId: string;
+  platform: ChannelPlatform;
+  preview: string;
+  url: string | null;
+  publishedAt: string;
+  impressionsOrViews: number;
+  engagements: number;
+  engagementRate: number;
+}
+
+export interface ChannelReport {
+  channelId: string;
+  platform: ChannelPlatform;
+  handle: string;
+  displayName: string;
+  kpis: EngagementKpis;
+}
+
+/** GET /reports/engagement: every figure from the daily rollups, each with its formula. */
+export interface EngagementReport {
+  timeZone: string;
+  period: Pick<ReportPeriod, 'from' | 'to' | 'days'>;
+  previousPeriod: Pick<ReportPeriod, 'from' | 'to' | 'days'>;
+  granularity: Granularity;
+  channelId: string | null;
+  kpis: EngagementKpis;
+  series: SeriesPoint[];
+  topPosts: TopPost[];
+  channels: ChannelReport[];
+  /** How each column of `series`, `topPosts` and `channels` is computed. */
+  formulas: Record<string, string>;
+}

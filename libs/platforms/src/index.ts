@@ -1,0 +1,4 @@
+export * from './platform-client';
+export * from './platform-error';
+export * from './x';
+export * from './youtube';

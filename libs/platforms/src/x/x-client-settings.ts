@@ -1,0 +1,46 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import type { IClientSettings, ITwitterApiClientPlugin } from 'twitter-api-v2';
+
+export interface XTransportOptions {
+  /** Where api.x.com calls go, e.g. `https://api.x.com` or the sandbox's URL. */
+  apiBaseUrl: string;
+  requestTimeoutMs: number;
+  maxSockets: number;
+}
+
+/**
+ * twitter-api-v2 has no base-URL setting: a plugin rewrites each request's URL after the body and
+ * signature are computed (PLATFORMS.md §1.1), and the agent must match the target's protocol.
+ */
+export function xClientSettings(options: XTransportOptions): Partial<IClientSettings> {
+  const base = new URL(options.apiBaseUrl);
+  const agentOptions = { keepAlive: true, maxSockets: options.maxSockets };
+  const httpAgent =
+    base.protocol === 'http:' ? new HttpAgent(agentOptions) : new HttpsAgent(agentOptions);
+  // The agent type is https.Agent; Node picks the transport from the agent's protocol.
+  return {
+    httpAgent: httpAgent as HttpsAgent,
+    plugins: [rewriteTo(base, options.requestTimeoutMs)],
+  };
+}
+
+function rewriteTo(base: URL, timeoutMs: number): ITwitterApiClientPlugin {
+  const prefix = base.pathname.replace(/\/$/, '');
+  return {
+    onBeforeRequest({ computedParams, requestOptions }) {
+      const url = computedParams.url;
+      url.protocol = base.protocol;
+      url.host = base.host;
+      url.pathname = prefix + url.pathname;
+      requestOptions.timeout = timeoutMs;
+    },
+  };
+}
+
+/** The library always links to x.com's consent page; send the user to the configured one. */
+export function rebaseAuthorizeLink(link: string, authorizeUrl: string): string {
+  const target = new URL(authorizeUrl);
+  for (const [key, value] of new URL(link).searchParams) target.searchParams.set(key, value);
+  return target.toString();
+}

@@ -1,0 +1,77 @@
+import { ApiPartialResponseError, ApiRequestError, ApiResponseError } from 'twitter-api-v2';
+import { PlatformError } from '../platform-error';
+
+const FALLBACK_WAIT_MS = 15 * 60 * 1000;
+
+interface XErrorBody {
+  title?: string;
+  detail?: string;
+  type?: string;
+  error?: string;
+  error_description?: string;
+  errors?: { message?: string }[];
+}
+
+/**
+ * Classifies whatever twitter-api-v2 threw. `mayHaveCreated` marks calls that create something
+ * (a tweet): once their request was fully sent, a lost connection leaves the outcome unknown.
+ */
+export function toPlatformError(error: unknown, mayHaveCreated: boolean): PlatformError {
+  if (error instanceof PlatformError) return error;
+  if (error instanceof ApiResponseError) return fromResponse(error);
+  if (error instanceof ApiRequestError || error instanceof ApiPartialResponseError) {
+    const reason = causeOf(error)?.message ?? error.message;
+    const sent = error instanceof ApiPartialResponseError || error.request.writableFinished;
+    if (mayHaveCreated && sent) {
+      return new PlatformError('unknown_outcome', `X connection lost after sending: ${reason}`);
+    }
+    return new PlatformError('transient', `X request failed: ${reason}`);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  // uploadMedia throws a plain Error when X reports that processing the video failed.
+  if (message.startsWith('Media processing failed')) return new PlatformError('content', message);
+  return new PlatformError('transient', message);
+}
+
+/**
+ * The network error behind a failed request. twitter-api-v2 1.29 stores it as `error` while its
+ * `requestError` getter reads another key, so the getter is always undefined.
+ */
+function causeOf(error: ApiRequestError | ApiPartialResponseError): Error | undefined {
+  if (error instanceof ApiPartialResponseError) return error.responseError;
+  const options = (error as unknown as { _options?: { error?: Error } })._options;
+  return error.requestError ?? options?.error;
+}
+
+function fromResponse(error: ApiResponseError): PlatformError {
+  const status = error.code;
+  const message = messageOf(error);
+  if (status === 429) return new PlatformError('rate_limited', message, status, retryAt(error));
+  if (status === 401) return new PlatformError('auth', message, status);
+  if (status >= 500) return new PlatformError('transient', message, status);
+  // The token endpoint's RFC 6749 errors (invalid_grant, invalid_request…): the grant is unusable.
+  if ((error.data as XErrorBody | undefined)?.error)
+    return new PlatformError('auth', message, status);
+  return new PlatformError('content', message, status);
+}
+
+function messageOf(error: ApiResponseError): string {
+  const body = (error.data ?? {}) as XErrorBody;
+  const first = body.errors?.[0]?.message;
+  const invalidRequest = body.type?.endsWith('/invalid-request');
+  return (
+    (invalidRequest && first) ||
+    body.detail ||
+    body.error_description ||
+    first ||
+    body.title ||
+    `X answered HTTP ${error.code}`
+  );
+}
+
+/** X's reset header (epoch seconds); the 24-hour user limit wins when that one is spent. */
+function retryAt(error: ApiResponseError): Date {
+  const limit = error.rateLimit;
+  const reset = limit?.userDay?.remaining === 0 ? limit.userDay.reset : limit?.reset;
+  return reset ? new Date(reset * 1000) : new Date(Date.now() + FALLBACK_WAIT_MS);
+}

@@ -1,0 +1,133 @@
+import type { Browser } from 'playwright-core';
+import { addUser, signupOrganization } from '../factories/identity.factory';
+import { startTestApi, TestApi } from '../support/test-api';
+import {
+  ensureDashboardBuilt,
+  field,
+  launchBrowser,
+  navigationItems,
+  openDashboard,
+  screenshot,
+  signIn,
+  TABLET,
+} from './dashboard-browser';
+
+jest.setTimeout(120_000);
+
+describe('dashboard shell', () => {
+  let api: TestApi;
+  let browser: Browser;
+  beforeAll(async () => {
+    ensureDashboardBuilt();
+    api = await startTestApi();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  it('refuses a wrong password with a message and no session', async () => {
+    const org = await signupOrganization(api.url);
+    const { page, context } = await openDashboard(browser, api.url);
+    await page.goto('/audit');
+    await page.waitForURL('**/login');
+    await screenshot(page, 'login');
+    await page.getByLabel(field('Work e-mail')).fill(org.admin.email);
+    await page.getByLabel(field('Password')).fill('not the password at all');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain(
+      'The e-mail or password is not right',
+    );
+    await context.close();
+  });
+
+  it('shows each role only the screens it may use', async () => {
+    const org = await signupOrganization(api.url, 'America/Chicago');
+    const expected: Record<string, string[]> = {
+      compliance: ['Audit trail'],
+      executive: [],
+    };
+    const admin = await openDashboard(browser, api.url);
+    await signIn(admin.page, org.admin.email);
+    expect(await navigationItems(admin.page)).toEqual(['Users & roles', 'Audit trail']);
+    await expect(admin.page.getByTestId('current-role').textContent()).resolves.toBe(
+      'Administrator',
+    );
+    // The browser runs in Berlin; times are the organization's.
+    await expect(admin.page.getByText('America/Chicago ·').textContent()).resolves.toMatch(
+      /America\/Chicago · C[SD]T/,
+    );
+    await admin.context.close();
+    for (const [role, screens] of Object.entries(expected)) {
+      const user = await addUser(api.url, org.admin, role);
+      const { page, context } = await openDashboard(browser, api.url);
+      await signIn(page, user.email);
+      expect(await navigationItems(page)).toEqual(screens);
+      await page.goto('/users');
+      await page.getByText('This page is not available').waitFor();
+      await context.close();
+    }
+  });
+
+  it('keeps the session across a reload of the tab, and signs out', async () => {
+    const org = await signupOrganization(api.url);
+    const { page, context } = await openDashboard(browser, api.url);
+    await signIn(page, org.admin.email);
+    await page.goto('/users');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Users & roles' }).waitFor();
+    await page.getByRole('button', { name: /^Account:/ }).click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await context.close();
+  });
+
+  it('lets an admin add a user and change their role', async () => {
+    const org = await signupOrganization(api.url);
+    const { page, context } = await openDashboard(browser, api.url);
+    await signIn(page, org.admin.email);
+    await page.getByRole('link', { name: 'Users & roles' }).click();
+    await page.getByRole('button', { name: 'Add user' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a user' });
+    await dialog.getByLabel(field('Full name')).fill('Morgan Reyes');
+    await dialog.getByLabel(field('Work e-mail')).fill(`morgan-${Date.now()}@hospital.test`);
+    await dialog.getByLabel(field('Initial password')).fill('short');
+    await dialog.getByRole('button', { name: 'Add user' }).click();
+    await dialog.getByText('password must be at least 12 characters').waitFor();
+    await dialog.getByLabel(field('Initial password')).fill('a long enough password');
+    await dialog.getByRole('button', { name: 'Add user' }).click();
+    await page.getByText('Morgan Reyes can now sign in').waitFor();
+    const role = page.getByLabel('Role of Morgan Reyes');
+    await expect(role.inputValue()).resolves.toBe('Marketer');
+    await role.click();
+    await page.getByRole('option', { name: 'Compliance officer' }).click();
+    await page.getByText('Morgan Reyes is now compliance officer').waitFor();
+    await expect(role.inputValue()).resolves.toBe('Compliance officer');
+    await screenshot(page, 'users');
+    await context.close();
+  });
+
+  it('shows the audit trail with its verification, at laptop and tablet widths', async () => {
+    const org = await signupOrganization(api.url);
+    await addUser(api.url, org.admin, 'marketer');
+    const { page, context } = await openDashboard(browser, api.url);
+    await signIn(page, org.admin.email);
+    await page.getByRole('link', { name: 'Audit trail' }).click();
+    const verification = page.getByTestId('chain-verification');
+    await expect(verification.textContent()).resolves.toMatch(/Audit trail intact.*All \d+ events/);
+    await page.getByRole('cell', { name: 'User created' }).waitFor();
+    await page.getByRole('cell', { name: 'Signed in' }).first().waitFor();
+    await screenshot(page, 'audit');
+    await context.close();
+
+    const tablet = await openDashboard(browser, api.url, TABLET);
+    await signIn(tablet.page, org.admin.email);
+    await tablet.page.goto('/audit');
+    await tablet.page.getByTestId('chain-verification').waitFor();
+    await screenshot(tablet.page, 'audit-tablet');
+    await tablet.context.close();
+  });
+});
