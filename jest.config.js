@@ -15,6 +15,7 @@ const transform = {
 const moduleNameMapper = {
   '^@rounds/domain/(.*)$': '<rootDir>/libs/domain/src/$1',
   '^@rounds/test$': '<rootDir>/test/support',
+  '^@rounds/sandbox$': '<rootDir>/apps/sandbox/src',
   '^@rounds/(config|database|queue|domain|platforms)$': '<rootDir>/libs/$1/src',
 };
 const common = {
