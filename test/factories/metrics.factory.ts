@@ -15,7 +15,7 @@ import {
   tokenContext,
 } from '@rounds/domain';
 import { QueueModule } from '@rounds/queue';
-import { startSandbox, type RunningSandbox } from '../../apps/sandbox/src/sandbox';
+import { startSandbox, type RunningSandbox } from '@rounds/sandbox';
 import { startTestApi, type TestApi } from '../support/test-api';
 import { addUser, signupOrganization } from './identity.factory';
 import { as, inHours } from './posts.factory';
@@ -130,22 +130,26 @@ export async function newsroom(url: string, timeZone = 'America/Chicago') {
 }
 export type Newsroom = Awaited<ReturnType<typeof newsroom>>;
 
+export interface Published {
+  externalId: string;
+  url: string;
+  publishedAt: Date;
+}
+
 /**
- * An approved X post on the channel, then marked published as `externalId` at `publishedAt`, as
- * the publisher would after posting it (the publishing suite covers that part).
+ * A post created by the marketer and approved by compliance, then marked published as
+ * `externalId` at `publishedAt`, as the publisher would after posting it (the publishing suite
+ * covers that part).
  */
-export async function publishedXPost(
+export async function publishedPost(
   url: string,
   team: Newsroom,
-  channelId: string,
-  published: { externalId: string; url: string; publishedAt: Date; text?: string },
+  body: Record<string, unknown>,
+  published: Published,
 ): Promise<{ postId: string; publicationId: string }> {
-  const text =
-    published.text ?? `Our flu clinic is open this week ${randomBytes(3).toString('hex')}`;
   const created = await as(url, team.marketer).post('/posts', {
-    channelIds: [channelId],
     scheduledAt: inHours(48),
-    text,
+    ...body,
   });
   if (created.status !== 201) throw new Error(`create post: ${created.status} ${created.text}`);
   const postId: string = created.body.id;
@@ -159,6 +163,18 @@ export async function publishedXPost(
     );
     return { postId, publicationId: rows[0].id };
   });
+}
+
+/** publishedPost of a plain X post. */
+export function publishedXPost(
+  url: string,
+  team: Newsroom,
+  channelId: string,
+  published: Published & { text?: string },
+) {
+  const text =
+    published.text ?? `Our flu clinic is open this week ${randomBytes(3).toString('hex')}`;
+  return publishedPost(url, team, { channelIds: [channelId], text }, published);
 }
 
 /** Runs SQL on the suite's database (assertions on rows the API does not show). */

@@ -1,7 +1,9 @@
+import { createConversationMessage } from './conversations.factory';
 import type { Session, TestOrganization } from './identity.factory';
 import { addUser } from './identity.factory';
 import { recordConsent, uploadFixture } from './media.factory';
 import { createNotification } from './notifications.factory';
+import { as, createChannel, createPost, inHours } from './posts.factory';
 
 /**
  * How to make, in one organization, the object a route parameter names — keyed by the path
@@ -18,6 +20,20 @@ export const TENANT_RESOURCES: Record<string, ResourceFactory> = {
     return (await recordConsent(url, org.admin, media.id)).id;
   },
   'notifications/:id': (_url, org) => createNotification(org.id, org.admin.userId),
+  'channels/:id': (_url, org) => createChannel(org.id, 'x'),
+  'posts/:id': async (url, org) => {
+    const channelIds = [await createChannel(org.id, 'x')];
+    const text = 'Flu shots are free this Saturday at our main campus.';
+    return (await createPost(url, org.admin, { channelIds, scheduledAt: inHours(24), text })).id;
+  },
+  'conversations/:id': (_url, org) => createConversationMessage(org.id),
+  'replies/:id': async (url, org) => {
+    const messageId = await createConversationMessage(org.id);
+    const reply = await as(url, org.admin).post(`/conversations/${messageId}/replies`, {
+      text: 'Thank you! Please send us a direct message so we can help.',
+    });
+    return reply.body.id as string;
+  },
 };
 
 /** Bodies that pass validation for routes that take one, so the tenant check is what answers. */
@@ -29,4 +45,7 @@ export const VALID_BODIES: Record<string, (session: Session) => object> = {
     formId: 'REL-1',
     signedAt: new Date(Date.now() - 3600_000).toISOString(),
   }),
+  'post /api/v1/conversations/:id/replies': () => ({ text: 'Thank you for reaching out!' }),
+  'post /api/v1/conversations/replies/:id/reject': () => ({ comment: 'Please shorten it.' }),
+  'post /api/v1/posts/:id/reject': () => ({ comment: 'Please remove the patient’s name.' }),
 };

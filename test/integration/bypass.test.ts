@@ -91,7 +91,6 @@ describe('every way around the review fails', () => {
   });
 
   it('resolves an edit racing an approval consistently, and audits what happened', async () => {
-    const outcomes = new Set<number>();
     for (let round = 0; round < 6; round += 1) {
       const post = await submittedPost(api.url, h);
       const [edit, approve] = await Promise.all([
@@ -100,7 +99,6 @@ describe('every way around the review fails', () => {
       ]);
       expect(edit.status).toBe(200);
       expect([200, 409]).toContain(approve.status);
-      outcomes.add(approve.status);
 
       const final = await read(post.id);
       expect(final).toMatchObject({
@@ -127,7 +125,6 @@ describe('every way around the review fails', () => {
         expect(actions).toEqual(['post.created', 'post.submitted', 'post.revised']);
       }
     }
-    expect(outcomes.size).toBeGreaterThan(0);
   });
 
   it('refuses an approval of a revision the officer did not see', async () => {

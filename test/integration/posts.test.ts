@@ -289,6 +289,21 @@ describe('the composer: posts and revisions', () => {
     });
   });
 
+  it('patches one per-channel field and keeps the others', async () => {
+    const post = await createPost(api.url, h.marketer, {
+      channelIds: [h.channels.youtube],
+      scheduledAt: inHours(20),
+      youtube: youtube(),
+    });
+    const edited = await as(api.url, h.marketer)
+      .patch(`/posts/${post.id}`, { youtube: { title: 'A new title' } })
+      .expect(200);
+    expect(edited.body.revision.content.youtube).toEqual({
+      ...post.revision.content.youtube,
+      title: 'A new title',
+    });
+  });
+
   it('lists the calendar by time range and status', async () => {
     const calendar = await hospital(api.url);
     const early = await createPost(

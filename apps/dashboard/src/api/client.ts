@@ -21,7 +21,7 @@ async function refreshTokens(): Promise<boolean> {
 }
 
 /** Concurrent 401s share one refresh: refresh tokens rotate, so a second call would be a reuse. */
-function refreshOnce(): Promise<boolean> {
+export function refreshOnce(): Promise<boolean> {
   refreshing ??= refreshTokens().finally(() => {
     refreshing = null;
   });

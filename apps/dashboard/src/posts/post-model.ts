@@ -76,19 +76,29 @@ export const EDITABLE_STATUSES: readonly PostStatus[] = [
 export const isApproved = (post: PostSummary) => post.approvedRevisionId === post.revision.id;
 
 /** What a new time does to the post's approval, in the words of the reschedule rules. */
-export function rescheduleEffect(post: PostSummary): { reapproval: boolean; message: string } {
+export function rescheduleEffect(post: PostSummary): {
+  reapproval: boolean;
+  title: string;
+  message: string;
+} {
   if (post.status === 'expired' && !isApproved(post)) {
-    return { reapproval: true, message: 'It goes back to compliance review before it can publish.' };
+    return {
+      reapproval: true,
+      title: 'Needs approval again',
+      message: 'Its time passed in review: it goes back to compliance review before it can publish.',
+    };
   }
   if (isApproved(post)) {
     const held = post.status === 'held' ? ' It stays held until someone releases it.' : '';
     return {
       reapproval: false,
-      message: `The content is unchanged, so it keeps its approval and publishes at the new time.${held}`,
+      title: 'Keeps its approval',
+      message: `The content is unchanged, so the approval stands and it publishes at the new time.${held}`,
     };
   }
   return {
     reapproval: false,
-    message: 'It is not approved yet: it still needs approval before the new time.',
+    title: 'Still needs approval',
+    message: 'Not approved yet: compliance must approve it before the new time.',
   };
 }

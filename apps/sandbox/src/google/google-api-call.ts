@@ -19,8 +19,9 @@ export function apiCall(
   return async (req, res) => {
     const caller = authenticate(state, req);
     const allowed: readonly string[] = GOOGLE_API_METHODS[method].scopes;
-    if (!caller.scopes.some((scope) => allowed.includes(scope)))
+    if (!caller.scopes.some((scope) => allowed.includes(scope))) {
       throw googleErrors.insufficientScopes();
+    }
     if (!state.quota.charge(caller.clientId, method)) throw googleErrors.quotaExceeded();
     await handler(req, res, caller);
   };

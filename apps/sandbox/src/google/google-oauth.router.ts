@@ -30,8 +30,9 @@ export function createGoogleOAuthRouter(state: GoogleState): Router {
     const missing = ['client_id', 'redirect_uri', 'response_type', 'scope'].find(
       (name) => !param(query, name),
     );
-    if (missing)
+    if (missing) {
       return consentError(res, 'invalid_request', `Missing required parameter: ${missing}`);
+    }
     if (query.response_type !== 'code') {
       return consentError(
         res,

@@ -50,8 +50,9 @@ export function readVideoFields(
   current?: VideoFields & { publishedAt?: Date },
 ): VideoFields {
   const fields: VideoFields = { ...DEFAULTS, ...current };
-  if (parts.has('snippet'))
+  if (parts.has('snippet')) {
     Object.assign(fields, readSnippet(resource.snippet ?? {}, current !== undefined));
+  }
   if (parts.has('status')) {
     Object.assign(fields, readStatus(resource.status ?? {}, fields, now));
     if (fields.publishAt && current?.publishedAt) {

@@ -239,6 +239,9 @@ export class MetricsConversationsDigest1795609735151 implements MigrationInterfa
             CREATE INDEX "ix_publication_metrics_organization_id_published_at" ON "publication_metrics" ("organization_id", "published_at")
         `);
     await queryRunner.query(`
+            CREATE INDEX "ix_publication_metrics_channel_id_external_id" ON "publication_metrics" ("channel_id", "external_id")
+        `);
+    await queryRunner.query(`
             CREATE INDEX "ix_publication_metrics_next_metrics_at" ON "publication_metrics" ("next_metrics_at")
             WHERE next_metrics_at IS NOT NULL
         `);
@@ -247,6 +250,9 @@ export class MetricsConversationsDigest1795609735151 implements MigrationInterfa
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
             DROP INDEX "public"."ix_publication_metrics_next_metrics_at"
+        `);
+    await queryRunner.query(`
+            DROP INDEX "public"."ix_publication_metrics_channel_id_external_id"
         `);
     await queryRunner.query(`
             DROP INDEX "public"."ix_publication_metrics_organization_id_published_at"

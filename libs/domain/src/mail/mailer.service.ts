@@ -5,8 +5,10 @@ import { createTransport, Transporter } from 'nodemailer';
 export interface MailMessage {
   to: string[];
   subject: string;
-  /** Plain text; paragraphs separated by blank lines. The HTML part is derived from it. */
+  /** Plain text; paragraphs separated by blank lines. */
   text: string;
+  /** The HTML part (the weekly digest's chart); derived from `text` when absent. */
+  html?: string;
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -42,7 +44,7 @@ export class MailerService implements OnModuleDestroy {
         to: message.to,
         subject: message.subject,
         text: message.text,
-        html: textToHtml(message.text),
+        html: message.html ?? textToHtml(message.text),
       });
       return true;
     } catch (err) {

@@ -24,11 +24,14 @@ export interface NewConsent {
 /** Whether media may be approved as far as consent goes, at a given instant. */
 export type ConsentStatus = 'not_required' | 'valid' | 'missing' | 'lapsed';
 
-/** In force at `at`: signed by then, not expired, not revoked. VALID_AT is the same rule in SQL. */
-export function inForce(consent: ConsentRecordEntity, at: Date): boolean {
-  return (
-    !consent.revokedAt && consent.signedAt <= at && (!consent.expiresAt || consent.expiresAt > at)
-  );
+/** A consent record at an instant; only `valid` lets patient media be approved. */
+export type ConsentState = 'valid' | 'pending' | 'expired' | 'revoked';
+
+/** VALID_AT below is the same rule in SQL. */
+export function consentState(consent: ConsentRecordEntity, at: Date): ConsentState {
+  if (consent.revokedAt) return 'revoked';
+  if (consent.signedAt > at) return 'pending';
+  return consent.expiresAt && consent.expiresAt <= at ? 'expired' : 'valid';
 }
 
 const VALID_AT =
@@ -96,7 +99,7 @@ export class ConsentService {
       media.map((m) => {
         if (!m.showsPatient) return [m.id, 'not_required'];
         const own = records.filter((r) => r.mediaId === m.id);
-        if (own.some((r) => inForce(r, at))) return [m.id, 'valid'];
+        if (own.some((r) => consentState(r, at) === 'valid')) return [m.id, 'valid'];
         return [m.id, own.length ? 'lapsed' : 'missing'];
       }),
     );

@@ -1,9 +1,12 @@
 export * from './consent-record.entity';
-export * from './consent.service';
-export * from './media-ingest.service';
-export * from './media-errors';
-export * from './media-limits';
-export * from './media-storage';
+export { consentState, ConsentService } from './consent.service';
+export type { ConsentState, ConsentStatus, NewConsent } from './consent.service';
+export { MediaIngestService } from './media-ingest.service';
+export type { IngestedMedia } from './media-ingest.service';
+export { MediaRefusal } from './media-errors';
+export { MediaStorage } from './media-storage';
+export type { ByteRange, StoredObject } from './media-storage';
 export * from './media.entity';
 export * from './media.module';
-export * from './media.service';
+export { MediaService } from './media.service';
+export type { MediaQuery, UploadDetails } from './media.service';

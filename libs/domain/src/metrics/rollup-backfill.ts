@@ -1,13 +1,13 @@
 import { EntityManager } from 'typeorm';
-import { COUNTER_KEYS } from './metric-counters';
+import { COUNTER_KEYS, ENGAGEMENTS_SQL, REACH_SQL } from './metric-counters';
 
 const counters = COUNTER_KEYS.join(', ');
 const sums = COUNTER_KEYS.map((k) => `sum(${k})`).join(', ');
 
 /**
- * Rebuilds an organization's rollups from its raw snapshots, in the organization's time zone.
- * A one-off repair and benchmark path: collection maintains the rollups incrementally, and this
- * must produce exactly what it did.
+ * Rebuilds an organization's rollups and running totals from its raw snapshots, in the
+ * organization's time zone. A one-off repair and benchmark path: collection maintains them
+ * incrementally, and this must produce exactly what it did.
  */
 export async function rebuildRollups(
   manager: EntityManager,
@@ -37,6 +37,15 @@ export async function rebuildRollups(
      GROUP BY publication_id, day, organization_id, channel_id
      HAVING ${nonZero}`,
     [organizationId, timeZone],
+  );
+  await manager.query(
+    `UPDATE publication_metrics m SET ${COUNTER_KEYS.map((k) => `${k} = coalesce(s.${k}, 0)`).join(', ')},
+       engagements = ${ENGAGEMENTS_SQL('c')}, reach = ${REACH_SQL('c')}, last_collected_at = s.collected_at
+     FROM (SELECT DISTINCT ON (publication_id) * FROM metric_snapshots WHERE organization_id = $1
+           ORDER BY publication_id, collected_at DESC) s
+     CROSS JOIN LATERAL (SELECT ${COUNTER_KEYS.map((k) => `coalesce(s.${k}, 0) AS ${k}`).join(', ')}) c
+     WHERE m.publication_id = s.publication_id`,
+    [organizationId],
   );
   await manager.query(
     `INSERT INTO channel_daily_metrics (channel_id, day, organization_id, posts_published, ${counters})

@@ -9,6 +9,7 @@ import type { FindingSeverity } from '../compliance/phi/phi-finding';
 import { InvalidInputError } from '../common/domain-error';
 import type { ContentCategory } from '../compliance/content-category';
 import { Actor } from '../identity/actor';
+import { definedFields } from '../posts/defined-fields';
 import { OrganizationEntity } from './organization.entity';
 import { loadOrganization } from './organization-store';
 import {
@@ -75,7 +76,7 @@ export class OrganizationSettingsService {
         organization.approvalPolicy = mergePolicy(before.approvalPolicy, change.approvalPolicy);
       }
       if (change.allowList) {
-        organization.allowList = { ...before.allowList, ...change.allowList };
+        organization.allowList = { ...before.allowList, ...definedFields(change.allowList) };
       }
       if (change.accessibilitySeverity) {
         organization.accessibilitySeverity = change.accessibilitySeverity;
@@ -88,7 +89,11 @@ export class OrganizationSettingsService {
         action: AuditAction.OrganizationSettingsChanged,
         subjectType: 'organization',
         subjectId: actor.organizationId,
-        data: { changed: Object.keys(change), before: auditable(before), after: auditable(after) },
+        data: {
+          changed: Object.keys(definedFields(change)),
+          before: auditable(before),
+          after: auditable(after),
+        },
       });
       return after;
     });
@@ -99,13 +104,17 @@ function mergePolicy(
   current: ApprovalPolicy,
   change: NonNullable<SettingsChange['approvalPolicy']>,
 ): ApprovalPolicy {
-  const perPlatform = { ...current.perPlatform, ...change.perPlatform };
+  const perPlatform = { ...current.perPlatform, ...definedFields(change.perPlatform) };
   for (const [platform, value] of Object.entries(perPlatform)) {
     if (value === null) delete perPlatform[platform as ChannelPlatform];
   }
   const routing = { ...current.routing };
-  for (const [category, rule] of Object.entries(change.routing ?? {})) {
-    routing[category as ContentCategory] = { ...routing[category as ContentCategory], ...rule };
+  for (const [category, rule] of Object.entries(definedFields(change.routing))) {
+    if (!rule) continue;
+    routing[category as ContentCategory] = {
+      ...routing[category as ContentCategory],
+      ...definedFields(rule),
+    };
   }
   return {
     requiredApprovers: change.requiredApprovers ?? current.requiredApprovers,

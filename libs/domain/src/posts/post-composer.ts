@@ -3,6 +3,7 @@ import type { ChannelEntity, ChannelPlatform } from '../channels/channel.entity'
 import { InvalidInputError } from '../common/domain-error';
 import { CONTENT_CATEGORIES, ContentCategory } from '../compliance/content-category';
 import type { MediaEntity, MediaKind } from '../media/media.entity';
+import { definedFields } from './defined-fields';
 import {
   PostContent,
   XContent,
@@ -81,8 +82,11 @@ export function mergeContentInput(
     channelIds: patch.channelIds ?? base.channelIds,
     categories: patch.categories ?? base.categories,
     mediaIds: patch.mediaIds,
-    x: patch.x || base.x ? { ...base.x, ...patch.x } : undefined,
-    youtube: patch.youtube || base.youtube ? { ...base.youtube, ...patch.youtube } : undefined,
+    x: patch.x || base.x ? { ...base.x, ...definedFields(patch.x) } : undefined,
+    youtube:
+      patch.youtube || base.youtube
+        ? { ...base.youtube, ...definedFields(patch.youtube) }
+        : undefined,
   };
   if (patch.text !== undefined) merged.x = { ...merged.x, text: patch.text };
   if (patch.mediaIds) replaceAttachments(merged, patch);

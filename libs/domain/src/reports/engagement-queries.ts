@@ -87,7 +87,7 @@ export function engagementQueries(
 }
 
 /** Runs a report query; bigint sums come back as numbers. */
-export async function run<T>(manager: EntityManager, query: ReportQuery): Promise<T[]> {
+export async function runReportQuery<T>(manager: EntityManager, query: ReportQuery): Promise<T[]> {
   const rows: Record<string, unknown>[] = await manager.query(query.sql, query.params);
   return rows.map((row) => {
     for (const key of ['postsPublished', 'reach', 'engagements', 'followers']) {

@@ -6,7 +6,7 @@ import { ChannelEntity } from '../channels/channel.entity';
 import { NotFoundError } from '../common/domain-error';
 import { FORMULAS } from '../metrics/metric-counters';
 import { loadOrganization } from '../organizations/organization-store';
-import { engagementQueries, run, Sums } from './engagement-queries';
+import { engagementQueries, runReportQuery, Sums } from './engagement-queries';
 import type {
   ChannelReport,
   EngagementKpis,
@@ -67,11 +67,11 @@ export class EngagementReportService {
       granularity,
     );
     const [channelRows, seriesRows, baseline, audience, topRows] = await Promise.all([
-      run<ChannelRow>(manager, q.channels),
-      run<Sums & { bucket: string }>(manager, q.series),
-      run<{ channelId: string; followers: number }>(manager, q.baseline),
-      run<AudienceReading>(manager, q.audience),
-      run<TopPostRow>(manager, q.topPosts),
+      runReportQuery<ChannelRow>(manager, q.channels),
+      runReportQuery<Sums & { bucket: string }>(manager, q.series),
+      runReportQuery<{ channelId: string; followers: number }>(manager, q.baseline),
+      runReportQuery<AudienceReading>(manager, q.audience),
+      runReportQuery<TopPostRow>(manager, q.topPosts),
     ]);
     const history = new FollowerHistory([
       ...baseline.map((b) => ({ ...b, day: '0000-01-01' })),

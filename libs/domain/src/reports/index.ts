@@ -1,6 +1,7 @@
 export * from './compliance-report';
 export * from './compliance-report.service';
 export * from './engagement-report';
+export * from './engagement-queries';
 export * from './engagement-report.service';
 export * from './report-csv';
 export * from './report-figures';

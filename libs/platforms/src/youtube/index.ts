@@ -1,5 +1,15 @@
-export * from './youtube-client';
-export * from './youtube-errors';
-export * from './youtube-quota';
-export { RESUMABLE_CHUNK_UNIT } from './youtube-resumable-upload';
-export type { ResumableSession } from './youtube-resumable-upload';
+export {
+  YoutubeClient,
+  YOUTUBE_SCOPES,
+  type YoutubeClientOptions,
+  type YoutubePrivacy,
+  type YoutubeUploadInput,
+} from './youtube-client';
+export {
+  DEFAULT_YOUTUBE_QUOTA_COSTS,
+  YOUTUBE_DAILY_QUOTA,
+  nextQuotaReset,
+  type YoutubeOperation,
+  type YoutubeQuotaCosts,
+} from './youtube-quota';
+export { RESUMABLE_CHUNK_UNIT, type ResumableSession } from './youtube-resumable-upload';

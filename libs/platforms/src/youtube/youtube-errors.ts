@@ -41,8 +41,9 @@ export function toPlatformError(
   if (error instanceof PlatformError) return error;
   if (error.response) return fromResponse(error.response, now);
   const code = networkCode(error) ?? 'connection lost';
-  if (NOT_SENT.includes(code))
+  if (NOT_SENT.includes(code)) {
     return new PlatformError('transient', `YouTube unreachable (${code})`);
+  }
   return repeatable === 'once'
     ? new PlatformError(
         'unknown_outcome',

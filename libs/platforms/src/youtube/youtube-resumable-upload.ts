@@ -70,8 +70,9 @@ async function startSession(upload: ResumableUpload): Promise<string> {
     timeout: upload.timeoutMs,
   });
   const location = res.headers.get('location');
-  if (!location)
+  if (!location) {
     throw new PlatformError('transient', 'YouTube opened no upload session (no Location)');
+  }
   return location;
 }
 

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDate, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { ConsentRecordEntity } from '@rounds/domain';
+import { ConsentRecordEntity, ConsentState, consentState } from '@rounds/domain';
+
+const CONSENT_STATES: ConsentState[] = ['valid', 'pending', 'expired', 'revoked'];
 
 export class RecordConsentDto {
   @ApiProperty({ example: 'Jordan Reyes', description: 'the person shown who signed the release' })
@@ -45,15 +47,10 @@ export class ConsentDto {
   @ApiProperty({ nullable: true, type: String }) revokedById: string | null;
   @ApiProperty({ nullable: true, type: String }) revocationReason: string | null;
   @ApiProperty() recordedById: string;
-  @ApiProperty({ enum: ['valid', 'expired', 'revoked'] }) status: 'valid' | 'expired' | 'revoked';
+  @ApiProperty({ enum: CONSENT_STATES }) status: ConsentState;
   @ApiProperty() createdAt: string;
 
   static of(consent: ConsentRecordEntity, now = new Date()): ConsentDto {
-    const status = consent.revokedAt
-      ? 'revoked'
-      : consent.expiresAt && consent.expiresAt <= now
-        ? 'expired'
-        : 'valid';
     return {
       id: consent.id,
       mediaId: consent.mediaId,
@@ -65,7 +62,7 @@ export class ConsentDto {
       revokedById: consent.revokedById,
       revocationReason: consent.revocationReason,
       recordedById: consent.recordedById,
-      status,
+      status: consentState(consent, now),
       createdAt: consent.createdAt.toISOString(),
     };
   }

@@ -19,7 +19,7 @@ const STREET_WORDS: Record<string, string> = {
 };
 
 /** "2400 Wayne Ave." and "2400 Wayne Avenue, Dayton" share the key "2400 wayne". */
-export function addressKey(address: string): string {
+function addressKey(address: string): string {
   const words = address
     .toLowerCase()
     .replace(/[^a-z0-9\s]/g, ' ')

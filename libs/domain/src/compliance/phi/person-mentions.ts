@@ -35,7 +35,7 @@ const NOT_A_NAME = new Set(
   `The A An Our We I He She They This That These Those His Her Their Your My It You Its And Or But
   For With From To At In On Of By As If So Not No Yes All Every Each Today Tonight Tomorrow Happy
   Thank Thanks Welcome Meet Join Congrats Congratulations Please Dear Hi Hello Hey Great Big New
-  Special Proud Join Visit Call Text Email Learn Read Watch Listen Register Book Ask Schedule Save
+  Special Proud Visit Call Text Email Learn Read Watch Listen Register Book Ask Schedule Save
   January February March April May June July August September October November December Jan Feb
   Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday
   Hospital Center Centre Clinic Clinics Health Healthcare Medical Medicine Institute University
@@ -43,14 +43,14 @@ const NOT_A_NAME = new Set(
   Unit Program Department Dept Services Service Day Days Week Month Year Award Awards Society
   Association Club Fire Police Magazine Field Garden Gardens Inn Hotel Ballroom Pavilion Tower Wing
   League Games Olympics Heart Cancer Stroke Care Surgery Pediatrics Oncology Cardiology Street
-  Avenue Ave Road Rd Park Lane Ln Drive Blvd Boulevard Way Court Ct Pkwy Hwy Pl County City State Capitol Hall Room Suite
-  Building Campus Lab Laboratory Pharmacy Imaging Rehab Hospice Memorial Regional General Community
-  Valley Ridge Summit Mercy Saint Festival Gala Walk Run Race Marathon Trust Bank Insurance Plan
-  Medicare Medicaid Nursing Officer Executive Operating Financial Chief Award Prize Network System
-  Partners Group Alliance Council Board Office Station Airport Mall Library Museum Theater Arena
-  Stadium Center's Birthing Family Families Home Homes House Village Place Square Plaza Point Tour
-  Story Journey Spotlight Diaries Update Note Alert Reminder Episode Chapters Introduction Q&A
-  God Lord Jesus Christmas Easter Thanksgiving Halloween Eve Valentine Mother's Father's Doctors`
+  Avenue Ave Road Rd Park Lane Ln Drive Blvd Boulevard Way Court Ct Pkwy Hwy Pl County City State
+  Capitol Hall Room Suite Building Campus Lab Laboratory Pharmacy Imaging Rehab Hospice Memorial
+  Regional General Community Valley Ridge Summit Mercy Saint Festival Gala Walk Run Race Marathon
+  Trust Bank Insurance Plan Medicare Medicaid Nursing Officer Executive Operating Financial Chief
+  Prize Network System Partners Group Alliance Council Board Office Station Airport Mall Library
+  Museum Theater Arena Stadium Birthing Family Families Home Homes House Village Place Square Plaza
+  Point Tour Story Journey Spotlight Diaries Update Note Alert Reminder Episode Chapters Introduction
+  God Lord Jesus Christmas Easter Thanksgiving Halloween Eve Valentine Doctors`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -81,150 +81,156 @@ function tokenize(text: string): Token[] {
 const titleOf = (word: string): TitleClass | undefined =>
   /^(?:Patient|Paciente)$/.test(word) ? undefined : TITLES[word.toLowerCase()];
 const isNameWord = (word: string) => NAME_SHAPE.test(word) && !NOT_A_NAME.has(word);
-const isInitial = (t: Token, text: string) => /^\p{Lu}$/u.test(t.word) && text[t.end] === '.';
 
 /** Finds people named in the text: titled names, gazetteer first names, households. */
 export function findPersonMentions(text: string): PersonMention[] {
-  const tokens = tokenize(text);
-  const mentions: PersonMention[] = [];
-  const gap = (a: Token, b: Token) => text.slice(a.end, b.start);
-  const nameRun = (from: number): number => {
-    let j = from;
-    while (j + 1 < tokens.length && j - from < 3) {
-      const next = tokens[j + 1];
-      const g = gap(tokens[j], next);
-      const joins = g === ' ' || (isInitial(tokens[j], text) && g === '. ');
-      if (!joins || !(isNameWord(next.word) || isInitial(next, text))) break;
-      j++;
-    }
-    return j;
-  };
-  for (let i = 0; i < tokens.length; i++) {
-    const mention = readMention(i);
-    if (!mention) continue;
-    const [m, last] = mention;
-    if (!PLACE_WORDS_AFTER.test(text.slice(m.end, m.end + 24))) mentions.push(m);
-    i = last;
-  }
-  return mentions;
+  return new MentionReader(text).read();
+}
 
-  function readMention(i: number): [PersonMention, number] | undefined {
+type Read = [PersonMention, number];
+
+class MentionReader {
+  private readonly tokens: Token[];
+  private readonly mentions: PersonMention[] = [];
+
+  constructor(private readonly text: string) {
+    this.tokens = tokenize(text);
+  }
+
+  read(): PersonMention[] {
+    for (let i = 0; i < this.tokens.length; i++) {
+      const read = this.readTitled(i) ?? this.readHousehold(i) ?? this.readGiven(i);
+      const [mention, last] = read ?? this.readCoordinated(i) ?? this.readGuessed(i) ?? [];
+      if (!mention) continue;
+      if (!PLACE_WORDS_AFTER.test(this.text.slice(mention.end, mention.end + 24))) {
+        this.mentions.push(mention);
+      }
+      i = last!;
+    }
+    return this.mentions;
+  }
+
+  // "Mrs. Kowalski", "Deputy Chief Ray Alvarado", "Baby boy Nolan", "Col. (Ret.) Diane Ward".
+  private readTitled(i: number): Read | undefined {
     let j = i;
     let titleClass: TitleClass | undefined;
-    while (
-      j < tokens.length - 1 &&
-      titleOf(tokens[j].word) &&
-      /^[.)]*\s+\(?$/.test(gap(tokens[j], tokens[j + 1]))
-    ) {
-      titleClass = strongerTitle(titleClass, titleOf(tokens[j].word)!);
+    for (let title = this.titleAt(j); title; title = this.titleAt(j)) {
+      titleClass = strongerTitle(titleClass, title);
       j++;
-      if (/^baby$/i.test(tokens[j - 1].word) && /^(?:boy|girl)$/.test(tokens[j].word)) j++;
+      if (/^baby$/i.test(this.tokens[j - 1].word) && /^(?:boy|girl)$/.test(this.tokens[j].word))
+        j++;
     }
-    const first = tokens[j];
-    if (!first || j >= tokens.length) return undefined;
-    if (titleClass) {
-      if (!isNameWord(first.word) || /^\p{Ll}/u.test(first.word)) return undefined;
-      const last = nameRun(j);
-      return [build(i, j, last, { titleClass }), last];
-    }
-    const household = readHousehold(i);
-    if (household) return household;
-    if (!GIVEN_NAMES.has(first.word) || !NAME_SHAPE.test(first.word))
-      return readCoordinated(i) ?? readGuessed(i);
-    const last = nameRun(j);
-    const single = last === j;
-    const possessive = /^['’]s\b/.test(text.slice(first.end, first.end + 3));
-    if (
-      single &&
-      !possessive &&
-      PLACE_BEFORE.test(text.slice(Math.max(0, first.start - 8), first.start))
-    )
-      return undefined;
-    if (single && /^\s*\d/.test(text.slice(first.end, first.end + 3))) return undefined; // "June 5"
-    if (single && /^,\s*\p{Lu}{2}\b/u.test(text.slice(first.end, first.end + 5))) return undefined; // "Mason, OH"
-    return [build(i, j, last, { ambiguous: AMBIGUOUS_GIVEN_NAMES.has(first.word) }), last];
+    const first = this.tokens[j];
+    if (!titleClass || !first || !isNameWord(first.word)) return undefined;
+    const last = this.nameRun(j);
+    return [this.mention(i, j, last, { titleClass }), last];
   }
 
-  function readHousehold(i: number): [PersonMention, number] | undefined {
-    const t = tokens[i];
-    const next = tokens[i + 1];
-    if (!next || !isNameWord(t.word) || gap(t, next) !== ' ') return undefined;
-    if (next.word === 'family' || next.word === 'Family') {
-      if (/^\s+\p{Lu}/u.test(text.slice(next.end, next.end + 3))) return undefined; // "Smith Family Birthing Center"
-      return [
-        {
-          ...span(t, next),
-          tokens: [t.word],
-          family: true,
-          ambiguous: false,
-          guessed: false,
-          single: false,
-        },
-        i + 1,
-      ];
+  private titleAt(j: number): TitleClass | undefined {
+    const [t, next] = [this.tokens[j], this.tokens[j + 1]];
+    if (!t || !next || !/^[.)]*\s+\(?$/.test(this.gap(t, next))) return undefined;
+    return titleOf(t.word);
+  }
+
+  // "the Hernandez family", "the Johnson baby".
+  private readHousehold(i: number): Read | undefined {
+    const [t, next] = [this.tokens[i], this.tokens[i + 1]];
+    if (!next || !isNameWord(t.word) || this.gap(t, next) !== ' ') return undefined;
+    const after = this.text.slice(next.end, next.end + 3);
+    if (/^family$/i.test(next.word) && !/^\s+\p{Lu}/u.test(after)) {
+      return [this.mention(i, i, i + 1, { family: true, words: [t.word] }), i + 1];
     }
     if (next.word === 'baby' && !GIVEN_NAMES.has(t.word)) {
-      const mention = {
-        ...span(t, next),
-        tokens: [t.word],
-        titleClass: 'patient' as const,
-        family: true,
-      };
-      return [{ ...mention, ambiguous: false, guessed: false, single: false }, i + 1];
+      const extra = { family: true, words: [t.word], titleClass: 'patient' as const };
+      return [this.mention(i, i, i + 1, extra), i + 1];
     }
     return undefined;
   }
 
+  // A gazetteer first name, with whatever surname follows it.
+  private readGiven(i: number): Read | undefined {
+    const first = this.tokens[i];
+    if (!GIVEN_NAMES.has(first.word) || !NAME_SHAPE.test(first.word)) return undefined;
+    const last = this.nameRun(i);
+    if (last === i && this.isPlaceOrDate(first)) return undefined;
+    return [this.mention(i, i, last, { ambiguous: AMBIGUOUS_GIVEN_NAMES.has(first.word) }), last];
+  }
+
+  // "in Marion", "June 5", "Mason, OH" — but not "in Ava's name".
+  private isPlaceOrDate(t: Token): boolean {
+    const before = this.text.slice(Math.max(0, t.start - 8), t.start);
+    const after = this.text.slice(t.end, t.end + 5);
+    if (/^\s*\d/.test(after) || /^,\s*\p{Lu}{2}\b/u.test(after)) return true;
+    return PLACE_BEFORE.test(before) && !/^['’]s\b/.test(after);
+  }
+
   // "Jorge and Lupe Ramirez": an unknown first name coordinated with a known one, then a surname.
-  function readCoordinated(i: number): [PersonMention, number] | undefined {
-    const prev = mentions[mentions.length - 1];
-    const [a, b] = [tokens[i], tokens[i + 1]];
-    if (!prev || !b || !isNameWord(a.word) || !isNameWord(b.word) || gap(a, b) !== ' ')
+  private readCoordinated(i: number): Read | undefined {
+    const prev = this.mentions[this.mentions.length - 1];
+    if (!prev || !this.isNamePair(i)) return undefined;
+    if (!/^\s*(?:and|&)\s*$/.test(this.text.slice(prev.end, this.tokens[i].start)))
       return undefined;
-    if (!/^\s*(?:and|&)\s*$/.test(text.slice(prev.end, a.start))) return undefined;
-    const last = nameRun(i);
-    return [build(i, i, last, {}), last];
+    const last = this.nameRun(i);
+    return [this.mention(i, i, last, {}), last];
   }
 
   // Two capitalized words outside the gazetteer, followed by an age or a relative clause.
-  function readGuessed(i: number): [PersonMention, number] | undefined {
-    const [a, b] = [tokens[i], tokens[i + 1]];
-    if (!b || !isNameWord(a.word) || !isNameWord(b.word) || gap(a, b) !== ' ') return undefined;
-    if (!/^(?:,\s*\d{1,3},|,\s*who\b|\s+(?:is|was|has|had)\s)/.test(text.slice(b.end, b.end + 12)))
-      return undefined;
-    return [
-      {
-        ...span(a, b),
-        tokens: [a.word, b.word],
-        family: false,
-        ambiguous: false,
-        guessed: true,
-        single: false,
-      },
-      i + 1,
-    ];
+  private readGuessed(i: number): Read | undefined {
+    if (!this.isNamePair(i)) return undefined;
+    const after = this.text.slice(this.tokens[i + 1].end, this.tokens[i + 1].end + 12);
+    if (!/^(?:,\s*\d{1,3},|,\s*who\b|\s+(?:is|was|has|had)\s)/.test(after)) return undefined;
+    return [this.mention(i, i, i + 1, { guessed: true }), i + 1];
   }
 
-  function build(i: number, j: number, last: number, extra: Partial<PersonMention>): PersonMention {
-    const run = tokens.slice(j, last + 1);
-    const words = run.map((t) => t.word).filter((w) => w.length > 1);
-    const single = run.length === 1 && i === j;
-    const end = isInitial(tokens[last], text)
-      ? { ...tokens[last], end: tokens[last].end + 1 }
-      : tokens[last];
+  private isNamePair(i: number): boolean {
+    const [a, b] = [this.tokens[i], this.tokens[i + 1]];
+    return !!b && isNameWord(a.word) && isNameWord(b.word) && this.gap(a, b) === ' ';
+  }
+
+  /** Index of the last token of a name that starts at `from` (middle names, initials, surname). */
+  private nameRun(from: number): number {
+    let j = from;
+    while (j + 1 < this.tokens.length && j - from < 3) {
+      const [t, next] = [this.tokens[j], this.tokens[j + 1]];
+      const g = this.gap(t, next);
+      const joins = g === ' ' || (this.isInitial(t) && g === '. ');
+      if (!joins || !(isNameWord(next.word) || this.isInitial(next))) break;
+      j++;
+    }
+    return j;
+  }
+
+  private mention(
+    i: number,
+    j: number,
+    last: number,
+    extra: Partial<PersonMention> & { words?: string[] },
+  ): PersonMention {
+    const { words, ...flags } = extra;
+    const run = this.tokens.slice(j, last + 1);
+    const lastToken = this.tokens[last];
+    const end = this.isInitial(lastToken) ? lastToken.end + 1 : lastToken.end;
     return {
-      ...span(tokens[i], end),
-      tokens: words,
+      start: this.tokens[i].start,
+      end,
+      tokens: words ?? run.map((t) => t.word).filter((w) => w.length > 1),
       family: false,
       ambiguous: false,
       guessed: false,
-      single,
-      ...extra,
+      single: run.length === 1 && i === j && !words,
+      ...flags,
     };
+  }
+
+  private gap(a: Token, b: Token): string {
+    return this.text.slice(a.end, b.start);
+  }
+
+  private isInitial(t: Token): boolean {
+    return /^\p{Lu}$/u.test(t.word) && this.text[t.end] === '.';
   }
 }
 
 const RANK: Record<TitleClass, number> = { public: 0, courtesy: 1, staff: 2, patient: 3 };
 const strongerTitle = (a: TitleClass | undefined, b: TitleClass) =>
   !a || RANK[b] > RANK[a] ? b : a;
-const span = (a: Span, b: Span): Span => ({ start: a.start, end: b.end });

@@ -1,6 +1,5 @@
 import { AllowList } from './allow-list';
-import type { FindingSeverity, PhiFinding, PhiKind } from './phi-finding';
-import type { ScanContext } from './phi-finding';
+import type { FindingSeverity, PhiFinding, PhiKind, ScanContext } from './phi-finding';
 import { ScanText, type Span } from './scan-text';
 
 /** Everything the detectors share about one text being scanned. */
@@ -31,5 +30,3 @@ export class ScanDocument extends ScanText {
     return this.patients.some((p) => p.start >= s.start && p.start < s.end);
   }
 }
-
-export type Detector = (doc: ScanDocument) => PhiFinding[];

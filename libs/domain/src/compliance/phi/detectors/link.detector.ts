@@ -21,7 +21,7 @@ const SOCIAL_SITES =
 const FREE_MAIL =
   /^(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|aol|icloud|me|mac|comcast|protonmail|proton|gmx|mail)\.[a-z.]+$/i;
 
-export interface LinkScan {
+interface LinkScan {
   findings: PhiFinding[];
   handles: Span[];
   /** Links, emails, handles and hashtags: blanked out of the prose used for cue words. */

@@ -38,23 +38,33 @@ const STAFF_HANDLE = /^@(?:dr|doc|nurse)[A-Z_]/i;
 const TIGHT_PREDICATE =
   /^(?:['’]s)?\s*!?\)?\s+(?:is|was|has|had|went|got|spent|turns|turned|walked|rang|finished|celebrated|underwent|received|came)\b/;
 const MOTHER_BEFORE = /\b(?:mom|mother|parents|mom-to-be)\s*$/i;
-const ADDRESSEE_BEFORE = /(?:^\s*(?:(?:hi|hello|hey|dear)\s+)?|\b(?:hi|hello|hey|dear)\s+|,\s*)$/i;
-// Spoken to directly: "Hey @tommyk_21 — ...", "@RunMarcRun, you're an inspiration".
-const GREETED_BEFORE = /\b(?:hey|hi|hello|dear)\s+$/i;
+// Spoken to: "Hey @tommyk_21 — ...", "@RunMarcRun, you're an inspiration", "..., Linda!".
+const GREETING_BEFORE = /\b(?:hi|hello|hey|dear)\s+$/i;
+const OPENING = /^\s*(?:(?:hi|hello|hey|dear)\s+)?$/i;
 const ADDRESSED_AFTER = /^\s*[,!—–-]+\s*(?:you|your)\b/i;
 // A testimonial's signature line: "... home two days later.' – Glenn P., 68".
 const ATTRIBUTION_BEFORE = /^[\s'"’”]*[—–-]\s*$/;
 
+/** The prose around a subject, cut at the sentence and at neighbouring subjects. */
+interface Surroundings {
+  left: string;
+  right: string;
+  nearLeft: string;
+  nearRight: string;
+  sentence: string;
+}
+
 /** Decides, for every person and handle in the text, whether the copy makes them a patient. */
 export function detectSubjects(doc: ScanDocument, handles: readonly Span[]): PhiFinding[] {
   const subjects = collectSubjects(doc, handles);
-  for (const s of subjects) s.verdict = judge(doc, s, subjects);
+  for (const s of subjects) s.verdict = judge(doc, s, surroundings(doc, s, subjects));
   propagate(doc, subjects);
   const findings: PhiFinding[] = [];
   for (const s of subjects) {
-    if (s.verdict !== 'patient' && s.verdict !== 'weak') continue;
     if (s.verdict === 'patient') doc.patients.push(s);
-    findings.push(toFinding(doc, s, s.verdict === 'patient' ? 'block' : 'warn'));
+    if (s.verdict === 'patient' || s.verdict === 'weak') {
+      findings.push(toFinding(doc, s, s.verdict === 'patient' ? 'block' : 'warn'));
+    }
   }
   return findings;
 }
@@ -74,56 +84,82 @@ function collectSubjects(doc: ScanDocument, handles: readonly Span[]): Subject[]
       subjects[i].group.end = subjects[i].end;
     }
   }
-  if (doc.reply) return subjects.filter((s) => !isAddressee(doc, s));
-  return subjects;
+  // In a reply the person spoken to is the reader; the reply guard judges what is said to them.
+  return doc.reply ? subjects.filter((s) => !isAddressed(doc, s)) : subjects;
 }
 
-function isAddressee(doc: ScanDocument, s: Subject): boolean {
+function isAddressed(doc: ScanDocument, s: Span): boolean {
   const before = doc.text.slice(Math.max(0, s.start - 12), s.start);
-  const after = doc.text.slice(s.end, s.end + 3);
-  if (s.start <= 8 && ADDRESSEE_BEFORE.test(doc.text.slice(0, s.start))) return true;
-  return (
-    /\b(?:hi|hello|hey|dear)\s+$/i.test(before) ||
-    (/,\s*$/.test(before) && /^\s*[!.?,—-]/.test(after))
-  );
+  const after = doc.text.slice(s.end, s.end + 12);
+  if (GREETING_BEFORE.test(before) || ADDRESSED_AFTER.test(after)) return true;
+  // Only a reply opens with, or ends a clause on, the person it answers ("..., Linda!").
+  const opening = s.start <= 8 && OPENING.test(doc.text.slice(0, s.start));
+  return doc.reply && (opening || (/,\s*$/.test(before) && /^\s*[!.?,—-]/.test(after)));
 }
 
-function judge(doc: ScanDocument, s: Subject, all: Subject[]): Verdict {
+function surroundings(doc: ScanDocument, s: Subject, all: readonly Subject[]): Surroundings {
   const sentence = doc.sentenceAt(s.start);
   const prev = all.filter((o) => o.group !== s.group && o.end <= s.group.start).pop();
   const next = all.find((o) => o.group !== s.group && o.start >= s.group.end);
-  const left = doc.prose(Math.max(sentence.start, prev?.end ?? 0), s.group.start);
-  const right = doc.prose(s.group.end, Math.min(sentence.end, next?.start ?? Infinity));
-  const nearLeft = doc.prose(Math.max(sentence.start, s.start - 40), s.start);
-  const nearRight = doc.prose(s.end, Math.min(sentence.end, s.end + 60));
-  const window = `${left}X${right}`;
+  return {
+    left: doc.prose(Math.max(sentence.start, prev?.end ?? 0), s.group.start),
+    right: doc.prose(s.group.end, Math.min(sentence.end, next?.start ?? Infinity)),
+    nearLeft: doc.prose(Math.max(sentence.start, s.start - 40), s.start),
+    nearRight: doc.prose(s.end, Math.min(sentence.end, s.end + 60)),
+    sentence: doc.prose(sentence.start, sentence.end),
+  };
+}
+
+function judge(doc: ScanDocument, s: Subject, w: Surroundings): Verdict {
+  if (isStaff(doc, s, w)) return 'staff';
+  if (hasPatientCue(doc, s, w)) return 'patient';
+  if (isNonPatient(s, w)) return 'not';
+  if (ATTRIBUTION_BEFORE.test(w.left) && previousSentenceHasCare(doc, s)) return 'patient';
   const person = s.person;
-  if (isStaff(doc, s, left, nearRight)) return 'staff';
-  const isFirstOfGroup = s.start === s.group.start;
-  if (
-    person?.titleClass === 'patient' ||
-    PATIENT_WORD_BEFORE.test(nearLeft) ||
-    PATIENT_APPOSITION.test(nearRight) ||
-    (isFirstOfGroup && MOTHER_BEFORE.test(nearLeft) && BIRTH_CONTEXT.test(doc.prose()))
-  ) {
-    return 'patient';
-  }
-  const sentenceProse = doc.prose(sentence.start, sentence.end);
-  const beneficiary = BENEFICIARY_BEFORE.test(nearLeft) || BENEFICIARY_AFTER.test(nearRight);
-  if (NON_PATIENT_PREDICATE.test(right) || THANKED_FOR.test(right)) return 'not';
-  if (DONOR_CONTEXT.test(sentenceProse) && !beneficiary) return 'not';
-  if (EVENT_ROLE.test(left) || PARTNER_BEFORE.test(nearLeft)) return 'not';
-  if (s.handle && ORG_HANDLE.test(s.handle)) return 'not';
-  if (ATTRIBUTION_BEFORE.test(left) && previousSentenceHasCare(doc, s)) return 'patient';
-  const single = !!person?.single;
-  if (person?.ambiguous && single) {
-    return TIGHT_PREDICATE.test(nearRight) && STRONG_CLINICAL.test(nearRight)
+  if (person?.ambiguous && person.single) {
+    return TIGHT_PREDICATE.test(w.nearRight) && STRONG_CLINICAL.test(w.nearRight)
       ? 'patient'
       : undefined;
   }
+  const window = `${w.left}X${w.right}`;
   if (STRONG_CLINICAL.test(window)) return 'patient';
-  if (single || person?.guessed || person?.ambiguous) return undefined;
+  if (person?.single || person?.guessed || person?.ambiguous) return undefined;
   return WEAK_CLINICAL.test(window) || (s.handle && doc.clinicalHashtag) ? 'weak' : undefined;
+}
+
+function isStaff(doc: ScanDocument, s: Subject, w: Surroundings): boolean {
+  if (s.handle) return STAFF_HANDLE.test(s.handle) || doc.allow.hasHandle(s.handle);
+  const person = s.person!;
+  return (
+    person.titleClass === 'staff' ||
+    doc.allow.isStaff(person.tokens) ||
+    CREDENTIAL_AFTER.test(w.nearRight) ||
+    NON_PATIENT_ROLE_BEFORE.test(w.left.slice(-60))
+  );
+}
+
+function hasPatientCue(doc: ScanDocument, s: Subject, w: Surroundings): boolean {
+  const mother =
+    s.start === s.group.start && MOTHER_BEFORE.test(w.nearLeft) && BIRTH_CONTEXT.test(doc.prose());
+  return (
+    s.person?.titleClass === 'patient' ||
+    PATIENT_WORD_BEFORE.test(w.nearLeft) ||
+    PATIENT_APPOSITION.test(w.nearRight) ||
+    mother
+  );
+}
+
+/** Thanked, billed, partnered with or donated by: not a patient, even beside clinical words. */
+function isNonPatient(s: Subject, w: Surroundings): boolean {
+  const beneficiary = BENEFICIARY_BEFORE.test(w.nearLeft) || BENEFICIARY_AFTER.test(w.nearRight);
+  return (
+    NON_PATIENT_PREDICATE.test(w.right) ||
+    THANKED_FOR.test(w.right) ||
+    (DONOR_CONTEXT.test(w.sentence) && !beneficiary) ||
+    EVENT_ROLE.test(w.left) ||
+    PARTNER_BEFORE.test(w.nearLeft) ||
+    (!!s.handle && ORG_HANDLE.test(s.handle))
+  );
 }
 
 function previousSentenceHasCare(doc: ScanDocument, s: Span): boolean {
@@ -131,18 +167,16 @@ function previousSentenceHasCare(doc: ScanDocument, s: Span): boolean {
   return !!previous && STRONG_CLINICAL.test(doc.prose(previous.start, previous.end));
 }
 
-function isStaff(doc: ScanDocument, s: Subject, left: string, nearRight: string): boolean {
-  if (s.handle) return STAFF_HANDLE.test(s.handle) || doc.allow.hasHandle(s.handle);
-  const person = s.person!;
-  return (
-    person.titleClass === 'staff' ||
-    doc.allow.isStaff(person.tokens) ||
-    CREDENTIAL_AFTER.test(nearRight) ||
-    NON_PATIENT_ROLE_BEFORE.test(left.slice(-60))
-  );
+interface PostEvidence {
+  patientTokens: Set<string>;
+  staffTokens: Set<string>;
+  /** Care or a patient is mentioned somewhere, and nobody is giving money. */
+  postHasCare: boolean;
+  /** The post speaks to someone about their care, or already names a patient. */
+  careAddressed: boolean;
 }
 
-/** A later "Henry" or "the Patel family" is the same patient as "Mr. Henry Liu" or "Mia Patel". */
+/** Second pass: what the rest of the post says about subjects the first pass left open. */
 function propagate(doc: ScanDocument, subjects: Subject[]): void {
   const tokensOf = (verdict: Verdict) =>
     new Set(
@@ -150,39 +184,43 @@ function propagate(doc: ScanDocument, subjects: Subject[]): void {
         .filter((s) => s.verdict === verdict && s.person)
         .flatMap((s) => s.person!.tokens.map((t) => t.toLowerCase())),
     );
+  const prose = doc.prose();
   const patientTokens = tokensOf('patient');
-  const staffTokens = tokensOf('staff');
-  const postHasCare =
-    (STRONG_CLINICAL.test(doc.prose()) || /\bpatient\b/i.test(doc.prose())) &&
-    !DONOR_CONTEXT.test(doc.prose());
-  const careAddressed = !doc.reply && (speaksAboutCare(doc.prose()) || patientTokens.size > 0);
+  const evidence: PostEvidence = {
+    patientTokens,
+    staffTokens: tokensOf('staff'),
+    postHasCare:
+      (STRONG_CLINICAL.test(prose) || /\bpatient\b/i.test(prose)) && !DONOR_CONTEXT.test(prose),
+    careAddressed: !doc.reply && (speaksAboutCare(prose) || patientTokens.size > 0),
+  };
   for (const s of subjects) {
-    if (s.verdict === 'patient' || s.verdict === 'staff' || s.verdict === 'not') continue;
-    if (careAddressed && isAddressed(doc, s)) {
-      s.verdict = 'patient';
-      continue;
+    if (s.verdict === undefined || s.verdict === 'weak') {
+      s.verdict = inferred(doc, s, subjects, evidence) ?? s.verdict;
     }
-    if (!s.person) continue;
-    const tokens = s.person.tokens.map((t) => t.toLowerCase());
-    if (tokens.some((t) => staffTokens.has(t))) continue;
-    if (tokens.some((t) => patientTokens.has(t))) s.verdict = 'patient';
-    else if (!s.person.ambiguous && !s.person.guessed && carriesForward(doc, s))
-      s.verdict = 'patient';
-    else if (s.person.titleClass === 'courtesy' && postHasCare) s.verdict = 'patient';
-    else if (isFullName(s.person) && besidePatient(subjects, s, doc)) s.verdict = 'weak';
   }
 }
 
-const isFullName = (p: PersonMention) => !p.single && !p.guessed;
-
-/** A post that talks to this person about their care ("Hey @tommyk_21 ... since your fall"). */
-function isAddressed(doc: ScanDocument, s: Subject): boolean {
-  const before = doc.text.slice(Math.max(0, s.start - 8), s.start);
-  return GREETED_BEFORE.test(before) || ADDRESSED_AFTER.test(doc.text.slice(s.end, s.end + 12));
+function inferred(
+  doc: ScanDocument,
+  s: Subject,
+  subjects: readonly Subject[],
+  e: PostEvidence,
+): Verdict {
+  if (e.careAddressed && isAddressed(doc, s)) return 'patient';
+  const person = s.person;
+  if (!person) return undefined;
+  const tokens = person.tokens.map((t) => t.toLowerCase());
+  // A later "Henry" or "the Patel family" is the patient "Mr. Henry Liu" or "Mia Patel".
+  if (tokens.some((t) => e.staffTokens.has(t))) return undefined;
+  if (tokens.some((t) => e.patientTokens.has(t))) return 'patient';
+  if (!person.ambiguous && !person.guessed && carriesForward(doc, s)) return 'patient';
+  if (person.titleClass === 'courtesy' && e.postHasCare) return 'patient';
+  // Relatives named beside a patient ("proud parents Tasha and Derrick Green").
+  if (!person.single && !person.guessed && besidePatient(doc, s, subjects)) return 'weak';
+  return undefined;
 }
 
-/** Relatives named in the same sentence as a patient ("proud parents Tasha and Derrick Green"). */
-function besidePatient(subjects: Subject[], s: Subject, doc: ScanDocument): boolean {
+function besidePatient(doc: ScanDocument, s: Subject, subjects: readonly Subject[]): boolean {
   const i = doc.sentenceIndexAt(s.start);
   return subjects.some((o) => o.verdict === 'patient' && doc.sentenceIndexAt(o.start) === i);
 }

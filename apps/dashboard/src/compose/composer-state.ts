@@ -1,0 +1,107 @@
+import type { Schemas } from '../api/schema-types';
+import type { Channel } from '../channels/channels-queries';
+import { contentOf } from '../posts/post-model';
+import type { PostDetail } from '../posts/post-model';
+
+export const CATEGORY_OPTIONS = [
+  { value: 'patient_story', label: 'Patient story' },
+  { value: 'minors', label: 'Shows or concerns minors' },
+  { value: 'clinical_claim', label: 'Clinical claim' },
+  { value: 'drug_or_device', label: 'Drug or device mention' },
+  { value: 'crisis', label: 'Crisis communication' },
+];
+
+type Category = NonNullable<Schemas['CreatePostDto']['categories']>[number];
+type Privacy = 'public' | 'unlisted' | 'private';
+
+export interface ImageDraft {
+  mediaId: string;
+  altText: string;
+}
+
+export interface ComposerState {
+  channelIds: string[];
+  /** Wall-clock `YYYY-MM-DD HH:mm:ss` in the organization's zone, as the picker gives it. */
+  scheduledAt: string | null;
+  categories: string[];
+  campaign: string;
+  xText: string;
+  images: ImageDraft[];
+  videoMediaId: string | null;
+  title: string;
+  description: string;
+  tags: string[];
+  privacyStatus: Privacy;
+  madeForKids: boolean | null;
+  thumbnailMediaId: string | null;
+  captionMediaId: string | null;
+}
+
+export const EMPTY_COMPOSER: ComposerState = {
+  channelIds: [],
+  scheduledAt: null,
+  categories: [],
+  campaign: '',
+  xText: '',
+  images: [],
+  videoMediaId: null,
+  title: '',
+  description: '',
+  tags: [],
+  privacyStatus: 'public',
+  madeForKids: null,
+  thumbnailMediaId: null,
+  captionMediaId: null,
+};
+
+export function fromPost(post: PostDetail): ComposerState {
+  const content = contentOf(post.revision);
+  const yt = content.youtube;
+  return {
+    channelIds: content.channelIds,
+    scheduledAt: post.scheduledAtLocal.slice(0, 19).replace('T', ' '),
+    categories: content.categories,
+    campaign: post.campaign ?? '',
+    xText: content.x?.text ?? '',
+    images: content.x?.images ?? [],
+    videoMediaId: yt?.videoMediaId ?? null,
+    title: yt?.title ?? '',
+    description: yt?.description ?? '',
+    tags: yt?.tags ?? [],
+    privacyStatus: yt?.privacyStatus ?? 'public',
+    madeForKids: yt?.madeForKids ?? null,
+    thumbnailMediaId: yt?.thumbnailMediaId ?? null,
+    captionMediaId: yt?.captionMediaId ?? null,
+  };
+}
+
+export function platformsOf(state: ComposerState, channels: Channel[]) {
+  const chosen = channels.filter((c) => state.channelIds.includes(c.id));
+  return { x: chosen.some((c) => c.platform === 'x'), youtube: chosen.some((c) => c.platform === 'youtube') };
+}
+
+/** The body of POST /posts (and PATCH): only the sections of the platforms chosen. */
+export function toRequest(state: ComposerState, channels: Channel[]): Schemas['CreatePostDto'] {
+  const platforms = platformsOf(state, channels);
+  return {
+    channelIds: state.channelIds,
+    scheduledAt: (state.scheduledAt ?? '').replace(' ', 'T'),
+    categories: state.categories as Category[],
+    campaign: state.campaign.trim() || null,
+    ...(platforms.x ? { x: { text: state.xText, images: state.images } } : {}),
+    ...(platforms.youtube
+      ? {
+          youtube: {
+            videoMediaId: state.videoMediaId ?? undefined,
+            title: state.title,
+            description: state.description,
+            tags: state.tags,
+            privacyStatus: state.privacyStatus,
+            madeForKids: state.madeForKids ?? undefined,
+            ...(state.thumbnailMediaId ? { thumbnailMediaId: state.thumbnailMediaId as never } : {}),
+            ...(state.captionMediaId ? { captionMediaId: state.captionMediaId as never } : {}),
+          },
+        }
+      : {}),
+  };
+}

@@ -1,0 +1,92 @@
+import type { SandboxXTweet } from '../../apps/sandbox/src/sandbox-control.client';
+import type { Stack } from '../support/processes';
+import type { Session } from './identity.factory';
+import { newsroom } from './metrics.factory';
+import { as } from './posts.factory';
+
+/** An organization whose marketer writes posts and whose compliance officer approves them. */
+export const team = newsroom;
+export type Team = Awaited<ReturnType<typeof newsroom>>;
+
+export interface PublicationBody {
+  id: string;
+  channelId: string;
+  status: string;
+  externalId: string | null;
+  url: string | null;
+  error: string | null;
+  attempts: number;
+  publishedAt: string | null;
+  approvedContentHash: string;
+}
+
+/** Written, submitted and approved, due at `at`: its publications are scheduled. Returns its id. */
+export async function scheduleXPost(
+  apiUrl: string,
+  t: Team,
+  channelIds: string[],
+  text: string,
+  at: Date,
+  x?: object,
+): Promise<string> {
+  const body = {
+    channelIds,
+    scheduledAt: at.toISOString(),
+    ...(x ? { x: { text, ...x } } : { text }),
+  };
+  const created = await as(apiUrl, t.marketer).post('/posts', body);
+  if (created.status !== 201) throw new Error(`create: ${created.status} ${created.text}`);
+  await as(apiUrl, t.marketer).post(`/posts/${created.body.id}/submit`).expect(200);
+  const approved = await as(apiUrl, t.compliance).post(`/posts/${created.body.id}/approve`);
+  if (approved.status !== 200 || approved.body.status !== 'scheduled') {
+    throw new Error(`approve: ${approved.status} ${approved.text}`);
+  }
+  return created.body.id;
+}
+
+export async function postOf(apiUrl: string, session: Session, postId: string) {
+  const response = await as(apiUrl, session).get(`/posts/${postId}`).expect(200);
+  return response.body as { status: string; publications: PublicationBody[] };
+}
+
+/** Polls until `probe` returns something truthy, failing with `what` and the last value after `ms`. */
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | null | false>,
+  ms = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + ms;
+  let last: unknown;
+  for (;;) {
+    last = await probe();
+    if (last) return last as T;
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Waits for the post's publications to settle in `status` (published, failed, held…). */
+export function waitForPublications(
+  stack: Stack,
+  t: Team,
+  postId: string,
+  status: string,
+  ms?: number,
+) {
+  return waitFor(
+    `post ${postId} to be ${status}`,
+    async () => {
+      const post = await postOf(stack.apiUrl, t.marketer, postId);
+      return post.publications.every((p) => p.status === status) && post;
+    },
+    ms,
+  );
+}
+
+/** Tweets in the sandbox carrying exactly `text`: what the platform received. */
+export async function tweetsWith(stack: Stack, text: string): Promise<SandboxXTweet[]> {
+  return (await stack.sandbox.xTweets()).filter((t) => t.text === text);
+}
+
+export const secondsFromNow = (seconds: number) => new Date(Date.now() + seconds * 1000);

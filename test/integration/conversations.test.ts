@@ -1,0 +1,355 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
+import {
+  GOOGLE_DEMO_ACCOUNTS,
+  GoogleControlClient,
+  SandboxControlClient,
+  type SandboxXAccount,
+} from '@rounds/sandbox';
+import {
+  ConversationsSweep,
+  MetricsSweep,
+  PlatformClients,
+  PULL_INTERVAL_MS,
+  RepliesService,
+} from '@rounds/domain';
+import { JobProducer, QueueName } from '@rounds/queue';
+import request from 'supertest';
+import { ConversationsProcessor } from '../../apps/worker/src/processors/conversations.processor';
+import { PASSWORD } from '../factories/identity.factory';
+import { uploadFixture } from '../factories/media.factory';
+import {
+  connectChannel,
+  newsroom,
+  Newsroom,
+  publishedPost,
+  publishedXPost,
+  query,
+  startApiOnSandbox,
+  startProcessors,
+} from '../factories/metrics.factory';
+import { as } from '../factories/posts.factory';
+
+const SAFE_REPLY = 'Thank you for reaching out! Please send us a direct message so we can help.';
+const PHI_REPLY =
+  'Yes, your mother was treated in our ER yesterday. We hope she feels better soon!';
+
+interface Message {
+  id: string;
+  externalId: string;
+  text: string;
+  status: string;
+  platform: string;
+  inReplyToPublicationId: string | null;
+  replies: { id: string; status: string }[];
+}
+
+describe('conversations: the inbox, reviewed replies and templates', () => {
+  let env: Awaited<ReturnType<typeof startApiOnSandbox>>;
+  let worker: INestApplicationContext;
+  let control: SandboxControlClient;
+  let team: Newsroom;
+  let account: SandboxXAccount;
+  let tweetId: string;
+  let publicationId: string;
+  let youtubeChannelId: string;
+  let videoId: string;
+
+  const api = () => env.api.url;
+  const conversationsQueue = () => worker.get(JobProducer).queue(QueueName.Conversations);
+
+  let pulls = 0;
+
+  /** The conversations sweep of the next pull slot, then every job it queued has run. */
+  async function pullAndSettle(): Promise<void> {
+    await worker.get(MetricsSweep).sweep(); // enrols published posts, which replies are linked to
+    await worker.get(ConversationsSweep).sweep(new Date(Date.now() + ++pulls * PULL_INTERVAL_MS));
+    await settle();
+  }
+
+  async function settle(timeoutMs = 20_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const counts = await conversationsQueue().getJobCounts('waiting', 'active', 'prioritized');
+      if (Object.values(counts).every((n) => n === 0)) return;
+      if (Date.now() > deadline) throw new Error(`jobs did not finish: ${JSON.stringify(counts)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  async function inbox(): Promise<Message[]> {
+    return (await as(api(), team.marketer).get('/conversations').expect(200)).body;
+  }
+
+  const byText = async (text: string) => (await inbox()).find((m) => m.text === text)!;
+
+  async function replyStatus(
+    replyId: string,
+  ): Promise<{ status: string; externalId: string | null }> {
+    const [row] = await query<{ status: string; external_id: string | null }>(
+      'SELECT status, external_id FROM conversation_replies WHERE id = $1',
+      [replyId],
+    );
+    return { status: row.status, externalId: row.external_id };
+  }
+
+  async function waitForStatus(replyId: string, status: string): Promise<void> {
+    const deadline = Date.now() + 15_000;
+    while ((await replyStatus(replyId)).status !== status) {
+      if (Date.now() > deadline) throw new Error(`reply ${replyId} never became ${status}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  beforeAll(async () => {
+    env = await startApiOnSandbox();
+    control = new SandboxControlClient(env.sandbox.url);
+    worker = await startProcessors(ConversationsProcessor);
+    team = await newsroom(api());
+    account = await control.createXAccount({ handle: 'MercyGeneral' });
+    const xChannelId = await connectChannel(env.api, team.id, {
+      platform: 'x',
+      externalAccountId: account.id,
+      handle: account.handle,
+      accessToken: account.accessToken,
+      refreshToken: account.refreshToken,
+    });
+    const posted = await fetch(`${env.sandbox.url}/2/tweets`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${account.accessToken}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ text: 'Our ER wait times are now online.' }),
+    });
+    tweetId = ((await posted.json()) as { data: { id: string } }).data.id;
+    ({ publicationId } = await publishedXPost(api(), team, xChannelId, {
+      externalId: tweetId,
+      url: `https://x.com/${account.handle}/status/${tweetId}`,
+      publishedAt: new Date(),
+    }));
+
+    const demo = GOOGLE_DEMO_ACCOUNTS[0];
+    youtubeChannelId = await connectChannel(env.api, team.id, {
+      platform: 'youtube',
+      externalAccountId: demo.channelId,
+      handle: demo.handle,
+      accessToken: demo.accessToken,
+      refreshToken: demo.refreshToken,
+    });
+    const clip = join(__dirname, '../fixtures/media/clip.mp4');
+    const video = await worker.get(PlatformClients).youtube.uploadVideo(demo.accessToken, {
+      filePath: clip,
+      mimeType: 'video/mp4',
+      sizeBytes: statSync(clip).size,
+      title: 'A tour of the family lounge',
+      description: 'Our new lounge.',
+      tags: [],
+      categoryId: '22',
+      privacyStatus: 'public',
+      madeForKids: false,
+    });
+    videoId = video.externalId;
+    const media = await uploadFixture(api(), team.marketer, 'clip.mp4');
+    await publishedPost(
+      api(),
+      team,
+      {
+        channelIds: [youtubeChannelId],
+        youtube: {
+          videoMediaId: media.id,
+          title: 'A tour of the family lounge',
+          description: 'Our new lounge.',
+          tags: [],
+          privacyStatus: 'public',
+          madeForKids: false,
+        },
+      },
+      { externalId: videoId, url: video.url, publishedAt: new Date() },
+    );
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await env?.close();
+  });
+
+  it('pulls replies and mentions on X and comments on YouTube into the inbox, once', async () => {
+    await control.injectXMention({
+      accountId: account.id,
+      inReplyToTweetId: tweetId,
+      text: 'Was my mom seen at your ER yesterday?',
+      authorHandle: 'worried_son',
+    });
+    await control.injectXMention({
+      accountId: account.id,
+      text: '@MercyGeneral when does the flu clinic open?',
+      authorHandle: 'neighbor',
+    });
+    await new GoogleControlClient(env.sandbox.url).injectComment({
+      videoId,
+      text: 'Lovely lounge! Is it open on weekends?',
+      authorName: 'Pat Visitor',
+    });
+    await pullAndSettle();
+    await pullAndSettle();
+
+    const messages = await inbox();
+    expect(messages.map((m) => [m.platform, m.text]).sort()).toEqual([
+      ['x', '@MercyGeneral when does the flu clinic open?'],
+      ['x', 'Was my mom seen at your ER yesterday?'],
+      ['youtube', 'Lovely lounge! Is it open on weekends?'],
+    ]);
+    expect((await byText('Was my mom seen at your ER yesterday?')).inReplyToPublicationId).toBe(
+      publicationId,
+    );
+    expect(messages.every((m) => m.status === 'new')).toBe(true);
+  });
+
+  it('holds a reply that confirms care for review, and will not approve it without an override', async () => {
+    const message = await byText('Was my mom seen at your ER yesterday?');
+    const drafted = await as(api(), team.marketer)
+      .post(`/conversations/${message.id}/replies`, { text: PHI_REPLY })
+      .expect(201);
+    expect(drafted.body).toMatchObject({ status: 'in_review', requiredApprovals: 1 });
+    expect(drafted.body.findings).toEqual([
+      expect.objectContaining({ kind: 'patient_confirmation', severity: 'block' }),
+    ]);
+    const refused = await as(api(), team.compliance)
+      .post(`/conversations/replies/${drafted.body.id}/approve`, {})
+      .expect(422);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'overrides' })]);
+
+    const rejected = await as(api(), team.compliance)
+      .post(`/conversations/replies/${drafted.body.id}/reject`, {
+        comment: 'Never confirm a visit.',
+      })
+      .expect(200);
+    expect(rejected.body.status).toBe('rejected');
+    const queue = await as(api(), team.compliance)
+      .get('/conversations/replies?status=in_review')
+      .expect(200);
+    expect(queue.body).toEqual([]);
+  });
+
+  it('lets nobody approve a reply they wrote', async () => {
+    const message = await byText('Was my mom seen at your ER yesterday?');
+    const drafted = await as(api(), team.marketer)
+      .post(`/conversations/${message.id}/replies`, { text: SAFE_REPLY })
+      .expect(201);
+    // The author becomes a compliance officer: still not for their own words.
+    await as(api(), team.admin)
+      .patch(`/users/${team.marketer.userId}`, { role: 'compliance' })
+      .expect(200);
+    const login = await request(api())
+      .post('/api/v1/auth/login')
+      .send({ email: team.marketer.email, password: PASSWORD })
+      .expect(200);
+    const self = await as(api(), { ...team.marketer, accessToken: login.body.accessToken })
+      .post(`/conversations/replies/${drafted.body.id}/approve`, {})
+      .expect(403);
+    expect(self.body.message).toMatch(/another compliance officer/);
+    await as(api(), team.admin)
+      .patch(`/users/${team.marketer.userId}`, { role: 'marketer' })
+      .expect(200);
+    await as(api(), team.compliance)
+      .post(`/conversations/replies/${drafted.body.id}/reject`, { comment: 'Superseded.' })
+      .expect(200);
+  });
+
+  it('sends an approved reply once, in reply to the mention, and audits every step', async () => {
+    const message = await byText('Was my mom seen at your ER yesterday?');
+    const drafted = await as(api(), team.marketer)
+      .post(`/conversations/${message.id}/replies`, { text: SAFE_REPLY })
+      .expect(201);
+    const approved = await as(api(), team.compliance)
+      .post(`/conversations/replies/${drafted.body.id}/approve`, { comment: 'Fine.' })
+      .expect(200);
+    expect(approved.body).toMatchObject({ status: 'approved', approvals: 1 });
+    await waitForStatus(drafted.body.id, 'sent');
+
+    // A second job for the same reply (a retry, a replica) finds it sent and does nothing.
+    await worker
+      .get(RepliesService)
+      .enqueueSend({ id: drafted.body.id, organizationId: team.id }, '-again');
+    await settle();
+    const replies = (await control.xTweets(account.id)).filter(
+      (t) => t.inReplyToTweetId === message.externalId,
+    );
+    expect(replies.map((t) => t.text)).toEqual([SAFE_REPLY]);
+    expect((await replyStatus(drafted.body.id)).externalId).toBe((replies[0] as { id: string }).id);
+    expect((await byText('Was my mom seen at your ER yesterday?')).status).toBe('replied');
+
+    const trail = await as(api(), team.admin)
+      .get(`/audit?subjectType=conversation_reply&subjectId=${drafted.body.id}`)
+      .expect(200);
+    expect(trail.body.map((e: { action: string }) => e.action).reverse()).toEqual([
+      'conversation.reply_drafted',
+      'conversation.reply_approved',
+      'conversation.reply_sent',
+    ]);
+  });
+
+  it('keeps reply templates to compliance and admins, scanned, and sends a template reply at once', async () => {
+    await as(api(), team.marketer)
+      .post('/reply-templates', { name: 'DM us', text: SAFE_REPLY })
+      .expect(403);
+    const blocked = await as(api(), team.compliance)
+      .post('/reply-templates', { name: 'Bad', text: PHI_REPLY })
+      .expect(422);
+    expect(blocked.body.errors).toEqual([expect.objectContaining({ field: 'text' })]);
+    const template = await as(api(), team.compliance)
+      .post('/reply-templates', {
+        name: 'Clinic hours',
+        text: 'Our flu clinic is open 8am to 6pm, Monday to Saturday.',
+      })
+      .expect(201);
+    const listed = await as(api(), team.marketer).get('/reply-templates').expect(200);
+    expect(listed.body.map((t: { name: string }) => t.name)).toEqual(['Clinic hours']);
+
+    const mention = await byText('@MercyGeneral when does the flu clinic open?');
+    const reply = await as(api(), team.marketer)
+      .post(`/conversations/${mention.id}/replies`, { templateId: template.body.id })
+      .expect(201);
+    expect(reply.body).toMatchObject({ status: 'approved', templateId: template.body.id });
+    await waitForStatus(reply.body.id, 'sent');
+
+    const comment = await byText('Lovely lounge! Is it open on weekends?');
+    const ytReply = await as(api(), team.marketer)
+      .post(`/conversations/${comment.id}/replies`, { templateId: template.body.id })
+      .expect(201);
+    await waitForStatus(ytReply.body.id, 'sent');
+    expect((await replyStatus(ytReply.body.id)).externalId).toBeTruthy();
+  });
+
+  it('sends nothing while the organization is paused', async () => {
+    await as(api(), team.admin).post('/organization/pause', { reason: 'Crisis drill' }).expect(200);
+    try {
+      const mention = await byText('@MercyGeneral when does the flu clinic open?');
+      const before = (await control.xTweets(account.id)).length;
+      const drafted = await as(api(), team.marketer)
+        .post(`/conversations/${mention.id}/replies`, { text: SAFE_REPLY })
+        .expect(201);
+      await as(api(), team.compliance)
+        .post(`/conversations/replies/${drafted.body.id}/approve`, {})
+        .expect(200);
+      await settle();
+      // The send job ran, found the pause and waits to look again.
+      expect((await conversationsQueue().getJobCounts('delayed')).delayed).toBe(1);
+      expect((await replyStatus(drafted.body.id)).status).toBe('approved');
+      expect(await control.xTweets(account.id)).toHaveLength(before);
+    } finally {
+      await as(api(), team.admin).post('/organization/resume', { reason: 'Drill over' });
+    }
+  });
+
+  it('dismisses a message that needs no answer', async () => {
+    const comment = await byText('Lovely lounge! Is it open on weekends?');
+    const dismissed = await as(api(), team.marketer)
+      .post(`/conversations/${comment.id}/dismiss`)
+      .expect(200);
+    expect(dismissed.body.status).toBe('dismissed');
+    const unanswered = await as(api(), team.executive).get('/conversations?status=new').expect(200);
+    expect(unanswered.body.map((m: Message) => m.id)).not.toContain(comment.id);
+  });
+});

@@ -1,0 +1,219 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  rmdirSync,
+  statSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import IORedis from 'ioredis';
+import { Pool } from 'pg';
+import { SandboxControlClient } from '../../apps/sandbox/src/sandbox-control.client';
+import { createTestDatabase, dropTestDatabase } from './test-database';
+import { databaseUrl, TEST_REDIS_URL, testEnvironment } from './test-env';
+
+const ROOT = join(__dirname, '../..');
+const DIST = join(ROOT, 'dist/apps');
+const SOURCES = ['apps/api/src', 'apps/worker/src', 'apps/sandbox/src', 'libs'];
+const LOGS = join(ROOT, 'test/artifacts/e2e');
+
+/** What the e2e suites run against: sandbox, api and worker as separate `node dist/...` processes. */
+export interface Stack {
+  apiUrl: string;
+  sandboxUrl: string;
+  sandbox: SandboxControlClient;
+  env: Record<string, string>;
+  /** The suite's own database, for assertions that the API does not expose. */
+  db: Pool;
+  startWorker(): Promise<void>;
+  /** SIGTERM waits for jobs in flight; SIGKILL is a crash. */
+  stopWorker(signal?: NodeJS.Signals): Promise<void>;
+  /** Deletes every Redis key of this suite's queue prefix (FLUSHALL for this suite only). */
+  emptyQueues(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export interface StackOptions {
+  /** Extra environment for api and worker (e.g. short timeouts). */
+  env?: Record<string, string>;
+  sandboxLatencyMs?: number;
+}
+
+/** Short timings so crashes, leases and retries play out within a test. */
+export const FAST_PUBLISHING = {
+  PLATFORM_TIMEOUT_MS: '1500',
+  RECONCILE_INTERVAL_MS: '1000',
+  PUBLISH_RETRY_BASE_MS: '300',
+  PUBLISH_MAX_ATTEMPTS: '3',
+  WORKER_CONCURRENCY: '20',
+};
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  ensureBuilt();
+  const name = await createTestDatabase();
+  const children: ChildProcess[] = [];
+  const sandboxPort = await freePort();
+  const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+  const sandboxProcess = await launch(
+    'sandbox',
+    name,
+    {
+      SANDBOX_PORT: String(sandboxPort),
+      SANDBOX_LATENCY_MS: String(options.sandboxLatencyMs ?? 0),
+    },
+    'sandbox listening on',
+  );
+  children.push(sandboxProcess);
+  const apiPort = await freePort();
+  const env: Record<string, string> = {
+    ...testEnvironment(name),
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info',
+    PORT: String(apiPort),
+    PUBLIC_URL: `http://127.0.0.1:${apiPort}`,
+    X_API_BASE_URL: sandboxUrl,
+    X_AUTHORIZE_URL: `${sandboxUrl}/i/oauth2/authorize`,
+    GOOGLE_API_BASE_URL: sandboxUrl,
+    GOOGLE_AUTHORIZE_URL: `${sandboxUrl}/google/o/oauth2/v2/auth`,
+    GOOGLE_TOKEN_URL: `${sandboxUrl}/google/token`,
+    ...FAST_PUBLISHING,
+    ...options.env,
+  };
+  const api = await launch('api', name, env, '"Nest application successfully started"');
+  children.push(api);
+  let worker: ChildProcess | undefined;
+  const db = new Pool({ connectionString: databaseUrl(name), max: 4 });
+  const redis = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+
+  const stack: Stack = {
+    apiUrl: `http://127.0.0.1:${apiPort}`,
+    sandboxUrl,
+    sandbox: new SandboxControlClient(sandboxUrl),
+    env,
+    db,
+    async startWorker() {
+      if (worker) throw new Error('the worker is already running');
+      worker = await launch('worker', name, env, '"worker ready"');
+    },
+    async stopWorker(signal = 'SIGTERM') {
+      const running = worker;
+      worker = undefined;
+      if (running) await stopProcess(running, signal);
+    },
+    async emptyQueues() {
+      let deleted = 0;
+      const stream = redis.scanStream({ match: `{${env.QUEUE_PREFIX}}*`, count: 500 });
+      for await (const keys of stream as AsyncIterable<string[]>) {
+        if (keys.length > 0) deleted += await redis.del(...keys);
+      }
+      return deleted;
+    },
+    async stop() {
+      await stack.stopWorker('SIGTERM');
+      for (const child of children.reverse()) await stopProcess(child, 'SIGTERM');
+      await stack.emptyQueues();
+      redis.disconnect();
+      await db.end();
+      await dropTestDatabase(name);
+    },
+  };
+  return stack;
+}
+
+/** `node dist/apps/<app>/src/main.js`, resolved once its log shows `ready`; output goes to a file. */
+function launch(
+  app: 'sandbox' | 'api' | 'worker',
+  suite: string,
+  env: Record<string, string>,
+  ready: string,
+): Promise<ChildProcess> {
+  mkdirSync(LOGS, { recursive: true });
+  const log = createWriteStream(join(LOGS, `${suite}-${app}.log`), { flags: 'a' });
+  const child = spawn(process.execPath, ['--enable-source-maps', join(DIST, app, 'src/main.js')], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.pipe(log);
+  child.stderr!.pipe(log);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => fail(new Error(`${app} did not start in 60 s; see ${log.path}`)),
+      60_000,
+    );
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(error);
+    };
+    let seen = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      seen = (seen + chunk.toString()).slice(-4096);
+      if (seen.includes(ready)) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    });
+    child.once('exit', (code) => fail(new Error(`${app} exited with ${code}; see ${log.path}`)));
+  });
+}
+
+function stopProcess(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.removeAllListeners('exit');
+    const force = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill(signal);
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Runs `npm run build:server` when dist is older than the sources; parallel suites wait for the
+ * one that builds (a directory is the lock).
+ */
+export function ensureBuilt(): void {
+  const marker = join(DIST, 'worker/src/main.js');
+  const fresh = () =>
+    existsSync(marker) &&
+    statSync(marker).mtimeMs > Math.max(...SOURCES.map((s) => newest(join(ROOT, s))));
+  if (fresh()) return;
+  const lock = join(ROOT, 'dist/.e2e-build-lock');
+  mkdirSync(join(ROOT, 'dist'), { recursive: true });
+  try {
+    mkdirSync(lock);
+  } catch {
+    while (existsSync(lock)) execFileSync('sleep', ['1']);
+    return;
+  }
+  try {
+    execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: ROOT, stdio: 'inherit' });
+  } finally {
+    rmdirSync(lock);
+  }
+}
+
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
