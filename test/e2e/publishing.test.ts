@@ -102,6 +102,7 @@ describe('publishing to X', () => {
 
     const quick = await waitForPublications(stack, t, otherChannel, 'published');
     const limitedNow = await postOf(stack.apiUrl, t.marketer, first);
+    console.log(JSON.stringify({ at, later, limitedNow, quick, requests: await stack.sandbox.requests({ platform: 'x' }), audit: (await stack.db.query("select action, data, occurred_at from audit_events where subject_type = 'publication' order by seq")).rows }, null, 1));
     expect(limitedNow.publications[0].status).toBe('scheduled');
     expect(limitedNow.publications[0].error).toBe('Too Many Requests');
     const gate = (await listChannels(stack.apiUrl, t.admin)).find((c) => c.id === limited)!;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { connect } from 'node:net';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
@@ -8,6 +9,13 @@ import { fixtureBytes, uploadFixture, uploadMedia } from '../factories/media.fac
 import { startTestApi, TestApi } from '../support/test-api';
 
 const MAX_VIDEO_BYTES = 4096;
+/** Polls `condition` for up to 5 s: the server cleans up after the client has gone. */
+async function waitUntil(condition: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 50 && !(await condition()); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** A small but real ZIP archive: one deflated entry. */
@@ -152,6 +160,32 @@ describe('media upload', () => {
         message: 'showsPatient must be true or false',
       }),
     ]);
+    expect(await storedFiles()).toEqual(before);
+  });
+
+  it('keeps nothing of an upload whose client disconnects halfway', async () => {
+    const before = await storedFiles();
+    const boundary = 'rounds-abort';
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="clip.mp4"\r\n` +
+        'Content-Type: video/mp4\r\n\r\n',
+    );
+    const { port } = new URL(api.url);
+    await new Promise<void>((resolve) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write(
+          `POST /api/v1/media HTTP/1.1\r\nHost: 127.0.0.1\r\n` +
+            `Authorization: Bearer ${marketer.accessToken}\r\n` +
+            `Content-Type: multipart/form-data; boundary=${boundary}\r\n` +
+            'Content-Length: 100000\r\n\r\n',
+        );
+        socket.write(Buffer.concat([head, fixtureBytes('clip.mp4'), Buffer.alloc(2000)]));
+        setTimeout(() => socket.destroy(), 300);
+      });
+      socket.on('close', () => resolve());
+      socket.on('error', () => undefined);
+    });
+    await waitUntil(async () => (await storedFiles()).length === before.length);
     expect(await storedFiles()).toEqual(before);
   });
 

@@ -41,8 +41,7 @@ export function ApprovalQueuePage() {
                   </Text>
                   <Text size="sm" c="dimmed">
                     By {person(entry.lastEditedById)} · waiting{' '}
-                    {dayjs(entry.submittedAt ?? entry.updatedAt).fromNow?.() ??
-                      time.format(entry.submittedAt ?? entry.updatedAt)}{' '}
+                    {dayjs(entry.submittedAt ?? entry.updatedAt).fromNow(true)}{' '}
                     · publishes {time.format(entry.scheduledAt)}
                   </Text>
                 </Stack>

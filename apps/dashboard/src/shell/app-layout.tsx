@@ -9,11 +9,10 @@ import { PauseControl } from '../organization/pause-control';
 import { useVisibleScreens } from './app-routes';
 import classes from './app-layout.module.css';
 import { PauseBanner } from './pause-banner';
-import type { Screen } from './screens';
 import { TimeZoneBadge } from './time-zone-badge';
 import { UserMenu } from './user-menu';
 
-const SECTIONS: Screen['section'][] = ['Publishing', 'Insight', 'Administration'];
+const SECTIONS = ['Publishing', 'Insight', 'Administration'] as const;
 
 export function AppLayout({ children }: { children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure();
@@ -72,7 +71,9 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
   return (
     <Stack gap="lg">
       {SECTIONS.map((section) => {
-        const items = screens.filter((screen) => screen.section === section);
+        const items = screens.flatMap(({ path, nav }) =>
+          nav?.section === section ? [{ path, ...nav }] : [],
+        );
         if (!items.length) return null;
         return (
           <Stack key={section} gap={2}>

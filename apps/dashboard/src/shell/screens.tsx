@@ -1,36 +1,94 @@
-import { IconListDetails, IconUsers } from '@tabler/icons-react';
+import {
+  IconCalendarEvent,
+  IconChartBar,
+  IconChecklist,
+  IconInbox,
+  IconListDetails,
+  IconPencilPlus,
+  IconPlugConnected,
+  IconUsers,
+} from '@tabler/icons-react';
 import type { Icon } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
-import { AuditPage } from '../audit/audit-page';
+import { lazy } from 'react';
+import type { ComponentType } from 'react';
 import { Permission } from '../auth/permissions';
-import { UsersPage } from '../users/users-page';
 
 export interface Screen {
   path: string;
-  label: string;
-  icon: Icon;
-  /** What the role needs to see the screen; the same permission the API checks. */
+  /** What the role needs to open the screen; the same permission the API checks. */
   permission: Permission;
-  section: 'Publishing' | 'Insight' | 'Administration';
-  element: ReactNode;
+  page: ComponentType;
+  /** Present for screens listed in the navigation. */
+  nav?: { label: string; icon: Icon; section: 'Publishing' | 'Insight' | 'Administration' };
 }
 
-/** Every screen in the navigation, in order; a role sees the ones its permissions allow. */
+/** Heavy screens (calendar, charts, composer) load on first visit. */
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(() => load().then((module) => ({ default: module[name] })));
+
+/** Every screen, in navigation order; a role sees the ones its permissions allow. */
 export const SCREENS: Screen[] = [
   {
+    path: '/calendar',
+    permission: Permission.ReadContent,
+    page: page(() => import('../calendar/calendar-page'), 'CalendarPage'),
+    nav: { label: 'Calendar', icon: IconCalendarEvent, section: 'Publishing' },
+  },
+  {
+    path: '/compose',
+    permission: Permission.WriteContent,
+    page: page(() => import('../compose/composer-page'), 'ComposerPage'),
+    nav: { label: 'New post', icon: IconPencilPlus, section: 'Publishing' },
+  },
+  {
+    path: '/approvals',
+    permission: Permission.ReviewContent,
+    page: page(() => import('../approvals/approval-queue-page'), 'ApprovalQueuePage'),
+    nav: { label: 'Approval queue', icon: IconChecklist, section: 'Publishing' },
+  },
+  {
+    path: '/inbox',
+    permission: Permission.ReadContent,
+    page: page(() => import('../inbox/inbox-page'), 'InboxPage'),
+    nav: { label: 'Inbox', icon: IconInbox, section: 'Publishing' },
+  },
+  {
+    path: '/reports',
+    permission: Permission.ReadReports,
+    page: page(() => import('../reports/reports-page'), 'ReportsPage'),
+    nav: { label: 'Reports', icon: IconChartBar, section: 'Insight' },
+  },
+  {
+    path: '/channels',
+    permission: Permission.ManageChannels,
+    page: page(() => import('../channels/channels-page'), 'ChannelsPage'),
+    nav: { label: 'Channels', icon: IconPlugConnected, section: 'Administration' },
+  },
+  {
     path: '/users',
-    label: 'Users & roles',
-    icon: IconUsers,
     permission: Permission.ManageUsers,
-    section: 'Administration',
-    element: <UsersPage />,
+    page: page(() => import('../users/users-page'), 'UsersPage'),
+    nav: { label: 'Users & roles', icon: IconUsers, section: 'Administration' },
   },
   {
     path: '/audit',
-    label: 'Audit trail',
-    icon: IconListDetails,
     permission: Permission.ReadAudit,
-    section: 'Administration',
-    element: <AuditPage />,
+    page: page(() => import('../audit/audit-page'), 'AuditPage'),
+    nav: { label: 'Audit trail', icon: IconListDetails, section: 'Administration' },
+  },
+  {
+    path: '/posts/:id',
+    permission: Permission.ReadContent,
+    page: page(() => import('../posts/post-detail-page'), 'PostDetailPage'),
+  },
+  {
+    path: '/posts/:id/edit',
+    permission: Permission.WriteContent,
+    page: page(() => import('../compose/composer-page'), 'ComposerPage'),
+  },
+  {
+    path: '/approvals/:id',
+    permission: Permission.ReviewContent,
+    page: page(() => import('../approvals/review-page'), 'ReviewPage'),
   },
 ];

@@ -1,17 +1,17 @@
-import { Processor } from '@nestjs/bullmq';
-import { OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DelayedError, Job } from 'bullmq';
 import { AppConfig } from '@rounds/config';
 import { ConversationPuller, ConversationsSweep, ReplySender } from '@rounds/domain';
-import { JobData, JobName, QueueName } from '@rounds/queue';
-import { JobHandlers, JobProcessor } from './job-processor';
+import { JobData, JobName, JobProducer, QueueName } from '@rounds/queue';
+import { ConfiguredJobProcessor } from './configured-job-processor';
+import { JobHandlers } from './job-processor';
 import { whenPlatformAllows } from './metrics.processor';
 
 /** While the organization is paused, an approved reply waits and looks again this often. */
 const PAUSED_RECHECK_MS = 5 * 60_000;
 
-@Processor(QueueName.Conversations)
-export class ConversationsProcessor extends JobProcessor implements OnApplicationBootstrap {
+@Injectable()
+export class ConversationsProcessor extends ConfiguredJobProcessor {
   readonly queue = QueueName.Conversations;
 
   constructor(
@@ -19,6 +19,7 @@ export class ConversationsProcessor extends JobProcessor implements OnApplicatio
     private readonly puller: ConversationPuller,
     private readonly sender: ReplySender,
     private readonly config: AppConfig,
+    protected readonly producer: JobProducer,
   ) {
     super();
   }
@@ -37,7 +38,7 @@ export class ConversationsProcessor extends JobProcessor implements OnApplicatio
     throw new DelayedError();
   }
 
-  onApplicationBootstrap(): void {
-    this.worker.concurrency = this.config.WORKER_CONCURRENCY;
+  protected workerOptions() {
+    return { concurrency: this.config.WORKER_CONCURRENCY };
   }
 }

@@ -1,5 +1,4 @@
-import { Processor } from '@nestjs/bullmq';
-import { OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import { AppConfig } from '@rounds/config';
 import {
@@ -9,8 +8,9 @@ import {
   MetricsSweep,
 } from '@rounds/domain';
 import { PlatformError } from '@rounds/platforms';
-import { JobName, QueueName } from '@rounds/queue';
-import { JobHandlers, JobProcessor } from './job-processor';
+import { JobName, JobProducer, QueueName } from '@rounds/queue';
+import { ConfiguredJobProcessor } from './configured-job-processor';
+import { JobHandlers } from './job-processor';
 
 /**
  * Runs a job's platform work. A rate limit or a spent quota moves the job to the platform's retry
@@ -44,14 +44,15 @@ export async function whenPlatformAllows<T>(
   }
 }
 
-@Processor(QueueName.Metrics)
-export class MetricsProcessor extends JobProcessor implements OnApplicationBootstrap {
+@Injectable()
+export class MetricsProcessor extends ConfiguredJobProcessor {
   readonly queue = QueueName.Metrics;
 
   constructor(
     private readonly sweep: MetricsSweep,
     private readonly collector: MetricsCollector,
     private readonly config: AppConfig,
+    protected readonly producer: JobProducer,
   ) {
     super();
   }
@@ -69,7 +70,7 @@ export class MetricsProcessor extends JobProcessor implements OnApplicationBoots
   };
 
   /** Batch jobs wait on the platforms, not the CPU: many run at once. */
-  onApplicationBootstrap(): void {
-    this.worker.concurrency = this.config.WORKER_CONCURRENCY;
+  protected workerOptions() {
+    return { concurrency: this.config.WORKER_CONCURRENCY };
   }
 }

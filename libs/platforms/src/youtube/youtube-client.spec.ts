@@ -3,11 +3,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
-// Test-only reach into the sandbox app: no path alias exists for apps.
-import { GoogleControlClient } from '../../../../apps/sandbox/src/google/google-control.client';
-import { GOOGLE_DEMO_ACCOUNTS } from '../../../../apps/sandbox/src/google/google-demo-accounts';
-import { type RunningSandbox, startSandbox } from '../../../../apps/sandbox/src/sandbox';
-import { SandboxControlClient } from '../../../../apps/sandbox/src/sandbox-control.client';
+import {
+  GOOGLE_DEMO_ACCOUNTS,
+  GoogleControlClient,
+  type RunningSandbox,
+  SandboxControlClient,
+  startSandbox,
+} from '@rounds/sandbox';
 import { PlatformError } from '../platform-error';
 import { YoutubeClient, YoutubeClientOptions, YoutubeUploadInput } from './youtube-client';
 

@@ -164,6 +164,12 @@ describe('PhiScanner', () => {
       ]);
     });
 
+    it('blocks a number a patient asked us to share, even in the organization’s voice', () => {
+      expect(
+        ofKind('phone', 'A patient on 6 East asked us to share: call 513-555-0139 to visit.'),
+      ).toEqual([['phone', 'block', '513-555-0139']]);
+    });
+
     it('passes the organization’s own lines, toll-free numbers and service lines', () => {
       expect(found('Questions? Call (513) 555-0110.', ORG)).toEqual([]);
       expect(found('Questions? Call 513.555.0110.', ORG)).toEqual([]);
@@ -197,6 +203,12 @@ describe('PhiScanner', () => {
       expect(
         found('Free screenings at the Northside Library, 4219 Hamilton Ave, on Saturday.'),
       ).toEqual([]);
+    });
+
+    it('warns on an address that is neither a venue nor the organization’s', () => {
+      expect(found('EMS responded to a call at 412 Birch Rd last night.')).toEqual([
+        ['street_address', 'warn', '412 Birch Rd'],
+      ]);
     });
 
     it('warns on a bare ZIP tied to a person', () => {
@@ -322,6 +334,9 @@ describe('PhiScanner', () => {
       expect(foundInReply('@ana_p Get well soon! 💙')).toEqual([
         ['care_mention', 'warn', 'Get well soon'],
       ]);
+      expect(foundInReply('@ana_p Glad the new hip is treating you well!')).toEqual([
+        ['care_mention', 'block', 'the new hip is treating you well'],
+      ]);
     });
 
     it('keeps safe replies clean, including the organization’s patient relations line', () => {
@@ -332,6 +347,7 @@ describe('PhiScanner', () => {
         ),
       ).toEqual([]);
       expect(foundInReply('@tina_k We’d like to hear more; please DM us.')).toEqual([]);
+      expect(foundInReply('@tina_k Take care of your heart this February! 💙')).toEqual([]);
       expect(
         foundInReply('@tina_k Please schedule your next visit online at oakhill.org.', ORG),
       ).toEqual([]);

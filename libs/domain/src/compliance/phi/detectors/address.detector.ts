@@ -22,9 +22,9 @@ const ZIP_CUE =
 // A person lives or is found there.
 const PERSONAL_BEFORE =
   /\b(?:home|house|lives|living|resides|residence|apartment|patient|post-op|from|picked up|brought)\b[^.!?]{0,30}$/i;
-// A venue or the organization's own site.
+// A venue or the organization's own site: a public place, an event, a move.
 const VENUE =
-  /\b(?:our|us|at|located|visit|join|clinic|center|hospital|office|campus|suite|moved|new address|shelter|school|church|park|inn|hotel|ballroom|library|venue|event|open|walk-ins|urgent care|pharmacy|store|kroger|walmart)\b|📍/i;
+  /\b(?:located|visit us|find us|join us|held at|hosted at|moved|new address|open (?:to|daily|until|from|24\/7)|walk-ins|clinic|center|hospital|office|campus|suite|shelter|school|church|park|inn|hotel|ballroom|library|venue|pavilion|stadium|field|ymca|pharmacy|store|market|kroger|walmart|target|walgreens|cvs)\b|📍/i;
 
 /** Street addresses and ZIP codes: a patient's home blocks, a venue or the organization's site passes. */
 export function detectAddresses(doc: ScanDocument): PhiFinding[] {
@@ -35,8 +35,9 @@ export function detectAddresses(doc: ScanDocument): PhiFinding[] {
       const span = { start: m.index, end: m.index + m[0].length };
       const severity = judgeAddress(doc, span);
       addresses.push({ span, severity });
-      if (severity)
+      if (severity) {
         findings.push(doc.finding('street_address', severity, span, addressReason(severity)));
+      }
     }
   }
   for (const m of doc.text.matchAll(ZIP_IN_ADDRESS)) {
@@ -44,30 +45,21 @@ export function detectAddresses(doc: ScanDocument): PhiFinding[] {
     const zip = { start, end: start + m[1].length };
     const owner = addresses.find((a) => a.span.end <= zip.start && zip.start - a.span.end < 45);
     const severity = owner ? owner.severity : isVenue(doc, zip) ? undefined : 'warn';
-    if (severity)
-      findings.push(
-        doc.finding(
-          'zip_code',
-          severity,
-          zip,
-          `A ZIP code (${m[1].slice(0, 3)}…) in an address tied to a person.`,
-        ),
-      );
+    if (severity) findings.push(zipFinding(doc, zip, severity, 'in an address tied to a person'));
   }
   for (const m of doc.text.matchAll(ZIP_CUE)) {
     const start = m.index + m[0].length - m[1].length;
     const zip = { start, end: start + m[1].length };
-    if (findings.some((f) => overlaps(f, zip))) continue;
-    findings.push(
-      doc.finding(
-        'zip_code',
-        'warn',
-        zip,
-        `A ZIP code (${m[1].slice(0, 3)}…) narrows a person down to a neighborhood.`,
-      ),
-    );
+    if (!findings.some((f) => overlaps(f, zip))) {
+      findings.push(zipFinding(doc, zip, 'warn', 'narrows a person down to a neighborhood'));
+    }
   }
   return findings;
+}
+
+function zipFinding(doc: ScanDocument, zip: Span, severity: 'block' | 'warn', why: string) {
+  const shown = doc.text.slice(zip.start, zip.start + 3);
+  return doc.finding('zip_code', severity, zip, `A ZIP code (${shown}…) ${why}.`);
 }
 
 function judgeAddress(doc: ScanDocument, span: Span): 'block' | 'warn' | undefined {

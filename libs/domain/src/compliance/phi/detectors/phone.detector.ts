@@ -8,7 +8,7 @@ const TOLL_FREE = /^(?:\+?1[\s.-]?)?\(?8(?:00|33|44|55|66|77|88)\)?/;
 
 // The number belongs to a person: their family, their cell, "call me".
 const PERSONAL =
-  /\b(?:his|her|their|my|patient['’]s|family|families|mom|dad|mother|father|son|daughter|wife|husband|sister|brother|emergency contact|cell|mobile|whatsapp|home phone|call me|text me|reach (?:him|her|them|me))\b/i;
+  /\b(?:(?:a|the|our|this) patient\b(?! (?:relations|experience|financial|advocate|portal|services|access|navigator|liaison|line))|his|her|their|my|patient['’]s|family|families|mom|dad|mother|father|son|daughter|wife|husband|sister|brother|emergency contact|cell|mobile|whatsapp|home phone|call me|text me|reach (?:him|her|them|me))\b/i;
 // The number is a service line: "call our nurse line", "to schedule, call".
 const INSTITUTIONAL =
   /\b(?:our|us|line|office|desk|center|clinic|department|appointments?|schedul\w*|book\w*|register|hotline|helpline|warmline|questions|info|information|referrals?|option|ext|sign up|rsvp|reservations?|call center|front desk|main line|program|team|services?)\b/i;

@@ -63,7 +63,9 @@ const RULES: GuardRule[] = [
     severity: 'block',
     pattern: new RegExp(
       [
-        String.raw`\b(?:your|the) (?:new )?(?:${BODY})\b${CLAUSE}`,
+        // "the new knee", "your hip is healing" — not "take care of your heart".
+        String.raw`\b(?:your|the) new (?:${BODY})\b${CLAUSE}`,
+        String.raw`\byour (?:${BODY}) (?:is|are|has|feels?|feeling|looks?|healing|doing|surgery|replacement|repair)\b${CLAUSE}`,
         String.raw`\byour (?:${CONDITION})\b${CLAUSE}`,
         String.raw`\b(?:the|those|these) (?:antibiotics|meds|medications?|stitches|chemo|treatments?|infusions?)\b${CLAUSE}`,
         String.raw`\byou were in (?:a lot of |so much |)pain\b`,

@@ -1,0 +1,137 @@
+import { Anchor, Badge, Button, Group, Paper, Select, Table, Text, Title } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
+import type { DatesRangeValue } from '@mantine/dates';
+import { notifications } from '@mantine/notifications';
+import { IconDownload } from '@tabler/icons-react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { errorMessage } from '../api/api-error';
+import { api, unwrap } from '../api/client';
+import { channelLabel, useChannels } from '../channels/channels-queries';
+import { LoadError, Page } from '../common/page';
+import { DATE, useOrgTime } from '../time/org-time';
+import { CompliancePanel } from './compliance-panel';
+import { formatFigure, KpiTiles } from './kpi-tiles';
+import { ReportCharts } from './report-charts';
+
+const DAY = 'YYYY-MM-DD';
+
+function download(blob: Blob, filename: string) {
+  const url = URL.createObjectURL(blob);
+  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+export function ReportsPage() {
+  const time = useOrgTime();
+  const channels = useChannels();
+  const today = time.at().format(DAY);
+  const [range, setRange] = useState<DatesRangeValue<string>>([
+    time.at().subtract(29, 'day').format(DAY),
+    today,
+  ]);
+  const [channelId, setChannelId] = useState<string | null>(null);
+  const period = { from: range[0] ?? today, to: range[1] ?? range[0] ?? today };
+  const query = { ...period, ...(channelId ? { channelId } : {}) };
+  const report = useQuery({
+    queryKey: ['reports', 'engagement', query],
+    queryFn: () => unwrap(api.GET('/api/v1/reports/engagement', { params: { query } })),
+  });
+  const csv = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.GET('/api/v1/reports/engagement', {
+          params: { query },
+          headers: { Accept: 'text/csv' },
+          parseAs: 'blob',
+        }),
+      ) as Promise<Blob>,
+    onSuccess: (blob) => download(blob, `engagement-${period.from}-to-${period.to}.csv`),
+    onError: (error) => notifications.show({ color: 'red', title: 'No CSV', message: errorMessage(error) }),
+  });
+
+  return (
+    <Page
+      title="Reports"
+      description="Engagement across channels against the previous period of the same length. Hover a figure for its formula."
+      actions={
+        <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => csv.mutate()} loading={csv.isPending}>
+          Download CSV
+        </Button>
+      }
+    >
+      <Group gap="md" align="flex-end">
+        <DatePickerInput
+          type="range"
+          label="Period"
+          value={range}
+          onChange={setRange}
+          maxDate={today}
+          valueFormat="MMM D, YYYY"
+          w={300}
+        />
+        <Select
+          label="Channel"
+          placeholder="All channels"
+          clearable
+          data={(channels.data ?? []).map((c) => ({ value: c.id, label: channelLabel(c) }))}
+          value={channelId}
+          onChange={setChannelId}
+          w={260}
+        />
+      </Group>
+      {report.isError && <LoadError error={report.error} onRetry={() => void report.refetch()} />}
+      {report.data && (
+        <>
+          <KpiTiles kpis={report.data.kpis} />
+          <ReportCharts report={report.data} />
+          <Paper p="lg">
+            <Title order={2} fz={17} mb="md">
+              Top posts
+            </Title>
+            {report.data.topPosts.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                Nothing was published in this period.
+              </Text>
+            ) : (
+              <Table verticalSpacing="sm" data-testid="top-posts">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Post</Table.Th>
+                    <Table.Th>Published</Table.Th>
+                    <Table.Th ta="right">Impressions & views</Table.Th>
+                    <Table.Th ta="right">Engagements</Table.Th>
+                    <Table.Th ta="right">Rate</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {report.data.topPosts.map((post) => (
+                    <Table.Tr key={post.publicationId}>
+                      <Table.Td maw={360}>
+                        <Group gap={6} wrap="nowrap">
+                          <Badge size="sm" color="gray">
+                            {post.platform === 'x' ? 'X' : 'YouTube'}
+                          </Badge>
+                          <Anchor component={Link} to={`/posts/${post.postId}`} size="sm" lineClamp={1}>
+                            {post.preview}
+                          </Anchor>
+                        </Group>
+                      </Table.Td>
+                      <Table.Td>{time.format(post.publishedAt, DATE)}</Table.Td>
+                      <Table.Td ta="right">{formatFigure(post.impressionsOrViews)}</Table.Td>
+                      <Table.Td ta="right">{formatFigure(post.engagements)}</Table.Td>
+                      <Table.Td ta="right">{formatFigure(post.engagementRate, true)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+          </Paper>
+        </>
+      )}
+      <CompliancePanel range={period} />
+    </Page>
+  );
+}
