@@ -3,7 +3,8 @@
 // the raw snapshots in the same run. Targets: p95 <= 50 ms and >= 100x faster than naive.
 // Run: node -r @swc-node/register bench/reports.ts
 // (BENCH_POSTGRES_URL: the server, default postgres://postgres@127.0.0.1:5432/postgres;
-//  BENCH_PUBLICATIONS: fewer publications for a quick try; 400 snapshots each.)
+//  BENCH_PUBLICATIONS: fewer publications for a quick try, 400 snapshots each;
+//  BENCH_EXPLAIN=1: print the plan of every report query.)
 import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -11,6 +12,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@rounds/database';
 import {
+  engagementQueries,
   EngagementReport,
   EngagementReportService,
   previousPeriod,
@@ -135,9 +137,9 @@ async function generateSnapshots(ds: DataSource, organizationId: string): Promis
                      ELSE interval '7 days' + (k - 240) * (interval '83 days' / ${SNAPSHOTS_EACH - 240}) END AS age
          FROM generate_series(1, ${SNAPSHOTS_EACH}) k) s
        CROSS JOIN LATERAL (
-         SELECT floor((20 + (g.i * 7919) % 400) * sqrt(extract(epoch FROM s.age) / 60))::bigint AS reach) r
+         SELECT floor((20 + (g.i::bigint * 7919) % 400) * sqrt(extract(epoch FROM s.age) / 60))::bigint AS reach) r
        CROSS JOIN LATERAL (
-         SELECT floor(r.reach * (0.01 + ((g.i * 104729) % 40) / 1000.0))::bigint AS likes) l
+         SELECT floor(r.reach * (0.01 + ((g.i::bigint * 104729) % 40) / 1000.0))::bigint AS likes) l
        WHERE g.i >= $2 AND g.i < $3`,
       [organizationId, start, start + CHUNK],
     );
@@ -301,6 +303,16 @@ async function main(): Promise<void> {
     }
     samples.sort((a, b) => a - b);
 
+    if (process.env.BENCH_EXPLAIN) {
+      const queries = engagementQueries({ organizationId }, current, previous, 'day');
+      for (const q of Object.values(queries)) {
+        const plan: { 'QUERY PLAN': string }[] = await ds.query(
+          `EXPLAIN ANALYZE ${q.sql}`,
+          q.params,
+        );
+        console.log(`\n${q.name}:\n${plan.map((r) => r['QUERY PLAN']).join('\n')}`);
+      }
+    }
     const naiveSamples: number[] = [];
     let naive!: NaiveFigures;
     for (let i = 0; i < NAIVE_RUNS; i++) {

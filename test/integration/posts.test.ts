@@ -299,7 +299,7 @@ describe('the composer: posts and revisions', () => {
       .patch(`/posts/${post.id}`, { youtube: { title: 'A new title' } })
       .expect(200);
     expect(edited.body.revision.content.youtube).toEqual({
-      ...post.revision.content.youtube,
+      ...(post.revision.content.youtube as object),
       title: 'A new title',
     });
   });

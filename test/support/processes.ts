@@ -190,6 +190,8 @@ function freePort(): Promise<number> {
  */
 export function ensureBuilt(): void {
   const marker = join(DIST, 'worker/src/main.js');
+  // While iterating on the tests alone: E2E_REUSE_DIST=1 runs whatever dist holds.
+  if (process.env.E2E_REUSE_DIST === '1' && existsSync(marker)) return;
   const fresh = () =>
     existsSync(marker) &&
     statSync(marker).mtimeMs > Math.max(...SOURCES.map((s) => newest(join(ROOT, s))));

@@ -833,7 +833,7 @@ export interface components {
       revocationReason: string | null;
       recordedById: string;
       /** @enum {string} */
-      status: 'valid' | 'expired' | 'revoked';
+      status: 'valid' | 'pending' | 'expired' | 'revoked';
       createdAt: string;
     };
     RevokeConsentDto: {

@@ -11,7 +11,10 @@ import classes from './approval-queue-page.module.css';
 export const QUEUE_QUERY = ['approvals', 'queue'] as const;
 
 export function useQueue() {
-  return useQuery({ queryKey: QUEUE_QUERY, queryFn: () => unwrap(api.GET('/api/v1/approvals/queue')) });
+  return useQuery({
+    queryKey: QUEUE_QUERY,
+    queryFn: () => unwrap(api.GET('/api/v1/approvals/queue')),
+  });
 }
 
 export function ApprovalQueuePage() {
@@ -33,7 +36,12 @@ export function ApprovalQueuePage() {
           const blocking = entry.findings.filter((f) => f.severity === 'block').length;
           const warnings = entry.findings.length - blocking;
           return (
-            <UnstyledButton key={entry.id} component={Link} to={`/approvals/${entry.id}`} className={classes.entry}>
+            <UnstyledButton
+              key={entry.id}
+              component={Link}
+              to={`/approvals/${entry.id}`}
+              className={classes.entry}
+            >
               <Group justify="space-between" wrap="nowrap" align="flex-start">
                 <Stack gap={4} style={{ minWidth: 0 }}>
                   <Text fw={600} truncate>
@@ -41,8 +49,8 @@ export function ApprovalQueuePage() {
                   </Text>
                   <Text size="sm" c="dimmed">
                     By {person(entry.lastEditedById)} · waiting{' '}
-                    {dayjs(entry.submittedAt ?? entry.updatedAt).fromNow(true)}{' '}
-                    · publishes {time.format(entry.scheduledAt)}
+                    {dayjs(entry.submittedAt ?? entry.updatedAt).fromNow(true)} · publishes{' '}
+                    {time.format(entry.scheduledAt)}
                   </Text>
                 </Stack>
                 <Group gap={6} wrap="nowrap">
@@ -51,7 +59,11 @@ export function ApprovalQueuePage() {
                   <Badge color="gray">
                     {entry.approval.approverIds.length}/{entry.approval.required} approvals
                   </Badge>
-                  {!entry.mayApprove && <Badge color="gray" variant="outline">Not yours to approve</Badge>}
+                  {!entry.mayApprove && (
+                    <Badge color="gray" variant="outline">
+                      Not yours to approve
+                    </Badge>
+                  )}
                 </Group>
               </Group>
             </UnstyledButton>

@@ -61,7 +61,10 @@ export function ReviewPage() {
     onSuccess: (saved, decision) => {
       notifications.show({
         color: decision === 'approve' ? 'teal' : 'orange',
-        message: decision === 'approve' ? `Approved: ${postTitle(saved.revision)}` : 'Sent back to the author',
+        message:
+          decision === 'approve'
+            ? `Approved: ${postTitle(saved.revision)}`
+            : 'Sent back to the author',
       });
       void queryClient.invalidateQueries({ queryKey: QUEUE_QUERY });
       queryClient.setQueryData(['post', saved.id], saved);
@@ -85,8 +88,8 @@ export function ReviewPage() {
         <Group gap="xs" component="span">
           <StatusBadge status={detail.status} />
           <Text span c="dimmed">
-            Publishes {time.format(detail.scheduledAt)} · needs {detail.approval.required} approval(s),{' '}
-            {detail.approval.approverIds.length} so far
+            Publishes {time.format(detail.scheduledAt)} · needs {detail.approval.required}{' '}
+            approval(s), {detail.approval.approverIds.length} so far
           </Text>
         </Group>
       }
@@ -112,7 +115,11 @@ export function ReviewPage() {
               )}
               <Stack gap="sm">
                 {detail.findings.map((finding) => (
-                  <Paper key={finding.id} p="sm" bg={finding.severity === 'block' ? 'red.0' : 'orange.0'}>
+                  <Paper
+                    key={finding.id}
+                    p="sm"
+                    bg={finding.severity === 'block' ? 'red.0' : 'orange.0'}
+                  >
                     <Group justify="space-between" wrap="nowrap">
                       <Text size="sm" fw={600}>
                         “{finding.text}”
@@ -177,7 +184,7 @@ export function ReviewPage() {
                     before approval.
                   </Text>
                 )}
-                <Group grow>
+                <Stack gap="xs">
                   <Button
                     color="orange"
                     variant="light"
@@ -192,14 +199,16 @@ export function ReviewPage() {
                     color="teal"
                     leftSection={<IconCheck size={16} />}
                     disabled={
-                      unjustified.length > 0 || detail.status !== 'in_review' || entry?.mayApprove === false
+                      unjustified.length > 0 ||
+                      detail.status !== 'in_review' ||
+                      entry?.mayApprove === false
                     }
                     loading={decide.isPending && decide.variables === 'approve'}
                     onClick={() => decide.mutate('approve')}
                   >
                     Approve
                   </Button>
-                </Group>
+                </Stack>
               </Stack>
             </Card>
           </Stack>

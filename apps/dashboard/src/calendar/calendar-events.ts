@@ -5,8 +5,7 @@ import type { PostSummary } from '../posts/post-model';
 
 const NEUTRAL = '#5c6b7a';
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** One calendar entry per post, in the colour of its first channel. */
 export function toEvent(post: PostSummary, channels: Channel[], canEdit: boolean): EventInput {

@@ -39,7 +39,8 @@ export function CalendarPage() {
 
   const options = useMemo<CalendarOptions>(() => {
     const shown = (post: PostSummary) =>
-      !channelIds.length || contentOf(post.revision).channelIds.some((id) => channelIds.includes(id));
+      !channelIds.length ||
+      contentOf(post.revision).channelIds.some((id) => channelIds.includes(id));
     return {
       plugins: [dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, zonePlugin],
       timeZone: time.zone,
@@ -51,6 +52,8 @@ export function CalendarPage() {
       },
       buttonText: { today: 'Today', month: 'Month', week: 'Week', list: 'List' },
       height: 'auto',
+      // A working day in view; the rest of the week view scrolls.
+      views: { timeGridWeek: { height: 720, scrollTime: '07:00:00' } },
       nowIndicator: true,
       eventDisplay: 'block',
       dayMaxEvents: 4,
@@ -146,4 +149,3 @@ export function CalendarPage() {
     </Page>
   );
 }
-

@@ -6,7 +6,9 @@ import { dayjs } from '../time/org-time';
 class DayjsNamedTimeZone extends NamedTimeZoneImpl {
   /** Minutes east of UTC at a wall-clock time [y, m0, d, h, min, s, ms] in the zone. */
   offsetForArray(a: number[]): number {
-    const wallClock = dayjs.utc(Date.UTC(a[0], a[1] ?? 0, a[2] ?? 1, a[3] ?? 0, a[4] ?? 0, a[5] ?? 0, a[6] ?? 0));
+    const wallClock = dayjs.utc(
+      Date.UTC(a[0], a[1] ?? 0, a[2] ?? 1, a[3] ?? 0, a[4] ?? 0, a[5] ?? 0, a[6] ?? 0),
+    );
     return dayjs.tz(wallClock.format('YYYY-MM-DDTHH:mm:ss.SSS'), this.timeZoneName).utcOffset();
   }
 
@@ -16,4 +18,7 @@ class DayjsNamedTimeZone extends NamedTimeZoneImpl {
   }
 }
 
-export const zonePlugin = createPlugin({ name: 'rounds-zone', namedTimeZonedImpl: DayjsNamedTimeZone });
+export const zonePlugin = createPlugin({
+  name: 'rounds-zone',
+  namedTimeZonedImpl: DayjsNamedTimeZone,
+});

@@ -1,6 +1,12 @@
 import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconBrandX, IconBrandYoutube, IconPlugConnected, IconRefresh, IconUnlink } from '@tabler/icons-react';
+import {
+  IconBrandX,
+  IconBrandYoutube,
+  IconPlugConnected,
+  IconRefresh,
+  IconUnlink,
+} from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -29,7 +35,12 @@ function useConnect() {
           : api.POST('/api/v1/channels/youtube/connect'),
       ),
     onSuccess: ({ authorizeUrl }) => window.location.assign(authorizeUrl),
-    onError: (error) => notifications.show({ color: 'red', title: 'Could not connect', message: errorMessage(error) }),
+    onError: (error) =>
+      notifications.show({
+        color: 'red',
+        title: 'Could not connect',
+        message: errorMessage(error),
+      }),
   });
 }
 
@@ -46,10 +57,20 @@ export function ChannelsPage() {
       actions={
         manage && (
           <>
-            <Button leftSection={<IconBrandX size={16} />} variant="default" onClick={() => connect.mutate('x')} loading={connect.isPending && connect.variables === 'x'}>
+            <Button
+              leftSection={<IconBrandX size={16} />}
+              variant="default"
+              onClick={() => connect.mutate('x')}
+              loading={connect.isPending && connect.variables === 'x'}
+            >
               Connect X
             </Button>
-            <Button leftSection={<IconBrandYoutube size={16} color="#ff0000" />} variant="default" onClick={() => connect.mutate('youtube')} loading={connect.isPending && connect.variables === 'youtube'}>
+            <Button
+              leftSection={<IconBrandYoutube size={16} color="#ff0000" />}
+              variant="default"
+              onClick={() => connect.mutate('youtube')}
+              loading={connect.isPending && connect.variables === 'youtube'}
+            >
               Connect YouTube
             </Button>
           </>
@@ -66,7 +87,9 @@ export function ChannelsPage() {
           {params.get('error')}
         </Alert>
       )}
-      {channels.isError && <LoadError error={channels.error} onRetry={() => void channels.refetch()} />}
+      {channels.isError && (
+        <LoadError error={channels.error} onRetry={() => void channels.refetch()} />
+      )}
       {channels.data?.length === 0 && (
         <Paper p="xl">
           <Text c="dimmed" ta="center">
@@ -76,18 +99,32 @@ export function ChannelsPage() {
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {channels.data?.map((channel) => (
-          <ChannelCard key={channel.id} channel={channel} manage={manage} onReconnect={() => connect.mutate(channel.platform)} />
+          <ChannelCard
+            key={channel.id}
+            channel={channel}
+            manage={manage}
+            onReconnect={() => connect.mutate(channel.platform)}
+          />
         ))}
       </SimpleGrid>
     </Page>
   );
 }
 
-function ChannelCard({ channel, manage, onReconnect }: { channel: Channel; manage: boolean; onReconnect: () => void }) {
+function ChannelCard({
+  channel,
+  manage,
+  onReconnect,
+}: {
+  channel: Channel;
+  manage: boolean;
+  onReconnect: () => void;
+}) {
   const time = useOrgTime();
   const queryClient = useQueryClient();
   const disconnect = useMutation({
-    mutationFn: () => unwrap(api.DELETE('/api/v1/channels/{id}', { params: { path: { id: channel.id } } })),
+    mutationFn: () =>
+      unwrap(api.DELETE('/api/v1/channels/{id}', { params: { path: { id: channel.id } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: CHANNELS_QUERY }),
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
   });
@@ -97,7 +134,11 @@ function ChannelCard({ channel, manage, onReconnect }: { channel: Channel; manag
     <Paper p="lg" style={{ borderLeft: `5px solid ${channel.color}` }} data-testid="channel-card">
       <Group justify="space-between" align="flex-start">
         <Group gap="sm">
-          {channel.platform === 'x' ? <IconBrandX size={28} /> : <IconBrandYoutube size={28} color="#ff0000" />}
+          {channel.platform === 'x' ? (
+            <IconBrandX size={28} />
+          ) : (
+            <IconBrandYoutube size={28} color="#ff0000" />
+          )}
           <div>
             <Text fw={700}>{channel.displayName}</Text>
             <Text size="sm" c="dimmed">
@@ -132,7 +173,14 @@ function ChannelCard({ channel, manage, onReconnect }: { channel: Channel; manag
             </Button>
           )}
           {channel.status !== 'disconnected' && (
-            <Button size="xs" variant="subtle" color="red" leftSection={<IconUnlink size={14} />} onClick={() => (confirming ? disconnect.mutate() : setConfirming(true))} loading={disconnect.isPending}>
+            <Button
+              size="xs"
+              variant="subtle"
+              color="red"
+              leftSection={<IconUnlink size={14} />}
+              onClick={() => (confirming ? disconnect.mutate() : setConfirming(true))}
+              loading={disconnect.isPending}
+            >
               {confirming ? 'Really disconnect? Its scheduled posts will wait' : 'Disconnect'}
             </Button>
           )}

@@ -15,7 +15,7 @@ export function Page({ title, description, actions, children }: PageProps) {
   return (
     <Stack gap="lg" maw={1280} mx="auto" w="100%">
       <Group justify="space-between" align="flex-end" wrap="wrap" gap="md">
-        <div>
+        <div style={{ flex: '1 1 420px' }}>
           <Title order={1} fz={26}>
             {title}
           </Title>

@@ -25,7 +25,11 @@ export function ChannelPicker({ channels, value, onChange, error }: ChannelPicke
           >
             <Group wrap="nowrap" gap="sm">
               <Checkbox.Indicator />
-              {channel.platform === 'x' ? <IconBrandX size={20} /> : <IconBrandYoutube size={20} color="#ff0000" />}
+              {channel.platform === 'x' ? (
+                <IconBrandX size={20} />
+              ) : (
+                <IconBrandYoutube size={20} color="#ff0000" />
+              )}
               <div>
                 <Text size="sm" fw={600}>
                   {channel.displayName}

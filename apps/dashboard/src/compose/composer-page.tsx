@@ -26,7 +26,13 @@ import { LoadError, Page } from '../common/page';
 import type { PostDetail } from '../posts/post-model';
 import { useOrgTime } from '../time/org-time';
 import { ChannelPicker } from './channel-picker';
-import { CATEGORY_OPTIONS, EMPTY_COMPOSER, fromPost, platformsOf, toRequest } from './composer-state';
+import {
+  CATEGORY_OPTIONS,
+  EMPTY_COMPOSER,
+  fromPost,
+  platformsOf,
+  toRequest,
+} from './composer-state';
 import type { ComposerState } from './composer-state';
 import { PostPreview } from './post-preview';
 import { XSection } from './x-section';
@@ -69,7 +75,10 @@ function Composer({ channels, post }: { channels: Channel[]; post?: PostDetail }
   const [state, setState] = useState<ComposerState>(() =>
     post
       ? fromPost(post)
-      : { ...EMPTY_COMPOSER, scheduledAt: params.get('date') ? `${params.get('date')} 09:00:00` : null },
+      : {
+          ...EMPTY_COMPOSER,
+          scheduledAt: params.get('date') ? `${params.get('date')} 09:00:00` : null,
+        },
   );
   const update = (change: Partial<ComposerState>) => setState((s) => ({ ...s, ...change }));
   const platforms = platformsOf(state, channels);
@@ -98,7 +107,9 @@ function Composer({ channels, post }: { channels: Channel[]; post?: PostDetail }
   const apiError = save.error instanceof ApiError ? save.error : null;
   const fieldError = (field: string) => apiError?.fieldMessage(field);
   const gaps = missing(state, channels);
-  const connected = channels.filter((c) => c.status === 'connected' || state.channelIds.includes(c.id));
+  const connected = channels.filter(
+    (c) => c.status === 'connected' || state.channelIds.includes(c.id),
+  );
 
   return (
     <Page
@@ -176,7 +187,7 @@ function Composer({ channels, post }: { channels: Channel[]; post?: PostDetail }
                     Before submitting, add {gaps.join(', ')}.
                   </Text>
                 )}
-                <Group grow>
+                <Stack gap="xs">
                   <Button
                     variant="default"
                     onClick={() => save.mutate(false)}
@@ -193,7 +204,7 @@ function Composer({ channels, post }: { channels: Channel[]; post?: PostDetail }
                   >
                     Submit for review
                   </Button>
-                </Group>
+                </Stack>
               </Stack>
             </Paper>
           </Stack>
@@ -203,7 +214,15 @@ function Composer({ channels, post }: { channels: Channel[]; post?: PostDetail }
   );
 }
 
-function Section({ title, icon, children }: { title: string; icon?: ReactNode; children: ReactNode }) {
+function Section({
+  title,
+  icon,
+  children,
+}: {
+  title: string;
+  icon?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <Paper p="lg">
       <Group gap="xs" mb="md">

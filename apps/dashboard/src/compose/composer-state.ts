@@ -77,7 +77,10 @@ export function fromPost(post: PostDetail): ComposerState {
 
 export function platformsOf(state: ComposerState, channels: Channel[]) {
   const chosen = channels.filter((c) => state.channelIds.includes(c.id));
-  return { x: chosen.some((c) => c.platform === 'x'), youtube: chosen.some((c) => c.platform === 'youtube') };
+  return {
+    x: chosen.some((c) => c.platform === 'x'),
+    youtube: chosen.some((c) => c.platform === 'youtube'),
+  };
 }
 
 /** The body of POST /posts (and PATCH): only the sections of the platforms chosen. */
@@ -98,7 +101,9 @@ export function toRequest(state: ComposerState, channels: Channel[]): Schemas['C
             tags: state.tags,
             privacyStatus: state.privacyStatus,
             madeForKids: state.madeForKids ?? undefined,
-            ...(state.thumbnailMediaId ? { thumbnailMediaId: state.thumbnailMediaId as never } : {}),
+            ...(state.thumbnailMediaId
+              ? { thumbnailMediaId: state.thumbnailMediaId as never }
+              : {}),
             ...(state.captionMediaId ? { captionMediaId: state.captionMediaId as never } : {}),
           },
         }

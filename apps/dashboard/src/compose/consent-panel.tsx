@@ -1,4 +1,14 @@
-import { Badge, Button, Group, Paper, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -51,7 +61,8 @@ export function ConsentPanel({ mediaId }: { mediaId: string }) {
   if (!media.data) return null;
   const status = CONSENT_BADGES[media.data.consentStatus];
   const error = record.error instanceof ApiError ? record.error : null;
-  const needsConsent = media.data.consentStatus === 'missing' || media.data.consentStatus === 'lapsed';
+  const needsConsent =
+    media.data.consentStatus === 'missing' || media.data.consentStatus === 'lapsed';
   return (
     <Stack gap="xs">
       <Group gap="sm">

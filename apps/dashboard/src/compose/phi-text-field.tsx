@@ -91,8 +91,7 @@ export function PhiTextField(props: PhiTextFieldProps) {
   const [debounced] = useDebouncedValue(value, SCAN_DELAY_MS);
   const scan = useQuery({
     queryKey: ['phi-scan', debounced],
-    queryFn: () =>
-      unwrap(api.POST('/api/v1/compliance/scan', { body: { text: debounced } })),
+    queryFn: () => unwrap(api.POST('/api/v1/compliance/scan', { body: { text: debounced } })),
     enabled: debounced.trim().length > 0,
     placeholderData: keepPreviousData,
     staleTime: Infinity,

@@ -20,7 +20,14 @@ function WeightedCount({ text }: { text: string }) {
   const { weightedLength } = twitterText.parseTweet(text);
   const over = weightedLength > 280;
   return (
-    <Text size="sm" fw={600} c={over ? 'red.8' : 'dimmed'} data-testid="x-count" aria-live="polite">
+    <Text
+      size="sm"
+      fw={600}
+      c={over ? 'red.8' : 'dimmed'}
+      data-testid="x-count"
+      style={{ whiteSpace: 'nowrap' }}
+      aria-live="polite"
+    >
       {weightedLength} / 280
     </Text>
   );

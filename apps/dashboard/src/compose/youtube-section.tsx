@@ -114,7 +114,16 @@ interface MediaSlotProps {
 }
 
 /** One uploaded file of the video: the video itself, its thumbnail or its caption track. */
-function MediaSlot({ label, icon, mediaId, accept, onChange, error, hint, withConsent }: MediaSlotProps) {
+function MediaSlot({
+  label,
+  icon,
+  mediaId,
+  accept,
+  onChange,
+  error,
+  hint,
+  withConsent,
+}: MediaSlotProps) {
   const media = useMedia(mediaId);
   return (
     <Stack gap={6}>
@@ -146,7 +155,11 @@ function MediaSlot({ label, icon, mediaId, accept, onChange, error, hint, withCo
           )}
         </Paper>
       ) : (
-        <UploadButton label={`Upload ${label.toLowerCase()}`} accept={accept} onUploaded={(m) => onChange(m.id)} />
+        <UploadButton
+          label={`Upload ${label.toLowerCase()}`}
+          accept={accept}
+          onUploaded={(m) => onChange(m.id)}
+        />
       )}
       {hint && !mediaId && (
         <Text size="xs" c="dimmed">

@@ -1,4 +1,14 @@
-import { Badge, Button, Group, Paper, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Group,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBrandX, IconBrandYoutube } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -48,7 +58,9 @@ export function InboxPage() {
           { value: 'dismissed', label: 'Dismissed' },
         ]}
       />
-      {messages.isError && <LoadError error={messages.error} onRetry={() => void messages.refetch()} />}
+      {messages.isError && (
+        <LoadError error={messages.error} onRetry={() => void messages.refetch()} />
+      )}
       {messages.data?.length === 0 && (
         <Paper p="xl">
           <Text c="dimmed" ta="center">
@@ -57,7 +69,9 @@ export function InboxPage() {
         </Paper>
       )}
       <Stack gap="sm">
-        {messages.data?.map((message) => <MessageCard key={message.id} message={message} />)}
+        {messages.data?.map((message) => (
+          <MessageCard key={message.id} message={message} />
+        ))}
       </Stack>
     </Page>
   );
@@ -71,7 +85,9 @@ function MessageCard({ message }: { message: Message }) {
   const refresh = () => queryClient.invalidateQueries({ queryKey: INBOX });
   const dismiss = useMutation({
     mutationFn: () =>
-      unwrap(api.POST('/api/v1/conversations/{id}/dismiss', { params: { path: { id: message.id } } })),
+      unwrap(
+        api.POST('/api/v1/conversations/{id}/dismiss', { params: { path: { id: message.id } } }),
+      ),
     onSuccess: refresh,
   });
   const writer = can(Permission.WriteContent);
@@ -79,7 +95,11 @@ function MessageCard({ message }: { message: Message }) {
     <Paper p="lg">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Group gap="sm" wrap="nowrap" align="flex-start">
-          {message.platform === 'x' ? <IconBrandX size={20} /> : <IconBrandYoutube size={20} color="#ff0000" />}
+          {message.platform === 'x' ? (
+            <IconBrandX size={20} />
+          ) : (
+            <IconBrandYoutube size={20} color="#ff0000" />
+          )}
           <div>
             <Text fw={600} size="sm">
               {message.authorName}{' '}
@@ -100,7 +120,13 @@ function MessageCard({ message }: { message: Message }) {
             <Button size="xs" onClick={() => setReplying((r) => !r)}>
               Reply
             </Button>
-            <Button size="xs" variant="subtle" color="gray" onClick={() => dismiss.mutate()} loading={dismiss.isPending}>
+            <Button
+              size="xs"
+              variant="subtle"
+              color="gray"
+              onClick={() => dismiss.mutate()}
+              loading={dismiss.isPending}
+            >
               Dismiss
             </Button>
           </Group>
@@ -109,7 +135,9 @@ function MessageCard({ message }: { message: Message }) {
       {message.replies.map((reply) => (
         <ReplyRow key={reply.id} reply={reply} onChange={refresh} />
       ))}
-      {replying && <ReplyForm message={message} onSent={() => (setReplying(false), void refresh())} />}
+      {replying && (
+        <ReplyForm message={message} onSent={() => (setReplying(false), void refresh())} />
+      )}
     </Paper>
   );
 }
@@ -132,11 +160,13 @@ function ReplyForm({ message, onSent }: { message: Message; onSent: () => void }
     onSuccess: (reply) => {
       notifications.show({
         color: 'teal',
-        message: reply.status === 'in_review' ? 'Reply sent to compliance for review' : 'Reply on its way',
+        message:
+          reply.status === 'in_review' ? 'Reply sent to compliance for review' : 'Reply on its way',
       });
       onSent();
     },
-    onError: (error) => notifications.show({ color: 'red', title: 'Not sent', message: errorMessage(error) }),
+    onError: (error) =>
+      notifications.show({ color: 'red', title: 'Not sent', message: errorMessage(error) }),
   });
   return (
     <Stack gap="sm" mt="md" pl={32}>
@@ -149,9 +179,16 @@ function ReplyForm({ message, onSent }: { message: Message; onSent: () => void }
         value={templateId}
         onChange={setTemplateId}
       />
-      {!templateId && <PhiTextField label="Your reply" multiline minRows={3} value={text} onChange={setText} />}
+      {!templateId && (
+        <PhiTextField label="Your reply" multiline minRows={3} value={text} onChange={setText} />
+      )}
       <Group justify="flex-end">
-        <Button size="sm" onClick={() => send.mutate()} loading={send.isPending} disabled={!templateId && !text.trim()}>
+        <Button
+          size="sm"
+          onClick={() => send.mutate()}
+          loading={send.isPending}
+          disabled={!templateId && !text.trim()}
+        >
           {templateId ? 'Send template' : 'Submit reply for review'}
         </Button>
       </Group>
@@ -173,7 +210,12 @@ function ReplyRow({ reply, onChange }: { reply: Reply; onChange: () => void }) {
               body: { overrides: blocking.map((f) => ({ findingId: f.id, justification })) },
             }),
           )
-        : unwrap(api.POST('/api/v1/conversations/replies/{id}/reject', { params, body: { comment: justification } }));
+        : unwrap(
+            api.POST('/api/v1/conversations/replies/{id}/reject', {
+              params,
+              body: { comment: justification },
+            }),
+          );
     },
     onSuccess: onChange,
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
@@ -201,15 +243,30 @@ function ReplyRow({ reply, onChange }: { reply: Reply; onChange: () => void }) {
       {reviewer && (
         <Stack gap="xs" mt="xs">
           <TextInput
-            label={blocking.length ? 'Justification for overriding the findings, or what to change' : 'Comment'}
+            label={
+              blocking.length
+                ? 'Justification for overriding the findings, or what to change'
+                : 'Comment'
+            }
             value={justification}
             onChange={(e) => setJustification(e.currentTarget.value)}
           />
           <Group gap="xs">
-            <Button size="xs" color="teal" disabled={blocking.length > 0 && !justification.trim()} onClick={() => decide.mutate('approve')}>
+            <Button
+              size="xs"
+              color="teal"
+              disabled={blocking.length > 0 && !justification.trim()}
+              onClick={() => decide.mutate('approve')}
+            >
               Approve reply
             </Button>
-            <Button size="xs" color="orange" variant="light" disabled={!justification.trim()} onClick={() => decide.mutate('reject')}>
+            <Button
+              size="xs"
+              color="orange"
+              variant="light"
+              disabled={!justification.trim()}
+              onClick={() => decide.mutate('reject')}
+            >
               Send back
             </Button>
           </Group>

@@ -43,7 +43,10 @@ export function ContentView({ revision, findings }: { revision: Revision; findin
           <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
             Title
           </Text>
-          <HighlightedText text={content.youtube.title} findings={forField(findings, 'youtube.title')} />
+          <HighlightedText
+            text={content.youtube.title}
+            findings={forField(findings, 'youtube.title')}
+          />
           <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
             Description
           </Text>

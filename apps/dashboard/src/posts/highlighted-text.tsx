@@ -15,7 +15,10 @@ export function HighlightedText({ text, findings }: { text: string; findings: Fi
           tabIndex={0}
           aria-label={`${text.slice(finding.start, finding.end)}: ${finding.reason}`}
           style={{
-            background: finding.severity === 'block' ? 'var(--mantine-color-red-1)' : 'var(--mantine-color-orange-1)',
+            background:
+              finding.severity === 'block'
+                ? 'var(--mantine-color-red-1)'
+                : 'var(--mantine-color-orange-1)',
             textDecoration: `underline wavy var(--mantine-color-${finding.severity === 'block' ? 'red' : 'orange'}-7)`,
             textUnderlineOffset: 3,
             borderRadius: 2,

@@ -52,34 +52,57 @@ export function PostActions({ post }: { post: PostDetail }) {
       void queryClient.invalidateQueries({ queryKey: ['posts'] });
       setConfirm(null);
     },
-    onError: (error) => notifications.show({ color: 'red', title: 'Not done', message: errorMessage(error) }),
+    onError: (error) =>
+      notifications.show({ color: 'red', title: 'Not done', message: errorMessage(error) }),
   });
   const writer = can(Permission.WriteContent);
   const editable = writer && EDITABLE_STATUSES.includes(post.status);
   return (
     <Group gap="sm">
       {editable && (
-        <Button component={Link} to={`/posts/${post.id}/edit`} variant="default" leftSection={<IconPencil size={16} />}>
+        <Button
+          component={Link}
+          to={`/posts/${post.id}/edit`}
+          variant="default"
+          leftSection={<IconPencil size={16} />}
+        >
           Edit
         </Button>
       )}
       {writer && (post.status === 'draft' || post.status === 'changes_requested') && (
-        <Button leftSection={<IconSend size={16} />} onClick={() => act.mutate('submit')} loading={act.isPending}>
+        <Button
+          leftSection={<IconSend size={16} />}
+          onClick={() => act.mutate('submit')}
+          loading={act.isPending}
+        >
           Submit for review
         </Button>
       )}
       {can(Permission.ReviewContent) && post.status === 'in_review' && (
-        <Button component={Link} to={`/approvals/${post.id}`} leftSection={<IconCheckbox size={16} />}>
+        <Button
+          component={Link}
+          to={`/approvals/${post.id}`}
+          leftSection={<IconCheckbox size={16} />}
+        >
           Review
         </Button>
       )}
       {writer && post.status === 'held' && (
-        <Button color="teal" leftSection={<IconPlayerPlay size={16} />} onClick={() => setConfirm('release')}>
+        <Button
+          color="teal"
+          leftSection={<IconPlayerPlay size={16} />}
+          onClick={() => setConfirm('release')}
+        >
           Release
         </Button>
       )}
       {editable && (
-        <Button color="red" variant="subtle" leftSection={<IconX size={16} />} onClick={() => setConfirm('cancel')}>
+        <Button
+          color="red"
+          variant="subtle"
+          leftSection={<IconX size={16} />}
+          onClick={() => setConfirm('cancel')}
+        >
           Cancel post
         </Button>
       )}
@@ -104,7 +127,12 @@ export function PostActions({ post }: { post: PostDetail }) {
               valueFormat="MMM D, YYYY h:mm A"
             />
           )}
-          <Textarea label="Comment" value={comment} onChange={(e) => setComment(e.currentTarget.value)} autosize />
+          <Textarea
+            label="Comment"
+            value={comment}
+            onChange={(e) => setComment(e.currentTarget.value)}
+            autosize
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirm(null)}>
               Back

@@ -46,7 +46,11 @@ export function PostDetailPage() {
       actions={<PostActions post={detail} />}
     >
       {blocking.length > 0 && detail.status !== 'published' && (
-        <Alert color="red" icon={<IconAlertTriangle />} title={`${blocking.length} finding(s) block approval`}>
+        <Alert
+          color="red"
+          icon={<IconAlertTriangle />}
+          title={`${blocking.length} finding(s) block approval`}
+        >
           A compliance officer must override each with a justification, or the text must change.
         </Alert>
       )}
@@ -58,7 +62,12 @@ export function PostDetailPage() {
                 {content.channelIds.map((channelId) => {
                   const channel = channels.data?.find((c) => c.id === channelId);
                   return (
-                    <Badge key={channelId} color="gray" variant="outline" style={{ borderColor: channel?.color }}>
+                    <Badge
+                      key={channelId}
+                      color="gray"
+                      variant="outline"
+                      style={{ borderColor: channel?.color }}
+                    >
                       {channel ? channelLabel(channel) : 'Channel'}
                     </Badge>
                   );

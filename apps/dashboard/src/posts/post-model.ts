@@ -85,7 +85,8 @@ export function rescheduleEffect(post: PostSummary): {
     return {
       reapproval: true,
       title: 'Needs approval again',
-      message: 'Its time passed in review: it goes back to compliance review before it can publish.',
+      message:
+        'Its time passed in review: it goes back to compliance review before it can publish.',
     };
   }
   if (isApproved(post)) {

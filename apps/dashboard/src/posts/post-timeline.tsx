@@ -23,7 +23,9 @@ function ownMoments(post: PostDetail): Moment[] {
       title: r.number === 1 ? 'Created' : `Edited (revision ${r.number})`,
       who: r.editedById,
     })),
-    ...(post.submittedAt ? [{ at: post.submittedAt, title: 'Submitted for review', who: post.authorId }] : []),
+    ...(post.submittedAt
+      ? [{ at: post.submittedAt, title: 'Submitted for review', who: post.authorId }]
+      : []),
     ...post.approvals.map((a) => ({
       at: a.createdAt,
       title: a.decision === 'approve' ? 'Approved' : 'Changes requested',
@@ -32,7 +34,11 @@ function ownMoments(post: PostDetail): Moment[] {
     })),
     ...post.publications
       .filter((p) => p.publishedAt)
-      .map((p) => ({ at: p.publishedAt!, title: `Published to ${p.platform === 'x' ? 'X' : 'YouTube'}`, who: null })),
+      .map((p) => ({
+        at: p.publishedAt!,
+        title: `Published to ${p.platform === 'x' ? 'X' : 'YouTube'}`,
+        who: null,
+      })),
   ];
 }
 
@@ -44,7 +50,11 @@ export function PostTimeline({ post }: { post: PostDetail }) {
   const audit = useQuery({
     queryKey: ['audit', 'post', post.id, post.updatedAt],
     queryFn: () =>
-      unwrap(api.GET('/api/v1/audit', { params: { query: { subjectType: 'post', subjectId: post.id } } })),
+      unwrap(
+        api.GET('/api/v1/audit', {
+          params: { query: { subjectType: 'post', subjectId: post.id } },
+        }),
+      ),
     enabled: can(Permission.ReadAudit),
   });
   const moments: Moment[] = audit.data

@@ -38,7 +38,9 @@ export function CompliancePanel({ range }: { range: Range }) {
   const report = useQuery({
     queryKey: ['reports', 'compliance', range],
     queryFn: async () =>
-      (await unwrap(api.GET('/api/v1/reports/compliance', { params: { query: range } }))) as unknown as ComplianceReport,
+      (await unwrap(
+        api.GET('/api/v1/reports/compliance', { params: { query: range } }),
+      )) as unknown as ComplianceReport,
   });
   if (report.isError) return <LoadError error={report.error} />;
   const r = report.data;
@@ -51,13 +53,33 @@ export function CompliancePanel({ range }: { range: Range }) {
         <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }}>
           <Figure
             label="Approval cycle"
-            value={r.approvalCycleTime.medianHours === null ? '—' : `${r.approvalCycleTime.medianHours.toFixed(1)} h`}
+            value={
+              r.approvalCycleTime.medianHours === null
+                ? '—'
+                : `${r.approvalCycleTime.medianHours.toFixed(1)} h`
+            }
             detail={`median of ${r.approvalCycleTime.approvals} approvals${r.approvalCycleTime.p90Hours === null ? '' : `; 90% within ${r.approvalCycleTime.p90Hours.toFixed(1)} h`}`}
           />
-          <Figure label="Sent back" value={String(r.rejections.total)} detail={top(r.rejections.byReason)} />
-          <Figure label="PHI caught" value={String(r.phiFindings.total)} detail={top(r.phiFindings.byKind)} />
-          <Figure label="Overrides" value={String(r.overrides.total)} detail={top(r.overrides.byKind)} />
-          <Figure label="Pauses" value={String(r.pauses.total)} detail={`${r.pauses.pausedHours.toFixed(1)} h paused`} />
+          <Figure
+            label="Sent back"
+            value={String(r.rejections.total)}
+            detail={top(r.rejections.byReason)}
+          />
+          <Figure
+            label="PHI caught"
+            value={String(r.phiFindings.total)}
+            detail={top(r.phiFindings.byKind)}
+          />
+          <Figure
+            label="Overrides"
+            value={String(r.overrides.total)}
+            detail={top(r.overrides.byKind)}
+          />
+          <Figure
+            label="Pauses"
+            value={String(r.pauses.total)}
+            detail={`${r.pauses.pausedHours.toFixed(1)} h paused`}
+          />
         </SimpleGrid>
       )}
     </Paper>

@@ -18,6 +18,13 @@ const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFracti
 export const formatFigure = (value: number, asPercent = false) =>
   asPercent ? percent.format(value) : number.format(value);
 
+function changeLabel(figure: Kpis[keyof Kpis]): string {
+  if (figure.changePct !== null) {
+    return `${figure.changePct > 0 ? '+' : ''}${figure.changePct.toFixed(1)}%`;
+  }
+  return figure.value === 0 ? 'no change' : 'new';
+}
+
 /** Each figure with its change against the previous period of the same length. */
 export function KpiTiles({ kpis }: { kpis: Kpis }) {
   return (
@@ -39,7 +46,7 @@ export function KpiTiles({ kpis }: { kpis: Kpis }) {
               <Group gap={4} c={flat ? 'gray.7' : up ? 'teal.8' : 'red.8'}>
                 <Arrow size={16} />
                 <Text size="sm" fw={600}>
-                  {figure.changePct === null ? 'new' : `${figure.changePct > 0 ? '+' : ''}${figure.changePct.toFixed(1)}%`}
+                  {changeLabel(figure)}
                 </Text>
                 <Text size="xs" c="dimmed">
                   vs {formatFigure(figure.previous, asPercent)} before

@@ -42,8 +42,22 @@ export function ReportCharts({ report }: { report: Report }) {
             <YAxis fontSize={12} />
             <Tooltip />
             <Legend />
-            <Area type="monotone" dataKey="impressionsOrViews" name="Impressions & views" stroke={TEAL} fill={TEAL} fillOpacity={0.15} />
-            <Area type="monotone" dataKey="engagements" name="Engagements" stroke={AMBER} fill={AMBER} fillOpacity={0.15} />
+            <Area
+              type="monotone"
+              dataKey="impressionsOrViews"
+              name="Impressions & views"
+              stroke={TEAL}
+              fill={TEAL}
+              fillOpacity={0.15}
+            />
+            <Area
+              type="monotone"
+              dataKey="engagements"
+              name="Engagements"
+              stroke={AMBER}
+              fill={AMBER}
+              fillOpacity={0.15}
+            />
           </AreaChart>
         </ResponsiveContainer>
       </Paper>

@@ -49,7 +49,8 @@ export function ReportsPage() {
         }),
       ) as Promise<Blob>,
     onSuccess: (blob) => download(blob, `engagement-${period.from}-to-${period.to}.csv`),
-    onError: (error) => notifications.show({ color: 'red', title: 'No CSV', message: errorMessage(error) }),
+    onError: (error) =>
+      notifications.show({ color: 'red', title: 'No CSV', message: errorMessage(error) }),
   });
 
   return (
@@ -57,7 +58,12 @@ export function ReportsPage() {
       title="Reports"
       description="Engagement across channels against the previous period of the same length. Hover a figure for its formula."
       actions={
-        <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => csv.mutate()} loading={csv.isPending}>
+        <Button
+          variant="default"
+          leftSection={<IconDownload size={16} />}
+          onClick={() => csv.mutate()}
+          loading={csv.isPending}
+        >
           Download CSV
         </Button>
       }
@@ -114,7 +120,12 @@ export function ReportsPage() {
                           <Badge size="sm" color="gray">
                             {post.platform === 'x' ? 'X' : 'YouTube'}
                           </Badge>
-                          <Anchor component={Link} to={`/posts/${post.postId}`} size="sm" lineClamp={1}>
+                          <Anchor
+                            component={Link}
+                            to={`/posts/${post.postId}`}
+                            size="sm"
+                            lineClamp={1}
+                          >
                             {post.preview}
                           </Anchor>
                         </Group>

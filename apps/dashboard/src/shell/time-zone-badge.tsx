@@ -14,7 +14,7 @@ export function TimeZoneBadge() {
         tt="none"
         fw={500}
         leftSection={<IconWorld size={14} />}
-        visibleFrom="sm"
+        visibleFrom="md"
         tabIndex={0}
       >
         {time.zone.replace(/_/g, ' ')} · {time.at().format('z')}

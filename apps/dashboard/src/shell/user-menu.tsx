@@ -22,10 +22,10 @@ export function UserMenu() {
               {initials(user.name)}
             </Avatar>
             <div style={{ lineHeight: 1.2 }}>
-              <Text size="sm" fw={600} visibleFrom="sm">
+              <Text size="sm" fw={600} visibleFrom="lg">
                 {user.name}
               </Text>
-              <Text size="xs" c="dimmed" visibleFrom="sm" data-testid="current-role">
+              <Text size="xs" c="dimmed" visibleFrom="lg" data-testid="current-role">
                 {ROLE_LABELS[user.role]}
               </Text>
             </div>

@@ -16,7 +16,8 @@ export interface GoogleDemoAccount {
 /** The Google project the demo tokens were issued to: the default `GOOGLE_CLIENT_ID`. */
 export const GOOGLE_DEMO_CLIENT_ID = 'rounds-local';
 
-export const YOUTUBE_SCOPES = [
+/** What Rounds asks for when it connects a channel, and so what the demo tokens carry. */
+export const GOOGLE_DEMO_SCOPES = [
   'https://www.googleapis.com/auth/youtube.upload',
   'https://www.googleapis.com/auth/youtube.readonly',
   'https://www.googleapis.com/auth/youtube.force-ssl',
@@ -32,7 +33,7 @@ export const GOOGLE_DEMO_ACCOUNTS: readonly GoogleDemoAccount[] = [
     subscribers: 18_400,
     accessToken: 'sandbox-yt-demo-1-access',
     refreshToken: 'sandbox-yt-demo-1-refresh',
-    scopes: YOUTUBE_SCOPES,
+    scopes: GOOGLE_DEMO_SCOPES,
   },
   {
     channelId: 'UCsbx0LakesideChildren02',
@@ -43,6 +44,6 @@ export const GOOGLE_DEMO_ACCOUNTS: readonly GoogleDemoAccount[] = [
     subscribers: 6_250,
     accessToken: 'sandbox-yt-demo-2-access',
     refreshToken: 'sandbox-yt-demo-2-refresh',
-    scopes: YOUTUBE_SCOPES,
+    scopes: GOOGLE_DEMO_SCOPES,
   },
 ];

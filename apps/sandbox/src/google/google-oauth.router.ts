@@ -33,6 +33,9 @@ export function createGoogleOAuthRouter(state: GoogleState): Router {
     if (missing) {
       return consentError(res, 'invalid_request', `Missing required parameter: ${missing}`);
     }
+    if (!URL.canParse(String(query.redirect_uri))) {
+      return consentError(res, 'invalid_request', 'Invalid parameter value for redirect_uri');
+    }
     if (query.response_type !== 'code') {
       return consentError(
         res,

@@ -1,7 +1,7 @@
 import { type RunningSandbox, startSandbox } from '../sandbox';
 import { SandboxControlClient } from '../sandbox-control.client';
 import { GoogleControlClient } from './google-control.client';
-import { GOOGLE_DEMO_ACCOUNTS, YOUTUBE_SCOPES } from './google-demo-accounts';
+import { GOOGLE_DEMO_ACCOUNTS, GOOGLE_DEMO_SCOPES } from './google-demo-accounts';
 
 const [demo] = GOOGLE_DEMO_ACCOUNTS;
 const REDIRECT = 'http://localhost:3000/api/v1/channels/youtube/callback';
@@ -25,7 +25,7 @@ describe('fake Google OAuth', () => {
       client_id: CLIENT.client_id,
       redirect_uri: REDIRECT,
       response_type: 'code',
-      scope: YOUTUBE_SCOPES.join(' '),
+      scope: GOOGLE_DEMO_SCOPES.join(' '),
       ...params,
     });
     return fetch(`${sandbox.url}/google/o/oauth2/v2/auth?${query}`, { redirect: 'manual' });
@@ -58,7 +58,7 @@ describe('fake Google OAuth', () => {
     expect(`${back.origin}${back.pathname}`).toBe(REDIRECT);
     expect(back.searchParams.get('state')).toBe('xyz');
     expect(back.searchParams.get('code')).toMatch(/^4\/sandbox-/);
-    expect(back.searchParams.get('scope')).toBe(YOUTUBE_SCOPES.join(' '));
+    expect(back.searchParams.get('scope')).toBe(GOOGLE_DEMO_SCOPES.join(' '));
   });
 
   it('exchanges a code for Bearer tokens that reach the API, a refresh token with offline consent', async () => {
@@ -76,7 +76,7 @@ describe('fake Google OAuth', () => {
       access_token: expect.stringMatching(/^ya29\./),
       expires_in: 3599,
       refresh_token: expect.stringMatching(/^1\/\//),
-      scope: YOUTUBE_SCOPES.join(' '),
+      scope: GOOGLE_DEMO_SCOPES.join(' '),
       token_type: 'Bearer',
     });
     expect(channels.status).toBe(200);

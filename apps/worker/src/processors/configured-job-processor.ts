@@ -39,6 +39,7 @@ export abstract class ConfiguredJobProcessor
 
 /** Finishes the job, or moves it back to delayed until the outcome's time (no attempt used). */
 export async function continueLater(job: Job, outcome: PublishOutcome): Promise<string> {
+  new Logger('PublishJob').debug({ jobId: job.id, ...outcome }, 'outcome');
   if ('done' in outcome) return outcome.done;
   await job.moveToDelayed(outcome.later.getTime(), job.token);
   throw new DelayedError(outcome.reason);

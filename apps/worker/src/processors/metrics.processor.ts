@@ -39,9 +39,16 @@ export async function whenPlatformAllows<T>(
     ) {
       throw new UnrecoverableError(error.message);
     }
-    await hold(new Date(Date.now() + METRICS_LEASE_MS));
+    await hold(new Date(Date.now() + nextBackoffMs(job) + METRICS_LEASE_MS));
     throw error;
   }
+}
+
+/** The longest BullMQ may wait before the job's next attempt (exponential backoff, full jitter). */
+function nextBackoffMs(job: Job): number {
+  const backoff = job.opts.backoff;
+  if (typeof backoff !== 'object' || backoff.type !== 'exponential') return 0;
+  return (backoff.delay ?? 0) * 2 ** job.attemptsMade * (1 + (backoff.jitter ?? 0));
 }
 
 @Injectable()

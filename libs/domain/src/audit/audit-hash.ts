@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../common/canonical-json';
 
 export interface HashedFields {
   organizationId: string;
@@ -12,23 +13,11 @@ export interface HashedFields {
   prevHash: string;
 }
 
-/** JSON with object keys sorted at every depth, so jsonb's key reordering keeps the hash. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
-
 /** sha256 over the event's fields and the previous event's hash. */
 export function auditHash(event: HashedFields): string {
   return createHash('sha256')
     .update(
-      canonical({
+      canonicalJson({
         organizationId: event.organizationId,
         seq: event.seq,
         occurredAt: event.occurredAt.toISOString(),

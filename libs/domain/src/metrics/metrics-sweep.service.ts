@@ -44,7 +44,7 @@ export class MetricsSweep {
     for (;;) {
       const rows = await claimDue(manager, now, leaseUntil, CLAIM_CHUNK);
       claimed += rows.length;
-      // The claim time and position make the id: a sweep that runs twice adds nothing twice.
+      // Claim time and position: a repeated add of the same batch is a no-op in BullMQ.
       const jobs = toBatches(rows).map((data) => ({
         name: JobName.CollectMetrics,
         data,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ContentCategory } from '../compliance/content-category';
+import { canonicalJson } from '../common/canonical-json';
 
 export interface XImage {
   mediaId: string;
@@ -35,18 +36,7 @@ export interface PostContent {
   youtube: YoutubeContent | null;
 }
 
-/** JSON with object keys sorted at every depth, so equal content always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
-
+/** The hash an approval is bound to and the worker re-checks before publishing. */
 export function contentHash(content: PostContent): string {
   return createHash('sha256').update(canonicalJson(content)).digest('hex');
 }

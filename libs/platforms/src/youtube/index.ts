@@ -7,7 +7,6 @@ export {
 } from './youtube-client';
 export {
   DEFAULT_YOUTUBE_QUOTA_COSTS,
-  YOUTUBE_DAILY_QUOTA,
   nextQuotaReset,
   type YoutubeOperation,
   type YoutubeQuotaCosts,

@@ -34,8 +34,6 @@ export const DEFAULT_YOUTUBE_QUOTA_COSTS: Readonly<YoutubeQuotaCosts> = {
   'comments.insert': 50,
 };
 
-export const YOUTUBE_DAILY_QUOTA = 10_000;
-
 const QUOTA_ZONE = 'America/Los_Angeles';
 
 /** When the YouTube quota day that contains `from` ends: the next midnight in Pacific time. */

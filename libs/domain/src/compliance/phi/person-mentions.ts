@@ -55,9 +55,13 @@ const NOT_A_NAME = new Set(
     .filter(Boolean),
 );
 const PLACE_WORDS_AFTER =
-  /^\s+(?:Hospital|Center|Centre|Clinic|Health|Medical|Institute|University|College|School|Elementary|High|Church|Foundation|Fund|Family Foundation|Street|St|Avenue|Ave|Road|Rd|Blvd|Boulevard|Ln|Drive|Park|Hall|Library|Pavilion|Tower|Wing|Memorial|House|Fire|Police|County|Fest|Festival|Golf|Club|Award|Birthing|Cancer|Heart|Children's|Women's)\b/;
-const PLACE_BEFORE = /(?:\b(?:in|at|from|of|near|St\.|Mt\.|Saint|Mount|Lake|Fort|Port)\s+)$/;
+  /^\s+(?:Hospital|Center|Centre|Clinic|Health|Medical|Institute|University|College|School|Elementary|High|Church|Foundation|Fund|Family Foundation|Street|St|Avenue|Ave|Road|Rd|Blvd|Boulevard|Ln|Drive|Park|Hall|Library|Pavilion|Tower|Wing|Memorial|House|Gardens?|Lounge|Chapel|Room|Suite|Building|Scholarship|Lecture|Endowment|Fellowship|Fire|Police|County|Fest|Festival|Golf|Club|Award|Birthing|Cancer|Heart|Children's|Women's)\b/;
+const PLACE_BEFORE = /\b(?:in|at|from|of|near)\s+$/;
+const SAINT_BEFORE = /(?:\b(?:St|Mt)\.|\b(?:Saint|Mount|Lake|Fort|Port))\s+$/;
 
+// What follows an unknown "Marisa Fong": an age, a relative clause, or a chart reference.
+const GUESSED_NAME_AFTER =
+  /^(?:,\s*\d{1,3},|,\s*who\b|\s+(?:is|was|has|had)\s|,?\s*\(?(?:MRN|DOB|D\.O\.B|acct|chart|SSN)\b)/;
 const WORD = /[\p{L}][\p{L}\p{M}'’-]*/gu;
 const NAME_SHAPE =
   /^(?:\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?|\p{Lu}['’]\p{Lu}\p{Ll}+|Mc\p{Lu}\p{Ll}+)(?:-\p{Lu}\p{Ll}+)?$/u;
@@ -77,9 +81,11 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-// "patient Carlos Mendez" is a person; "Patient Relations" is a department.
-const titleOf = (word: string): TitleClass | undefined =>
-  /^(?:Patient|Paciente)$/.test(word) ? undefined : TITLES[word.toLowerCase()];
+// "patient Carlos Mendez" and "Patient Zach Morrow" are people; "Patient Relations" is a department.
+const titleOf = (word: string, next: string): TitleClass | undefined =>
+  /^(?:Patient|Paciente)$/.test(word) && !GIVEN_NAMES.has(next)
+    ? undefined
+    : TITLES[word.toLowerCase()];
 const isNameWord = (word: string) => NAME_SHAPE.test(word) && !NOT_A_NAME.has(word);
 
 /** Finds people named in the text: titled names, gazetteer first names, households. */
@@ -129,7 +135,7 @@ class MentionReader {
   private titleAt(j: number): TitleClass | undefined {
     const [t, next] = [this.tokens[j], this.tokens[j + 1]];
     if (!t || !next || !/^[.)]*\s+\(?$/.test(this.gap(t, next))) return undefined;
-    return titleOf(t.word);
+    return titleOf(t.word, next.word);
   }
 
   // "the Hernandez family", "the Johnson baby".
@@ -156,12 +162,12 @@ class MentionReader {
     return [this.mention(i, i, last, { ambiguous: AMBIGUOUS_GIVEN_NAMES.has(first.word) }), last];
   }
 
-  // "in Marion", "June 5", "Mason, OH" — but not "in Ava's name".
+  // "in Marion", "St. Luke's", "June 5", "Mason, OH" — but not "in Ava's name".
   private isPlaceOrDate(t: Token): boolean {
     const before = this.text.slice(Math.max(0, t.start - 8), t.start);
     const after = this.text.slice(t.end, t.end + 5);
     if (/^\s*\d/.test(after) || /^,\s*\p{Lu}{2}\b/u.test(after)) return true;
-    return PLACE_BEFORE.test(before) && !/^['’]s\b/.test(after);
+    return SAINT_BEFORE.test(before) || (PLACE_BEFORE.test(before) && !/^['’]s\b/.test(after));
   }
 
   // "Jorge and Lupe Ramirez": an unknown first name coordinated with a known one, then a surname.
@@ -178,7 +184,7 @@ class MentionReader {
   private readGuessed(i: number): Read | undefined {
     if (!this.isNamePair(i)) return undefined;
     const after = this.text.slice(this.tokens[i + 1].end, this.tokens[i + 1].end + 12);
-    if (!/^(?:,\s*\d{1,3},|,\s*who\b|\s+(?:is|was|has|had)\s)/.test(after)) return undefined;
+    if (!GUESSED_NAME_AFTER.test(after)) return undefined;
     return [this.mention(i, i, i + 1, { guessed: true }), i + 1];
   }
 

@@ -105,6 +105,12 @@ describe('PhiScanner', () => {
       ).toEqual([]);
     });
 
+    it('finds an unfamiliar name written the way a chart export writes it', () => {
+      expect(
+        ofKind('patient_name', 'Patient Marisa Fong (MRN 8812934) consented to filming.'),
+      ).toEqual([['patient_name', 'block', 'Marisa Fong']]);
+    });
+
     it('leaves names without clinical context alone', () => {
       expect(
         ofKind('patient_name', 'Thanks to Kevin Lowe for the photos from Saturday’s 5K!'),
@@ -142,6 +148,10 @@ describe('PhiScanner', () => {
       expect(
         ofKind('admission_date', 'She was discharged 12/19 after a double lung transplant.'),
       ).toEqual([['admission_date', 'block', '12/19']]);
+    });
+
+    it('ignores milestones older than HIPAA’s 50-year window, and saints', () => {
+      expect(found('On May 12, 1952, St. Luke’s admitted its first patient.')).toEqual([]);
     });
 
     it('ignores schedules and closures', () => {

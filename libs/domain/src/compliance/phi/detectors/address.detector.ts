@@ -24,7 +24,7 @@ const PERSONAL_BEFORE =
   /\b(?:home|house|lives|living|resides|residence|apartment|patient|post-op|from|picked up|brought)\b[^.!?]{0,30}$/i;
 // A venue or the organization's own site: a public place, an event, a move.
 const VENUE =
-  /\b(?:located|visit us|find us|join us|held at|hosted at|moved|new address|open (?:to|daily|until|from|24\/7)|walk-ins|clinic|center|hospital|office|campus|suite|shelter|school|church|park|inn|hotel|ballroom|library|venue|pavilion|stadium|field|ymca|pharmacy|store|market|kroger|walmart|target|walgreens|cvs)\b|📍/i;
+  /\b(?:located|visit us|find us|join us|held at|hosted at|moved|new address|open (?:to|daily|until|from|24\/7)|walk-ins|clinic|center|hospital|office|campus|suite|shelter|school|church|park|inn|hotel|ballroom|library|venue|pavilion|stadium|field|ymca|pharmacy|store|market|mall|plaza|arena|theater|kroger|walmart|target|walgreens|cvs)\b|📍/i;
 
 /** Street addresses and ZIP codes: a patient's home blocks, a venue or the organization's site passes. */
 export function detectAddresses(doc: ScanDocument): PhiFinding[] {

@@ -32,6 +32,14 @@ const CARE_EVENT =
   /\b(?:admit(?:ted)?|admission|discharg\w*|went home|sent home|transferred|passed away|died|death|surger(?:y|ies)|operation|operated|procedure|transplant\w*|underwent|diagnos\w*|came into our|brought (?:in|to)|arrived at|visit|treated|scheduled for (?:his|her|their)|due|cardiac arrest|in our (?:ER|ED|ICU|NICU|PICU))\b/i;
 const SERVICE_DATE = /\b(?:date of service|DOS)\b[\s:]*$/i;
 
+// HIPAA stops protecting a decedent's information 50 years after death: "On May 12, 1952, we admitted our first patient".
+const PROTECTED_YEARS = 50;
+
+function isHistorical(date: string): boolean {
+  const year = /\b(?:19|20)\d{2}\b/.exec(date);
+  return !!year && new Date().getFullYear() - Number(year[0]) > PROTECTED_YEARS;
+}
+
 /** Dates of birth and of admission, discharge, treatment or death, when tied to a person. */
 export function detectDates(doc: ScanDocument): PhiFinding[] {
   const findings: PhiFinding[] = [];
@@ -64,6 +72,7 @@ function judge(doc: ScanDocument, span: Span): PhiFinding | undefined {
     doc.patientInSentence(span) ||
     PERSON_REFERENCE.test(sentence) ||
     (doc.reply && SECOND_PERSON.test(sentence));
+  if (isHistorical(date)) return undefined;
   if (SERVICE_DATE.test(before) || (CARE_EVENT.test(sentence) && person)) {
     return doc.finding(
       'admission_date',
