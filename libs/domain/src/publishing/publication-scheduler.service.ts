@@ -83,15 +83,19 @@ export class PublicationScheduler {
     }));
   }
 
-  /** Exactly one publish job, due at `runAt`, whatever state Redis is in. */
-  async ensurePublishJob(ref: PublicationJobData, runAt: Date): Promise<void> {
+  /**
+   * Exactly one publish job, due at `runAt`, whatever state Redis is in. `moveDelayed: false`
+   * leaves a delayed job where it is (it may be waiting for a retry or a rate-limit reset).
+   */
+  async ensurePublishJob(ref: PublicationJobData, runAt: Date, moveDelayed = true): Promise<void> {
     const job = publishJob(ref, runAt);
     const queue = this.queue(QueueName.Publish);
     const existing = (await queue.getJob(job.opts.jobId)) as Job | undefined;
     if (existing) {
       const state = await existing.getState();
       if (state === 'delayed') {
-        if (Math.abs(existing.timestamp + existing.delay - runAt.getTime()) > ON_TIME_MS) {
+        const dueAt = existing.timestamp + existing.delay;
+        if (moveDelayed && Math.abs(dueAt - runAt.getTime()) > ON_TIME_MS) {
           await existing.changeDelay(job.opts.delay);
         }
         return;

@@ -104,7 +104,7 @@ export class PublishingReconciler {
     for (const [i, c] of candidates.entries()) {
       if (exists[i] && c.scheduledAt.getTime() > overdue && c.status === PostStatus.Scheduled)
         continue;
-      await this.scheduler.ensurePublishJob(c, runAt(c, now));
+      await this.scheduler.ensurePublishJob(c, runAt(c, now), false);
       if (!exists[i]) requeued += 1;
     }
     return requeued;
