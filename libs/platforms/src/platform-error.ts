@@ -9,12 +9,7 @@
  *   verify on the platform before sending again.
  */
 export type PlatformErrorKind =
-  | 'rate_limited'
-  | 'quota'
-  | 'transient'
-  | 'auth'
-  | 'content'
-  | 'unknown_outcome';
+  'rate_limited' | 'quota' | 'transient' | 'auth' | 'content' | 'unknown_outcome';
 
 export class PlatformError extends Error {
   constructor(
