@@ -3,8 +3,11 @@
 // every request after 100 ms. Target: <= 60 s. Baseline in the same run: one post per request.
 // Run: node -r @swc-node/register bench/metrics-refresh.ts
 // (BENCH_POSTGRES_URL, BENCH_REDIS_URL; BENCH_PUBLICATIONS for a quicker try.)
+import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
 import { cpus } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { DiscoveryModule, NestFactory } from '@nestjs/core';
@@ -23,7 +26,7 @@ import {
 } from '@rounds/domain';
 import { enrollPublished } from '@rounds/domain/metrics/metrics-sweep.store';
 import { JobProducer, QueueModule, QueueName } from '@rounds/queue';
-import { SandboxControlClient, startSandbox } from '@rounds/sandbox';
+import { SandboxControlClient } from '@rounds/sandbox';
 import { MetricsProcessor } from '../apps/worker/src/processors/metrics.processor';
 
 const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -60,6 +63,33 @@ async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<
     }),
   );
   return results;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.once('error', reject);
+  });
+}
+
+/** The sandbox as its own process, as `npm start` runs it: it does not share the worker's CPU. */
+async function spawnSandbox(): Promise<{ url: string; stop: () => void }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/sandbox/src/main.ts'], {
+    cwd: join(__dirname, '..'),
+    env: { ...process.env, SANDBOX_PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('sandbox listening on')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`the sandbox exited with ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
 }
 
 interface SeededChannel {
@@ -175,10 +205,13 @@ async function seedDatabase(ds: DataSource, channels: SeededChannel[], cipher: T
 class BenchWorkerModule {}
 
 /** Sweeps once and waits until every batch job it fanned out has finished. */
-async function refresh(worker: INestApplicationContext): Promise<{ ms: number; batches: number }> {
+async function refresh(
+  worker: INestApplicationContext,
+): Promise<{ ms: number; sweepMs: number; batches: number }> {
   const queue = worker.get(JobProducer).queue(QueueName.Metrics);
   const t0 = performance.now();
   const { batches } = await worker.get(MetricsSweep).sweep();
+  const sweepMs = performance.now() - t0;
   for (;;) {
     const counts = await queue.getJobCounts(
       'waiting',
@@ -191,7 +224,7 @@ async function refresh(worker: INestApplicationContext): Promise<{ ms: number; b
     if (counts.waiting + counts.active + counts.delayed + counts.prioritized === 0) break;
     await new Promise((r) => setTimeout(r, 20));
   }
-  return { ms: performance.now() - t0, batches };
+  return { ms: performance.now() - t0, sweepMs, batches };
 }
 
 /** What one request per post would cost: a sample of single-id reads, extrapolated. */
@@ -212,7 +245,7 @@ async function unbatchedEstimate(
 
 async function main(): Promise<void> {
   const name = `rounds_bench_refresh_${randomBytes(4).toString('hex')}`;
-  const sandbox = await startSandbox({ latencyMs: 0 });
+  const sandbox = await spawnSandbox();
   const control = new SandboxControlClient(sandbox.url);
   const encryptionKey = `bench:${randomBytes(32).toString('base64')}`;
   Object.assign(process.env, {
@@ -267,9 +300,11 @@ async function main(): Promise<void> {
 
     const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
     console.log(`\nrefresh of ${PUBLICATIONS} publications (worker concurrency ${concurrency}):`);
-    console.log(`  first reading:  ${seconds(first.ms)} (${first.batches} batch requests)`);
+    const line = (r: typeof first) =>
+      `${seconds(r.ms)} (the sweep ${seconds(r.sweepMs)}, then ${r.batches} batch jobs)`;
+    console.log(`  first reading:  ${line(first)}`);
     console.log(
-      `  second reading: ${seconds(second.ms)} (${second.batches} batch requests), target <= 60 s: ${second.ms <= 60_000 ? 'met' : 'MISSED'}`,
+      `  second reading: ${line(second)}, target <= 60 s: ${second.ms <= 60_000 ? 'met' : 'MISSED'}`,
     );
     console.log(
       `  ${(PUBLICATIONS / (second.ms / 1000)).toFixed(0)} publications/s; ${snapshots} snapshots stored, rollups updated per batch`,
@@ -282,7 +317,7 @@ async function main(): Promise<void> {
     await worker?.close();
     if (ds.isInitialized) await ds.destroy();
     await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await sandbox.close();
+    sandbox.stop();
   }
 }
 

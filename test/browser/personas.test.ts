@@ -63,9 +63,9 @@ describe('persona journeys', () => {
     await text.fill(FIRST_TEXT);
     await m.getByText('No protected health information found').first().waitFor();
 
-    await m.locator('input[type=file][accept^="image/"]').setInputFiles(fixture('pixel.png'));
+    await m.getByLabel('Add image').setInputFiles(fixture('pixel.png'));
     await m.getByLabel(/^Alt text for/).fill('A nurse preparing a flu shot');
-    await m.locator('input[type=file][accept^="video/"]').setInputFiles(fixture('clip.mp4'));
+    await m.getByLabel('Upload video').setInputFiles(fixture('clip.mp4'));
     await m.getByTestId('video-name').waitFor();
     await m.getByLabel(field('Title')).fill('Flu shots at Mercy this Saturday');
     await m.getByRole('radio', { name: 'No' }).check();
@@ -80,6 +80,7 @@ describe('persona journeys', () => {
     const c = compliance.page;
     await signIn(c, t.compliance.email);
     await c.getByRole('link', { name: 'Approval queue' }).click();
+    await c.getByRole('heading', { name: 'Approval queue' }).waitFor();
     await c.getByText(FIRST_TEXT.slice(0, 40), { exact: false }).first().click();
     await c.getByLabel('Comment').fill('Please say that walk-ins are welcome.');
     await c.getByRole('button', { name: 'Request changes' }).click();
@@ -91,6 +92,7 @@ describe('persona journeys', () => {
     await m.waitForURL(new RegExp(`/posts/${postId}$`));
 
     await c.goto(`/approvals/${postId}`);
+    await c.getByTestId('revision-diff').locator('ins').first().waitFor();
     await expect(c.getByTestId('revision-diff').locator('ins').allTextContents()).resolves.toEqual(
       expect.arrayContaining([expect.stringContaining('Walk-ins')]),
     );
@@ -115,6 +117,7 @@ describe('persona journeys', () => {
     const e = executive.page;
     await signIn(e, t.executive.email);
     await e.getByRole('link', { name: 'Reports' }).click();
+    await e.getByRole('heading', { name: 'Reports' }).waitFor();
     await e.getByTestId('kpi-postsPublished').waitFor();
     const [download] = await Promise.all([
       e.waitForEvent('download'),

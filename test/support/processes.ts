@@ -102,14 +102,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       worker = undefined;
       if (running) await stopProcess(running, signal);
     },
-    async emptyQueues() {
-      let deleted = 0;
-      const stream = redis.scanStream({ match: `{${env.QUEUE_PREFIX}}*`, count: 500 });
-      for await (const keys of stream as AsyncIterable<string[]>) {
-        if (keys.length > 0) deleted += await redis.del(...keys);
-      }
-      return deleted;
-    },
+    emptyQueues: () => deleteQueueKeys(redis, env.QUEUE_PREFIX),
     async stop() {
       await stack.stopWorker('SIGTERM');
       for (const child of children.reverse()) await stopProcess(child, 'SIGTERM');
@@ -122,16 +115,28 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   return stack;
 }
 
+/** SCAN + DEL of one queue prefix's keys: FLUSHALL for one suite of a shared Redis. */
+export async function deleteQueueKeys(redis: IORedis, prefix: string): Promise<number> {
+  let deleted = 0;
+  const stream = redis.scanStream({ match: `{${prefix}}*`, count: 500 });
+  for await (const keys of stream as AsyncIterable<string[]>) {
+    if (keys.length > 0) deleted += await redis.del(...keys);
+  }
+  return deleted;
+}
+
 /** `node dist/apps/<app>/src/main.js`, resolved once its log shows `ready`; output goes to a file. */
-function launch(
+export function launch(
   app: 'sandbox' | 'api' | 'worker',
   suite: string,
   env: Record<string, string>,
   ready: string,
+  nodeArgs: string[] = [],
 ): Promise<ChildProcess> {
   mkdirSync(LOGS, { recursive: true });
   const log = createWriteStream(join(LOGS, `${suite}-${app}.log`), { flags: 'a' });
-  const child = spawn(process.execPath, ['--enable-source-maps', join(DIST, app, 'src/main.js')], {
+  const args = ['--enable-source-maps', ...nodeArgs, join(DIST, app, 'src/main.js')];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -160,7 +165,7 @@ function launch(
   });
 }
 
-function stopProcess(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+export function stopProcess(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.removeAllListeners('exit');
@@ -173,7 +178,7 @@ function stopProcess(child: ChildProcess, signal: NodeJS.Signals): Promise<void>
   });
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

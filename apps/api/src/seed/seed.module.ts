@@ -2,7 +2,14 @@ import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule } from '@rounds/config';
 import { DatabaseModule } from '@rounds/database';
-import { AuditModule, IdentityModule } from '@rounds/domain';
+import {
+  AuditModule,
+  ChannelConnectService,
+  CryptoModule,
+  IdentityModule,
+  PlatformClients,
+} from '@rounds/domain';
+import { DemoChannelsSeeder } from './demo-channels.seeder';
 import { DemoSeeder } from './demo.seeder';
 
 @Module({
@@ -12,7 +19,8 @@ import { DemoSeeder } from './demo.seeder';
     DatabaseModule,
     AuditModule,
     IdentityModule,
+    CryptoModule,
   ],
-  providers: [DemoSeeder],
+  providers: [DemoSeeder, DemoChannelsSeeder, ChannelConnectService, PlatformClients],
 })
 export class SeedModule {}

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { DemoChannelsSeeder } from './demo-channels.seeder';
 import { DemoSeeder } from './demo.seeder';
 import { SeedModule } from './seed.module';
 
@@ -8,6 +9,8 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(SeedModule, { logger: ['error'] });
   const outcome = await app.get(DemoSeeder).seed();
   console.log(`demo organization ${outcome === 'created' ? 'created' : 'already present'}`);
+  const channels = await app.get(DemoChannelsSeeder).seed();
+  if (channels > 0) console.log(`demo channels connected: ${channels} sandbox accounts`);
   await app.close();
 }
 

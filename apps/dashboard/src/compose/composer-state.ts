@@ -101,6 +101,7 @@ export function toRequest(state: ComposerState, channels: Channel[]): Schemas['C
             tags: state.tags,
             privacyStatus: state.privacyStatus,
             madeForKids: state.madeForKids ?? undefined,
+            // The API documents these two nullable ids without a type, so they read as objects.
             ...(state.thumbnailMediaId
               ? { thumbnailMediaId: state.thumbnailMediaId as never }
               : {}),

@@ -97,16 +97,18 @@ export function PhiTextField(props: PhiTextFieldProps) {
     staleTime: Infinity,
   });
   const findings = value.trim() ? stillPresent(value, scan.data?.findings ?? []) : [];
-  const [input, setInput] = useState<HTMLInputElement | HTMLTextAreaElement | null>(null);
+  const [input, setInput] = useState<HTMLElement | null>(null);
   const mirrored = useMirroredStyle(input);
   const Input = multiline ? Textarea : TextInput;
   return (
     <div>
       <Box data-multiline={multiline || undefined} className={classes.field}>
         <Input
-          ref={setInput as never}
           inputContainer={(children) => (
-            <div className={classes.container}>
+            <div
+              className={classes.container}
+              ref={(node) => setInput(node?.querySelector<HTMLElement>('input, textarea') ?? null)}
+            >
               {children}
               <div className={classes.backdrop} style={mirrored} aria-hidden>
                 {highlighted(value, findings)}

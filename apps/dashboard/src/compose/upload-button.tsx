@@ -28,7 +28,11 @@ export function UploadButton({ label, accept, onUploaded, disabled }: UploadButt
   });
   return (
     <Stack gap={6}>
-      <FileButton accept={accept} onChange={(file) => file && upload.mutate(file)}>
+      <FileButton
+        accept={accept}
+        onChange={(file) => file && upload.mutate(file)}
+        inputProps={{ 'aria-label': label }}
+      >
         {(props) => (
           <Button
             {...props}

@@ -5,6 +5,7 @@ import { PostsApprovalsCompliance1795608868566 } from './1795608868566-PostsAppr
 import { PostRevisionsImmutable1795608868567 } from './1795608868567-PostRevisionsImmutable';
 import { MetricsConversationsDigest1795609735151 } from './1795609735151-MetricsConversationsDigest';
 import { ChannelsPublishing1795610741739 } from './1795610741739-ChannelsPublishing';
+import { MetricsClaimOrder1795615742994 } from './1795615742994-MetricsClaimOrder';
 
 /** In order; `npm run migration:generate -- Name` writes a new file to add here. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   PostRevisionsImmutable1795608868567,
   MetricsConversationsDigest1795609735151,
   ChannelsPublishing1795610741739,
+  MetricsClaimOrder1795615742994,
 ];

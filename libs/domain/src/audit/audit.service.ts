@@ -37,31 +37,45 @@ export class AuditService {
 
   /** Appends to the organization's chain inside the caller's transaction (or a new one). */
   async record(manager: EntityManager, record: AuditRecord): Promise<AuditEventEntity> {
+    const [event] = await this.recordAll(manager, [record]);
+    return event;
+  }
+
+  /** Appends events of one organization, in order, with one insert (a worker's batch of results). */
+  async recordAll(manager: EntityManager, records: AuditRecord[]): Promise<AuditEventEntity[]> {
+    if (records.length === 0) return [];
     if (!manager.queryRunner?.isTransactionActive) {
-      return manager.transaction((tx) => this.record(tx, record));
+      return manager.transaction((tx) => this.recordAll(tx, records));
+    }
+    const { organizationId } = records[0];
+    if (records.some((r) => r.organizationId !== organizationId)) {
+      throw new Error('recordAll appends to one organization’s chain at a time');
     }
     // One writer per chain at a time; released when the caller's transaction ends.
-    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
-      record.organizationId,
-    ]);
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [organizationId]);
     const head = await manager.findOne(AuditEventEntity, {
-      where: { organizationId: record.organizationId },
+      where: { organizationId },
       order: { seq: 'DESC' },
       select: { seq: true, hash: true },
     });
-    const event = manager.create(AuditEventEntity, {
-      organizationId: record.organizationId,
-      seq: (head?.seq ?? 0) + 1,
-      occurredAt: new Date(),
-      actorId: record.actorId,
-      action: record.action,
-      subjectType: record.subjectType,
-      subjectId: record.subjectId ?? null,
-      data: record.data ?? {},
-      prevHash: head?.hash ?? GENESIS_HASH,
+    let seq = head?.seq ?? 0;
+    let prevHash = head?.hash ?? GENESIS_HASH;
+    const events = records.map((record) => {
+      const event = manager.create(AuditEventEntity, {
+        organizationId,
+        seq: ++seq,
+        occurredAt: new Date(),
+        actorId: record.actorId,
+        action: record.action,
+        subjectType: record.subjectType,
+        subjectId: record.subjectId ?? null,
+        data: record.data ?? {},
+        prevHash,
+      });
+      event.hash = prevHash = auditHash(event);
+      return event;
     });
-    event.hash = auditHash(event);
-    return manager.save(event);
+    return manager.save(events);
   }
 
   list(organizationId: string, query: AuditQuery): Promise<AuditEventEntity[]> {

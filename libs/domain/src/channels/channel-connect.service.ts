@@ -34,7 +34,7 @@ export interface OAuthCallback {
   error?: string;
 }
 
-type Granted = { tokens: TokenSet; account: PlatformAccount };
+export type ChannelGrant = { tokens: TokenSet; account: PlatformAccount };
 
 /** Connecting an X account or a YouTube channel through the platform's OAuth redirect. */
 @Injectable()
@@ -93,6 +93,11 @@ export class ChannelConnectService {
       }
       throw error;
     });
+    return this.adopt(actor, platform, granted);
+  }
+
+  /** Stores an account whose grant was obtained outside the redirect flow (the demo seed). */
+  adopt(actor: Actor, platform: ChannelPlatform, granted: ChannelGrant): Promise<ChannelEntity> {
     return this.dataSource.transaction((tx) => this.store(tx, actor, platform, granted));
   }
 
@@ -151,7 +156,7 @@ export class ChannelConnectService {
     platform: ChannelPlatform,
     code: string,
     authorization: ChannelAuthorizationEntity,
-  ): Promise<Granted> {
+  ): Promise<ChannelGrant> {
     const redirectUri = this.clients.redirectUri(platform);
     if (platform === 'youtube') return this.clients.youtube.exchangeCode(code, redirectUri);
     if (!authorization.encryptedCodeVerifier)
@@ -168,7 +173,7 @@ export class ChannelConnectService {
     tx: EntityManager,
     actor: Actor,
     platform: ChannelPlatform,
-    { tokens, account }: Granted,
+    { tokens, account }: ChannelGrant,
   ): Promise<ChannelEntity> {
     const existing = await tx.findOne(ChannelEntity, {
       where: {

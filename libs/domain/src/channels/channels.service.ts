@@ -122,7 +122,8 @@ export class ChannelsService {
       select: { postId: true },
     });
     const held: string[] = [];
-    for (const postId of new Set(publications.map((p) => p.postId))) {
+    // In id order, as the publisher locks posts, so the two never wait on each other in a circle.
+    for (const postId of [...new Set(publications.map((p) => p.postId))].sort()) {
       const post = await lockPost(tx, channel.organizationId, postId);
       if (![PostStatus.Scheduled, PostStatus.Publishing].includes(post.status)) continue;
       await this.posts.hold(tx, post, {

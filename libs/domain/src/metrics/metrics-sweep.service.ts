@@ -7,7 +7,7 @@ import { claimDue, dueAudiences, enrollPublished } from './metrics-sweep.store';
 
 /** How long a batch job holds its publications before a sweep may claim them again. */
 export const METRICS_LEASE_MS = 10 * 60_000;
-const CLAIM_CHUNK = 5_000;
+const CLAIM_CHUNK = 20_000;
 
 /** A batch job tries for hours before its lease lapses and a later sweep takes over. */
 export const COLLECT_JOB_OPTIONS = {

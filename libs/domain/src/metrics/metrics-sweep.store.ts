@@ -68,7 +68,7 @@ export async function claimDue(
        SELECT d.publication_id FROM publication_metrics d
        JOIN channels c ON c.id = d.channel_id AND c.status = 'connected'
        WHERE d.next_metrics_at <= $1 AND (d.lease_until IS NULL OR d.lease_until <= $1)
-       ORDER BY d.next_metrics_at
+       ORDER BY d.next_metrics_at, d.channel_id
        LIMIT $3
        FOR UPDATE OF d SKIP LOCKED)
      RETURNING m.publication_id AS "publicationId", m.organization_id AS "organizationId",

@@ -136,3 +136,35 @@ export async function applyTransition<K extends LifecycleKind>(
     throw new InvalidTransitionError(kind, from, to, `the ${kind} is no longer ${from}`);
   }
 }
+
+/** Many rows of one kind making the same move; each row names its organization. */
+export interface BulkTransition<K extends LifecycleKind> {
+  kind: K;
+  rows: { organizationId: string; id: string }[];
+  from: StatusOf<K>;
+  to: StatusOf<K>;
+}
+
+/**
+ * applyTransition for many rows in one statement (the worker's batches): the rows still in `from`
+ * move; returns their ids, so a caller sees which ones another writer changed first.
+ */
+export async function applyTransitions<K extends LifecycleKind>(
+  manager: EntityManager,
+  { kind, rows, from, to }: BulkTransition<K>,
+): Promise<string[]> {
+  if (!canTransition(kind, from, to)) throw new InvalidTransitionError(kind, from, to);
+  if (rows.length === 0) return [];
+  const result = await manager
+    .createQueryBuilder()
+    .update(ENTITIES[kind])
+    .set({ status: to } as never)
+    .where(
+      '(id, organization_id) IN (SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:organizationIds AS uuid[])))',
+      { ids: rows.map((r) => r.id), organizationIds: rows.map((r) => r.organizationId) },
+    )
+    .andWhere('status = :from', { from })
+    .returning('id')
+    .execute();
+  return (result.raw as { id: string }[]).map((r) => r.id);
+}

@@ -1,7 +1,6 @@
-import { EntityManager } from 'typeorm';
-import { applyTransition, canTransition } from '../posts/post-lifecycle';
+import { EntityManager, In } from 'typeorm';
+import { applyTransitions, canTransition } from '../posts/post-lifecycle';
 import { PostStatus } from '../posts/post-status';
-import { idOf } from '../posts/post-store';
 import { PostEntity } from '../posts/post.entity';
 import { PublicationEntity } from '../posts/publication.entity';
 
@@ -57,30 +56,48 @@ export function transitionPath(from: PostStatus, to: PostStatus): PostStatus[] |
   return path;
 }
 
+export type PostStatusChange = { from: PostStatus; to: PostStatus };
+
 /**
- * Brings the (locked) post's status in line with its publications after the worker changed one;
- * returns the change, which the publication's audit event carries.
+ * Brings the (locked) posts' statuses in line with their publications after the worker changed
+ * some; returns each change, which the publications' audit events carry. One query reads the
+ * publications and one statement makes each step for all posts taking it.
  */
-export async function rollUpPost(
+export async function rollUpPosts(
   tx: EntityManager,
-  post: PostEntity,
-): Promise<{ from: PostStatus; to: PostStatus } | undefined> {
+  posts: PostEntity[],
+): Promise<Map<string, PostStatusChange>> {
+  const changes = new Map<string, PostStatusChange>();
+  if (posts.length === 0) return changes;
   const publications = await tx.find(PublicationEntity, {
-    where: { organizationId: post.organizationId, postId: post.id },
-    select: { id: true, status: true },
+    where: { postId: In(posts.map((p) => p.id)) },
+    select: { postId: true, status: true },
   });
-  const from = post.status;
-  const to = postStatusOf(
-    from,
-    publications.map((p) => p.status),
-  );
-  const path = to && to !== from ? transitionPath(from, to) : undefined;
-  if (!to || !path) return undefined;
-  let at = from;
-  for (const next of path) {
-    await applyTransition(tx, { kind: 'post', ...idOf(post), from: at, to: next });
-    at = next;
+  const walks = posts.flatMap((post) => {
+    const statuses = publications.filter((p) => p.postId === post.id).map((p) => p.status);
+    const to = postStatusOf(post.status, statuses);
+    const path = to && to !== post.status ? transitionPath(post.status, to) : undefined;
+    return path ? [{ post, path, from: post.status }] : [];
+  });
+  for (let step = 0; walks.some((w) => w.path.length > step); step++) {
+    const moving = walks.filter((w) => w.path.length > step);
+    for (const [move, group] of groupBy(moving, (w) => `${w.post.status}>${w.path[step]}`)) {
+      const [from, to] = move.split('>') as [PostStatus, PostStatus];
+      const rows = group.map(({ post }) => ({ organizationId: post.organizationId, id: post.id }));
+      await applyTransitions(tx, { kind: 'post', rows, from, to });
+      for (const { post } of group) post.status = to;
+    }
   }
-  post.status = to;
-  return { from, to };
+  for (const walk of walks) changes.set(walk.post.id, { from: walk.from, to: walk.post.status });
+  return changes;
+}
+
+export async function rollUpPost(tx: EntityManager, post: PostEntity) {
+  return (await rollUpPosts(tx, [post])).get(post.id);
+}
+
+export function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
 }

@@ -1,41 +1,72 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { PublishedItem } from '@rounds/platforms';
 import { PublicationJobData } from '@rounds/queue';
 import { AuditAction } from '../audit/audit-action';
 import { AuditService } from '../audit/audit.service';
 import { InvalidTransitionError } from '../posts/post-errors';
-import { applyTransition } from '../posts/post-lifecycle';
+import { applyTransition, applyTransitions } from '../posts/post-lifecycle';
 import { PostScheduler } from '../posts/post-scheduler.service';
 import { PostStatus, PublicationStatus } from '../posts/post-status';
 import { lockPost } from '../posts/post-store';
 import { PostEntity } from '../posts/post.entity';
 import { PublicationEntity } from '../posts/publication.entity';
-import { rollUpPost } from './post-rollup';
+import { KeyedBatcher, MicroBatcher } from './micro-batcher';
+import { groupBy, rollUpPost, rollUpPosts } from './post-rollup';
+import { loadPublishContexts, PublishContext } from './publish-context';
 
 type Ref = Pick<PublicationEntity, 'id' | 'organizationId' | 'postId'>;
 type Change = Partial<
   Pick<PublicationEntity, 'externalId' | 'url' | 'publishedAt' | 'error' | 'attempts'>
 >;
 
+/** One publication's outcome: its move, the columns that go with it, and its audit event. */
+interface Settlement {
+  ref: Ref;
+  from: PublicationStatus;
+  to: PublicationStatus;
+  change: Change;
+  action: AuditAction;
+  data: Record<string, unknown>;
+}
+
 /**
- * Every status change the worker makes to a publication, each in one transaction with its post's
- * roll-up and its audit event. The post row is locked first, as posts' own changes do.
+ * Every status change the worker makes to a publication, with its post's roll-up and its audit
+ * event in the same transaction. The jobs running at once in this worker share statements: claims
+ * (and the contexts read after them) go in one UPDATE and one SELECT, and outcomes are written per
+ * organization in one transaction, one turn of its audit chain. Each job still waits for its own
+ * row to be committed before it is acknowledged.
  */
 @Injectable()
 export class PublicationResults {
+  private readonly claims = new MicroBatcher((refs: PublicationJobData[]) => this.claimAll(refs));
+  private readonly settlements = new KeyedBatcher((organizationId, items: Settlement[]) =>
+    this.settleAll(organizationId, items),
+  );
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly posts: PostScheduler,
   ) {}
 
-  /** Taken for this try (`scheduled` or `in_doubt` -> `publishing`); false when another won. */
-  async claim(ref: PublicationJobData, from: PublicationStatus): Promise<boolean> {
+  /** Claims a scheduled publication for this try and reads its context; undefined when another won. */
+  claimScheduled(ref: PublicationJobData): Promise<PublishContext | undefined> {
+    return this.claims.add(ref);
+  }
+
+  /** `in_doubt -> publishing` after the platform showed nothing; false when another won. */
+  async claimInDoubt(ref: PublicationJobData): Promise<boolean> {
     const claimed = { id: ref.publicationId, organizationId: ref.organizationId };
     try {
-      await this.move(this.dataSource.manager, claimed, from, PostStatus.Publishing, {});
+      await this.move(
+        this.dataSource.manager,
+        claimed,
+        PostStatus.InDoubt,
+        PostStatus.Publishing,
+        {},
+      );
       return true;
     } catch (error) {
       if (error instanceof InvalidTransitionError) return false;
@@ -45,43 +76,38 @@ export class PublicationResults {
 
   /** The platform has the post: its id and URL are stored before the job is acknowledged. */
   published(ref: Ref, from: PublicationStatus, item: PublishedItem, data: Record<string, unknown>) {
-    const change = {
-      externalId: item.externalId,
-      url: item.url,
-      publishedAt: new Date(),
-      error: null,
-    };
-    return this.settle(ref, from, PostStatus.Published, change, AuditAction.PublicationPublished, {
-      externalId: item.externalId,
-      url: item.url,
-      ...data,
+    const { externalId, url } = item;
+    return this.settle({
+      ref,
+      from,
+      to: PostStatus.Published,
+      change: { externalId, url, publishedAt: new Date(), error: null },
+      action: AuditAction.PublicationPublished,
+      data: { externalId, url, ...data },
     });
   }
 
   failed(ref: Ref, from: PublicationStatus, error: string, data: Record<string, unknown>) {
-    return this.settle(ref, from, PostStatus.Failed, { error }, AuditAction.PublicationFailed, {
-      error,
-      ...data,
-    });
+    const action = AuditAction.PublicationFailed;
+    const to = PostStatus.Failed;
+    return this.settle({ ref, from, to, change: { error }, action, data: { error, ...data } });
   }
 
   inDoubt(ref: Ref, error: string, data: Record<string, unknown>) {
-    const action = AuditAction.PublicationInDoubt;
-    return this.settle(ref, PostStatus.Publishing, PostStatus.InDoubt, { error }, action, {
-      error,
-      ...data,
+    return this.settle({
+      ref,
+      from: PostStatus.Publishing,
+      to: PostStatus.InDoubt,
+      change: { error },
+      action: AuditAction.PublicationInDoubt,
+      data: { error, ...data },
     });
   }
 
   /** Back to `scheduled` for a later try; a single statement, the post is untouched. */
   release(ref: Ref, change: Change): Promise<void> {
-    return this.move(
-      this.dataSource.manager,
-      ref,
-      PostStatus.Publishing,
-      PostStatus.Scheduled,
-      change,
-    );
+    const from = PostStatus.Publishing;
+    return this.move(this.dataSource.manager, ref, from, PostStatus.Scheduled, change);
   }
 
   /** Out of the schedule with its whole post (pause, lapsed consent, channel out of service). */
@@ -102,25 +128,113 @@ export class PublicationResults {
     });
   }
 
-  private settle(
-    ref: Ref,
-    from: PublicationStatus,
-    to: PublicationStatus,
-    change: Change,
-    action: AuditAction,
-    data: Record<string, unknown>,
-  ): Promise<void> {
-    return this.dataSource.transaction(async (tx) => {
-      const post = await lockPost(tx, ref.organizationId, ref.postId);
-      await this.move(tx, ref, from, to, change);
-      const postStatus = await rollUpPost(tx, post);
-      await this.record(tx, post, ref, action, {
-        from,
-        to,
-        ...data,
-        postStatus: postStatus ?? null,
-      });
+  private async settle(settlement: Settlement): Promise<void> {
+    const failure = await this.settlements.add(settlement.ref.organizationId, settlement);
+    if (failure) throw failure;
+  }
+
+  private async claimAll(refs: PublicationJobData[]): Promise<(PublishContext | undefined)[]> {
+    const rows = refs.map((r) => ({ organizationId: r.organizationId, id: r.publicationId }));
+    const claimed = await applyTransitions(this.dataSource.manager, {
+      kind: 'publication',
+      rows,
+      from: PostStatus.Scheduled,
+      to: PostStatus.Publishing,
     });
+    const ids = new Set(claimed);
+    const contexts = await loadPublishContexts(
+      this.dataSource.manager,
+      refs.filter((r) => ids.has(r.publicationId)),
+    );
+    return refs.map((r) => contexts.get(r.publicationId));
+  }
+
+  /**
+   * One transaction for the organization's batch; if it fails (a row moved underneath, a
+   * deadlock), each outcome is written on its own so only the one at fault fails.
+   */
+  private async settleAll(
+    organizationId: string,
+    items: Settlement[],
+  ): Promise<(Error | undefined)[]> {
+    try {
+      await this.dataSource.transaction((tx) => this.settleTogether(tx, organizationId, items));
+      return items.map(() => undefined);
+    } catch (error) {
+      if (items.length === 1) return [error as Error];
+      const alone = (item: Settlement) =>
+        this.dataSource
+          .transaction((tx) => this.settleTogether(tx, organizationId, [item]))
+          .then(
+            () => undefined,
+            (failure: Error) => failure,
+          );
+      return Promise.all(items.map(alone));
+    }
+  }
+
+  private async settleTogether(tx: EntityManager, organizationId: string, items: Settlement[]) {
+    const postIds = [...new Set(items.map((i) => i.ref.postId))].sort();
+    // Posts locked first, in id order, as the posts module locks them.
+    const posts = await tx.find(PostEntity, {
+      where: { organizationId, id: In(postIds) },
+      order: { id: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    for (const [move, group] of groupBy(items, (i) => `${i.from}>${i.to}`)) {
+      const [from, to] = move.split('>') as [PublicationStatus, PublicationStatus];
+      const rows = group.map((i) => ({ organizationId, id: i.ref.id }));
+      const moved = await applyTransitions(tx, { kind: 'publication', rows, from, to });
+      if (moved.length !== rows.length) {
+        throw new InvalidTransitionError(
+          'publication',
+          from,
+          to,
+          `a publication is no longer ${from}`,
+        );
+      }
+    }
+    await this.writeChanges(tx, organizationId, items);
+    const postStatus = await rollUpPosts(tx, posts);
+    await this.audit.recordAll(
+      tx,
+      items.map((i) => ({
+        organizationId,
+        actorId: null,
+        action: i.action,
+        subjectType: 'publication',
+        subjectId: i.ref.id,
+        data: {
+          postId: i.ref.postId,
+          from: i.from,
+          to: i.to,
+          ...i.data,
+          postStatus: postStatus.get(i.ref.postId) ?? null,
+        },
+      })),
+    );
+  }
+
+  /** The columns that go with each outcome, for the whole batch in one statement (not `status`). */
+  private async writeChanges(tx: EntityManager, organizationId: string, items: Settlement[]) {
+    await tx.query(
+      `UPDATE publications p
+          SET external_id = COALESCE(v.external_id, p.external_id),
+              url = COALESCE(v.url, p.url),
+              published_at = COALESCE(v.published_at, p.published_at),
+              error = v.error
+         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::timestamptz[], $6::text[])
+           AS v(id, external_id, url, published_at, error)
+        WHERE p.id = v.id AND p.organization_id = $1`,
+      [
+        organizationId,
+        items.map((i) => i.ref.id),
+        items.map((i) => i.change.externalId ?? null),
+        items.map((i) => i.change.url ?? null),
+        items.map((i) => i.change.publishedAt ?? null),
+        items.map((i) => i.change.error ?? null),
+      ],
+    );
   }
 
   private move(
@@ -137,23 +251,6 @@ export class PublicationResults {
       from,
       to,
       set,
-    });
-  }
-
-  private record(
-    tx: EntityManager,
-    post: PostEntity,
-    ref: Ref,
-    action: AuditAction,
-    data: Record<string, unknown>,
-  ) {
-    return this.audit.record(tx, {
-      organizationId: post.organizationId,
-      actorId: null,
-      action,
-      subjectType: 'publication',
-      subjectId: ref.id,
-      data: { postId: post.id, ...data },
     });
   }
 }

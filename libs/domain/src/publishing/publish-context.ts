@@ -7,7 +7,7 @@ import { PostRevisionEntity } from '../posts/post-revision.entity';
 import { PostEntity } from '../posts/post.entity';
 import { PublicationEntity } from '../posts/publication.entity';
 
-/** Everything one publish needs, read in one query after the claim. */
+/** Everything one publish needs, read in one query (for a whole batch) after the claim. */
 export interface PublishContext {
   publication: PublicationEntity;
   post: PostEntity;
@@ -24,11 +24,13 @@ type Loaded = PublicationEntity & {
   organization: OrganizationEntity;
 };
 
-export async function loadPublishContext(
+/** The contexts of many publications in one query, by publication id (missing ones absent). */
+export async function loadPublishContexts(
   manager: EntityManager,
-  ref: PublicationJobData,
-): Promise<PublishContext | undefined> {
-  const row = (await manager
+  refs: PublicationJobData[],
+): Promise<Map<string, PublishContext>> {
+  if (refs.length === 0) return new Map();
+  const rows = (await manager
     .createQueryBuilder(PublicationEntity, 'pub')
     .innerJoinAndSelect('pub.post', 'post')
     .innerJoinAndSelect('pub.channel', 'channel')
@@ -44,20 +46,33 @@ export async function loadPublishContext(
       'org',
       'org.id = pub.organization_id',
     )
-    .where('pub.id = :id AND pub.organization_id = :organizationId', {
-      id: ref.publicationId,
-      organizationId: ref.organizationId,
-    })
-    .getOne()) as Loaded | null;
-  if (!row) return undefined;
-  const { post, channel, revision, organization, ...publication } = row;
-  return {
-    publication: Object.assign(new PublicationEntity(), publication),
-    post,
-    revision,
-    channel,
-    organization,
-  };
+    .where(
+      '(pub.id, pub.organization_id) IN (SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:organizationIds AS uuid[])))',
+      {
+        ids: refs.map((r) => r.publicationId),
+        organizationIds: refs.map((r) => r.organizationId),
+      },
+    )
+    .getMany()) as Loaded[];
+  return new Map(
+    rows.map(({ post, channel, revision, organization, ...publication }) => [
+      publication.id,
+      {
+        publication: Object.assign(new PublicationEntity(), publication),
+        post,
+        revision,
+        channel,
+        organization,
+      },
+    ]),
+  );
+}
+
+export async function loadPublishContext(
+  manager: EntityManager,
+  ref: PublicationJobData,
+): Promise<PublishContext | undefined> {
+  return (await loadPublishContexts(manager, [ref])).get(ref.publicationId);
 }
 
 /**

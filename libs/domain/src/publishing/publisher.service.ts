@@ -68,7 +68,8 @@ export class PublisherService {
   }
 
   async publish(ref: PublicationJobData): Promise<PublishOutcome> {
-    if (await this.results.claim(ref, PostStatus.Scheduled)) return this.run(ref);
+    const claimed = await this.results.claimScheduled(ref);
+    if (claimed) return this.run(claimed);
     const current = await this.dataSource.getRepository(PublicationEntity).findOne({
       where: { organizationId: ref.organizationId, id: ref.publicationId },
       select: { status: true },
@@ -78,10 +79,8 @@ export class PublisherService {
   }
 
   /** Claimed: check everything again, then send. */
-  private async run(ref: PublicationJobData): Promise<PublishOutcome> {
+  private async run(ctx: PublishContext): Promise<PublishOutcome> {
     const claimedAt = Date.now();
-    const ctx = await loadPublishContext(this.dataSource.manager, ref);
-    if (!ctx) return { done: 'the publication is gone' };
     return (await this.refuse(ctx)) ?? this.send(ctx, claimedAt);
   }
 
@@ -179,9 +178,9 @@ export class PublisherService {
       );
       return { done: 'found on the platform: published once' };
     }
-    if (!(await this.results.claim(ref, PostStatus.InDoubt)))
-      return { done: 'another worker took it' };
-    return this.run(ref);
+    if (!(await this.results.claimInDoubt(ref))) return { done: 'another worker took it' };
+    const claimed = await loadPublishContext(this.dataSource.manager, ref);
+    return claimed ? this.run(claimed) : { done: 'the publication is gone' };
   }
 
   /** Carries out a decision on a claimed (`publishing`) publication. */

@@ -17,7 +17,7 @@ import { YoutubeUploadEntity } from './youtube-upload.entity';
 /** An upload holds its publication's video this long at most (a crashed holder's lease runs out). */
 const UPLOAD_LEASE_MS = 30 * 60_000;
 /** YouTube refuses a publishAt that is not comfortably in the future. */
-const MIN_SCHEDULE_AHEAD_MS = 60_000;
+const MIN_SCHEDULE_AHEAD_MS = 15_000;
 
 const watchUrl = (videoId: string) => `https://www.youtube.com/watch?v=${videoId}`;
 

@@ -55,24 +55,25 @@ export class EngagementReportService {
     const current = reportPeriod(query, timeZone);
     const previous = previousPeriod(current, timeZone);
     const granularity = query.granularity ?? 'day';
-    const channels = await manager.find(ChannelEntity, {
-      where: { organizationId, ...(query.channelId ? { id: query.channelId } : {}) },
-      order: { createdAt: 'ASC' },
-    });
-    if (query.channelId && channels.length === 0) throw new NotFoundError('channel');
     const q = engagementQueries(
       { organizationId, channelId: query.channelId },
       current,
       previous,
       granularity,
     );
-    const [channelRows, seriesRows, baseline, audience, topRows] = await Promise.all([
+    const [channels, channelRows, seriesRows, baseline, audience, topRows] = await Promise.all([
+      manager.find(ChannelEntity, {
+        where: { organizationId, ...(query.channelId ? { id: query.channelId } : {}) },
+        select: { id: true, platform: true, handle: true, displayName: true },
+        order: { createdAt: 'ASC' },
+      }),
       runReportQuery<ChannelRow>(manager, q.channels),
       runReportQuery<Sums & { bucket: string }>(manager, q.series),
       runReportQuery<{ channelId: string; followers: number }>(manager, q.baseline),
       runReportQuery<AudienceReading>(manager, q.audience),
       runReportQuery<TopPostRow>(manager, q.topPosts),
     ]);
+    if (query.channelId && channels.length === 0) throw new NotFoundError('channel');
     const history = new FollowerHistory([
       ...baseline.map((b) => ({ ...b, day: '0000-01-01' })),
       ...audience,

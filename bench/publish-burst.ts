@@ -1,0 +1,437 @@
+// Publish burst benchmark: 10,000 publications due at the same moment over 500 X channels (50
+// organizations of 10), the sandbox answering every request after 100 ms, one worker process
+// (the real one, from dist). Prints the time until all are published, publications per second,
+// lateness p50/p99, duplicates, lost and the worker's peak RSS; in the same run a baseline (a bare
+// BullMQ worker making the same sandbox calls with no database work, same concurrency); then the
+// lateness of single posts at low load.
+// Targets: all within 15 s, >= 0.5 x baseline throughput, 0 duplicates, 0 lost, RSS <= 250 MB,
+// low-load p99 <= 1 s.
+// Run: node -r @swc-node/register bench/publish-burst.ts
+// (BENCH_POSTGRES_URL, BENCH_REDIS_URL; BENCH_PUBLICATIONS, BENCH_CHANNELS, BENCH_CONCURRENCY.)
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Queue, Worker } from 'bullmq';
+import IORedis from 'ioredis';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '@rounds/database';
+import { contentHash, PostContent, publishJob, TokenCipher, tokenContext } from '@rounds/domain';
+import { XClient } from '@rounds/platforms';
+import { redisOptions } from '@rounds/queue';
+import { SandboxControlClient } from '../apps/sandbox/src/sandbox-control.client';
+import {
+  deleteQueueKeys,
+  ensureBuilt,
+  freePort,
+  launch,
+  stopProcess,
+} from '../test/support/processes';
+
+const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const PUBLICATIONS = Number(process.env.BENCH_PUBLICATIONS ?? 10_000);
+const CHANNELS = Number(process.env.BENCH_CHANNELS ?? 500);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 300);
+const CHANNELS_PER_ORGANIZATION = 10;
+const LATENCY_MS = 100;
+const LEAD_MS = 3_000;
+const LOW_LOAD_POSTS = 40;
+const LOW_LOAD_SPACING_MS = 250;
+const GIVE_UP_MS = 180_000;
+const BASELINE_QUEUE = 'baseline';
+
+const tag = `bench_publish_${randomBytes(4).toString('hex')}`;
+const databaseUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${tag}` }).toString();
+const encryptionKey = `bench:${randomBytes(32).toString('base64')}`;
+
+interface Account {
+  id: string;
+  handle: string;
+  accessToken: string;
+  refreshToken: string;
+}
+
+interface Fixtures {
+  channels: { id: string; organizationId: string; account: Account }[];
+  authors: Map<string, string>;
+}
+
+/** Runs `work` over `items`, `limit` at a time. */
+async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const runners = Array.from({ length: limit }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]);
+    }
+  });
+  await Promise.all(runners);
+  return results;
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+/** Multi-row insert from column arrays (`unnest`), the way bulk fixtures go in. */
+async function insertRows(db: Client, table: string, columns: Record<string, [string, unknown[]]>) {
+  const names = Object.keys(columns);
+  const casts = names.map((name, i) => `$${i + 1}::${columns[name][0]}[]`);
+  await db.query(
+    `INSERT INTO ${table} (${names.join(', ')}) SELECT * FROM unnest(${casts.join(', ')})`,
+    names.map((name) => columns[name][1]),
+  );
+}
+
+/** Organizations, their admins and X channels with sealed tokens of the sandbox accounts. */
+async function insertFixtures(db: Client, accounts: Account[]): Promise<Fixtures> {
+  const cipher = new TokenCipher(encryptionKey);
+  const organizations = Array.from(
+    { length: Math.ceil(accounts.length / CHANNELS_PER_ORGANIZATION) },
+    () => randomUUID(),
+  );
+  const authors = new Map(organizations.map((o) => [o, randomUUID()]));
+  await insertRows(db, 'organizations', {
+    id: ['uuid', organizations],
+    name: ['text', organizations.map((_, i) => `Bench Health ${i + 1}`)],
+    time_zone: ['text', organizations.map(() => 'America/Chicago')],
+  });
+  await insertRows(db, 'users', {
+    id: ['uuid', [...authors.values()]],
+    organization_id: ['uuid', organizations],
+    email: ['text', organizations.map((o) => `admin-${o}@bench.test`)],
+    name: ['text', organizations.map(() => 'Bench Admin')],
+    role: ['user_role', organizations.map(() => 'admin')],
+    password_hash: ['text', organizations.map(() => 'not-a-login')],
+  });
+  const channels = accounts.map((account, i) => ({
+    id: randomUUID(),
+    organizationId: organizations[Math.floor(i / CHANNELS_PER_ORGANIZATION)],
+    account,
+  }));
+  await insertRows(db, 'channels', {
+    id: ['uuid', channels.map((c) => c.id)],
+    organization_id: ['uuid', channels.map((c) => c.organizationId)],
+    platform: ['text', channels.map(() => 'x')],
+    external_account_id: ['text', channels.map((c) => c.account.id)],
+    handle: ['text', channels.map((c) => c.account.handle)],
+    display_name: ['text', channels.map((c) => c.account.handle)],
+    status: ['text', channels.map(() => 'connected')],
+    encrypted_access_token: [
+      'text',
+      channels.map((c) => cipher.encrypt(c.account.accessToken, tokenContext(c.id, 'access'))),
+    ],
+    encrypted_refresh_token: [
+      'text',
+      channels.map((c) => cipher.encrypt(c.account.refreshToken, tokenContext(c.id, 'refresh'))),
+    ],
+  });
+  return { channels, authors };
+}
+
+interface Scheduled {
+  publicationId: string;
+  organizationId: string;
+  text: string;
+  at: Date;
+}
+
+/** Approved X posts (post, revision, publication), one per `texts`, round-robin over channels. */
+async function insertPosts(
+  db: Client,
+  fixtures: Fixtures,
+  texts: string[],
+  at: (i: number) => Date,
+): Promise<Scheduled[]> {
+  const rows = texts.map((text, i) => {
+    const channel = fixtures.channels[i % fixtures.channels.length];
+    const content: PostContent = {
+      channelIds: [channel.id],
+      categories: [],
+      x: { text, images: [] },
+      youtube: null,
+    };
+    return {
+      postId: randomUUID(),
+      revisionId: randomUUID(),
+      publicationId: randomUUID(),
+      channel,
+      author: fixtures.authors.get(channel.organizationId)!,
+      content,
+      hash: contentHash(content),
+      at: at(i),
+      text,
+    };
+  });
+  const org = rows.map((r) => r.channel.organizationId);
+  await insertRows(db, 'posts', {
+    id: ['uuid', rows.map((r) => r.postId)],
+    organization_id: ['uuid', org],
+    status: ['post_status', rows.map(() => 'scheduled')],
+    scheduled_at: ['timestamptz', rows.map((r) => r.at)],
+    current_revision_id: ['uuid', rows.map((r) => r.revisionId)],
+    approved_revision_id: ['uuid', rows.map((r) => r.revisionId)],
+    author_id: ['uuid', rows.map((r) => r.author)],
+    last_edited_by_id: ['uuid', rows.map((r) => r.author)],
+  });
+  await insertRows(db, 'post_revisions', {
+    id: ['uuid', rows.map((r) => r.revisionId)],
+    organization_id: ['uuid', org],
+    post_id: ['uuid', rows.map((r) => r.postId)],
+    number: ['int', rows.map(() => 1)],
+    content: ['jsonb', rows.map((r) => JSON.stringify(r.content))],
+    content_hash: ['text', rows.map((r) => r.hash)],
+    edited_by_id: ['uuid', rows.map((r) => r.author)],
+  });
+  await insertRows(db, 'publications', {
+    id: ['uuid', rows.map((r) => r.publicationId)],
+    organization_id: ['uuid', org],
+    post_id: ['uuid', rows.map((r) => r.postId)],
+    channel_id: ['uuid', rows.map((r) => r.channel.id)],
+    platform: ['text', rows.map(() => 'x')],
+    status: ['publication_status', rows.map(() => 'scheduled')],
+    approved_revision_id: ['uuid', rows.map((r) => r.revisionId)],
+    approved_content_hash: ['text', rows.map((r) => r.hash)],
+  });
+  return rows.map((r) => ({
+    publicationId: r.publicationId,
+    organizationId: r.channel.organizationId,
+    text: r.text,
+    at: r.at,
+  }));
+}
+
+/** The jobs approval would have added: one delayed publish job per publication, in bulk. */
+async function enqueue(queue: Queue, posts: Scheduled[]): Promise<void> {
+  for (let i = 0; i < posts.length; i += 1_000) {
+    const batch = posts.slice(i, i + 1_000).map((p) => publishJob(p, p.at));
+    await queue.addBulk(batch.map((job) => ({ ...job, opts: { ...job.opts } })));
+  }
+}
+
+interface Published {
+  lateness: number[];
+  lastAt: number;
+  published: number;
+}
+
+/** Waits until every publication is published (or GIVE_UP_MS passes); lateness per publication. */
+async function awaitPublished(db: Client, posts: Scheduled[]): Promise<Published> {
+  const ids = posts.map((p) => p.publicationId);
+  const deadline = Date.now() + GIVE_UP_MS;
+  for (;;) {
+    const { rows } = await db.query(
+      `SELECT count(*) FILTER (WHERE status = 'published')::int AS published FROM publications WHERE id = ANY($1)`,
+      [ids],
+    );
+    if (rows[0].published === ids.length || Date.now() > deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const { rows } = await db.query(
+    `SELECT extract(epoch FROM pub.published_at - p.scheduled_at) * 1000 AS late,
+            extract(epoch FROM pub.published_at) * 1000 AS at
+       FROM publications pub JOIN posts p ON p.id = pub.post_id
+      WHERE pub.id = ANY($1) AND pub.status = 'published'`,
+    [ids],
+  );
+  const lateness = rows.map((r) => Number(r.late)).sort((a, b) => a - b);
+  return {
+    lateness,
+    lastAt: Math.max(...rows.map((r) => Number(r.at))),
+    published: rows.length,
+  };
+}
+
+/** Tweets per text in the sandbox: more than one for a text is a duplicate. */
+async function duplicates(control: SandboxControlClient, texts: string[]): Promise<number> {
+  const counts = new Map<string, number>();
+  for (const tweet of await control.xTweets())
+    counts.set(tweet.text, (counts.get(tweet.text) ?? 0) + 1);
+  return texts.reduce((sum, text) => sum + Math.max(0, (counts.get(text) ?? 0) - 1), 0);
+}
+
+const peakRssMb = (pid: number) =>
+  Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+
+/** The same burst through a bare BullMQ worker that only calls the sandbox. */
+async function baseline(sandboxUrl: string, accounts: Account[]) {
+  const prefix = `{${tag}-baseline}`;
+  const child = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', __filename, '--baseline-worker'],
+    {
+      env: { ...process.env, BASELINE_PREFIX: prefix, SANDBOX_URL: sandboxUrl },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
+  const queue = new Queue(BASELINE_QUEUE, { connection: redisOptions(REDIS_URL), prefix });
+  const at = Date.now() + LEAD_MS;
+  const jobs = Array.from({ length: PUBLICATIONS }, (_, i) => {
+    const account = accounts[i % accounts.length];
+    const text = `Baseline ${tag} update ${i + 1}: our clinics are open this week.`;
+    // The bare worker gets the token in the job: it has no database to read it from.
+    return {
+      name: 'tweet',
+      data: { accessToken: account.accessToken, handle: account.handle, text },
+      opts: { delay: at - Date.now(), removeOnComplete: false },
+    };
+  });
+  for (let i = 0; i < jobs.length; i += 1_000) await queue.addBulk(jobs.slice(i, i + 1_000));
+  while ((await queue.getJobCounts('completed')).completed < PUBLICATIONS) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const finished = (await queue.getJobs(['completed'], 0, -1)).map((j) => j.finishedOn! - at);
+  finished.sort((a, b) => a - b);
+  await stopProcess(child as ChildProcess, 'SIGTERM');
+  await queue.obliterate({ force: true });
+  await queue.close();
+  const allMs = finished[finished.length - 1];
+  return {
+    allMs,
+    perSecond: PUBLICATIONS / (allMs / 1000),
+    p50: percentile(finished, 50),
+    p99: percentile(finished, 99),
+  };
+}
+
+/** The bare worker: BullMQ + the same X client, no database. */
+async function runBaselineWorker(): Promise<void> {
+  const x = new XClient({
+    apiBaseUrl: process.env.SANDBOX_URL!,
+    authorizeUrl: process.env.SANDBOX_URL!,
+    clientId: 'bench',
+    clientSecret: 'bench',
+  });
+  const worker = new Worker(
+    BASELINE_QUEUE,
+    async (job) =>
+      x.postTweet(job.data.accessToken, { text: job.data.text, handle: job.data.handle }),
+    {
+      connection: redisOptions(REDIS_URL),
+      prefix: process.env.BASELINE_PREFIX,
+      concurrency: CONCURRENCY,
+    },
+  );
+  await worker.waitUntilReady();
+  process.stdout.write('ready\n');
+  process.once('SIGTERM', () => void worker.close().then(() => process.exit(0)));
+}
+
+async function main(): Promise<void> {
+  ensureBuilt();
+  const admin = new Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${tag}`);
+  const migrator = new DataSource(dataSourceOptions(databaseUrl));
+  await migrator.initialize();
+  await migrator.runMigrations({ transaction: 'each' });
+  await migrator.destroy();
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  const children: ChildProcess[] = [];
+  const redis = new IORedis(REDIS_URL, { maxRetriesPerRequest: null });
+  try {
+    const port = await freePort();
+    const sandboxUrl = `http://127.0.0.1:${port}`;
+    const sandboxEnv = { SANDBOX_PORT: String(port), SANDBOX_LATENCY_MS: String(LATENCY_MS) };
+    children.push(await launch('sandbox', tag, sandboxEnv, 'sandbox listening on'));
+    const control = new SandboxControlClient(sandboxUrl);
+    const accounts = await pool(Array.from({ length: CHANNELS }), 32, () =>
+      control.createXAccount(),
+    );
+    const fixtures = await insertFixtures(db, accounts);
+
+    const env = {
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL,
+      QUEUE_PREFIX: tag,
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      ENCRYPTION_KEY: encryptionKey,
+      WORKER_CONCURRENCY: String(CONCURRENCY),
+      X_API_BASE_URL: sandboxUrl,
+      MEDIA_DIR: `.data/${tag}`,
+    };
+    // BENCH_WORKER_NODE_ARGS="--cpu-prof" profiles the worker.
+    const nodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const worker = await launch('worker', tag, env, '"worker ready"', nodeArgs);
+    children.push(worker);
+    const queue = new Queue('publish', { connection: redisOptions(REDIS_URL), prefix: `{${tag}}` });
+
+    const texts = Array.from(
+      { length: PUBLICATIONS },
+      (_, i) => `${tag} community update ${i + 1}: clinics open.`,
+    );
+    const due = new Date(Date.now() + LEAD_MS + 5_000);
+    const burst = await insertPosts(db, fixtures, texts, () => due);
+    await enqueue(queue, burst);
+    const setupLeft = due.getTime() - Date.now();
+    if (setupLeft < 0)
+      throw new Error('the burst was not enqueued before it was due; raise LEAD_MS');
+    const ours = await awaitPublished(db, burst);
+    const oursAllMs = ours.lastAt - due.getTime();
+    const dup = await duplicates(control, texts);
+    const rss = peakRssMb(worker.pid!);
+
+    const lowTexts = Array.from(
+      { length: LOW_LOAD_POSTS },
+      (_, i) => `${tag} single post ${i + 1}.`,
+    );
+    const start = Date.now() + LEAD_MS;
+    const single = await insertPosts(
+      db,
+      fixtures,
+      lowTexts,
+      (i) => new Date(start + i * LOW_LOAD_SPACING_MS),
+    );
+    await enqueue(queue, single);
+    const low = await awaitPublished(db, single);
+
+    const base = await baseline(sandboxUrl, accounts);
+    const oursPerSecond = ours.published / (oursAllMs / 1000);
+
+    console.log(
+      `\npublish burst: ${PUBLICATIONS} publications due at once over ${CHANNELS} channels, sandbox latency ${LATENCY_MS} ms, worker concurrency ${CONCURRENCY}`,
+    );
+    console.log(`  all published after      ${seconds(oursAllMs)}   (target <= 15 s)`);
+    console.log(
+      `  publications/s           ${oursPerSecond.toFixed(0)}   baseline ${base.perSecond.toFixed(0)}   ratio ${(oursPerSecond / base.perSecond).toFixed(2)} (target >= 0.5)`,
+    );
+    console.log(
+      `  lateness p50 / p99       ${seconds(percentile(ours.lateness, 50))} / ${seconds(percentile(ours.lateness, 99))}   baseline ${seconds(base.p50)} / ${seconds(base.p99)}`,
+    );
+    console.log(`  duplicates               ${dup}   (target 0)`);
+    console.log(`  lost                     ${PUBLICATIONS - ours.published}   (target 0)`);
+    console.log(`  worker peak RSS          ${rss.toFixed(0)} MB   (target <= 250 MB)`);
+    console.log(
+      `  baseline: all done after ${seconds(base.allMs)} (bare BullMQ worker, same calls, no database)`,
+    );
+    console.log(
+      `single posts at low load (${LOW_LOAD_POSTS}, one every ${LOW_LOAD_SPACING_MS} ms): lateness p50 ${seconds(percentile(low.lateness, 50))}, p99 ${seconds(percentile(low.lateness, 99))}   (target p99 <= 1 s); lost ${LOW_LOAD_POSTS - low.published}`,
+    );
+    await queue.close();
+  } finally {
+    for (const child of children.reverse()) await stopProcess(child, 'SIGTERM');
+    await deleteQueueKeys(redis, tag);
+    redis.disconnect();
+    await db.end();
+    await admin.query(`DROP DATABASE IF EXISTS ${tag} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+if (process.argv.includes('--baseline-worker')) {
+  void runBaselineWorker();
+} else {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

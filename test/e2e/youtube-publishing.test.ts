@@ -1,0 +1,137 @@
+import { GOOGLE_DEMO_ACCOUNTS } from '../../apps/sandbox/src/google/google-demo-accounts';
+import { connectThroughOAuth } from '../factories/channels.factory';
+import { uploadFixture } from '../factories/media.factory';
+import { as } from '../factories/posts.factory';
+import {
+  secondsFromNow,
+  team,
+  Team,
+  waitFor,
+  waitForPublications,
+} from '../factories/publishing.factory';
+import { startStack, Stack } from '../support/processes';
+
+interface SandboxVideo {
+  id: string;
+  url: string;
+  title: string;
+  privacyStatus: string;
+  publishAt: string | null;
+  thumbnail: { mimeType: string } | null;
+  captions: { language: string }[];
+  deleted: boolean;
+}
+
+/** YouTube: uploaded ahead as private with publishAt, live at the post's time, withdrawn when it must not go out. */
+describe('publishing to YouTube', () => {
+  let stack: Stack;
+  let t: Team;
+  let channelId: string;
+  let media: { video: string; thumbnail: string; captions: string };
+
+  beforeAll(async () => {
+    stack = await startStack();
+    await stack.startWorker();
+    t = await team(stack.apiUrl);
+    channelId = await connectThroughOAuth(
+      stack.apiUrl,
+      t.admin,
+      'youtube',
+      GOOGLE_DEMO_ACCOUNTS[0].channelId,
+    );
+    media = {
+      video: (await uploadFixture(stack.apiUrl, t.marketer, 'clip.mp4')).id,
+      thumbnail: (await uploadFixture(stack.apiUrl, t.marketer, 'pixel.png')).id,
+      captions: (await uploadFixture(stack.apiUrl, t.marketer, 'captions.vtt')).id,
+    };
+  }, 300_000);
+  afterAll(() => stack?.stop(), 60_000);
+
+  const videos = async () => {
+    const response = await fetch(`${stack.sandboxUrl}/_sandbox/google/videos`);
+    return ((await response.json()) as { videos: SandboxVideo[] }).videos;
+  };
+  const videoTitled = (title: string) => async () =>
+    (await videos()).find((v) => v.title === title);
+
+  async function scheduleVideo(title: string, at: Date): Promise<string> {
+    const created = await as(stack.apiUrl, t.marketer).post('/posts', {
+      channelIds: [channelId],
+      scheduledAt: at.toISOString(),
+      youtube: {
+        videoMediaId: media.video,
+        title,
+        description: 'What to expect at your first visit.',
+        tags: ['hospital', 'patients'],
+        privacyStatus: 'public',
+        madeForKids: false,
+        thumbnailMediaId: media.thumbnail,
+        captionMediaId: media.captions,
+      },
+    });
+    expect(created.status).toBe(201);
+    await as(stack.apiUrl, t.marketer).post(`/posts/${created.body.id}/submit`).expect(200);
+    await as(stack.apiUrl, t.compliance).post(`/posts/${created.body.id}/approve`).expect(200);
+    return created.body.id;
+  }
+
+  it('uploads the approved video ahead of time as private with publishAt, then makes it public on time', async () => {
+    const at = secondsFromNow(30);
+    const title = 'Your first visit to St. Mary’s';
+    const postId = await scheduleVideo(title, at);
+
+    const ahead = await waitFor(
+      'the video uploaded ahead with its captions',
+      async () => {
+        const video = await videoTitled(title)();
+        return video && video.captions.length > 0 && video;
+      },
+      25_000,
+    );
+    expect(ahead).toMatchObject({
+      privacyStatus: 'private',
+      publishAt: at.toISOString(),
+      thumbnail: { mimeType: 'image/png' },
+      captions: [expect.objectContaining({ language: 'en' })],
+    });
+    expect(Date.now()).toBeLessThan(at.getTime());
+
+    const post = await waitForPublications(stack, t, postId, 'published', 60_000);
+    expect(post.publications[0]).toMatchObject({ externalId: ahead.id, url: ahead.url });
+    expect(await videoTitled(title)()).toMatchObject({ id: ahead.id, privacyStatus: 'public' });
+    expect((await videos()).filter((v) => v.title === title)).toHaveLength(1);
+  }, 120_000);
+
+  it('deletes the uploaded video when the post is cancelled', async () => {
+    const title = 'Cancelled: new parking garage';
+    const postId = await scheduleVideo(title, secondsFromNow(600));
+    const uploaded = await waitFor('the video uploaded ahead', videoTitled(title), 25_000);
+    await as(stack.apiUrl, t.marketer).post(`/posts/${postId}/cancel`).expect(200);
+    await waitFor('the video deleted', async () => (await videoTitled(title)())?.deleted, 25_000);
+    expect(uploaded.privacyStatus).toBe('private');
+  }, 120_000);
+
+  it('takes the schedule out of YouTube while the organization is paused', async () => {
+    const title = 'Paused: visiting hours';
+    await scheduleVideo(title, secondsFromNow(600));
+    await waitFor(
+      'the video scheduled in YouTube',
+      async () => (await videoTitled(title)())?.publishAt,
+      25_000,
+    );
+    await as(stack.apiUrl, t.admin).post('/organization/pause', { reason: 'crisis' }).expect(200);
+    try {
+      const withdrawn = await waitFor(
+        'the schedule removed',
+        async () => {
+          const video = await videoTitled(title)();
+          return video && video.publishAt === null && video;
+        },
+        25_000,
+      );
+      expect(withdrawn.privacyStatus).toBe('private');
+    } finally {
+      await as(stack.apiUrl, t.admin).post('/organization/resume', { reason: 'over' }).expect(200);
+    }
+  }, 120_000);
+});
