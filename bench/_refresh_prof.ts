@@ -1,4 +1,3 @@
-import { MetricsCollector as MC, PublicationMetricsEntity as PME } from '@rounds/domain';
 // Metrics refresh benchmark: one refresh of 100,000 published X posts (1,000 channels of 100) by
 // the real sweep and metrics processor, over BullMQ and Redis, against the sandbox answering
 // every request after 100 ms. Target: <= 60 s. Baseline in the same run: one post per request.
@@ -281,26 +280,18 @@ async function main(): Promise<void> {
     const concurrency = worker.get(AppConfig).WORKER_CONCURRENCY;
     await control.setLatency(LATENCY_MS);
     await control.advanceClock(60 * 60_000);
-    const { performance: perf } = await import('node:perf_hooks');
-    const totals: Record<string, number> = {};
-    const wrap = (obj: any, name: string, label: string) => {
-      const orig = obj[name].bind(obj);
-      obj[name] = async (...args: any[]) => { const t = perf.now(); try { return await orig(...args); } finally { totals[label] = (totals[label] ?? 0) + perf.now() - t; } };
-    };
-    const collector: any = worker.get(MC);
-    wrap(collector, 'collect', 'collect total');
-    wrap(collector.tokens, 'withAccessToken', 'token+platform call');
-    wrap(collector.dataSource, 'transaction', 'transaction');
-    const repo = collector.dataSource.getRepository(PME);
-    const origGet = collector.dataSource.getRepository.bind(collector.dataSource);
-    wrap(repo, 'find', 'due select');
-    collector.dataSource.getRepository = (e: any) => (e === PME ? repo : origGet(e));
     const first = await refresh(worker);
-    console.log('PHASES', JSON.stringify(Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, Math.round(v)]))));
     // The steady state: every publication due again, as 15 minutes later.
     await ds.query(`UPDATE publication_metrics SET next_metrics_at = now() - interval '1 second'`);
     await control.advanceClock(15 * 60_000);
+    const inspector = await import('node:inspector/promises');
+    const session = new inspector.Session();
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
     const second = await refresh(worker);
+    const { profile } = (await session.post('Profiler.stop')) as any;
+    (await import('node:fs')).writeFileSync('/tmp/prof/refresh.cpuprofile', JSON.stringify(profile));
     const [{ snapshots }] = await ds.query(
       'SELECT count(*)::int AS snapshots FROM metric_snapshots',
     );

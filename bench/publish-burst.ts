@@ -203,6 +203,30 @@ async function insertPosts(
   }));
 }
 
+/** Moves the posts to `due` (one statement), as a reschedule would. */
+async function dueAt(db: Client, posts: Scheduled[], due: Date): Promise<Scheduled[]> {
+  await db.query(
+    'UPDATE posts SET scheduled_at = $1 WHERE id IN (SELECT post_id FROM publications WHERE id = ANY($2))',
+    [due, posts.map((p) => p.publicationId)],
+  );
+  return posts.map((p) => ({ ...p, at: due }));
+}
+
+/**
+ * Waits until the worker's first metrics and conversation sweeps over the new channels are done
+ * (no sandbox request for a second), so the burst measures publishing.
+ */
+async function quietSandbox(control: SandboxControlClient): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  let seen = -1;
+  for (;;) {
+    const count = (await control.requests({ platform: 'x' })).length;
+    if (count === seen || Date.now() > deadline) return;
+    seen = count;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+}
+
 /** The jobs approval would have added: one delayed publish job per publication, in bulk. */
 async function enqueue(queue: Queue, posts: Scheduled[]): Promise<void> {
   for (let i = 0; i < posts.length; i += 1_000) {
@@ -366,8 +390,10 @@ async function main(): Promise<void> {
       { length: PUBLICATIONS },
       (_, i) => `${tag} community update ${i + 1}: clinics open.`,
     );
-    const due = new Date(Date.now() + LEAD_MS + 5_000);
-    const burst = await insertPosts(db, fixtures, texts, () => due);
+    const inserted = await insertPosts(db, fixtures, texts, () => new Date(Date.now() + 3600_000));
+    await quietSandbox(control);
+    const due = new Date(Date.now() + LEAD_MS);
+    const burst = await dueAt(db, inserted, due);
     await enqueue(queue, burst);
     const setupLeft = due.getTime() - Date.now();
     if (setupLeft < 0)
