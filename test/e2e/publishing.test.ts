@@ -10,7 +10,6 @@ import {
   team,
   Team,
   tweetsWith,
-  waitFor,
   waitForPublications,
 } from '../factories/publishing.factory';
 import { startStack, Stack } from '../support/processes';

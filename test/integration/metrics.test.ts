@@ -8,10 +8,7 @@ import {
   reportPeriod,
 } from '@rounds/domain';
 import { JobProducer, QueueName } from '@rounds/queue';
-import {
-  SandboxControlClient,
-  type SandboxXAccount,
-} from '@rounds/sandbox';
+import { SandboxControlClient, type SandboxXAccount } from '@rounds/sandbox';
 import { MetricsProcessor } from '../../apps/worker/src/processors/metrics.processor';
 import {
   connectChannel,
@@ -283,6 +280,29 @@ describe('engagement metrics: collection, rollups and the report', () => {
     await as(env.api.url, other.executive)
       .get(`/reports/engagement?channelId=${channelId}`)
       .expect(404);
+  });
+
+  it('stops reading a post that was deleted on the platform, keeping what it had', async () => {
+    const [gone] = await query<{ external_id: string; engagements: string }>(
+      'SELECT external_id, engagements FROM publication_metrics WHERE publication_id = $1',
+      [publicationIds[0]],
+    );
+    await fetch(`${env.sandbox.url}/2/tweets/${gone.external_id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${account.accessToken}` },
+    });
+    await makeDue();
+    await sweepAndSettle();
+    const [row] = await query<{ next: Date | null; gone: Date | null; engagements: string }>(
+      `SELECT next_metrics_at AS next, gone_at AS gone, engagements FROM publication_metrics
+       WHERE publication_id = $1`,
+      [publicationIds[0]],
+    );
+    expect(row).toMatchObject({
+      next: null,
+      gone: expect.any(Date),
+      engagements: gone.engagements,
+    });
   });
 
   it('reads only rollups, never the raw snapshots (EXPLAIN of every report query)', async () => {

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, LessThanOrEqual } from 'typeorm';
-import { ChannelEntity } from '../channels/channel.entity';
+import { DataSource, In } from 'typeorm';
+import { ChannelEntity, ChannelPlatform } from '../channels/channel.entity';
 import { ChannelTokensService } from '../channels/channel-tokens.service';
-import { loadOrganization } from '../organizations/organization-store';
 import { ChannelAudienceEntity } from './channel-audience.entity';
 import { MetricsPlatform, metricsPlatforms } from './metrics-platforms';
-import { RecordedBatch, recordReadings } from './metrics-recorder';
+import { DuePublication, RecordedBatch, recordReadings } from './metrics-recorder';
 import { PlatformClients } from '../channels/platform-clients';
 import { countUsage, PlatformCall } from './platform-usage';
 import { PublicationMetricsEntity } from './publication-metrics.entity';
@@ -39,31 +38,25 @@ export class MetricsCollector {
 
   /** One batch of one channel, one platform request; nothing to do when no longer due. */
   async collect(batch: MetricsBatch): Promise<RecordedBatch> {
-    const ids = await this.dataSource.getRepository(PublicationMetricsEntity).find({
-      where: {
-        organizationId: batch.organizationId,
-        channelId: batch.channelId,
-        publicationId: In(batch.publicationIds),
-        nextMetricsAt: LessThanOrEqual(new Date()),
-      },
-      select: { publicationId: true, externalId: true, platform: true },
-    });
-    if (ids.length === 0) return { collected: 0, gone: 0 };
-    const platform = this.platforms[ids[0].platform];
-    const externalIds = ids.map((r) => r.externalId);
+    const due: (DuePublication & { platform: ChannelPlatform })[] = await this.dataSource.query(
+      `SELECT publication_id AS "publicationId", external_id AS "externalId",
+              published_at AS "publishedAt", platform
+       FROM publication_metrics
+       WHERE organization_id = $1 AND channel_id = $2 AND publication_id = ANY($3::uuid[])
+         AND next_metrics_at <= now()`,
+      [batch.organizationId, batch.channelId, batch.publicationIds],
+    );
+    if (due.length === 0) return { collected: 0, gone: 0 };
+    const platform = this.platforms[due[0].platform];
+    const externalIds = due.map((r) => r.externalId);
     const readings = await this.call(batch, platform.readCost(externalIds.length), (token) =>
       platform.read(token, externalIds),
     );
-    const collectedAt = new Date();
-    return this.dataSource.transaction(async (tx) => {
-      const { timeZone } = await loadOrganization(tx, batch.organizationId);
-      return recordReadings(tx, {
-        organizationId: batch.organizationId,
-        publicationIds: ids.map((r) => r.publicationId),
-        readings,
-        collectedAt,
-        timeZone,
-      });
+    return recordReadings(this.dataSource.manager, {
+      organizationId: batch.organizationId,
+      due,
+      readings,
+      collectedAt: new Date(),
     });
   }
 

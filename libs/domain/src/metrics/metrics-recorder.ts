@@ -1,18 +1,14 @@
-import { DateTime } from 'luxon';
-import { EntityManager, In, LessThanOrEqual } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { MetricCounters } from '@rounds/platforms';
 import { nextCollectionAt } from './collection-schedule';
-import {
-  COUNTER_KEYS,
-  Counters,
-  delta,
-  engagementsOf,
-  fromPlatform,
-  isZero,
-  reachOf,
-} from './metric-counters';
-import { PublicationMetricsEntity } from './publication-metrics.entity';
-import { addToRollup, CHANNEL_DAILY, mergeByKey, PUBLICATION_DAILY } from './rollup-writer';
+import { COUNTER_KEYS, ENGAGEMENTS_SQL, REACH_SQL } from './metric-counters';
+
+/** A publication a batch job read, as it stood before the platform call. */
+export interface DuePublication {
+  publicationId: string;
+  externalId: string;
+  publishedAt: Date;
+}
 
 export interface RecordedBatch {
   collected: number;
@@ -20,118 +16,85 @@ export interface RecordedBatch {
   gone: number;
 }
 
-const countersOf = (row: PublicationMetricsEntity): Counters =>
-  Object.fromEntries(COUNTER_KEYS.map((k) => [k, row[k]])) as Counters;
+const list = (render: (k: string) => string, separator = ', ') =>
+  COUNTER_KEYS.map(render).join(separator);
+const anyNonZero = (prefix: string) => `(${list((k) => `${prefix}${k} <> 0`, ' OR ')})`;
+const addExcluded = list((k) => `${k} = t.${k} + excluded.${k}`);
 
 /**
- * Stores one batch of readings taken at `collectedAt`: a snapshot each, its delta against the
- * previous reading added to the publication's and the channel's day, the new baseline and the
- * next reading time. Rows no longer due (another job got there first) are left alone.
+ * In one statement (one round trip, atomic): locks the batch's publications that are still due,
+ * stores a snapshot of each reading, adds each delta against the previous reading to the
+ * publication's and the channel's day (organization time zone) with INSERT … ON CONFLICT DO
+ * UPDATE, and moves the baseline and the next reading time on. A publication another job
+ * recorded meanwhile is no longer due, and is left alone.
  */
+const RECORD_SQL = `
+WITH input AS (
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS u(publication_id uuid, read boolean,
+    next_at timestamptz, ${list((k) => `${k} bigint`)})
+), locked AS (
+  SELECT m.* FROM publication_metrics m JOIN input u ON u.publication_id = m.publication_id
+  WHERE m.organization_id = $2 AND m.next_metrics_at <= $3
+  ORDER BY m.publication_id
+  FOR UPDATE OF m
+), deltas AS (
+  SELECT l.publication_id, l.organization_id, l.channel_id,
+         ($3::timestamptz AT TIME ZONE o.time_zone)::date AS day,
+         ${list((k) => `coalesce(u.${k}, 0) - l.${k} AS ${k}`)}
+  FROM locked l JOIN input u USING (publication_id) JOIN organizations o ON o.id = l.organization_id
+  WHERE u.read
+), snapshots AS (
+  INSERT INTO metric_snapshots (publication_id, collected_at, organization_id, channel_id, ${list((k) => k)})
+  SELECT l.publication_id, $3, l.organization_id, l.channel_id, ${list((k) => `u.${k}`)}
+  FROM locked l JOIN input u USING (publication_id) WHERE u.read
+), publication_days AS (
+  INSERT INTO publication_daily_metrics AS t (publication_id, day, organization_id, channel_id, ${list((k) => k)})
+  SELECT publication_id, day, organization_id, channel_id, ${list((k) => k)} FROM deltas
+  WHERE ${anyNonZero('')}
+  ON CONFLICT (publication_id, day) DO UPDATE SET ${addExcluded}
+), channel_days AS (
+  INSERT INTO channel_daily_metrics AS t (channel_id, day, organization_id, ${list((k) => k)})
+  SELECT channel_id, day, organization_id, ${list((k) => `sum(${k})`)} FROM deltas
+  WHERE ${anyNonZero('')}
+  GROUP BY channel_id, day, organization_id
+  ON CONFLICT (channel_id, day) DO UPDATE SET ${addExcluded}
+), baselines AS (
+  SELECT u.publication_id, u.read, u.next_at, ${list((k) => `CASE WHEN u.read THEN coalesce(u.${k}, 0) ELSE l.${k} END AS ${k}`)}
+  FROM locked l JOIN input u USING (publication_id)
+)
+UPDATE publication_metrics m SET ${list((k) => `${k} = b.${k}`)},
+  engagements = ${ENGAGEMENTS_SQL('b')}, reach = ${REACH_SQL('b')},
+  next_metrics_at = CASE WHEN b.read THEN b.next_at END,
+  gone_at = CASE WHEN b.read THEN NULL ELSE $3::timestamptz END,
+  lease_until = NULL, last_collected_at = $3
+FROM baselines b
+WHERE m.publication_id = b.publication_id
+RETURNING b.read`;
+
+/** Records the readings a batch job took at `collectedAt` for its due publications. */
 export async function recordReadings(
-  tx: EntityManager,
+  manager: EntityManager,
   input: {
     organizationId: string;
-    publicationIds: string[];
+    due: DuePublication[];
     readings: Map<string, MetricCounters>;
     collectedAt: Date;
-    timeZone: string;
   },
 ): Promise<RecordedBatch> {
-  const { organizationId, readings, collectedAt } = input;
-  const rows = await tx.find(PublicationMetricsEntity, {
-    where: {
-      organizationId,
-      publicationId: In(input.publicationIds),
-      nextMetricsAt: LessThanOrEqual(collectedAt),
-    },
-    order: { publicationId: 'ASC' },
-    lock: { mode: 'pessimistic_write' },
+  const rows = input.due.map((p) => {
+    const reading = input.readings.get(p.externalId);
+    return {
+      publication_id: p.publicationId,
+      read: reading !== undefined,
+      next_at: nextCollectionAt(p.publishedAt, input.collectedAt),
+      ...Object.fromEntries(COUNTER_KEYS.map((k) => [k, reading?.[k] ?? null])),
+    };
   });
-  const day = DateTime.fromJSDate(collectedAt, { zone: input.timeZone }).toISODate()!;
-  const read = rows.filter((r) => readings.has(r.externalId));
-  const gone = rows.filter((r) => !readings.has(r.externalId));
-  const current = new Map(
-    read.map((r) => [r.publicationId, fromPlatform(readings.get(r.externalId)!)]),
-  );
-  const deltas = read
-    .map((r) => ({ row: r, counters: delta(current.get(r.publicationId)!, countersOf(r)) }))
-    .filter((d) => !isZero(d.counters));
-
-  await insertSnapshots(
-    tx,
-    collectedAt,
-    read.map((r) => ({ row: r, reading: readings.get(r.externalId)! })),
-  );
-  await addToRollup(
-    tx,
-    PUBLICATION_DAILY,
-    deltas.map((d) => ({
-      keys: [d.row.publicationId, day, organizationId, d.row.channelId],
-      counters: d.counters,
-    })),
-  );
-  await addToRollup(
-    tx,
-    CHANNEL_DAILY,
-    mergeByKey(
-      deltas.map((d) => ({ keys: [d.row.channelId, day, organizationId], counters: d.counters })),
-    ),
-  );
-  await updateBaselines(tx, collectedAt, [
-    ...read.map((r) => ({ row: r, counters: current.get(r.publicationId)!, gone: false })),
-    ...gone.map((r) => ({ row: r, counters: countersOf(r), gone: true })),
+  const [updated]: [{ read: boolean }[], number] = await manager.query(RECORD_SQL, [
+    JSON.stringify(rows),
+    input.organizationId,
+    input.collectedAt,
   ]);
-  return { collected: read.length, gone: gone.length };
-}
-
-async function insertSnapshots(
-  tx: EntityManager,
-  collectedAt: Date,
-  items: { row: PublicationMetricsEntity; reading: MetricCounters }[],
-): Promise<void> {
-  if (items.length === 0) return;
-  const counters = COUNTER_KEYS.map((k) => items.map((i) => i.reading[k] ?? null));
-  await tx.query(
-    `INSERT INTO metric_snapshots (collected_at, publication_id, organization_id, channel_id,
-       ${COUNTER_KEYS.join(', ')})
-     SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::uuid[],
-       ${COUNTER_KEYS.map((_, i) => `$${i + 5}::bigint[]`).join(', ')})`,
-    [
-      collectedAt,
-      items.map((i) => i.row.publicationId),
-      items.map((i) => i.row.organizationId),
-      items.map((i) => i.row.channelId),
-      ...counters,
-    ],
-  );
-}
-
-async function updateBaselines(
-  tx: EntityManager,
-  collectedAt: Date,
-  items: { row: PublicationMetricsEntity; counters: Counters; gone: boolean }[],
-): Promise<void> {
-  if (items.length === 0) return;
-  const n = COUNTER_KEYS.length;
-  await tx.query(
-    `UPDATE publication_metrics m SET
-       ${COUNTER_KEYS.map((k) => `${k} = u.${k}`).join(', ')},
-       engagements = u.engagements, reach = u.reach,
-       next_metrics_at = u.next_metrics_at, gone_at = u.gone_at,
-       lease_until = NULL, last_collected_at = $1
-     FROM unnest($2::uuid[], ${COUNTER_KEYS.map((_, i) => `$${i + 3}::bigint[]`).join(', ')},
-                 $${n + 3}::bigint[], $${n + 4}::bigint[], $${n + 5}::timestamptz[], $${n + 6}::timestamptz[])
-       AS u(publication_id, ${COUNTER_KEYS.join(', ')}, engagements, reach, next_metrics_at, gone_at)
-     WHERE m.publication_id = u.publication_id`,
-    [
-      collectedAt,
-      items.map((i) => i.row.publicationId),
-      ...COUNTER_KEYS.map((k) => items.map((i) => i.counters[k])),
-      items.map((i) => engagementsOf(i.counters)),
-      items.map((i) => reachOf(i.counters)),
-      items.map((i) => (i.gone ? null : nextCollectionAt(i.row.publishedAt, collectedAt))),
-      items.map((i) => (i.gone ? collectedAt : null)),
-    ],
-  );
+  const collected = updated.filter((r) => r.read).length;
+  return { collected, gone: updated.length - collected };
 }
