@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource, EntityManager, MoreThan } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuditAction, GENESIS_HASH } from './audit-action';
 import { AuditEventEntity } from './audit-event.entity';
 import { auditHash } from './audit-hash';
@@ -76,7 +77,7 @@ export class AuditService {
       return event;
     });
     // insert, not save: one statement, and the generated ids are set on `events` all the same.
-    await manager.insert(AuditEventEntity, events);
+    await manager.insert(AuditEventEntity, events as QueryDeepPartialEntity<AuditEventEntity>[]);
     return events;
   }
 
