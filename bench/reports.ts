@@ -12,7 +12,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@rounds/database';
 import {
-  engagementQueries,
+  engagementQuery,
   EngagementReport,
   EngagementReportService,
   previousPeriod,
@@ -304,14 +304,9 @@ async function main(): Promise<void> {
     samples.sort((a, b) => a - b);
 
     if (process.env.BENCH_EXPLAIN) {
-      const queries = engagementQueries({ organizationId }, current, previous, 'day');
-      for (const q of Object.values(queries)) {
-        const plan: { 'QUERY PLAN': string }[] = await ds.query(
-          `EXPLAIN ANALYZE ${q.sql}`,
-          q.params,
-        );
-        console.log(`\n${q.name}:\n${plan.map((r) => r['QUERY PLAN']).join('\n')}`);
-      }
+      const { sql, params } = engagementQuery({ organizationId }, current, previous, 'day');
+      const plan: { 'QUERY PLAN': string }[] = await ds.query(`EXPLAIN ANALYZE ${sql}`, params);
+      console.log(`\n${plan.map((r) => r['QUERY PLAN']).join('\n')}`);
     }
     const naiveSamples: number[] = [];
     let naive!: NaiveFigures;

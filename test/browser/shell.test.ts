@@ -84,6 +84,7 @@ describe('dashboard shell', () => {
     const { page, context } = await openDashboard(browser, api.url);
     await signIn(page, org.admin.email);
     await page.goto('/users');
+    await page.getByRole('heading', { name: 'Users & roles' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Users & roles' }).waitFor();
     await page.getByRole('button', { name: /^Account:/ }).click();

@@ -66,7 +66,10 @@ export async function waitFor<T>(
   }
 }
 
-/** Waits for the post's publications to settle in `status` (published, failed, held…). */
+/**
+ * Waits for the post and its publications to settle in `status` (published, failed, held…); both,
+ * since the post's detail is read in more than one query.
+ */
 export function waitForPublications(
   stack: Stack,
   t: Team,
@@ -78,7 +81,8 @@ export function waitForPublications(
     `post ${postId} to be ${status}`,
     async () => {
       const post = await postOf(stack.apiUrl, t.marketer, postId);
-      return post.publications.every((p) => p.status === status) && post;
+      const settled = post.status === status && post.publications.every((p) => p.status === status);
+      return settled && post;
     },
     ms,
   );

@@ -11,6 +11,7 @@ import {
   ConversationsSweep,
   MetricsSweep,
   PlatformClients,
+  PULL_EVERY,
   PULL_INTERVAL_MS,
   RepliesService,
 } from '@rounds/domain';
@@ -59,12 +60,13 @@ describe('conversations: the inbox, reviewed replies and templates', () => {
   const api = () => env.api.url;
   const conversationsQueue = () => worker.get(JobProducer).queue(QueueName.Conversations);
 
-  let pulls = 0;
+  let slot = Math.ceil(Date.now() / PULL_INTERVAL_MS / PULL_EVERY.youtube) * PULL_EVERY.youtube;
 
-  /** The conversations sweep of the next pull slot, then every job it queued has run. */
+  /** The conversations sweep of the next slot that pulls every platform; then its jobs have run. */
   async function pullAndSettle(): Promise<void> {
     await worker.get(MetricsSweep).sweep(); // enrols published posts, which replies are linked to
-    await worker.get(ConversationsSweep).sweep(new Date(Date.now() + ++pulls * PULL_INTERVAL_MS));
+    slot += PULL_EVERY.youtube;
+    await worker.get(ConversationsSweep).sweep(new Date(slot * PULL_INTERVAL_MS));
     await settle();
   }
 

@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import {
-  engagementQueries,
+  engagementQuery,
   MetricsSweep,
   previousPeriod,
   rebuildRollups,
@@ -305,24 +305,20 @@ describe('engagement metrics: collection, rollups and the report', () => {
     });
   });
 
-  it('reads only rollups, never the raw snapshots (EXPLAIN of every report query)', async () => {
+  it('reads only rollups, never the raw snapshots (EXPLAIN of the report statement)', async () => {
     const period = reportPeriod({ from: '2026-01-01', to: '2026-12-31' }, 'America/Chicago');
-    const queries = engagementQueries(
+    const { sql, params } = engagementQuery(
       { organizationId: team.id },
       period,
       previousPeriod(period, 'America/Chicago'),
       'week',
     );
     const dataSource = env.api.app.get(DataSource);
-    for (const q of Object.values(queries)) {
-      const plan = JSON.stringify(
-        await dataSource.query(`EXPLAIN (FORMAT JSON) ${q.sql}`, q.params),
-      );
-      expect({ query: q.name, readsSnapshots: plan.includes('metric_snapshots') }).toEqual({
-        query: q.name,
-        readsSnapshots: false,
-      });
+    const plan = JSON.stringify(await dataSource.query(`EXPLAIN (FORMAT JSON) ${sql}`, params));
+    for (const table of ['channel_daily_metrics', 'channel_audiences', 'publication_metrics']) {
+      expect(plan).toContain(table);
     }
+    expect(plan).not.toContain('metric_snapshots');
   });
 });
 

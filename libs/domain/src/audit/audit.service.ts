@@ -42,38 +42,48 @@ export class AuditService {
     return event;
   }
 
-  /** Appends events of one organization, in order, with one insert (a worker's batch of results). */
+  /**
+   * Appends events (of one or more organizations, each chain in order) with one statement taking
+   * the chains' locks, one reading their heads and one insert: a worker's batch of results.
+   */
   async recordAll(manager: EntityManager, records: AuditRecord[]): Promise<AuditEventEntity[]> {
     if (records.length === 0) return [];
     if (!manager.queryRunner?.isTransactionActive) {
       return manager.transaction((tx) => this.recordAll(tx, records));
     }
-    const { organizationId } = records[0];
-    if (records.some((r) => r.organizationId !== organizationId)) {
-      throw new Error('recordAll appends to one organization’s chain at a time');
-    }
-    // One writer per chain at a time; released when the caller's transaction ends.
-    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [organizationId]);
-    const head = await manager.findOne(AuditEventEntity, {
-      where: { organizationId },
-      order: { seq: 'DESC' },
-      select: { seq: true, hash: true },
-    });
-    let seq = head?.seq ?? 0;
-    let prevHash = head?.hash ?? GENESIS_HASH;
+    const organizationIds = [...new Set(records.map((r) => r.organizationId))].sort();
+    // One writer per chain at a time, released when the caller's transaction ends; taken in a
+    // fixed order so two batches never wait on each other in a circle.
+    await manager.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended(o.id, 0))
+         FROM unnest($1::text[]) WITH ORDINALITY AS o(id, n) ORDER BY o.n`,
+      [organizationIds],
+    );
+    const heads: { id: string; seq: string | number | null; hash: string | null }[] =
+      await manager.query(
+        `SELECT o.id, h.seq, h.hash FROM unnest($1::uuid[]) AS o(id)
+           LEFT JOIN LATERAL (SELECT seq, hash FROM audit_events
+                               WHERE organization_id = o.id ORDER BY seq DESC LIMIT 1) h ON true`,
+        [organizationIds],
+      );
+    const chains = new Map(
+      heads.map((h) => [h.id, { seq: Number(h.seq ?? 0), hash: h.hash ?? GENESIS_HASH }]),
+    );
     const events = records.map((record) => {
+      const head = chains.get(record.organizationId)!;
       const event = manager.create(AuditEventEntity, {
-        organizationId,
-        seq: ++seq,
+        organizationId: record.organizationId,
+        seq: head.seq + 1,
         occurredAt: new Date(),
         actorId: record.actorId,
         action: record.action,
         subjectType: record.subjectType,
         subjectId: record.subjectId ?? null,
         data: record.data ?? {},
-        prevHash,
+        prevHash: head.hash,
       });
-      event.hash = prevHash = auditHash(event);
+      event.hash = auditHash(event);
+      chains.set(record.organizationId, { seq: event.seq, hash: event.hash });
       return event;
     });
     // insert, not save: one statement, and the generated ids are set on `events` all the same.

@@ -2,12 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan } from 'typeorm';
 import { JobName, JobProducer, QueueName } from '@rounds/queue';
-import { ChannelEntity } from '../channels/channel.entity';
+import { ChannelEntity, ChannelPlatform } from '../channels/channel.entity';
 import { ConversationReplyEntity } from './conversation-reply.entity';
 import { RepliesService } from './replies.service';
 
-/** How often each connected channel's conversations are pulled. */
+/** How often the sweep runs; X mentions are pulled at every run. */
 export const PULL_INTERVAL_MS = 10 * 60_000;
+/**
+ * Runs between two pulls of a YouTube channel's comments: each video read costs quota units of
+ * the one Google project every organization shares.
+ */
+export const PULL_EVERY: Record<ChannelPlatform, number> = { x: 1, youtube: 6 };
 /** An approved reply not sent by then lost its job (or its attempts); it is queued again. */
 const STALE_APPROVAL_MS = 15 * 60_000;
 
@@ -23,11 +28,12 @@ export class ConversationsSweep {
   async sweep(now = new Date()): Promise<{ pulls: number; requeued: number }> {
     const channels = await this.dataSource.getRepository(ChannelEntity).find({
       where: { status: 'connected' },
-      select: { id: true, organizationId: true },
+      select: { id: true, organizationId: true, platform: true },
     });
     const slot = Math.floor(now.getTime() / PULL_INTERVAL_MS);
+    const due = channels.filter((c) => slot % PULL_EVERY[c.platform] === 0);
     await this.producer.queue(QueueName.Conversations).addBulk(
-      channels.map((c) => ({
+      due.map((c) => ({
         name: JobName.PullConversations,
         data: { organizationId: c.organizationId, channelId: c.id },
         opts: {
@@ -47,6 +53,6 @@ export class ConversationsSweep {
     // A new id per state change: the first job's id may still be kept as completed or failed.
     for (const reply of stale)
       await this.replies.enqueueSend(reply, `-${reply.updatedAt.getTime()}`);
-    return { pulls: channels.length, requeued: stale.length };
+    return { pulls: due.length, requeued: stale.length };
   }
 }

@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { ChannelEntity, ChannelPlatform } from '../channels/channel.entity';
 import { ChannelTokensService } from '../channels/channel-tokens.service';
+import { PlatformClients } from '../channels/platform-clients';
 import { ChannelAudienceEntity } from './channel-audience.entity';
 import { MetricsPlatform, metricsPlatforms } from './metrics-platforms';
 import { DuePublication, RecordedBatch, recordReadings } from './metrics-recorder';
-import { PlatformClients } from '../channels/platform-clients';
 import { countUsage, PlatformCall } from './platform-usage';
 import { PublicationMetricsEntity } from './publication-metrics.entity';
 
@@ -43,8 +43,9 @@ export class MetricsCollector {
               published_at AS "publishedAt", platform
        FROM publication_metrics
        WHERE organization_id = $1 AND channel_id = $2 AND publication_id = ANY($3::uuid[])
-         AND next_metrics_at <= now()`,
-      [batch.organizationId, batch.channelId, batch.publicationIds],
+         AND next_metrics_at <= $4`,
+      // The application's clock, as recordReadings compares with it too.
+      [batch.organizationId, batch.channelId, batch.publicationIds, new Date()],
     );
     if (due.length === 0) return { collected: 0, gone: 0 };
     const platform = this.platforms[due[0].platform];

@@ -1,4 +1,4 @@
-import { KeyedBatcher, MicroBatcher } from './micro-batcher';
+import { MicroBatcher } from './micro-batcher';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -43,23 +43,30 @@ describe('MicroBatcher', () => {
 
   it('splits a crowd into batches of at most maxBatch', async () => {
     const sizes: number[] = [];
-    const batcher = new MicroBatcher(async (items: number[]) => {
-      sizes.push(items.length);
-      return items;
-    }, 2);
+    const batcher = new MicroBatcher(
+      async (items: number[]) => {
+        sizes.push(items.length);
+        return items;
+      },
+      { maxBatch: 2 },
+    );
     await Promise.all([1, 2, 3, 4, 5].map((i) => batcher.add(i)));
     expect(sizes).toEqual([2, 2, 1]);
   });
-});
 
-describe('KeyedBatcher', () => {
-  it('batches per key', async () => {
-    const runs: string[] = [];
-    const batcher = new KeyedBatcher(async (key: string, items: number[]) => {
-      runs.push(`${key}:${items.join(',')}`);
-      return items;
-    });
-    await Promise.all([batcher.add('a', 1), batcher.add('b', 2), batcher.add('a', 3)]);
-    expect(runs.sort()).toEqual(['a:1,3', 'b:2']);
+  it('runs up to `lanes` batches at a time', async () => {
+    let running = 0;
+    let most = 0;
+    const batcher = new MicroBatcher(
+      async (items: number[]) => {
+        most = Math.max(most, ++running);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        running -= 1;
+        return items;
+      },
+      { maxBatch: 1, lanes: 2 },
+    );
+    await Promise.all([1, 2, 3, 4].map((i) => batcher.add(i)));
+    expect(most).toBe(2);
   });
 });

@@ -12,7 +12,7 @@ import { PostStatus, PublicationStatus } from '../posts/post-status';
 import { lockPost } from '../posts/post-store';
 import { PostEntity } from '../posts/post.entity';
 import { PublicationEntity } from '../posts/publication.entity';
-import { KeyedBatcher, MicroBatcher } from './micro-batcher';
+import { MicroBatcher } from './micro-batcher';
 import { groupBy, rollUpPost, rollUpPosts } from './post-rollup';
 import { loadPublishContexts, PublishContext } from './publish-context';
 
@@ -20,6 +20,9 @@ type Ref = Pick<PublicationEntity, 'id' | 'organizationId' | 'postId'>;
 type Change = Partial<
   Pick<PublicationEntity, 'externalId' | 'url' | 'publishedAt' | 'error' | 'attempts'>
 >;
+
+/** Batches in flight at once: a job waits for less, and locks are taken in one order (no cycles). */
+const BATCH_LANES = 3;
 
 /** One publication's outcome: its move, the columns that go with it, and its audit event. */
 interface Settlement {
@@ -34,16 +37,18 @@ interface Settlement {
 /**
  * Every status change the worker makes to a publication, with its post's roll-up and its audit
  * event in the same transaction. The jobs running at once in this worker share statements: claims
- * (and the contexts read after them) go in one UPDATE and one SELECT, and outcomes are written per
- * organization in one transaction, one turn of its audit chain. Each job still waits for its own
+ * (and the contexts read after them) go in one UPDATE and one SELECT, and outcomes in one
+ * transaction with one turn of each organization's audit chain. Each job still waits for its own
  * row to be committed before it is acknowledged.
  */
 @Injectable()
 export class PublicationResults {
-  private readonly claims = new MicroBatcher((refs: PublicationJobData[]) => this.claimAll(refs));
-  private readonly settlements = new KeyedBatcher((organizationId, items: Settlement[]) =>
-    this.settleAll(organizationId, items),
-  );
+  private readonly claims = new MicroBatcher((refs: PublicationJobData[]) => this.claimAll(refs), {
+    lanes: BATCH_LANES,
+  });
+  private readonly settlements = new MicroBatcher((items: Settlement[]) => this.settleAll(items), {
+    lanes: BATCH_LANES,
+  });
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -129,7 +134,7 @@ export class PublicationResults {
   }
 
   private async settle(settlement: Settlement): Promise<void> {
-    const failure = await this.settlements.add(settlement.ref.organizationId, settlement);
+    const failure = await this.settlements.add(settlement);
     if (failure) throw failure;
   }
 
@@ -150,21 +155,18 @@ export class PublicationResults {
   }
 
   /**
-   * One transaction for the organization's batch; if it fails (a row moved underneath, a
-   * deadlock), each outcome is written on its own so only the one at fault fails.
+   * One transaction for the batch; if it fails (a row moved underneath, a deadlock), each outcome
+   * is written on its own so only the one at fault fails.
    */
-  private async settleAll(
-    organizationId: string,
-    items: Settlement[],
-  ): Promise<(Error | undefined)[]> {
+  private async settleAll(items: Settlement[]): Promise<(Error | undefined)[]> {
     try {
-      await this.dataSource.transaction((tx) => this.settleTogether(tx, organizationId, items));
+      await this.dataSource.transaction((tx) => this.settleTogether(tx, items));
       return items.map(() => undefined);
     } catch (error) {
       if (items.length === 1) return [error as Error];
       const alone = (item: Settlement) =>
         this.dataSource
-          .transaction((tx) => this.settleTogether(tx, organizationId, [item]))
+          .transaction((tx) => this.settleTogether(tx, [item]))
           .then(
             () => undefined,
             (failure: Error) => failure,
@@ -173,17 +175,19 @@ export class PublicationResults {
     }
   }
 
-  private async settleTogether(tx: EntityManager, organizationId: string, items: Settlement[]) {
+  private async settleTogether(tx: EntityManager, items: Settlement[]) {
     const postIds = [...new Set(items.map((i) => i.ref.postId))].sort();
+    const organizationIds = [...new Set(items.map((i) => i.ref.organizationId))];
     // Posts locked first, in id order, as the posts module locks them.
     const posts = await tx.find(PostEntity, {
-      where: { organizationId, id: In(postIds) },
+      where: { organizationId: In(organizationIds), id: In(postIds) },
+      select: { id: true, organizationId: true, status: true },
       order: { id: 'ASC' },
       lock: { mode: 'pessimistic_write' },
     });
     for (const [move, group] of groupBy(items, (i) => `${i.from}>${i.to}`)) {
       const [from, to] = move.split('>') as [PublicationStatus, PublicationStatus];
-      const rows = group.map((i) => ({ organizationId, id: i.ref.id }));
+      const rows = group.map(({ ref }) => ({ organizationId: ref.organizationId, id: ref.id }));
       const moved = await applyTransitions(tx, { kind: 'publication', rows, from, to });
       if (moved.length !== rows.length) {
         throw new InvalidTransitionError(
@@ -194,12 +198,12 @@ export class PublicationResults {
         );
       }
     }
-    await this.writeChanges(tx, organizationId, items);
+    await this.writeChanges(tx, items);
     const postStatus = await rollUpPosts(tx, posts);
     await this.audit.recordAll(
       tx,
       items.map((i) => ({
-        organizationId,
+        organizationId: i.ref.organizationId,
         actorId: null,
         action: i.action,
         subjectType: 'publication',
@@ -216,19 +220,19 @@ export class PublicationResults {
   }
 
   /** The columns that go with each outcome, for the whole batch in one statement (not `status`). */
-  private async writeChanges(tx: EntityManager, organizationId: string, items: Settlement[]) {
+  private async writeChanges(tx: EntityManager, items: Settlement[]) {
     await tx.query(
       `UPDATE publications p
           SET external_id = COALESCE(v.external_id, p.external_id),
               url = COALESCE(v.url, p.url),
               published_at = COALESCE(v.published_at, p.published_at),
               error = v.error
-         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::timestamptz[], $6::text[])
-           AS v(id, external_id, url, published_at, error)
-        WHERE p.id = v.id AND p.organization_id = $1`,
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[], $6::text[])
+           AS v(id, organization_id, external_id, url, published_at, error)
+        WHERE p.id = v.id AND p.organization_id = v.organization_id`,
       [
-        organizationId,
         items.map((i) => i.ref.id),
+        items.map((i) => i.ref.organizationId),
         items.map((i) => i.change.externalId ?? null),
         items.map((i) => i.change.url ?? null),
         items.map((i) => i.change.publishedAt ?? null),

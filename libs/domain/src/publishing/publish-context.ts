@@ -24,6 +24,30 @@ type Loaded = PublicationEntity & {
   organization: OrganizationEntity;
 };
 
+/** Only what publishing reads: hydrating whole rows of five tables costs the worker CPU per post. */
+const PUBLISH_COLUMNS = [
+  ...['id', 'organizationId', 'postId', 'channelId', 'platform', 'status', 'attempts'].map(
+    (c) => `pub.${c}`,
+  ),
+  'pub.approvedRevisionId',
+  'pub.approvedContentHash',
+  ...['id', 'organizationId', 'status', 'scheduledAt', 'approvedRevisionId'].map(
+    (c) => `post.${c}`,
+  ),
+  ...['id', 'organizationId', 'platform', 'externalAccountId', 'handle', 'displayName'].map(
+    (c) => `channel.${c}`,
+  ),
+  ...['status', 'statusReason', 'encryptedAccessToken', 'encryptedRefreshToken'].map(
+    (c) => `channel.${c}`,
+  ),
+  'channel.tokenExpiresAt',
+  'channel.rateLimitedUntil',
+  ...['id', 'organizationId', 'postId', 'content', 'contentHash', 'mediaIds'].map(
+    (c) => `rev.${c}`,
+  ),
+  ...['id', 'pausedAt', 'pauseReason'].map((c) => `org.${c}`),
+];
+
 /** The contexts of many publications in one query, by publication id (missing ones absent). */
 export async function loadPublishContexts(
   manager: EntityManager,
@@ -46,6 +70,7 @@ export async function loadPublishContexts(
       'org',
       'org.id = pub.organization_id',
     )
+    .select(PUBLISH_COLUMNS)
     .where(
       '(pub.id, pub.organization_id) IN (SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:organizationIds AS uuid[])))',
       {

@@ -1,4 +1,3 @@
-import { EntityManager } from 'typeorm';
 import { ENGAGEMENTS_SQL, REACH_SQL } from '../metrics/metric-counters';
 import type { Granularity, ReportPeriod } from './report-period';
 
@@ -14,85 +13,95 @@ export interface ReportScope {
   channelId?: string;
 }
 
-/** A named, parameterised query of the engagement report; tests EXPLAIN every one. */
-export interface ReportQuery {
-  name: string;
-  sql: string;
-  params: unknown[];
+export interface ChannelRow extends Sums {
+  channelId: string;
+  current: boolean;
 }
 
-const SUMS = `sum(c.posts_published)::bigint AS "postsPublished",
-              sum(${REACH_SQL('c')})::bigint AS reach,
-              sum(${ENGAGEMENTS_SQL('c')})::bigint AS engagements`;
+export interface TopPostRow {
+  publicationId: string;
+  postId: string;
+  channelId: string;
+  platform: 'x' | 'youtube';
+  preview: string;
+  url: string | null;
+  publishedAt: string;
+  reach: number;
+  engagements: number;
+}
 
-const channelFilter = (scope: ReportScope, index: number) =>
-  scope.channelId ? `AND c.channel_id = $${index}` : `AND $${index}::uuid IS NULL`;
+/** What the report statement returns: one JSON array per part. */
+export interface ReportRows {
+  channels: { id: string; platform: 'x' | 'youtube'; handle: string; displayName: string }[];
+  channelSums: ChannelRow[];
+  series: (Sums & { bucket: string })[];
+  baseline: { channelId: string; followers: number }[];
+  audience: { channelId: string; day: string; followers: number }[];
+  topPosts: TopPostRow[];
+}
 
 const TOP_POSTS = 10;
 
-/** Every query the engagement report runs. Each reads a rollup table, none the raw snapshots. */
-export function engagementQueries(
+// $1 organization, $2 channel or null, $3 previous.from, $4 current.from, $5 current.to,
+// $6 granularity, $7 current start, $8 current end (instants).
+const CHANNEL = '($2::uuid IS NULL OR c.channel_id = $2::uuid)';
+const SUMS = `sum(c.posts_published)::bigint AS "postsPublished",
+  sum(${REACH_SQL('c')})::bigint AS reach, sum(${ENGAGEMENTS_SQL('c')})::bigint AS engagements`;
+
+/** The parts of the report, each from a rollup or daily table, none from the raw snapshots. */
+const PARTS: Record<keyof ReportRows, string> = {
+  channels: `SELECT c.id, c.platform, c.handle, c.display_name AS "displayName" FROM channels c
+    WHERE c.organization_id = $1 AND ($2::uuid IS NULL OR c.id = $2::uuid) ORDER BY c.created_at`,
+  channelSums: `SELECT c.channel_id AS "channelId", c.day >= $4::date AS current, ${SUMS}
+    FROM channel_daily_metrics c
+    WHERE c.organization_id = $1 AND c.day BETWEEN $3::date AND $5::date AND ${CHANNEL}
+    GROUP BY 1, 2`,
+  series: `SELECT to_char(date_trunc($6::text, c.day::timestamp), 'YYYY-MM-DD') AS bucket, ${SUMS}
+    FROM channel_daily_metrics c
+    WHERE c.organization_id = $1 AND c.day BETWEEN $4::date AND $5::date AND ${CHANNEL}
+    GROUP BY 1`,
+  baseline: `SELECT DISTINCT ON (c.channel_id) c.channel_id AS "channelId", c.followers
+    FROM channel_audiences c
+    WHERE c.organization_id = $1 AND c.day < $3::date AND ${CHANNEL}
+    ORDER BY c.channel_id, c.day DESC`,
+  audience: `SELECT c.channel_id AS "channelId", to_char(c.day, 'YYYY-MM-DD') AS day, c.followers
+    FROM channel_audiences c
+    WHERE c.organization_id = $1 AND c.day BETWEEN $3::date AND $5::date AND ${CHANNEL}
+    ORDER BY c.day`,
+  topPosts: `SELECT c.publication_id AS "publicationId", c.post_id AS "postId",
+      c.channel_id AS "channelId", c.platform, c.preview, c.url, c.published_at AS "publishedAt",
+      c.reach, c.engagements
+    FROM publication_metrics c
+    WHERE c.organization_id = $1 AND c.published_at >= $7::timestamptz
+      AND c.published_at < $8::timestamptz AND ${CHANNEL}
+    ORDER BY c.engagements DESC, c.published_at DESC
+    LIMIT ${TOP_POSTS}`,
+};
+
+/**
+ * The whole engagement report as one statement (one round trip) over the daily rollups: each part
+ * comes back as a JSON array. Tests EXPLAIN it to prove no part reads metric_snapshots.
+ */
+export function engagementQuery(
   scope: ReportScope,
   current: ReportPeriod,
   previous: ReportPeriod,
   granularity: Granularity,
-): Record<'channels' | 'series' | 'baseline' | 'audience' | 'topPosts', ReportQuery> {
-  const channelId = scope.channelId ?? null;
+): { sql: string; params: unknown[] } {
+  const columns = Object.entries(PARTS).map(
+    ([name, sql]) => `(SELECT coalesce(json_agg(r), '[]') FROM (${sql}) r) AS "${name}"`,
+  );
   return {
-    channels: {
-      name: 'per channel, this period and the one before',
-      sql: `SELECT c.channel_id AS "channelId", c.day >= $3 AS current, ${SUMS}
-            FROM channel_daily_metrics c
-            WHERE c.organization_id = $1 AND c.day BETWEEN $2 AND $4 ${channelFilter(scope, 5)}
-            GROUP BY 1, 2`,
-      params: [scope.organizationId, previous.from, current.from, current.to, channelId],
-    },
-    series: {
-      name: 'series',
-      sql: `SELECT to_char(date_trunc($5, c.day::timestamp), 'YYYY-MM-DD') AS bucket, ${SUMS}
-            FROM channel_daily_metrics c
-            WHERE c.organization_id = $1 AND c.day BETWEEN $2 AND $3 ${channelFilter(scope, 4)}
-            GROUP BY 1`,
-      params: [scope.organizationId, current.from, current.to, channelId, granularity],
-    },
-    baseline: {
-      name: 'followers before the previous period',
-      sql: `SELECT DISTINCT ON (c.channel_id) c.channel_id AS "channelId", c.followers
-            FROM channel_audiences c
-            WHERE c.organization_id = $1 AND c.day < $2 ${channelFilter(scope, 3)}
-            ORDER BY c.channel_id, c.day DESC`,
-      params: [scope.organizationId, previous.from, channelId],
-    },
-    audience: {
-      name: 'followers during both periods',
-      sql: `SELECT c.channel_id AS "channelId", to_char(c.day, 'YYYY-MM-DD') AS day, c.followers
-            FROM channel_audiences c
-            WHERE c.organization_id = $1 AND c.day BETWEEN $2 AND $3 ${channelFilter(scope, 4)}
-            ORDER BY c.day`,
-      params: [scope.organizationId, previous.from, current.to, channelId],
-    },
-    topPosts: {
-      name: 'top posts published in the period',
-      sql: `SELECT c.publication_id AS "publicationId", c.post_id AS "postId",
-                   c.channel_id AS "channelId", c.platform, c.preview, c.url,
-                   c.published_at AS "publishedAt", c.reach, c.engagements
-            FROM publication_metrics c
-            WHERE c.organization_id = $1 AND c.published_at >= $2 AND c.published_at < $3
-              ${channelFilter(scope, 4)}
-            ORDER BY c.engagements DESC, c.published_at DESC
-            LIMIT ${TOP_POSTS}`,
-      params: [scope.organizationId, current.start, current.end, channelId],
-    },
+    sql: `SELECT ${columns.join(',\n')}`,
+    params: [
+      scope.organizationId,
+      scope.channelId ?? null,
+      previous.from,
+      current.from,
+      current.to,
+      granularity,
+      current.start,
+      current.end,
+    ],
   };
-}
-
-/** Runs a report query; bigint sums come back as numbers. */
-export async function runReportQuery<T>(manager: EntityManager, query: ReportQuery): Promise<T[]> {
-  const rows: Record<string, unknown>[] = await manager.query(query.sql, query.params);
-  return rows.map((row) => {
-    for (const key of ['postsPublished', 'reach', 'engagements', 'followers']) {
-      if (typeof row[key] === 'string') row[key] = Number(row[key]);
-    }
-    return row as T;
-  });
 }

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
-import { ChannelEntity } from '../channels/channel.entity';
 import { NotFoundError } from '../common/domain-error';
 import { FORMULAS } from '../metrics/metric-counters';
 import { loadOrganization } from '../organizations/organization-store';
-import { engagementQueries, runReportQuery, Sums } from './engagement-queries';
+import { ChannelRow, engagementQuery, ReportRows, Sums, TopPostRow } from './engagement-queries';
 import type {
   ChannelReport,
   EngagementKpis,
@@ -14,9 +12,10 @@ import type {
   SeriesPoint,
   TopPost,
 } from './engagement-report';
-import { AudienceReading, FollowerHistory } from './follower-history';
+import { FollowerHistory } from './follower-history';
 import { figure, rate } from './report-figures';
 import {
+  addDays,
   bucketStarts,
   Granularity,
   previousPeriod,
@@ -30,12 +29,6 @@ export interface EngagementQuery {
   channelId?: string;
   granularity?: Granularity;
 }
-
-type ChannelRow = Sums & { channelId: string; current: boolean };
-type TopPostRow = Omit<TopPost, 'impressionsOrViews' | 'engagementRate' | 'publishedAt'> & {
-  reach: number;
-  publishedAt: Date;
-};
 
 const ZERO: Sums = { postsPublished: 0, reach: 0, engagements: 0 };
 const add = (a: Sums, b: Sums): Sums => ({
@@ -55,24 +48,14 @@ export class EngagementReportService {
     const current = reportPeriod(query, timeZone);
     const previous = previousPeriod(current, timeZone);
     const granularity = query.granularity ?? 'day';
-    const q = engagementQueries(
+    const { sql, params } = engagementQuery(
       { organizationId, channelId: query.channelId },
       current,
       previous,
       granularity,
     );
-    const [channels, channelRows, seriesRows, baseline, audience, topRows] = await Promise.all([
-      manager.find(ChannelEntity, {
-        where: { organizationId, ...(query.channelId ? { id: query.channelId } : {}) },
-        select: { id: true, platform: true, handle: true, displayName: true },
-        order: { createdAt: 'ASC' },
-      }),
-      runReportQuery<ChannelRow>(manager, q.channels),
-      runReportQuery<Sums & { bucket: string }>(manager, q.series),
-      runReportQuery<{ channelId: string; followers: number }>(manager, q.baseline),
-      runReportQuery<AudienceReading>(manager, q.audience),
-      runReportQuery<TopPostRow>(manager, q.topPosts),
-    ]);
+    const [rows]: ReportRows[] = await manager.query(sql, params);
+    const { channels, channelSums, baseline, audience } = rows;
     if (query.channelId && channels.length === 0) throw new NotFoundError('channel');
     const history = new FollowerHistory([
       ...baseline.map((b) => ({ ...b, day: '0000-01-01' })),
@@ -80,10 +63,10 @@ export class EngagementReportService {
     ]);
     const ids = channels.map((c) => c.id);
     const perChannel = channels.map((c) =>
-      this.channelReport(c, channelRows, history, current, previous),
+      this.channelReport(c, channelSums, history, current, previous),
     );
     const total = (pick: 'current' | 'previous') =>
-      channelRows.filter((r) => r.current === (pick === 'current')).reduce<Sums>(add, ZERO);
+      channelSums.filter((r) => r.current === (pick === 'current')).reduce<Sums>(add, ZERO);
     const growth = (period: ReportPeriod) =>
       ids.reduce((sum, id) => sum + history.growth(id, period), 0);
     return {
@@ -93,8 +76,8 @@ export class EngagementReportService {
       granularity,
       channelId: query.channelId ?? null,
       kpis: kpis(total('current'), total('previous'), growth(current), growth(previous)),
-      series: series(seriesRows, current, granularity, (day) => history.total(ids, day)),
-      topPosts: topRows.map(toTopPost),
+      series: series(rows.series, current, granularity, (day) => history.total(ids, day)),
+      topPosts: rows.topPosts.map(toTopPost),
       channels: perChannel,
       formulas: {
         postsPublished: FORMULAS.postsPublished,
@@ -110,7 +93,7 @@ export class EngagementReportService {
   }
 
   private channelReport(
-    channel: ChannelEntity,
+    channel: ReportRows['channels'][number],
     rows: ChannelRow[],
     history: FollowerHistory,
     current: ReportPeriod,
@@ -160,7 +143,7 @@ function series(
   return starts.map((start, i) => {
     const sums = byBucket.get(start) ?? ZERO;
     const next = starts[i + 1];
-    const end = next ? DateTime.fromISO(next).minus({ days: 1 }).toISODate()! : current.to;
+    const end = next ? addDays(next, -1) : current.to;
     return {
       period: start,
       postsPublished: sums.postsPublished,

@@ -1,5 +1,4 @@
-import { DateTime } from 'luxon';
-import type { ReportPeriod } from './report-period';
+import { addDays, type ReportPeriod } from './report-period';
 
 export interface AudienceReading {
   channelId: string;
@@ -46,7 +45,7 @@ export class FollowerHistory {
   growth(channelId: string, period: ReportPeriod): number {
     const end = this.at(channelId, period.to);
     if (end === undefined) return 0;
-    const before = DateTime.fromISO(period.from).minus({ days: 1 }).toISODate()!;
+    const before = addDays(period.from, -1);
     const start =
       this.at(channelId, before) ??
       this.byChannel.get(channelId)!.find((r) => r.day >= period.from)!.followers;

@@ -46,3 +46,18 @@ describe('report periods', () => {
     expect(bucketStarts(period, 'day')).toHaveLength(17);
   });
 });
+
+describe('bucketStarts across years and leap days', () => {
+  it('starts weeks on Monday and months on the 1st, over a year end', () => {
+    const period = reportPeriod({ from: '2027-12-30', to: '2028-03-01' }, 'UTC');
+    expect(bucketStarts(period, 'week').slice(0, 2)).toEqual(['2027-12-27', '2028-01-03']);
+    expect(bucketStarts(period, 'month')).toEqual([
+      '2027-12-01',
+      '2028-01-01',
+      '2028-02-01',
+      '2028-03-01',
+    ]);
+    expect(bucketStarts(period, 'day')).toContain('2028-02-29');
+    expect(bucketStarts(period, 'day')).toHaveLength(63);
+  });
+});

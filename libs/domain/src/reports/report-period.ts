@@ -65,17 +65,42 @@ export function previousPeriod(current: ReportPeriod, zone: string): ReportPerio
   return period(first.minus({ days: current.days }), first.minus({ days: 1 }));
 }
 
-/** The first day of every bucket of the period (Monday-based weeks, calendar months). */
+const DAY_MS = 86_400_000;
+const calendarDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
+
+/** A calendar day (YYYY-MM-DD) moved by `days`; plain UTC arithmetic, as days have no zone. */
+export const addDays = (day: string, days: number) => calendarDay(dayMs(day) + days * DAY_MS);
+
+/** The start of the bucket `ms` (a day at 00:00 UTC) falls in. */
+function bucketOf(ms: number, granularity: Granularity): number {
+  const date = new Date(ms);
+  if (granularity === 'week') return ms - ((date.getUTCDay() + 6) % 7) * DAY_MS;
+  if (granularity === 'month') return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
+  return ms;
+}
+
+function nextBucket(ms: number, granularity: Granularity): number {
+  if (granularity === 'month') {
+    const date = new Date(ms);
+    return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
+  }
+  return ms + (granularity === 'week' ? 7 : 1) * DAY_MS;
+}
+
+/**
+ * The first day of every bucket of the period (Monday-based weeks, calendar months). Plain date
+ * arithmetic: a year of daily buckets is built on every report request.
+ */
 export function bucketStarts(current: ReportPeriod, granularity: Granularity): string[] {
-  const last = DateTime.fromISO(current.to);
+  const last = dayMs(current.to);
   const starts: string[] = [];
-  const startOf = granularity === 'week' ? 'week' : granularity;
   for (
-    let day = DateTime.fromISO(current.from).startOf(startOf);
-    day <= last;
-    day = day.plus({ [`${granularity}s`]: 1 })
+    let ms = bucketOf(dayMs(current.from), granularity);
+    ms <= last;
+    ms = nextBucket(ms, granularity)
   ) {
-    starts.push(day.toISODate()!);
+    starts.push(calendarDay(ms));
   }
   return starts;
 }
