@@ -24,6 +24,12 @@ interface AccessClaims {
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
+/**
+ * A token rotated this recently is answered, not treated as stolen: a tab reloaded while its
+ * refresh was in flight never stored the new token and presents the old one again.
+ */
+const REUSE_GRACE_MS = 10_000;
+
 /** Short-lived JWT access tokens and rotating, hashed refresh tokens. */
 @Injectable()
 export class TokenService {
@@ -47,7 +53,10 @@ export class TokenService {
     }
   }
 
-  /** Rotates a refresh token; presenting an already rotated one revokes its whole family. */
+  /**
+   * Rotates a refresh token; presenting an already rotated one (after a few seconds' grace)
+   * revokes its whole family.
+   */
   async rotate(refreshToken: string): Promise<TokenPair> {
     // The revocation of a reused family must commit, so the error is thrown after the transaction.
     const outcome = await this.dataSource.transaction(async (tx) => {
@@ -56,7 +65,7 @@ export class TokenService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!stored || stored.revokedAt || stored.expiresAt < new Date()) return 'invalid';
-      if (stored.rotatedAt) {
+      if (stored.rotatedAt && Date.now() - stored.rotatedAt.getTime() > REUSE_GRACE_MS) {
         await this.revokeFamily(tx, stored);
         return 'reused';
       }
@@ -64,8 +73,10 @@ export class TokenService {
         where: { id: stored.userId, disabledAt: IsNull() },
       });
       if (!user) return 'invalid';
-      stored.rotatedAt = new Date();
-      await tx.save(stored);
+      if (!stored.rotatedAt) {
+        stored.rotatedAt = new Date();
+        await tx.save(stored);
+      }
       return this.issueInFamily(tx, user, stored.familyId);
     });
     if (outcome === 'reused') {
