@@ -365,7 +365,8 @@ async function main(): Promise<void> {
     const port = await freePort();
     const sandboxUrl = `http://127.0.0.1:${port}`;
     const sandboxEnv = { SANDBOX_PORT: String(port), SANDBOX_LATENCY_MS: String(LATENCY_MS) };
-    children.push(await launch('sandbox', tag, sandboxEnv, 'sandbox listening on'));
+    const sandboxArgs = (process.env.BENCH_SANDBOX_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    children.push(await launch('sandbox', tag, sandboxEnv, 'sandbox listening on', sandboxArgs));
     const control = new SandboxControlClient(sandboxUrl);
     const accounts = await pool(Array.from({ length: CHANNELS }), 32, () =>
       control.createXAccount(),
@@ -384,7 +385,7 @@ async function main(): Promise<void> {
       X_API_BASE_URL: sandboxUrl,
       MEDIA_DIR: `.data/${tag}`,
     };
-    // BENCH_WORKER_NODE_ARGS="--cpu-prof" profiles the worker.
+    // BENCH_WORKER_NODE_ARGS="--cpu-prof" profiles the worker (BENCH_SANDBOX_NODE_ARGS the sandbox).
     const nodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const worker = await launch('worker', tag, env, '"worker ready"', nodeArgs);
     children.push(worker);

@@ -69,6 +69,8 @@ describe('persona journeys', () => {
     await m.getByTestId('video-name').waitFor();
     await m.getByLabel(field('Title')).fill('Flu shots at Mercy this Saturday');
     await m.getByRole('radio', { name: 'No' }).check();
+    // The cost preview: YouTube's upload and go-live from the quota table (1600 + 50 units).
+    await m.getByTestId('cost-panel').getByText('1,650 quota units').waitFor();
     await screenshot(m, 'journey-composer');
     await m.getByRole('button', { name: 'Submit for review' }).click();
     await m.waitForURL(/\/posts\/[0-9a-f-]{36}$/);

@@ -16,7 +16,7 @@ import {
   PostsModule,
 } from '@rounds/domain';
 import { ConversationsModule, CryptoModule, ReportsModule } from '@rounds/domain';
-import { ChannelsModule } from '@rounds/domain';
+import { ChannelsModule, CostsModule } from '@rounds/domain';
 import { QueueModule, REDIS } from '@rounds/queue';
 import { ApprovalsController } from './approvals/approvals.controller';
 import { AuditController } from './audit/audit.controller';
@@ -67,6 +67,7 @@ import { ReportsController } from './reports/reports.controller';
     ReportsModule,
     ConversationsModule,
     ChannelsModule,
+    CostsModule,
   ],
   controllers: [
     AuthController,

@@ -146,6 +146,12 @@ export class AppConfig {
   @Min(1)
   YOUTUBE_DAILY_QUOTA = 10_000;
 
+  /** Posts the X app may create per UTC month (X Basic's app-level cap); the composer shows it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  X_MONTHLY_POST_BUDGET = 50_000;
+
   /** Overrides of the quota table, e.g. `videos.insert=100,thumbnails.set=50`. */
   @IsOptional()
   @Matches(/^[a-zA-Z.]+=\d+(,[a-zA-Z.]+=\d+)*$/, {

@@ -4,6 +4,7 @@ export * from './channels';
 export * from './common';
 export * from './compliance';
 export * from './conversations';
+export * from './costs';
 export * from './crypto';
 export * from './digest';
 export * from './entities';

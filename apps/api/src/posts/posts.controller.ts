@@ -1,9 +1,16 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, Permission, PostQueriesService, PostsService } from '@rounds/domain';
+import {
+  Actor,
+  CostPreviewService,
+  Permission,
+  PostQueriesService,
+  PostsService,
+} from '@rounds/domain';
 import { CurrentActor, Requires } from '../common/access.decorators';
 import { IdParam } from '../common/id-param';
 import { CalendarQueryDto } from './dto/calendar-query.dto';
+import { CostPreviewDto, CostPreviewRequestDto } from './dto/cost-preview.dto';
 import { CreatePostDto, UpdatePostDto } from './dto/post-input.dto';
 import { PostDetailDto, PostSummaryDto } from './dto/post.dto';
 
@@ -14,12 +21,24 @@ export class PostsController {
   constructor(
     private readonly posts: PostsService,
     private readonly queries: PostQueriesService,
+    private readonly costs: CostPreviewService,
   ) {}
 
   @Post()
   @Requires(Permission.WriteContent)
   async create(@CurrentActor() actor: Actor, @Body() dto: CreatePostDto): Promise<PostDetailDto> {
     return PostDetailDto.of(await this.posts.create(actor, dto));
+  }
+
+  /** The composer's "Cost & quota" panel: nothing is saved. */
+  @Post('cost-preview')
+  @HttpCode(200)
+  @Requires(Permission.WriteContent)
+  async costPreview(
+    @CurrentActor() actor: Actor,
+    @Body() dto: CostPreviewRequestDto,
+  ): Promise<CostPreviewDto> {
+    return CostPreviewDto.of(await this.costs.preview(actor.organizationId, dto));
   }
 
   @Get()

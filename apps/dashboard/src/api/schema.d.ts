@@ -384,6 +384,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/posts/cost-preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PostsController_costPreview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/posts/{id}': {
     parameters: {
       query?: never;
@@ -1094,6 +1110,84 @@ export interface components {
       /** @description every decision, voided ones included */
       approvals: components['schemas']['ApprovalDto'][];
       approval: components['schemas']['ApprovalStateDto'];
+    };
+    CostPreviewRequestDto: {
+      channelIds: string[];
+      /**
+       * @description ISO 8601; without an offset it is read in the organization time zone
+       * @example 2030-05-01T09:30
+       */
+      scheduledAt: string;
+      /** @description X images (default 0) */
+      images?: number;
+      /** @description the YouTube video has a custom thumbnail */
+      thumbnail?: boolean;
+      /** @description the YouTube video has a caption track */
+      captions?: boolean;
+      campaign?: string | null;
+      /**
+       * Format: uuid
+       * @description the post being edited: its saved schedule is replaced, not counted twice
+       */
+      postId?: string;
+    };
+    PlannedCallDto: {
+      /** @example videos.insert */
+      operation: string;
+      requests: number;
+      /** @description X posts (tweets.create) or YouTube quota units */
+      units: number;
+    };
+    ChannelCostDto: {
+      channelId: string;
+      /** @enum {string} */
+      platform: 'x' | 'youtube';
+      calls: components['schemas']['PlannedCallDto'][];
+      /** @description platform requests in all */
+      requests: number;
+      /** @description X: posts toward the monthly budget; YouTube: quota units */
+      units: number;
+    };
+    BudgetDto: {
+      /** @description X: the UTC month (2030-05); YouTube: the Pacific day (2030-05-01) */
+      period: string;
+      /** @description when the period ends and the limit starts again */
+      resetsAt: string;
+      /** @description X_MONTHLY_POST_BUDGET or YOUTUBE_DAILY_QUOTA */
+      limit: number;
+      /** @description already spent in the period */
+      used: number;
+      /** @description due in the period by the organization's scheduled posts */
+      scheduled: number;
+      thisPost: number;
+      /** @description after this post; negative when it would exceed the limit */
+      remaining: number;
+      exceeds: boolean;
+    };
+    CampaignTotalDto: {
+      name: string;
+      /** @description posts not cancelled, this one included */
+      posts: number;
+      xPosts: number;
+      requests: number;
+      youtubeUnits: number;
+    };
+    CostWarningDto: {
+      /** @enum {string} */
+      platform: 'x' | 'youtube';
+      message: string;
+    };
+    CostPreviewDto: {
+      /** @description UTC */
+      scheduledAt: string;
+      channels: components['schemas']['ChannelCostDto'][];
+      /** @description null without an X channel */
+      x: components['schemas']['BudgetDto'] | null;
+      /** @description null without a YouTube channel */
+      youtube: components['schemas']['BudgetDto'] | null;
+      /** @description null without a campaign */
+      campaign: components['schemas']['CampaignTotalDto'] | null;
+      warnings: components['schemas']['CostWarningDto'][];
     };
     PostSummaryDto: {
       id: string;
@@ -2221,6 +2315,29 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PostDetailDto'];
+        };
+      };
+    };
+  };
+  PostsController_costPreview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CostPreviewRequestDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CostPreviewDto'];
         };
       };
     };

@@ -26,6 +26,7 @@ import { LoadError, Page } from '../common/page';
 import type { PostDetail } from '../posts/post-model';
 import { useOrgTime } from '../time/org-time';
 import { ChannelPicker } from './channel-picker';
+import { CostPanel } from './cost-panel';
 import {
   CATEGORY_OPTIONS,
   EMPTY_COMPOSER,
@@ -174,6 +175,9 @@ function Composer({ channels, post }: { channels: Channel[]; post?: PostDetail }
           <Stack gap="lg" pos="sticky" top={80}>
             <Section title="Preview">
               <PostPreview state={state} channels={channels} />
+            </Section>
+            <Section title="Cost & quota">
+              <CostPanel state={state} channels={channels} postId={post?.id} />
             </Section>
             <Paper p="md">
               <Stack gap="sm">

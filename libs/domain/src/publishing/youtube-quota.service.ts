@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@rounds/config';
 import { nextQuotaReset, YoutubeOperation } from '@rounds/platforms';
 import { PlatformClients } from '../channels/platform-clients';
@@ -27,16 +27,13 @@ export class YoutubeQuotaService {
   reserve(operation: YoutubeOperation, now = new Date()): Promise<QuotaAnswer> {
     const units = this.clients.youtube.quotaCost(operation);
     return this.dataSource.transaction(async (tx) => {
-      const day = quotaDay(now);
+      const day = youtubeQuotaDay(now);
       // Reservations of every api and worker replica take turns per quota day.
       await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
         `youtube-quota:${day}`,
       ]);
-      const [{ used }] = await tx.query(
-        `SELECT COALESCE(SUM(units), 0)::bigint AS used FROM platform_usage WHERE day = $1 AND platform = 'youtube'`,
-        [day],
-      );
-      if (Number(used) + units > this.config.YOUTUBE_DAILY_QUOTA) {
+      const used = await youtubeUnitsUsed(tx, day);
+      if (used + units > this.config.YOUTUBE_DAILY_QUOTA) {
         return { granted: false, until: nextQuotaReset(now) };
       }
       await countUsage(tx, { platform: 'youtube', operation, requests: 1, units }, now);
@@ -46,12 +43,8 @@ export class YoutubeQuotaService {
 
   /** Google answered quotaExceeded: count the rest of today as used, so nothing else tries. */
   async exhausted(now = new Date()): Promise<void> {
-    const day = quotaDay(now);
-    const [{ used }] = await this.dataSource.query(
-      `SELECT COALESCE(SUM(units), 0)::bigint AS used FROM platform_usage WHERE day = $1 AND platform = 'youtube'`,
-      [day],
-    );
-    const rest = this.config.YOUTUBE_DAILY_QUOTA - Number(used);
+    const used = await youtubeUnitsUsed(this.dataSource.manager, youtubeQuotaDay(now));
+    const rest = this.config.YOUTUBE_DAILY_QUOTA - used;
     if (rest <= 0) return;
     const call = {
       platform: 'youtube' as const,
@@ -63,6 +56,16 @@ export class YoutubeQuotaService {
   }
 }
 
-function quotaDay(at: Date): string {
+/** The Pacific day (`2030-05-01`) Google counts the quota of `at` in. */
+export function youtubeQuotaDay(at: Date): string {
   return DateTime.fromJSDate(at, { zone: QUOTA_ZONE }).toISODate() ?? '';
+}
+
+/** Units counted on a quota day, by every api and worker replica (the Google project's quota). */
+export async function youtubeUnitsUsed(manager: EntityManager, day: string): Promise<number> {
+  const [{ used }] = await manager.query(
+    `SELECT COALESCE(SUM(units), 0)::bigint AS used FROM platform_usage WHERE day = $1 AND platform = 'youtube'`,
+    [day],
+  );
+  return Number(used);
 }

@@ -1,0 +1,3 @@
+export * from './cost-preview.service';
+export * from './costs.module';
+export * from './post-costs';
