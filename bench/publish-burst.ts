@@ -38,6 +38,7 @@ const LATENCY_MS = 100;
 const LEAD_MS = 20_000;
 const LOW_LOAD_POSTS = 40;
 const LOW_LOAD_SPACING_MS = 250;
+const LOW_LOAD_LEAD_MS = 2_000;
 const GIVE_UP_MS = 180_000;
 const BASELINE_QUEUE = 'baseline';
 
@@ -251,7 +252,8 @@ async function awaitPublished(db: Client, posts: Scheduled[]): Promise<Published
       [ids],
     );
     if (rows[0].published === ids.length || Date.now() > deadline) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Timings come from published_at; polling rarely keeps the bench's own load off the machine.
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
   const { rows } = await db.query(
     `SELECT extract(epoch FROM pub.published_at - p.scheduled_at) * 1000 AS late,
@@ -396,6 +398,23 @@ async function main(): Promise<void> {
       (_, i) => `${tag} community update ${i + 1}: clinics open.`,
     );
     const inserted = await insertPosts(db, fixtures, texts, () => new Date(Date.now() + 3600_000));
+    // Low load first: single posts while the worker has nothing else to do (its boot-time sweeps
+    // over the new channels done), before the burst's posts give the metrics collector work.
+    await quietSandbox(control);
+    const lowTexts = Array.from(
+      { length: LOW_LOAD_POSTS },
+      (_, i) => `${tag} single post ${i + 1}.`,
+    );
+    const start = Date.now() + LOW_LOAD_LEAD_MS;
+    const single = await insertPosts(
+      db,
+      fixtures,
+      lowTexts,
+      (i) => new Date(start + i * LOW_LOAD_SPACING_MS),
+    );
+    await enqueue(queue, single);
+    const low = await awaitPublished(db, single);
+
     await quietSandbox(control);
     const due = new Date(Date.now() + LEAD_MS);
     const burst = await dueAt(db, inserted, due);
@@ -410,22 +429,9 @@ async function main(): Promise<void> {
     const dup = await duplicates(control, texts);
     const rss = peakRssMb(worker.pid!);
 
-    // The metrics collector's first sweep over the fresh posts runs now; low load means after it.
-    await quietSandbox(control);
-    const lowTexts = Array.from(
-      { length: LOW_LOAD_POSTS },
-      (_, i) => `${tag} single post ${i + 1}.`,
-    );
-    const start = Date.now() + LEAD_MS;
-    const single = await insertPosts(
-      db,
-      fixtures,
-      lowTexts,
-      (i) => new Date(start + i * LOW_LOAD_SPACING_MS),
-    );
-    await enqueue(queue, single);
-    const low = await awaitPublished(db, single);
-
+    // The baseline has the machine to itself: our worker would go on collecting metrics.
+    children.splice(children.indexOf(worker), 1);
+    await stopProcess(worker, 'SIGTERM');
     const base = await baseline(sandboxUrl, accounts);
     const oursPerSecond = ours.published / (oursAllMs / 1000);
 
@@ -449,7 +455,7 @@ async function main(): Promise<void> {
       `  baseline: all done after ${seconds(base.allMs)} (bare BullMQ worker, same calls, no database)`,
     );
     console.log(
-      `single posts at low load (${LOW_LOAD_POSTS}, one every ${LOW_LOAD_SPACING_MS} ms): lateness p50 ${seconds(percentile(low.lateness, 50))}, p99 ${seconds(percentile(low.lateness, 99))}   (target p99 <= 1 s); lost ${LOW_LOAD_POSTS - low.published}`,
+      `single posts at low load (${LOW_LOAD_POSTS}, one every ${LOW_LOAD_SPACING_MS} ms): lateness p50 ${seconds(percentile(low.lateness, 50))}, p99 ${seconds(percentile(low.lateness, 99))}, max ${seconds(low.lateness[low.lateness.length - 1])}   (target p99 <= 1 s); lost ${LOW_LOAD_POSTS - low.published}`,
     );
     await queue.close();
   } finally {

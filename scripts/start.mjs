@@ -45,11 +45,17 @@ run('seeding the demo organization', process.execPath, ['dist/apps/api/src/seed/
 
 const colors = { sandbox: 35, api: 36, worker: 33 };
 const children = [];
+// The worker's heap is bounded so its memory stays flat under a burst (README, "Worker memory").
+const nodeFlags = { worker: ['--max-old-space-size=256', '--max-semi-space-size=8'] };
 function launch(name, script) {
-  const child = spawn(process.execPath, ['--enable-source-maps', script], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--enable-source-maps', ...(nodeFlags[name] ?? []), script],
+    {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const prefix = `\x1b[${colors[name]}m${name.padEnd(7)}\x1b[0m| `;
   for (const stream of [child.stdout, child.stderr]) {
     let buffered = '';

@@ -135,7 +135,9 @@ export function launch(
 ): Promise<ChildProcess> {
   mkdirSync(LOGS, { recursive: true });
   const log = createWriteStream(join(LOGS, `${suite}-${app}.log`), { flags: 'a' });
-  const args = ['--enable-source-maps', ...nodeArgs, join(DIST, app, 'src/main.js')];
+  // As `npm start` and the image run it: the worker's heap bounded (README, "Worker memory").
+  const heap = app === 'worker' ? ['--max-old-space-size=256', '--max-semi-space-size=8'] : [];
+  const args = ['--enable-source-maps', ...heap, ...nodeArgs, join(DIST, app, 'src/main.js')];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },

@@ -1,3 +1,4 @@
+import { UsageCounter } from '../metrics/platform-usage';
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PostsModule } from '../posts/posts.module';
@@ -6,7 +7,13 @@ import { ChannelTokensService } from './channel-tokens.service';
 import { ChannelsService } from './channels.service';
 import { PlatformClients } from './platform-clients';
 
-const services = [ChannelsService, ChannelConnectService, ChannelTokensService, PlatformClients];
+const services = [
+  ChannelsService,
+  ChannelConnectService,
+  ChannelTokensService,
+  PlatformClients,
+  UsageCounter,
+];
 
 /** Channels, their OAuth connection and tokens; needs CryptoModule (global) for the cipher. */
 @Module({

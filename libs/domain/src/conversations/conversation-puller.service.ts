@@ -5,7 +5,7 @@ import type { IncomingMessage } from '@rounds/platforms';
 import { ChannelEntity } from '../channels/channel.entity';
 import { ChannelTokensService } from '../channels/channel-tokens.service';
 import { PlatformClients } from '../channels/platform-clients';
-import { countUsage } from '../metrics/platform-usage';
+import { UsageCounter } from '../metrics/platform-usage';
 import { PublicationMetricsEntity } from '../metrics/publication-metrics.entity';
 import { ConversationCursorEntity } from './conversation-cursor.entity';
 
@@ -24,6 +24,7 @@ export class ConversationPuller {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tokens: ChannelTokensService,
     private readonly clients: PlatformClients,
+    private readonly usage: UsageCounter,
   ) {}
 
   async pull(organizationId: string, channelId: string): Promise<PullResult> {
@@ -66,7 +67,7 @@ export class ConversationPuller {
       );
     } finally {
       const call = { platform: 'x' as const, operation: 'users.mentions', requests: 1, units: 1 };
-      await countUsage(this.dataSource.manager, call, new Date());
+      await this.usage.count(call);
     }
   }
 
@@ -102,7 +103,7 @@ export class ConversationPuller {
         requests: videos.length,
         units,
       };
-      await countUsage(this.dataSource.manager, call, new Date());
+      await this.usage.count(call);
     }
   }
 }

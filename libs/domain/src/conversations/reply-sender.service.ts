@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { ChannelEntity } from '../channels/channel.entity';
 import { ChannelTokensService } from '../channels/channel-tokens.service';
 import { PlatformClients } from '../channels/platform-clients';
-import { countUsage } from '../metrics/platform-usage';
+import { UsageCounter } from '../metrics/platform-usage';
 import { loadOrganization } from '../organizations/organization-store';
 import { ConversationMessageEntity } from './conversation-message.entity';
 import { ConversationReplyEntity, ReplyStatus } from './conversation-reply.entity';
@@ -28,6 +28,7 @@ export class ReplySender {
     private readonly tokens: ChannelTokensService,
     private readonly clients: PlatformClients,
     private readonly audit: AuditService,
+    private readonly usage: UsageCounter,
   ) {}
 
   async send(organizationId: string, replyId: string): Promise<SendOutcome> {
@@ -104,7 +105,7 @@ export class ReplySender {
             units: this.clients.youtube.quotaCost('comments.insert'),
           }
         : { platform: 'x' as const, operation: 'tweets.create', requests: 1, units: 1 };
-      await countUsage(this.dataSource.manager, call, new Date());
+      await this.usage.count(call);
     }
   }
 

@@ -7,7 +7,7 @@ import { PlatformClients } from '../channels/platform-clients';
 import { ChannelAudienceEntity } from './channel-audience.entity';
 import { MetricsPlatform, metricsPlatforms } from './metrics-platforms';
 import { DuePublication, RecordedBatch, recordReadings } from './metrics-recorder';
-import { countUsage, PlatformCall } from './platform-usage';
+import { PlatformCall, UsageCounter } from './platform-usage';
 import { PublicationMetricsEntity } from './publication-metrics.entity';
 
 export interface MetricsBatch {
@@ -32,6 +32,7 @@ export class MetricsCollector {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tokens: ChannelTokensService,
     clients: PlatformClients,
+    private readonly usage: UsageCounter,
   ) {
     this.platforms = metricsPlatforms(clients);
   }
@@ -111,7 +112,7 @@ export class MetricsCollector {
     try {
       return await this.tokens.withAccessToken(target.organizationId, target.channelId, request);
     } finally {
-      await countUsage(this.dataSource.manager, cost, new Date());
+      await this.usage.count(cost);
     }
   }
 }

@@ -12,7 +12,7 @@ import { PostStatus, PublicationStatus } from '../posts/post-status';
 import { lockPost } from '../posts/post-store';
 import { PostEntity } from '../posts/post.entity';
 import { PublicationEntity } from '../posts/publication.entity';
-import { MicroBatcher } from './micro-batcher';
+import { MicroBatcher } from '../common/micro-batcher';
 import { groupBy, rollUpPost, rollUpPosts } from './post-rollup';
 import { loadPublishContexts, PublishContext } from './publish-context';
 

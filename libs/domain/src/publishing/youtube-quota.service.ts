@@ -36,7 +36,9 @@ export class YoutubeQuotaService {
       if (used + units > this.config.YOUTUBE_DAILY_QUOTA) {
         return { granted: false, until: nextQuotaReset(now) };
       }
-      await countUsage(tx, { platform: 'youtube', operation, requests: 1, units }, now);
+      await countUsage(tx, [
+        { call: { platform: 'youtube', operation, requests: 1, units }, at: now },
+      ]);
       return { granted: true };
     });
   }
@@ -52,7 +54,7 @@ export class YoutubeQuotaService {
       requests: 1,
       units: rest,
     };
-    await countUsage(this.dataSource.manager, call, now);
+    await countUsage(this.dataSource.manager, [{ call, at: now }]);
   }
 }
 
