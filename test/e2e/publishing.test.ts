@@ -268,8 +268,9 @@ describe('publishing to X', () => {
     await waitForPublications(stack, t, postId, 'held');
     const tokenCalls = await stack.sandbox.requests({ platform: 'x', path: '/2/oauth2/token' });
     expect(tokenCalls).toHaveLength(1);
+    // Sends only: the worker's metrics sweep may read tweets (GET) meanwhile.
     const tweetCalls = await stack.sandbox.requests({ platform: 'x', path: '/2/tweets' });
-    expect(tweetCalls.map((r) => r.status)).toEqual([401, 401]);
+    expect(tweetCalls.filter((r) => r.method === 'POST').map((r) => r.status)).toEqual([401, 401]);
     expect(
       (await listChannels(stack.apiUrl, t.admin)).find((c) => c.id === channelId)!.status,
     ).toBe('needs_reauth');
