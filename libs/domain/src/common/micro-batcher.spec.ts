@@ -43,30 +43,11 @@ describe('MicroBatcher', () => {
 
   it('splits a crowd into batches of at most maxBatch', async () => {
     const sizes: number[] = [];
-    const batcher = new MicroBatcher(
-      async (items: number[]) => {
-        sizes.push(items.length);
-        return items;
-      },
-      { maxBatch: 2 },
-    );
+    const batcher = new MicroBatcher(async (items: number[]) => {
+      sizes.push(items.length);
+      return items;
+    }, 2);
     await Promise.all([1, 2, 3, 4, 5].map((i) => batcher.add(i)));
     expect(sizes).toEqual([2, 2, 1]);
-  });
-
-  it('runs up to `lanes` batches at a time', async () => {
-    let running = 0;
-    let most = 0;
-    const batcher = new MicroBatcher(
-      async (items: number[]) => {
-        most = Math.max(most, ++running);
-        await new Promise((resolve) => setTimeout(resolve, 10));
-        running -= 1;
-        return items;
-      },
-      { maxBatch: 1, lanes: 2 },
-    );
-    await Promise.all([1, 2, 3, 4].map((i) => batcher.add(i)));
-    expect(most).toBe(2);
   });
 });

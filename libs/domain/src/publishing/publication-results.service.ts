@@ -21,9 +21,6 @@ type Change = Partial<
   Pick<PublicationEntity, 'externalId' | 'url' | 'publishedAt' | 'error' | 'attempts'>
 >;
 
-/** Batches in flight at once: a job waits for less, and locks are taken in one order (no cycles). */
-const BATCH_LANES = 3;
-
 /** One publication's outcome: its move, the columns that go with it, and its audit event. */
 interface Settlement {
   ref: Ref;
@@ -43,12 +40,8 @@ interface Settlement {
  */
 @Injectable()
 export class PublicationResults {
-  private readonly claims = new MicroBatcher((refs: PublicationJobData[]) => this.claimAll(refs), {
-    lanes: BATCH_LANES,
-  });
-  private readonly settlements = new MicroBatcher((items: Settlement[]) => this.settleAll(items), {
-    lanes: BATCH_LANES,
-  });
+  private readonly claims = new MicroBatcher((refs: PublicationJobData[]) => this.claimAll(refs));
+  private readonly settlements = new MicroBatcher((items: Settlement[]) => this.settleAll(items));
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
