@@ -10,6 +10,7 @@ import { Actor } from '../identity/actor';
 import { can, Permission } from '../identity/permission';
 import { UserEntity } from '../identity/user.entity';
 import { ChannelAuthorizationEntity } from './channel-authorization.entity';
+import { nextChannelColor } from './channel-colors';
 import { ChannelConnectError } from './channel-errors';
 import { ChannelEntity, ChannelPlatform, tokenContext } from './channel.entity';
 import { PlatformClients } from './platform-clients';
@@ -210,12 +211,16 @@ export class ChannelConnectService {
     if (existing) {
       await tx.update(ChannelEntity, { id, organizationId: actor.organizationId }, fields);
     } else {
+      const others = await tx.find(ChannelEntity, {
+        where: { organizationId: actor.organizationId },
+        select: { color: true },
+      });
       await tx.insert(ChannelEntity, {
         id,
         organizationId: actor.organizationId,
         platform,
         externalAccountId: account.externalId,
-        color: platform === 'x' ? '#1d9bf0' : '#ff0033',
+        color: nextChannelColor(others.map((c) => c.color)),
         ...fields,
       });
     }
