@@ -19,6 +19,7 @@ import { ApiError } from '../api/api-error';
 import { api, unwrap } from '../api/client';
 import { useChannels } from '../channels/channels-queries';
 import { LoadError, Page } from '../common/page';
+import { approvals, sentenceCase } from '../common/wording';
 import { ContentView } from '../posts/content-view';
 import { Card, usePost } from '../posts/post-detail-page';
 import { postTitle } from '../posts/post-model';
@@ -88,8 +89,8 @@ export function ReviewPage() {
         <Group gap="xs" component="span">
           <StatusBadge status={detail.status} />
           <Text span c="dimmed">
-            Publishes {time.format(detail.scheduledAt)} · needs {detail.approval.required}{' '}
-            approval(s), {detail.approval.approverIds.length} so far
+            Publishes {time.format(detail.scheduledAt)} · needs{' '}
+            {approvals(detail.approval.required)}, {detail.approval.approverIds.length} so far
           </Text>
         </Group>
       }
@@ -122,7 +123,7 @@ export function ReviewPage() {
                   >
                     <Group justify="space-between" wrap="nowrap">
                       <Text size="sm" fw={600}>
-                        “{finding.text}”
+                        {finding.text ? `“${finding.text}”` : sentenceCase(finding.kind)}
                       </Text>
                       <Badge color={finding.severity === 'block' ? 'red' : 'orange'}>
                         {finding.severity === 'block' ? 'Blocks' : 'Warning'}

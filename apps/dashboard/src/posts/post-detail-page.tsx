@@ -6,6 +6,7 @@ import { useParams } from 'react-router-dom';
 import { api, unwrap } from '../api/client';
 import { channelLabel, useChannels } from '../channels/channels-queries';
 import { LoadError, Page } from '../common/page';
+import { approvals } from '../common/wording';
 import { useOrgTime } from '../time/org-time';
 import { ContentView } from './content-view';
 import { contentOf, postTitle } from './post-model';
@@ -84,7 +85,7 @@ export function PostDetailPage() {
           <Stack gap="lg">
             <Card title="Approval">
               <Text size="sm">
-                {detail.approval.approverIds.length} of {detail.approval.required} approval(s)
+                {detail.approval.approverIds.length} of {approvals(detail.approval.required)}
               </Text>
               {detail.approval.reasons.map((reason) => (
                 <Text key={reason} size="xs" c="dimmed">
