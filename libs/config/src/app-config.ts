@@ -128,6 +128,15 @@ export class AppConfig {
   @Min(1)
   PUBLISH_MAX_ATTEMPTS = 6;
 
+  /**
+   * Posts one X account may send in any 15 minutes (X's per-user limit on POST /2/tweets, which
+   * depends on the API tier); the worker keeps each channel under it, other channels unaffected.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  X_POSTS_PER_15_MIN = 100;
+
   /** First retry delay; each next one doubles, with full jitter. */
   @Transform(toInt)
   @IsInt()

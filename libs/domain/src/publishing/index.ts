@@ -1,3 +1,4 @@
+export * from './channel-send-budget';
 export * from './post-rollup';
 export * from './publication-queue.module';
 export * from './publication-scheduler.service';

@@ -9,6 +9,7 @@ import { DomainError } from '../common/domain-error';
 import { ConsentService } from '../media/consent.service';
 import { PostStatus, PublicationStatus } from '../posts/post-status';
 import { PublicationEntity } from '../posts/publication.entity';
+import { ChannelSendBudget } from './channel-send-budget';
 import { PlatformPublisher } from './platform-publisher';
 import { approvalStands, loadPublishContext, PublishContext } from './publish-context';
 import { backoffMs, Decision, decide, jitterMs, RetryPolicy } from './publish-policy';
@@ -55,6 +56,7 @@ export class PublisherService {
     private readonly tokens: ChannelTokensService,
     private readonly consent: ConsentService,
     private readonly quota: YoutubeQuotaService,
+    private readonly sendBudget: ChannelSendBudget,
     x: XPublisher,
     youtube: YoutubePublisher,
   ) {
@@ -126,6 +128,14 @@ export class PublisherService {
       return {
         later: new Date(channel.rateLimitedUntil.getTime() + jitterMs(SPREAD_MS)),
         reason: 'the channel is rate limited',
+      };
+    }
+    const slot = await this.sendBudget.take(channel, publication.id);
+    if (!slot.granted) {
+      await this.results.release(publication, {});
+      return {
+        later: new Date(slot.until.getTime() + jitterMs(SPREAD_MS)),
+        reason: 'the channel has sent all the posts its platform allows in 15 minutes',
       };
     }
     return undefined;

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ChannelsModule } from '../channels/channels.module';
 import { MediaModule } from '../media/media.module';
 import { PostsModule } from '../posts/posts.module';
+import { ChannelSendBudget } from './channel-send-budget';
 import { PublicationQueueModule } from './publication-queue.module';
 import { PublicationResults } from './publication-results.service';
 import { PublisherService } from './publisher.service';
@@ -22,6 +23,7 @@ import { YoutubeVideos } from './youtube-videos.service';
     YoutubePublisher,
     YoutubeVideos,
     YoutubeQuotaService,
+    ChannelSendBudget,
   ],
   exports: [PublisherService, PublishingReconciler, YoutubeVideos, YoutubeQuotaService],
 })
