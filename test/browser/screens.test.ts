@@ -7,6 +7,7 @@ import {
   submittedPost,
   xPost,
 } from '../factories/posts.factory';
+import { recordConsent, uploadFixture } from '../factories/media.factory';
 import { startTestApi, TestApi } from '../support/test-api';
 import {
   ensureDashboardBuilt,
@@ -22,6 +23,9 @@ jest.setTimeout(180_000);
 
 const PHI_TEXT = 'Jane Doe, born 03/14/1961, is recovering well. Call her at 312-555-0199.';
 const CLEAN_TEXT = 'Our cardiac team is growing. Join us at the Heart Month open house.';
+const PHI_REPLY =
+  'Yes, your mother was treated in our ER yesterday. We hope she feels better soon!';
+const SAFE_REPLY = 'Our flu clinic is open 8am to 6pm, Monday to Saturday.';
 
 /** The main screens with a hospital's data in them, as each role sees them. */
 describe('dashboard screens', () => {
@@ -105,6 +109,71 @@ describe('dashboard screens', () => {
     await page.context().close();
   });
 
+  it('lets the marketer revoke a consent record, which leaves the media needing consent', async () => {
+    const image = await uploadFixture(api.url, h.marketer, 'pixel.png', { showsPatient: 'true' });
+    await recordConsent(api.url, h.marketer, image.id, { personName: 'Jordan Reyes' });
+    const post = await approvedPost(
+      api.url,
+      h,
+      xPost(h, { x: { images: [{ mediaId: image.id, altText: 'A patient and her nurse' }] } }),
+    );
+    const page = await as_(h.marketer.email, `/posts/${post.id}/edit`);
+    const record = page.getByTestId('consent-record');
+    await record.getByText('In force').waitFor();
+    await page.getByText('Consent on file').waitFor();
+    await record.getByRole('button', { name: 'Revoke' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Revoke consent' });
+    await dialog
+      .getByText('Scheduled posts using this media will be held', { exact: false })
+      .waitFor();
+    const confirm = dialog.getByRole('button', { name: 'Revoke consent' });
+    expect(await confirm.isDisabled()).toBe(true);
+    await dialog.getByLabel(field('Reason')).fill('Patient withdrew consent by phone');
+    await screenshot(page, 'consent-revoke-modal');
+    await confirm.click();
+    await dialog.waitFor({ state: 'detached' });
+    await record.getByText('Revoked', { exact: true }).waitFor();
+    await record.getByText('Patient withdrew consent by phone', { exact: false }).waitFor();
+    expect(await record.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
+    await page.getByText('Consent lapsed').waitFor();
+    await page.getByText('Record the signed release').waitFor();
+    await screenshot(page, 'consent-revoked');
+    await page.context().close();
+  });
+
+  it('lets compliance write reply templates, refusing one with PHI on its text', async () => {
+    const page = await as_(h.compliance.email, '/inbox');
+    await page.getByRole('button', { name: 'Reply templates' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Reply templates' });
+    await drawer.getByText('No reply templates yet.').waitFor();
+    await drawer.getByLabel(field('Name')).fill('Mother in ER');
+    const text = drawer.getByLabel(field('Text'));
+    await text.fill(PHI_REPLY);
+    await drawer.getByRole('button', { name: 'Save template' }).click();
+    await drawer.getByText('text cannot be a template', { exact: false }).waitFor();
+    await expect(text.getAttribute('aria-invalid')).resolves.toBe('true');
+    await screenshot(page, 'reply-template-phi');
+    expect(await drawer.getByTestId('reply-template').count()).toBe(0);
+
+    await drawer.getByLabel(field('Name')).fill('Clinic hours');
+    await text.fill(SAFE_REPLY);
+    await drawer.getByRole('button', { name: 'Save template' }).click();
+    const listed = drawer.getByTestId('reply-template');
+    await listed.getByText('Clinic hours').waitFor();
+    await expect(listed.textContent()).resolves.toContain(SAFE_REPLY);
+    await expect(text.inputValue()).resolves.toBe('');
+    await screenshot(page, 'reply-templates');
+
+    // The marketer reads them, with no form to write one.
+    const marketer = await as_(h.marketer.email, '/inbox');
+    await marketer.getByRole('button', { name: 'Reply templates' }).click();
+    const theirs = marketer.getByRole('dialog', { name: 'Reply templates' });
+    await theirs.getByTestId('reply-template').getByText('Clinic hours').waitFor();
+    expect(await theirs.getByRole('button', { name: 'Save template' }).count()).toBe(0);
+    await marketer.context().close();
+    await page.context().close();
+  });
+
   it('pauses all publishing from the admin header, with a red banner for everyone', async () => {
     const page = await as_(h.admin.email, '/channels');
     await page.getByTestId('channel-card').first().waitFor();
@@ -121,5 +190,32 @@ describe('dashboard screens', () => {
     await as(api.url, h.admin).post('/organization/resume', { reason: 'All clear' }).expect(200);
     await marketer.context().close();
     await page.context().close();
+  });
+
+  it('lets the admin change the approval policy, with the API naming a bad field', async () => {
+    const { page, context } = await openDashboard(browser, api.url);
+    await signIn(page, h.admin.email);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Organization settings' }).waitFor();
+    const xApprovals = page.getByLabel('Approvals for X posts');
+    await expect(xApprovals.inputValue()).resolves.toBe('');
+    await xApprovals.fill('11');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Enter a whole number from 1 to 10, or leave it empty').waitFor();
+    await xApprovals.fill('2');
+    // The API checks what the form does not: each allow-list entry is at most 300 characters.
+    const phones = page.getByLabel('Phone numbers');
+    await phones.fill('9'.repeat(301));
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText(/phones must be shorter than or equal to 300 characters/).waitFor();
+    await phones.fill('312-555-0100');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved').waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Organization settings' }).waitFor();
+    await expect(page.getByLabel('Approvals for X posts').inputValue()).resolves.toBe('2');
+    await expect(page.getByLabel('Phone numbers').inputValue()).resolves.toBe('312-555-0100');
+    await screenshot(page, 'settings');
+    await context.close();
   });
 });

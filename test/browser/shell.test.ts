@@ -58,6 +58,7 @@ describe('dashboard shell', () => {
       'Reports',
       'Channels',
       'Users & roles',
+      'Settings',
       'Audit trail',
     ]);
     await expect(admin.page.getByTestId('current-role').textContent()).resolves.toBe(

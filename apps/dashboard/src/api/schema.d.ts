@@ -890,9 +890,9 @@ export interface components {
     };
     PerPlatformDto: {
       /** @description null removes the override */
-      x?: Record<string, never> | null;
+      x?: number | null;
       /** @description null removes the override */
-      youtube?: Record<string, never> | null;
+      youtube?: number | null;
     };
     RoutingRuleDto: {
       approvers?: number;

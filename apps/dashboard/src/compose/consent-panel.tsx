@@ -1,21 +1,31 @@
 import {
+  Alert,
   Badge,
   Button,
   Group,
+  Modal,
   Paper,
   SimpleGrid,
   Stack,
   Switch,
   Text,
+  Textarea,
   TextInput,
 } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { FormEvent } from 'react';
 import { ApiError } from '../api/api-error';
 import { api, unwrap } from '../api/client';
-import { useOrgTime } from '../time/org-time';
+import type { Schemas } from '../api/schema-types';
+import { Permission } from '../auth/permissions';
+import { useSession } from '../auth/session';
+import { DATE, useOrgTime } from '../time/org-time';
 import { mediaQueryKey, useMedia } from './media-queries';
+
+type Consent = Schemas['ConsentDto'];
 
 const CONSENT_BADGES = {
   not_required: { color: 'gray', label: 'No patient shown' },
@@ -24,13 +34,34 @@ const CONSENT_BADGES = {
   lapsed: { color: 'orange', label: 'Consent lapsed' },
 } as const;
 
+const RECORD_BADGES: Record<Consent['status'], { color: string; label: string }> = {
+  valid: { color: 'teal', label: 'In force' },
+  pending: { color: 'blue', label: 'Pending' },
+  expired: { color: 'orange', label: 'Expired' },
+  revoked: { color: 'red', label: 'Revoked' },
+};
+
 /** Whether a patient can be recognised in the media, and the signed release that allows it. */
 export function ConsentPanel({ mediaId }: { mediaId: string }) {
   const media = useMedia(mediaId);
   const time = useOrgTime();
   const queryClient = useQueryClient();
+  const { can } = useSession();
+  const managesConsent = can(Permission.ManageConsent);
+  const consents = useQuery({
+    queryKey: [...mediaQueryKey(mediaId), 'consents'],
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/media/{id}/consents', { params: { path: { id: mediaId } } })),
+    enabled: managesConsent && !!media.data?.showsPatient,
+  });
+  const [revoking, setRevoking] = useState<Consent | null>(null);
   const [form, setForm] = useState({ personName: '', formId: '', signedAt: '', expiresAt: '' });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: mediaQueryKey(mediaId) });
+  // The media and its consent records; not its bytes, which do not change.
+  const refresh = () =>
+    queryClient.invalidateQueries({
+      queryKey: mediaQueryKey(mediaId),
+      predicate: (query) => query.queryKey[2] !== 'content',
+    });
   const showsPatient = useMutation({
     mutationFn: (value: boolean) =>
       unwrap(
@@ -74,6 +105,23 @@ export function ConsentPanel({ mediaId }: { mediaId: string }) {
         />
         <Badge color={status.color}>{status.label}</Badge>
       </Group>
+      {media.data.showsPatient && managesConsent && !!consents.data?.length && (
+        <Stack gap={6} aria-label="Consent records">
+          {consents.data.map((consent) => (
+            <ConsentRow key={consent.id} consent={consent} onRevoke={() => setRevoking(consent)} />
+          ))}
+        </Stack>
+      )}
+      {revoking && (
+        <RevokeConsentModal
+          consent={revoking}
+          onClose={() => setRevoking(null)}
+          onRevoked={() => {
+            setRevoking(null);
+            void refresh();
+          }}
+        />
+      )}
       {needsConsent && (
         <Paper p="sm" bg="gray.0">
           <Text size="sm" fw={600} mb={6}>
@@ -123,5 +171,105 @@ export function ConsentPanel({ mediaId }: { mediaId: string }) {
         </Paper>
       )}
     </Stack>
+  );
+}
+
+function ConsentRow({ consent, onRevoke }: { consent: Consent; onRevoke: () => void }) {
+  const time = useOrgTime();
+  const badge = RECORD_BADGES[consent.status];
+  const inForce = consent.status === 'valid' || consent.status === 'pending';
+  return (
+    <Paper p="xs" withBorder data-testid="consent-record">
+      <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <div>
+          <Group gap="xs">
+            <Text size="sm" fw={600}>
+              {consent.personName}
+            </Text>
+            <Badge size="sm" variant="light" color={badge.color}>
+              {badge.label}
+            </Badge>
+          </Group>
+          <Text size="xs" c="dimmed">
+            Form {consent.formId} · signed {time.format(consent.signedAt, DATE)}
+            {consent.expiresAt && ` · expires ${time.format(consent.expiresAt, DATE)}`}
+          </Text>
+          {consent.revokedAt && (
+            <Text size="xs" c="red.8">
+              Revoked {time.format(consent.revokedAt, DATE)}
+              {consent.revocationReason && `: ${consent.revocationReason}`}
+            </Text>
+          )}
+        </div>
+        {inForce && (
+          <Button size="compact-xs" variant="subtle" color="red" onClick={onRevoke}>
+            Revoke
+          </Button>
+        )}
+      </Group>
+    </Paper>
+  );
+}
+
+/** Revoking holds every scheduled post using the media until a new release is recorded. */
+function RevokeConsentModal(props: {
+  consent: Consent;
+  onClose: () => void;
+  onRevoked: () => void;
+}) {
+  const { consent, onClose, onRevoked } = props;
+  const [reason, setReason] = useState('');
+  const revoke = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/v1/consents/{id}/revoke', {
+          params: { path: { id: consent.id } },
+          body: { reason: reason.trim() },
+        }),
+      ),
+    onSuccess: () => {
+      notifications.show({
+        color: 'orange',
+        title: 'Consent revoked',
+        message: 'Scheduled posts using this media will be held until a new release is recorded.',
+      });
+      onRevoked();
+    },
+  });
+  const error = revoke.error instanceof ApiError ? revoke.error : null;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (reason.trim()) revoke.mutate();
+  };
+  return (
+    <Modal opened onClose={onClose} title="Revoke consent">
+      <Stack component="form" gap="md" onSubmit={submit}>
+        <Text size="sm">
+          The release signed by <b>{consent.personName}</b> (form {consent.formId}) will no longer
+          count. Scheduled posts using this media will be held and not published until a new signed
+          release is recorded, and the media cannot be approved meanwhile.
+        </Text>
+        {error && !error.fieldMessage('reason') && <Alert color="red">{error.message}</Alert>}
+        <Textarea
+          label="Reason"
+          description="Recorded on the audit trail."
+          required
+          autosize
+          minRows={2}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={error?.fieldMessage('reason')}
+          data-autofocus
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" color="red" loading={revoke.isPending} disabled={!reason.trim()}>
+            Revoke consent
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }

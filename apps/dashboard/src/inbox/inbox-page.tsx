@@ -21,6 +21,7 @@ import { useSession } from '../auth/session';
 import { LoadError, Page } from '../common/page';
 import { PhiTextField } from '../compose/phi-text-field';
 import { useOrgTime } from '../time/org-time';
+import { ReplyTemplatesDrawer, useReplyTemplates } from './reply-templates-drawer';
 
 type Message = Schemas['MessageDto'];
 type Reply = Schemas['ReplyDto'];
@@ -47,6 +48,7 @@ export function InboxPage() {
     <Page
       title="Inbox"
       description="Replies and mentions on X and comments on YouTube. A reply is scanned and reviewed like a post, and must never confirm that someone is a patient."
+      actions={<ReplyTemplatesDrawer />}
     >
       <SegmentedControl
         w="fit-content"
@@ -145,10 +147,7 @@ function MessageCard({ message }: { message: Message }) {
 function ReplyForm({ message, onSent }: { message: Message; onSent: () => void }) {
   const [text, setText] = useState('');
   const [templateId, setTemplateId] = useState<string | null>(null);
-  const templates = useQuery({
-    queryKey: ['reply-templates'],
-    queryFn: () => unwrap(api.GET('/api/v1/reply-templates')),
-  });
+  const templates = useReplyTemplates();
   const send = useMutation({
     mutationFn: () =>
       unwrap(

@@ -6,6 +6,7 @@ import {
   IconListDetails,
   IconPencilPlus,
   IconPlugConnected,
+  IconSettings,
   IconUsers,
 } from '@tabler/icons-react';
 import type { Icon } from '@tabler/icons-react';
@@ -69,6 +70,12 @@ export const SCREENS: Screen[] = [
     permission: Permission.ManageUsers,
     page: page(() => import('../users/users-page'), 'UsersPage'),
     nav: { label: 'Users & roles', icon: IconUsers, section: 'Administration' },
+  },
+  {
+    path: '/settings',
+    permission: Permission.ManagePolicy,
+    page: page(() => import('../organization/settings-page'), 'SettingsPage'),
+    nav: { label: 'Settings', icon: IconSettings, section: 'Administration' },
   },
   {
     path: '/audit',

@@ -80,12 +80,24 @@ export class RoutingDto {
 }
 
 export class PerPlatformDto {
-  @ApiPropertyOptional({ nullable: true, description: 'null removes the override' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 1,
+    maximum: MAX_APPROVERS,
+    description: 'null removes the override',
+  })
   @ValidateIf((_, v) => v !== null && v !== undefined)
   @approvers()
   x?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'null removes the override' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 1,
+    maximum: MAX_APPROVERS,
+    description: 'null removes the override',
+  })
   @ValidateIf((_, v) => v !== null && v !== undefined)
   @approvers()
   youtube?: number | null;
