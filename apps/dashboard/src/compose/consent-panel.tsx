@@ -1,27 +1,24 @@
 import {
-  Alert,
   Badge,
   Button,
   Group,
-  Modal,
   Paper,
   SimpleGrid,
   Stack,
   Switch,
   Text,
-  Textarea,
   TextInput,
 } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { ApiError } from '../api/api-error';
 import { api, unwrap } from '../api/client';
 import type { Schemas } from '../api/schema-types';
 import { Permission } from '../auth/permissions';
 import { useSession } from '../auth/session';
+import { ReasonDialog } from '../common/reason-dialog';
 import { DATE, useOrgTime } from '../time/org-time';
 import { mediaQueryKey, useMedia } from './media-queries';
 
@@ -218,13 +215,12 @@ function RevokeConsentModal(props: {
   onRevoked: () => void;
 }) {
   const { consent, onClose, onRevoked } = props;
-  const [reason, setReason] = useState('');
   const revoke = useMutation({
-    mutationFn: () =>
+    mutationFn: (reason: string) =>
       unwrap(
         api.POST('/api/v1/consents/{id}/revoke', {
           params: { path: { id: consent.id } },
-          body: { reason: reason.trim() },
+          body: { reason },
         }),
       ),
     onSuccess: () => {
@@ -236,40 +232,20 @@ function RevokeConsentModal(props: {
       onRevoked();
     },
   });
-  const error = revoke.error instanceof ApiError ? revoke.error : null;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (reason.trim()) revoke.mutate();
-  };
   return (
-    <Modal opened onClose={onClose} title="Revoke consent">
-      <Stack component="form" gap="md" onSubmit={submit}>
-        <Text size="sm">
-          The release signed by <b>{consent.personName}</b> (form {consent.formId}) will no longer
-          count. Scheduled posts using this media will be held and not published until a new signed
-          release is recorded, and the media cannot be approved meanwhile.
-        </Text>
-        {error && !error.fieldMessage('reason') && <Alert color="red">{error.message}</Alert>}
-        <Textarea
-          label="Reason"
-          description="Recorded on the audit trail."
-          required
-          autosize
-          minRows={2}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          error={error?.fieldMessage('reason')}
-          data-autofocus
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" color="red" loading={revoke.isPending} disabled={!reason.trim()}>
-            Revoke consent
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ReasonDialog
+      title="Revoke consent"
+      reasonDescription="Recorded on the audit trail."
+      confirmLabel="Revoke consent"
+      confirmColor="red"
+      pending={revoke.isPending}
+      error={revoke.error}
+      onConfirm={(reason) => revoke.mutate(reason)}
+      onClose={onClose}
+    >
+      The release signed by <b>{consent.personName}</b> (form {consent.formId}) will no longer
+      count. Scheduled posts using this media will be held and not published until a new signed
+      release is recorded, and the media cannot be approved meanwhile.
+    </ReasonDialog>
   );
 }
