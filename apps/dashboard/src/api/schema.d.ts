@@ -1118,13 +1118,13 @@ export interface components {
        * @example 2030-05-01T09:30
        */
       scheduledAt: string;
+      campaign?: string | null;
       /** @description X images (default 0) */
       images?: number;
       /** @description the YouTube video has a custom thumbnail */
       thumbnail?: boolean;
       /** @description the YouTube video has a caption track */
       captions?: boolean;
-      campaign?: string | null;
       /**
        * Format: uuid
        * @description the post being edited: its saved schedule is replaced, not counted twice

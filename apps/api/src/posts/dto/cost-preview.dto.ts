@@ -1,17 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { IsBoolean, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import {
   Budget,
   CampaignTotal,
@@ -21,23 +9,14 @@ import {
   CostWarning,
   X_MAX_IMAGES,
 } from '@rounds/domain';
+import { CreatePostDto } from './post-input.dto';
 
-export class CostPreviewRequestDto {
-  @ApiProperty({ type: [String], format: 'uuid', minItems: 1 })
-  @IsArray()
-  @ArrayMinSize(1, { message: 'channelIds must name at least one channel' })
-  @ArrayMaxSize(20)
-  @IsUUID('all', { each: true, message: 'channelIds must be UUIDs' })
-  channelIds: string[];
-
-  @ApiProperty({
-    example: '2030-05-01T09:30',
-    description: 'ISO 8601; without an offset it is read in the organization time zone',
-  })
-  @IsString()
-  @MaxLength(40)
-  scheduledAt: string;
-
+/** What the composer has so far: where and when (as a post takes them), and what it carries. */
+export class CostPreviewRequestDto extends PickType(CreatePostDto, [
+  'channelIds',
+  'scheduledAt',
+  'campaign',
+]) {
   @ApiPropertyOptional({ minimum: 0, maximum: X_MAX_IMAGES, description: 'X images (default 0)' })
   @IsOptional()
   @IsInt({ message: 'images must be a whole number' })
@@ -54,12 +33,6 @@ export class CostPreviewRequestDto {
   @IsOptional()
   @IsBoolean()
   captions?: boolean;
-
-  @ApiPropertyOptional({ nullable: true, type: String })
-  @IsOptional()
-  @IsString()
-  @MaxLength(120)
-  campaign?: string | null;
 
   @ApiPropertyOptional({
     format: 'uuid',
