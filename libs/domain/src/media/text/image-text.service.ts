@@ -1,0 +1,98 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { buffer } from 'node:stream/consumers';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { JobName, JobProducer } from '@rounds/queue';
+import { MediaStorage } from '../media-storage';
+import { MediaEntity } from '../media.entity';
+import { ImageTextEntity } from './image-text.entity';
+import { TextRecognizer } from './text-recognizer';
+
+export type RecognitionOutcome = 'cached' | 'read' | 'failed' | 'missing';
+
+/** OCR of uploaded images: queued at upload, run by the worker, cached by the image's sha256. */
+@Injectable()
+export class ImageTextService {
+  private readonly log = new Logger(ImageTextService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly storage: MediaStorage,
+    private readonly recognizer: TextRecognizer,
+    private readonly producer: JobProducer,
+  ) {}
+
+  /** Queues the reading of an image's text unless the same bytes were read already. */
+  async request(images: MediaEntity[], manager = this.dataSource.manager): Promise<void> {
+    if (images.length === 0) return;
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ImageTextEntity)
+      .values(images.map((m) => ({ sha256: m.sha256, status: 'pending' as const })))
+      .orIgnore()
+      .execute();
+    for (const media of images) {
+      // Per media, not per sha256: each upload's job re-scans the posts of its own organization.
+      await this.producer.enqueue(
+        JobName.RecognizeImageText,
+        { organizationId: media.organizationId, mediaId: media.id },
+        { jobId: `ocr-${media.id}`, attempts: 3, backoff: { type: 'exponential', delay: 5_000 } },
+      );
+    }
+  }
+
+  /** What is known of each image's text, by sha256; images never queued (older uploads) are now. */
+  async texts(
+    manager: EntityManager,
+    images: MediaEntity[],
+  ): Promise<Map<string, ImageTextEntity>> {
+    if (images.length === 0) return new Map();
+    const rows = await manager.findBy(ImageTextEntity, { sha256: In(images.map((m) => m.sha256)) });
+    const known = new Map(rows.map((r) => [r.sha256, r]));
+    const unqueued = images.filter((m) => !known.has(m.sha256));
+    await this.request(unqueued, manager);
+    for (const m of unqueued) known.set(m.sha256, pendingText(m.sha256));
+    return known;
+  }
+
+  /** The worker's job: reads the image once per content; a file OCR cannot read is `failed`. */
+  async recognize(organizationId: string, mediaId: string): Promise<RecognitionOutcome> {
+    const media = await this.dataSource.manager.findOneBy(MediaEntity, {
+      organizationId,
+      id: mediaId,
+    });
+    if (!media || media.kind !== 'image') return 'missing';
+    const cached = await this.dataSource.manager.findOneBy(ImageTextEntity, {
+      sha256: media.sha256,
+    });
+    if (cached && cached.status !== 'pending') return 'cached';
+    const started = performance.now();
+    const bytes = await buffer(this.storage.get(media.storageKey));
+    const outcome = await this.recognizer.read(bytes).then(
+      (read) => ({ status: 'read' as const, ...read, error: null }),
+      (error: unknown) => {
+        this.log.warn({ mediaId, err: String(error) }, 'OCR could not read the image');
+        return { status: 'failed' as const, text: '', segments: [], error: String(error) };
+      },
+    );
+    const durationMs = Math.round(performance.now() - started);
+    await this.dataSource.manager.upsert(
+      ImageTextEntity,
+      { sha256: media.sha256, ...outcome, durationMs },
+      ['sha256'],
+    );
+    return outcome.status;
+  }
+}
+
+function pendingText(sha256: string): ImageTextEntity {
+  return Object.assign(new ImageTextEntity(), {
+    sha256,
+    status: 'pending',
+    text: '',
+    segments: [],
+    error: null,
+    durationMs: null,
+  });
+}
