@@ -1035,6 +1035,23 @@ export interface components {
       attempts: number;
       publishedAt: string | null;
     };
+    CueRangeDto: {
+      /** @description the cue's position in the track, from 0 */
+      index: number;
+      startMs: number;
+      endMs: number;
+    };
+    ImageRegionDto: {
+      /** @description pixels of the original image */
+      x: number;
+      y: number;
+      width: number;
+      height: number;
+    };
+    FindingLocationDto: {
+      cue?: components['schemas']['CueRangeDto'];
+      region?: components['schemas']['ImageRegionDto'];
+    };
     FindingDto: {
       /** @description what approve overrides name */
       id: string;
@@ -1050,6 +1067,28 @@ export interface components {
       end: number;
       text: string;
       reason: string;
+      /** @description the caption track or image read */
+      mediaId: string | null;
+      /** @description its cue or region */
+      location: components['schemas']['FindingLocationDto'] | null;
+    };
+    TextSegmentDto: {
+      start: number;
+      end: number;
+      cue?: components['schemas']['CueRangeDto'];
+      region?: components['schemas']['ImageRegionDto'];
+    };
+    MediaTextDto: {
+      /** @example youtube.captions */
+      field: string;
+      mediaId: string;
+      /** @enum {string} */
+      source: 'captions' | 'image';
+      /** @enum {string} */
+      status: 'pending' | 'read' | 'failed';
+      /** @description cues or lines joined with line breaks; findings index it */
+      text: string;
+      segments: components['schemas']['TextSegmentDto'][];
     };
     ApprovalDto: {
       id: string;
@@ -1107,6 +1146,8 @@ export interface components {
       revisions: components['schemas']['RevisionDto'][];
       /** @description open findings of the current revision */
       findings: components['schemas']['FindingDto'][];
+      /** @description captions and text read in the images */
+      mediaTexts: components['schemas']['MediaTextDto'][];
       /** @description every decision, voided ones included */
       approvals: components['schemas']['ApprovalDto'][];
       approval: components['schemas']['ApprovalStateDto'];
@@ -1299,6 +1340,8 @@ export interface components {
       revisions: components['schemas']['RevisionDto'][];
       /** @description open findings of the current revision */
       findings: components['schemas']['FindingDto'][];
+      /** @description captions and text read in the images */
+      mediaTexts: components['schemas']['MediaTextDto'][];
       /** @description every decision, voided ones included */
       approvals: components['schemas']['ApprovalDto'][];
       approval: components['schemas']['ApprovalStateDto'];
