@@ -1,22 +1,13 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { uploadFixture, uploadMedia } from '../factories/media.factory';
+import {
+  PATIENT_CAPTIONS,
+  patientWhiteboard,
+  WHITEBOARD_MRN_TOP,
+} from '../factories/media-text.factory';
 import { as, createPost, hospital, Hospital, inHours, PostBody } from '../factories/posts.factory';
 import { startTestApi, TestApi } from '../support/test-api';
-import { renderTextImage } from '../support/text-image';
 import { startTestWorker } from '../support/test-worker';
-
-const CAPTIONS = `1
-00:00:00,000 --> 00:00:02,500
-Welcome to the oncology day unit.
-
-2
-00:00:02,500 --> 00:00:05,000
-Our patient Maria Gonzalez rang the bell today,
-
-3
-00:00:05,000 --> 00:00:07,500
-chart MRN 48213377, after her last chemo.
-`;
 
 interface Finding {
   id: string;
@@ -57,7 +48,7 @@ describe('media findings: captions, alt texts, tags and the text in images', () 
   };
 
   it('scans the caption track cue by cue and names the field, the media and the cue', async () => {
-    const captions = await upload(Buffer.from(CAPTIONS), 'talk.srt');
+    const captions = await upload(Buffer.from(PATIENT_CAPTIONS), 'talk.srt');
     const post = await submit({
       channelIds: [h.channels.youtube],
       youtube: {
@@ -107,14 +98,7 @@ describe('media findings: captions, alt texts, tags and the text in images', () 
     afterAll(() => worker?.close());
 
     it('holds approval until the image is read, then blocks on the MRN in its region', async () => {
-      const png = await renderTextImage({
-        width: 640,
-        height: 240,
-        lines: [
-          { text: 'Patient Maria Gonzalez', x: 40, y: 40, size: 36 },
-          { text: 'MRN 48213377', x: 40, y: 140, size: 36 },
-        ],
-      });
+      const png = await patientWhiteboard();
       const image = await upload(png, 'whiteboard.png');
       const post = await submit({
         channelIds: [h.channels.x],
@@ -141,10 +125,10 @@ describe('media findings: captions, alt texts, tags and the text in images', () 
         (f) => f.field === 'x.images[0]' && f.kind === 'record_number',
       )!;
       expect(mrn).toMatchObject({ severity: 'block', text: '48213377', mediaId: image.id });
-      // The region is the second line, drawn at (40, 140) in a 36px font.
+      // The region is the second line, drawn 40px from the left in a 36px font.
       const region = mrn.location.region!;
-      expect(region.y).toBeGreaterThan(120);
-      expect(region.y + region.height).toBeLessThan(200);
+      expect(region.y).toBeGreaterThan(WHITEBOARD_MRN_TOP - 20);
+      expect(region.y + region.height).toBeLessThan(WHITEBOARD_MRN_TOP + 60);
       expect(region.x).toBeGreaterThanOrEqual(30);
       expect(read.mediaTexts).toContainEqual(
         expect.objectContaining({ field: 'x.images[0]', status: 'read' }),
