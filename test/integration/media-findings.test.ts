@@ -10,6 +10,7 @@ import { startTestApi, TestApi } from '../support/test-api';
 import { startTestWorker } from '../support/test-worker';
 
 interface Finding {
+  source: string;
   id: string;
   field: string;
   kind: string;

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import { mkdir, rm, symlink } from 'node:fs/promises';
+import { mkdir, rename, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
@@ -15,13 +15,15 @@ const LANGUAGES = ['eng', 'spa'] as const;
  * tesseract from looking in or writing to a cache: nothing is downloaded at run time.
  */
 async function shippedLanguages(): Promise<string> {
-  const langPath = join(tmpdir(), `rounds-tessdata-${process.pid}`);
+  const langPath = join(tmpdir(), 'rounds-tessdata');
   await mkdir(langPath, { recursive: true });
   for (const code of LANGUAGES) {
     const root = dirname(require.resolve(`@tesseract.js-data/${code}/package.json`));
+    // Made aside and renamed into place: processes starting together each replace it whole.
     const link = join(langPath, `${code}.traineddata.gz`);
-    await rm(link, { force: true });
-    await symlink(join(root, '4.0.0_best_int', `${code}.traineddata.gz`), link);
+    const fresh = `${link}.${process.pid}`;
+    await symlink(join(root, '4.0.0_best_int', `${code}.traineddata.gz`), fresh);
+    await rename(fresh, link);
   }
   return langPath;
 }
