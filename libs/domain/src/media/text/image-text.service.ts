@@ -10,6 +10,24 @@ import { TextRecognizer } from './text-recognizer';
 
 export type RecognitionOutcome = 'cached' | 'read' | 'failed' | 'missing';
 
+/** Below this many pixels on a side an image cannot hold one legible character: nothing to read. */
+const MIN_LEGIBLE_PX = 8;
+
+const tooSmallToRead = (m: MediaEntity) =>
+  (m.width ?? MIN_LEGIBLE_PX) < MIN_LEGIBLE_PX || (m.height ?? MIN_LEGIBLE_PX) < MIN_LEGIBLE_PX;
+
+/** What is known of an image's text before the worker reads it. */
+function initialText(media: MediaEntity): ImageTextEntity {
+  return Object.assign(new ImageTextEntity(), {
+    sha256: media.sha256,
+    status: tooSmallToRead(media) ? 'read' : 'pending',
+    text: '',
+    segments: [],
+    error: null,
+    durationMs: null,
+  });
+}
+
 /** OCR of uploaded images: queued at upload, run by the worker, cached by the image's sha256. */
 @Injectable()
 export class ImageTextService {
@@ -29,10 +47,10 @@ export class ImageTextService {
       .createQueryBuilder()
       .insert()
       .into(ImageTextEntity)
-      .values(images.map((m) => ({ sha256: m.sha256, status: 'pending' as const })))
+      .values(images.map(initialText))
       .orIgnore()
       .execute();
-    for (const media of images) {
+    for (const media of images.filter((m) => !tooSmallToRead(m))) {
       // Per media, not per sha256: each upload's job re-scans the posts of its own organization.
       await this.producer.enqueue(
         JobName.RecognizeImageText,
@@ -52,7 +70,7 @@ export class ImageTextService {
     const known = new Map(rows.map((r) => [r.sha256, r]));
     const unqueued = images.filter((m) => !known.has(m.sha256));
     await this.request(unqueued, manager);
-    for (const m of unqueued) known.set(m.sha256, pendingText(m.sha256));
+    for (const m of unqueued) known.set(m.sha256, initialText(m));
     return known;
   }
 
@@ -84,15 +102,4 @@ export class ImageTextService {
     );
     return outcome.status;
   }
-}
-
-function pendingText(sha256: string): ImageTextEntity {
-  return Object.assign(new ImageTextEntity(), {
-    sha256,
-    status: 'pending',
-    text: '',
-    segments: [],
-    error: null,
-    durationMs: null,
-  });
 }
