@@ -86,14 +86,17 @@ export class ImageTextService {
     });
     if (cached && cached.status !== 'pending') return 'cached';
     const started = performance.now();
-    const bytes = await buffer(this.storage.get(media.storageKey));
-    const outcome = await this.recognizer.read(bytes).then(
-      (read) => ({ status: 'read' as const, ...read, error: null }),
-      (error: unknown) => {
-        this.log.warn({ mediaId, err: String(error) }, 'OCR could not read the image');
-        return { status: 'failed' as const, text: '', segments: [], error: String(error) };
-      },
-    );
+    // Any failure, the file's or the engine's, ends as `failed` (a warning asking the reviewer to
+    // look): an image left `pending` would hold its posts' approval for ever.
+    const outcome = await buffer(this.storage.get(media.storageKey))
+      .then((bytes) => this.recognizer.read(bytes))
+      .then(
+        (read) => ({ status: 'read' as const, ...read, error: null }),
+        (error: unknown) => {
+          this.log.warn({ mediaId, err: String(error) }, 'OCR could not read the image');
+          return { status: 'failed' as const, text: '', segments: [], error: String(error) };
+        },
+      );
     const durationMs = Math.round(performance.now() - started);
     await this.dataSource.manager.upsert(
       ImageTextEntity,
