@@ -125,5 +125,6 @@ async function contextOf(
     select: { name: true },
   });
   const { staffNames, ...allowList } = settingsOf(organization).allowList;
-  return { allowList, staffNames: [...new Set([...staffNames, ...users.map((u) => u.name)])] };
+  const names = [...new Set([...staffNames, ...users.map((u) => u.name)])];
+  return { allowList: { ...allowList, names } };
 }
