@@ -44,6 +44,9 @@ export function recognisedPeople(text: string): NamedSpan[] {
     // The offset covers trailing punctuation ("Hernández,"): end at the last name's own text.
     const last = terms[terms.length - 1]?.text ?? '';
     const at = text.lastIndexOf(last, offset.start + offset.length);
-    return { start: offset.start, end: at >= offset.start ? at + last.length : offset.start + offset.length };
+    return {
+      start: offset.start,
+      end: at >= offset.start ? at + last.length : offset.start + offset.length,
+    };
   });
 }

@@ -20,9 +20,12 @@ export interface PersonMention extends Span {
 const TITLES: Record<string, TitleClass> = {};
 const addTitles = (cls: TitleClass, words: string) =>
   words.split(' ').forEach((w) => (TITLES[w] = cls));
-addTitles('patient', 'baby little grandpa grandma granny nana mom-to-be pt patient paciente');
-addTitles('courtesy', 'mr mrs ms miss mx mister señora señor sra srta');
-addTitles('staff', 'dr doctor nurse prof professor');
+addTitles(
+  'patient',
+  'baby little grandpa grandma granny nana mom-to-be pt patient paciente pequeña pequeño bebé abuelito abuelita',
+);
+addTitles('courtesy', 'mr mrs ms miss mx mister señora señor sra sr srta don doña');
+addTitles('staff', 'dr dra doctor doctora nurse enfermera enfermero prof professor profesora');
 addTitles(
   'public',
   'mayor senator sen governor gov rep representative principal chief deputy officer sgt sergeant ' +
@@ -50,7 +53,13 @@ const NOT_A_NAME = new Set(
   Prize Network System Partners Group Alliance Council Board Office Station Airport Mall Library
   Museum Theater Arena Stadium Birthing Family Families Home Homes House Village Place Square Plaza
   Point Tour Story Journey Spotlight Diaries Update Note Alert Reminder Episode Chapters Introduction
-  God Lord Jesus Christmas Easter Thanksgiving Halloween Eve Valentine Doctors`
+  God Lord Jesus Christmas Easter Thanksgiving Halloween Eve Valentine Doctors
+  El La Los Las Un Una Uno Nuestro Nuestra Nuestros Su Sus Mi Mis Este Esta Estos Estas Hoy Mañana
+  Gracias Felicidades Feliz Bienvenido Bienvenida Hola Así Para Por Con Sin Del Al Que Qué Cuando
+  Centro Hospital Clínica Fundación Feria Salón Sala Día Semana Mes Año Unidad Departamento Equipo
+  Programa Servicio Servicios Salud Comunitaria Comunitario Calle Avenida Enero Febrero Marzo Abril
+  Mayo Junio Julio Agosto Septiembre Octubre Noviembre Diciembre Lunes Martes Miércoles Jueves Viernes
+  Sábado Domingo`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -83,9 +92,7 @@ function tokenize(text: string): Token[] {
 
 // "patient Carlos Mendez" and "Patient Zach Morrow" are people; "Patient Relations" is a department.
 const titleOf = (word: string, next: string): TitleClass | undefined =>
-  /^(?:Patient|Paciente)$/.test(word) && !givenName(next)
-    ? undefined
-    : TITLES[word.toLowerCase()];
+  /^(?:Patient|Paciente)$/.test(word) && !givenName(next) ? undefined : TITLES[word.toLowerCase()];
 const isNameWord = (word: string) => NAME_SHAPE.test(word) && !NOT_A_NAME.has(word);
 
 /** Finds people named in the text: titled names, the lexicon's first names, households. */
@@ -194,6 +201,10 @@ class MentionReader {
     const after = this.text.slice(next.end, next.end + 3);
     if (/^family$/i.test(next.word) && !/^\s+\p{Lu}/u.test(after)) {
       return [this.mention(i, i, i + 1, { family: true, words: [t.word] }), i + 1];
+    }
+    // "la familia García" (but not "Familia Unida", a programme's name).
+    if (/^familia$/i.test(t.word) && isNameWord(next.word) && this.nameRun(i + 1) === i + 1) {
+      return [this.mention(i, i + 1, i + 1, { family: true, words: [next.word] }), i + 1];
     }
     if (next.word === 'baby' && !givenName(t.word)) {
       const extra = { family: true, words: [t.word], titleClass: 'patient' as const };

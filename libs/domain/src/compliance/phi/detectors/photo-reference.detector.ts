@@ -1,3 +1,4 @@
+import { findPersonMentions } from '../person-mentions';
 import type { PhiFinding } from '../phi-finding';
 import type { ScanDocument } from '../scan-document';
 
@@ -8,8 +9,9 @@ const SHOWN = [
   /\b(?:whiteboard|white board|board|wristband|bracelet|name card|name tag|label|sign|chart|screen|monitor|door sign|pizarr[óo]n|pulsera|letrero|cartel|pantalla)\b[^.!?'"‘“]{0,40}?\b(?:reads?|reading|says?|saying|shows?|showing|that says|with|dice|que dice|muestra)\s*:?\s*['"‘“][^'"’”]{2,80}['"’”]/giu,
   /\b(?:van a ver a|you(?:'ll| will)? see|vean a|see|watch)\s+(?:(?:a\s+)?(?:mi|my|our|nuestr[oa])\s+\w+\s+)\p{Lu}\p{L}+/gu,
 ];
-// A quoted sign or card that names someone or carries a number identifies them.
-const IDENTIFYING_QUOTE = /['"‘“][^'"’”]*(?:\p{Lu}\p{Ll}+|\d{2,})[^'"’”]*['"’”]/u;
+// A quoted sign or card that names someone or carries a record number identifies them.
+const IDENTIFYING_QUOTE =
+  /\b(?:Pt|Patient|Paciente|Name|Nombre|MRN|DOB|Baby (?:Boy|Girl))\b|\d{4,}/;
 
 /** References to a photo or video that shows a patient, or their details in the picture. */
 export function detectPhotoReferences(doc: ScanDocument): PhiFinding[] {
@@ -18,7 +20,7 @@ export function detectPhotoReferences(doc: ScanDocument): PhiFinding[] {
     for (const m of doc.text.matchAll(pattern)) {
       const span = { start: m.index, end: m.index + m[0].trimEnd().length };
       const quoted = /['"’”]$/.test(m[0]);
-      if (quoted && !IDENTIFYING_QUOTE.test(m[0])) continue;
+      if (quoted && !IDENTIFYING_QUOTE.test(m[0]) && !namesSomeone(m[0])) continue;
       const identifying = quoted || doc.patients.length > 0;
       findings.push(
         doc.finding(
@@ -33,4 +35,9 @@ export function detectPhotoReferences(doc: ScanDocument): PhiFinding[] {
     }
   }
   return findings;
+}
+
+function namesSomeone(text: string): boolean {
+  const quote = text.slice(text.search(/['"‘“]/));
+  return findPersonMentions(quote).some((p) => !p.ambiguous);
 }

@@ -13,6 +13,7 @@ import {
   PATIENT_APPOSITION,
   PATIENT_WORD_BEFORE,
   PERSON_REFERENCE,
+  RELATIVE_BEFORE,
   SECOND_PERSON,
   STRONG_CLINICAL,
   THANKED_FOR,
@@ -36,12 +37,12 @@ const ORG_HANDLE =
   /hosp|health|med|clinic|care|city|county|state|news|team|found|societ|assoc|org|official|gov|bank|school|univ|college|science|sport|club|church|dept|fire|police|council|center|inst|lab|pharm|united|america|nation|cross|ymca|texans/i;
 const STAFF_HANDLE = /^@(?:dr|doc|nurse)[A-Z_]/i;
 const TIGHT_PREDICATE =
-  /^(?:['’]s)?\s*!?\)?\s+(?:is|was|has|had|went|got|spent|turns|turned|walked|rang|finished|celebrated|underwent|received|came)\b/;
-const MOTHER_BEFORE = /\b(?:mom|mother|parents|mom-to-be)\s*$/i;
+  /^(?:['’]s)?\s*!?\)?\s+(?:is|was|has|had|went|got|spent|turns|turned|walked|rang|finished|celebrated|underwent|received|came|est[aá]|fue|tuvo|sali[oó]|naci[oó]|lleg[oó]|pas[oó]|cumpli[oó]|ya)(?!\p{L})/u;
+const MOTHER_BEFORE = /\b(?:mom|mother|parents|mom-to-be|mam[aá]|madre|pap[aá]s)\s*$/i;
 // Spoken to: "Hey @tommyk_21 — ...", "@RunMarcRun, you're an inspiration", "..., Linda!".
-const GREETING_BEFORE = /\b(?:hi|hello|hey|dear)\s+$/i;
-const OPENING = /^\s*(?:(?:hi|hello|hey|dear)\s+)?$/i;
-const ADDRESSED_AFTER = /^\s*[,!—–-]+\s*(?:you|your)\b/i;
+const GREETING_BEFORE = /\b(?:hi|hello|hey|dear|hola|querid[oa]|estimad[oa])\s+$/i;
+const OPENING = /^\s*(?:(?:hi|hello|hey|dear|hola|querid[oa]|estimad[oa])\s+)?$/i;
+const ADDRESSED_AFTER = /^\s*[,!—–-]+\s*(?:you|your|usted|tu|su)\b/i;
 // A testimonial's signature line: "... home two days later.' – Glenn P., 68".
 const ATTRIBUTION_BEFORE = /^[\s'"’”]*[—–-]\s*$/;
 
@@ -141,7 +142,12 @@ function isStaff(doc: ScanDocument, s: Subject, w: Surroundings): boolean {
 function hasPatientCue(doc: ScanDocument, s: Subject, w: Surroundings): boolean {
   const mother =
     s.start === s.group.start && MOTHER_BEFORE.test(w.nearLeft) && BIRTH_CONTEXT.test(doc.prose());
+  // "mi esposo Ramiro ... la unidad 5 Norte": a relative named where care is spoken of.
+  const relative =
+    RELATIVE_BEFORE.test(w.nearLeft) &&
+    (STRONG_CLINICAL.test(doc.prose()) || WEAK_CLINICAL.test(doc.prose()));
   return (
+    relative ||
     s.person?.titleClass === 'patient' ||
     PATIENT_WORD_BEFORE.test(w.nearLeft) ||
     PATIENT_APPOSITION.test(w.nearRight) ||
