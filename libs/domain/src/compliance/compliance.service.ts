@@ -15,6 +15,7 @@ import { mergeCategories } from './content-category';
 import { ComplianceFindingEntity } from './compliance-finding.entity';
 import { FindingDraft, findingKey } from './finding-draft';
 import { PhiFinding, PhiScanner, ScanContext } from './phi';
+import { RestrictedTermsService } from './restricted-terms.service';
 
 /** Runs the PHI scanner (with the organization's allow list) and the content checks on revisions. */
 @Injectable()
@@ -24,6 +25,7 @@ export class ComplianceService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly media: MediaService,
+    private readonly restrictedTerms: RestrictedTermsService,
   ) {}
 
   /** The composer's as-you-type check; nothing is stored. */
@@ -32,9 +34,9 @@ export class ComplianceService {
     return this.scanner.scan(text, context);
   }
 
-  /** The organization's own phones, sites, addresses and handles, and its staff names. */
+  /** The organization's own phones, sites, addresses, handles and names, and its restricted terms. */
   async scanContext(manager: EntityManager, organizationId: string): Promise<ScanContext> {
-    return contextOf(await loadOrganization(manager, organizationId), manager);
+    return this.contextOf(await loadOrganization(manager, organizationId), manager);
   }
 
   /**
@@ -47,7 +49,7 @@ export class ComplianceService {
   ): Promise<ComplianceFindingEntity[]> {
     const { organizationId } = revision;
     const organization = await loadOrganization(manager, organizationId);
-    const context = await contextOf(organization, manager);
+    const context = await this.contextOf(organization, manager);
     const media = await this.media.findMany(organizationId, revision.mediaIds);
     const categories = mergeCategories(revision.content.categories, revision.detectedCategories);
     const drafts: FindingDraft[] = [
@@ -114,17 +116,18 @@ export class ComplianceService {
       }
     }
   }
-}
 
-async function contextOf(
-  organization: OrganizationEntity,
-  manager: EntityManager,
-): Promise<ScanContext> {
-  const users = await manager.find(UserEntity, {
-    where: { organizationId: organization.id, disabledAt: IsNull() },
-    select: { name: true },
-  });
-  const { staffNames, ...allowList } = settingsOf(organization).allowList;
-  const names = [...new Set([...staffNames, ...users.map((u) => u.name)])];
-  return { allowList: { ...allowList, names } };
+  private async contextOf(
+    organization: OrganizationEntity,
+    manager: EntityManager,
+  ): Promise<ScanContext> {
+    const users = await manager.find(UserEntity, {
+      where: { organizationId: organization.id, disabledAt: IsNull() },
+      select: { name: true },
+    });
+    const { staffNames, ...allowList } = settingsOf(organization).allowList;
+    const names = [...new Set([...staffNames, ...users.map((u) => u.name)])];
+    const restrictedTerms = await this.restrictedTerms.rules(manager, organization.id);
+    return { allowList: { ...allowList, names }, restrictedTerms };
+  }
 }
