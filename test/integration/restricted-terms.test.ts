@@ -81,7 +81,7 @@ describe('restricted terms: kept by admins and compliance, flagged like PHI', ()
       h,
       xPost(h, { text: 'Project Aurora breaks ground next week!' }),
     );
-    const finding = (post.findings as Finding[]).find((f) => f.kind === 'restricted_term')!;
+    const finding = post.findings.find((f) => f.kind === 'restricted_term')!;
     expect(finding).toMatchObject({ severity: 'block', text: 'Project Aurora' });
     await as(api.url, h.compliance).post(`/posts/${post.id}/approve`).expect(422);
     const justification = 'Announced publicly by the board on March 3';

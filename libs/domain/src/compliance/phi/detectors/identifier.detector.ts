@@ -10,7 +10,8 @@ interface KeyedPattern {
   pattern: RegExp;
 }
 
-const SEP = String.raw`\s*[:#(]?\s*`;
+// "MRN: 123", "case number is HC-24-118", "encounter, #E-2025", "plate (CA 8RZK551)".
+const SEP = String.raw`\s*,?\s*(?:[:#(]|is|was|es)?\s*#?\s*`;
 const MARKER = String.raw`\s*(?:ID|#|no\.?|number|num\.?)`;
 const INSURER = String.raw`(?:[A-Z]{2,5}\s+(?=[A-Z0-9-]*\d))?`;
 const RECORD_ID = String.raw`([A-Z]{0,3}-?\d[\d-]{3,}[A-Z]?)\b`;
@@ -116,6 +117,30 @@ const KEYED: KeyedPattern[] = [
   },
 ];
 
+// A plate or serial a few words after its keyword: "the plate, ABC-7741", "VIN sticker (3VWD…)",
+// "implant number on it, ZH-4471-902". Upper case letters and digits both, so never a plain word.
+const MIXED_ID = String.raw`((?:[A-Z]{2}\s)?(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{1,5}(?:[- ]?[A-Z0-9]{2,6}){1,3}|[A-HJ-NPR-Z0-9]{17})\b`;
+const NEAR: KeyedPattern[] = [
+  {
+    kind: 'vehicle_identifier',
+    label: 'a vehicle plate or VIN',
+    minDigits: 2,
+    pattern: new RegExp(
+      String.raw`\b((?:license |licence )?plates?|VIN|placas?|matr[íi]cula)\b[^.!?\n\d]{0,30}?\b${MIXED_ID}`,
+      'g',
+    ),
+  },
+  {
+    kind: 'device_identifier',
+    label: 'a device serial number',
+    minDigits: 3,
+    pattern: new RegExp(
+      String.raw`\b(serial|implant|device|pump|pacemaker|IMEI|UDI|n[úu]mero de serie)\b[^.!?\n\d]{0,30}?\b${MIXED_ID}`,
+      'gi',
+    ),
+  },
+];
+
 // Medicare Beneficiary Identifier: 11 characters in a fixed letter/digit pattern.
 const MBI =
   /\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b/g;
@@ -141,7 +166,7 @@ function labelledOwner(doc: ScanDocument, end: number): PhiFinding | undefined {
 export function detectIdentifiers(doc: ScanDocument): PhiFinding[] {
   const findings: PhiFinding[] = [];
   const { text } = doc;
-  for (const { kind, label, minDigits, pattern } of KEYED) {
+  for (const { kind, label, minDigits, pattern } of [...KEYED, ...NEAR]) {
     for (const m of text.matchAll(pattern)) {
       const id = m[2];
       if ((id.match(/\d/g) ?? []).length < minDigits) continue;

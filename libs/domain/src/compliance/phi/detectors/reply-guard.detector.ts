@@ -41,7 +41,7 @@ const RULES_ES: GuardRule[] = [
     kind: 'care_mention',
     severity: 'block',
     pattern: new RegExp(
-      String.raw`(?:su|tu|la|el) (?:${CONDICION})(?: de (?:\p{L}+))?(?![\p{L}])${CLAUSE_ES}`,
+      String.raw`(?:su|tu|sus|tus) (?:${CONDICION})(?: de (?:\p{L}+))?(?![\p{L}])${CLAUSE_ES}`,
       'giu',
     ),
     reason: "Mentions the person's condition or treatment in public.",
@@ -127,13 +127,15 @@ const RULES_EN: GuardRule[] = [
 
 const RULES = [...RULES_EN, ...RULES_ES];
 
-const CARE_TESTS = RULES.filter((r) => r.severity === 'block').map(
-  (r) => new RegExp(r.pattern.source, r.pattern.flags.replace('g', '')),
-);
+const careTests = (rules: GuardRule[]) =>
+  rules
+    .filter((r) => r.severity === 'block')
+    .map((r) => new RegExp(r.pattern.source, r.pattern.flags.replace('g', '')));
+const CARE_TESTS = { en: careTests(RULES_EN), es: careTests(RULES) };
 
 /** True when the text tells the reader something about their own care ("since your fall"). */
-export function speaksAboutCare(prose: string): boolean {
-  return CARE_TESTS.some((test) => test.test(prose));
+export function speaksAboutCare(prose: string, lang: 'en' | 'es'): boolean {
+  return CARE_TESTS[lang].some((test) => test.test(prose));
 }
 
 /** Replies to the public must not confirm someone is a patient or discuss their care. */
