@@ -8,6 +8,7 @@ import { ConversationMessageEntity } from './conversations/conversation-message.
 import { ConversationReplyEntity } from './conversations/conversation-reply.entity';
 import { ReplyApprovalEntity } from './conversations/reply-approval.entity';
 import { ReplyTemplateEntity } from './conversations/reply-template.entity';
+import { RestrictedTermEntity } from './compliance/restricted-term.entity';
 import { DigestSendEntity } from './digest/digest-send.entity';
 import { RefreshTokenEntity } from './identity/refresh-token.entity';
 import { UserEntity } from './identity/user.entity';
@@ -54,6 +55,7 @@ export const entities = [
   ConversationReplyEntity,
   ReplyApprovalEntity,
   ReplyTemplateEntity,
+  RestrictedTermEntity,
   DigestSendEntity,
   ChannelAuthorizationEntity,
   YoutubeUploadEntity,

@@ -656,6 +656,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/restricted-terms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['RestrictedTermsController_list'];
+    put?: never;
+    post: operations['RestrictedTermsController_add'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/restricted-terms/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['RestrictedTermsController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/channels': {
     parameters: {
       query?: never;
@@ -1517,6 +1549,23 @@ export interface components {
       name: string;
       /** @example Thank you for reaching out. Please call us at 555-0100 so we can help. */
       text: string;
+    };
+    RestrictedTermDto: {
+      id: string;
+      term: string;
+      /** @enum {string} */
+      severity: 'block' | 'warn';
+      createdById: string;
+      createdAt: string;
+    };
+    CreateRestrictedTermDto: {
+      /**
+       * @description a word or phrase (whole words, any case), or a pattern written /regex/flags
+       * @example Project Aurora
+       */
+      term: string;
+      /** @enum {string} */
+      severity: 'block' | 'warn';
     };
     ChannelDto: {
       id: string;
@@ -2806,6 +2855,67 @@ export interface operations {
         content: {
           'application/json': components['schemas']['TemplateDto'];
         };
+      };
+    };
+  };
+  RestrictedTermsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RestrictedTermDto'][];
+        };
+      };
+    };
+  };
+  RestrictedTermsController_add: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateRestrictedTermDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RestrictedTermDto'];
+        };
+      };
+    };
+  };
+  RestrictedTermsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

@@ -19,6 +19,7 @@ import { ComplianceFindingEntity } from './compliance-finding.entity';
 import { FindingDraft, findingKey } from './finding-draft';
 import { mediaTextFindings } from './media-findings';
 import { PhiFinding, PhiScanner, ScanContext } from './phi';
+import { RestrictedTermsService } from './restricted-terms.service';
 
 /** What a re-scan leaves open, and the media fields whose text is not read yet. */
 export interface RefreshedFindings {
@@ -36,6 +37,7 @@ export class ComplianceService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly media: MediaService,
     private readonly mediaText: MediaTextService,
+    private readonly restrictedTerms: RestrictedTermsService,
   ) {}
 
   /** The composer's as-you-type check; nothing is stored. */
@@ -44,9 +46,9 @@ export class ComplianceService {
     return this.scanner.scan(text, context);
   }
 
-  /** The organization's own phones, sites, addresses and handles, and its staff names. */
+  /** The organization's own phones, sites, addresses, handles and names, and its restricted terms. */
   async scanContext(manager: EntityManager, organizationId: string): Promise<ScanContext> {
-    return contextOf(await loadOrganization(manager, organizationId), manager);
+    return this.contextOf(await loadOrganization(manager, organizationId), manager);
   }
 
   /**
@@ -60,7 +62,7 @@ export class ComplianceService {
   ): Promise<RefreshedFindings> {
     const { organizationId } = revision;
     const organization = await loadOrganization(manager, organizationId);
-    const context = await contextOf(organization, manager);
+    const context = await this.contextOf(organization, manager);
     const media = await this.media.findMany(organizationId, revision.mediaIds);
     const mediaTexts = await this.mediaText.read(manager, organizationId, revision.content);
     const categories = mergeCategories(revision.content.categories, revision.detectedCategories);
@@ -158,16 +160,18 @@ export class ComplianceService {
       }
     }
   }
-}
 
-async function contextOf(
-  organization: OrganizationEntity,
-  manager: EntityManager,
-): Promise<ScanContext> {
-  const users = await manager.find(UserEntity, {
-    where: { organizationId: organization.id, disabledAt: IsNull() },
-    select: { name: true },
-  });
-  const { staffNames, ...allowList } = settingsOf(organization).allowList;
-  return { allowList, staffNames: [...new Set([...staffNames, ...users.map((u) => u.name)])] };
+  private async contextOf(
+    organization: OrganizationEntity,
+    manager: EntityManager,
+  ): Promise<ScanContext> {
+    const users = await manager.find(UserEntity, {
+      where: { organizationId: organization.id, disabledAt: IsNull() },
+      select: { name: true },
+    });
+    const { staffNames, ...allowList } = settingsOf(organization).allowList;
+    const names = [...new Set([...staffNames, ...users.map((u) => u.name)])];
+    const restrictedTerms = await this.restrictedTerms.rules(manager, organization.id);
+    return { allowList: { ...allowList, names }, restrictedTerms };
+  }
 }
