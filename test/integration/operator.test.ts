@@ -1,5 +1,6 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
+import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { JobName, QueueName } from '@rounds/queue';
 import { signupOrganization } from '../factories/identity.factory';
@@ -76,6 +77,12 @@ describe('operator: Bull Board and queue metrics', () => {
     const oldest = /rounds_queue_oldest_waiting_seconds\{queue="publish"\} ([\d.]+)/.exec(text);
     expect(Number(oldest?.[1])).toBeGreaterThanOrEqual(1);
     expect(text).toContain('rounds_queue_oldest_waiting_seconds{queue="digest"} 0');
+
+    // Every series the ready-made Grafana dashboard plots is one the API exports.
+    const dashboard = readFileSync('deploy/grafana/rounds-queues.json', 'utf8');
+    const plotted = new Set(dashboard.match(/rounds_\w+/g));
+    expect(plotted.size).toBeGreaterThan(0);
+    for (const metric of plotted) expect(text).toContain(`# TYPE ${metric} gauge`);
   });
 });
 
