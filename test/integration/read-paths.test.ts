@@ -133,6 +133,17 @@ describe('read paths: slim lists and conditional requests', () => {
     });
   });
 
+  it('answers the inbox and the reports with an ETag, and 304 to it', async () => {
+    for (const path of ['/conversations?limit=50', '/reports/engagement']) {
+      const first = await as(api.url, h.admin).get(path).expect(200);
+      expect(first.headers.etag).toBeDefined();
+      await as(api.url, h.admin)
+        .get(path)
+        .set('If-None-Match', first.headers.etag as string)
+        .expect(304);
+    }
+  });
+
   describe('the approval queue', () => {
     let q: Hospital;
     beforeAll(async () => {
