@@ -1262,7 +1262,7 @@ export interface components {
       campaign: components['schemas']['CampaignTotalDto'] | null;
       warnings: components['schemas']['CostWarningDto'][];
     };
-    PostSummaryDto: {
+    CalendarEntryDto: {
       id: string;
       /** @enum {string} */
       status:
@@ -1281,18 +1281,12 @@ export interface components {
       scheduledAt: string;
       /** @description the same instant in the organization time zone */
       scheduledAtLocal: string;
-      /** @example America/Chicago */
-      timeZone: string;
-      campaign: string | null;
-      authorId: string;
-      lastEditedById: string;
-      approvedRevisionId: string | null;
-      submittedAt: string | null;
-      createdAt: string;
-      updatedAt: string;
-      /** @description the current revision */
-      revision: components['schemas']['RevisionDto'];
-      publications: components['schemas']['PublicationDto'][];
+      channelIds: string[];
+      /** @description the start of the X text, else the video title (≤ 80 characters) */
+      excerpt: string;
+      hasMedia: boolean;
+      /** @description the current revision is the approved one */
+      approved: boolean;
     };
     UpdatePostDto: {
       channelIds?: string[];
@@ -1337,47 +1331,24 @@ export interface components {
       /** @description a new time, needed if the old one passed while held */
       scheduledAt?: string;
     };
+    CursorDto: Record<string, never>;
     QueueEntryDto: {
       id: string;
-      /** @enum {string} */
-      status:
-        | 'draft'
-        | 'in_review'
-        | 'changes_requested'
-        | 'scheduled'
-        | 'publishing'
-        | 'published'
-        | 'failed'
-        | 'in_doubt'
-        | 'cancelled'
-        | 'held'
-        | 'expired';
-      /** @description UTC */
-      scheduledAt: string;
-      /** @description the same instant in the organization time zone */
-      scheduledAtLocal: string;
-      /** @example America/Chicago */
-      timeZone: string;
-      campaign: string | null;
+      /** @description the start of the X text, else the video title */
+      excerpt: string;
       authorId: string;
       lastEditedById: string;
-      approvedRevisionId: string | null;
+      /** @description the revision an approval names */
+      revisionId: string;
       submittedAt: string | null;
-      createdAt: string;
-      updatedAt: string;
-      /** @description the current revision */
-      revision: components['schemas']['RevisionDto'];
-      publications: components['schemas']['PublicationDto'][];
-      /** @description newest first */
-      revisions: components['schemas']['RevisionDto'][];
-      /** @description open findings of the current revision */
-      findings: components['schemas']['FindingDto'][];
-      /** @description captions and text read in the images */
-      mediaTexts: components['schemas']['MediaTextDto'][];
-      /** @description every decision, voided ones included */
-      approvals: components['schemas']['ApprovalDto'][];
-      approval: components['schemas']['ApprovalStateDto'];
-      /** @description false when you wrote it or already approved it */
+      scheduledAt: string;
+      blockingFindings: number;
+      warningFindings: number;
+      /** @description approvals of this revision that still count */
+      approverIds: string[];
+      /** @description distinct approvers the policy needs */
+      required: number;
+      /** @description false when you wrote or edited it, or already approved it */
       mayApprove: boolean;
     };
     PeriodDto: {
@@ -2383,7 +2354,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['PostSummaryDto'][];
+          'application/json': components['schemas']['CalendarEntryDto'][];
         };
       };
     };
@@ -2603,7 +2574,11 @@ export interface operations {
   };
   ApprovalsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        limit?: number;
+        /** @description the X-Next-Cursor header of the previous page */
+        after?: components['schemas']['CursorDto'];
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -2612,6 +2587,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description pass as `after` for the next page, when full */
+          'X-Next-Cursor'?: unknown;
           [name: string]: unknown;
         };
         content: {

@@ -35,7 +35,11 @@ export function assertMediaTextRead(unread: string[]): void {
 }
 
 /** Separation of duties: the post's author and the revision's editor may not approve it. */
-export function isOwnWork(actor: Actor, post: PostEntity, revision: PostRevisionEntity): boolean {
+export function isOwnWork(
+  actor: Actor,
+  post: Pick<PostEntity, 'authorId' | 'lastEditedById'>,
+  revision: Pick<PostRevisionEntity, 'editedById'>,
+): boolean {
   return [post.authorId, post.lastEditedById, revision.editedById].includes(actor.userId);
 }
 
