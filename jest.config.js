@@ -13,6 +13,8 @@ const transform = {
   ],
 };
 const moduleNameMapper = {
+  // ESM with an import-only export map: Jest compiles the file itself (node's require cannot name it).
+  '^canonicalize$': '<rootDir>/node_modules/canonicalize/lib/canonicalize.js',
   '^@rounds/domain/(.*)$': '<rootDir>/libs/domain/src/$1',
   '^@rounds/test$': '<rootDir>/test/support',
   '^@rounds/sandbox$': '<rootDir>/apps/sandbox/src',
@@ -22,7 +24,7 @@ const common = {
   rootDir: __dirname,
   transform,
   moduleNameMapper,
-  transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
+  transformIgnorePatterns: ['/node_modules/(?!@nestjs/|canonicalize/)'],
   testEnvironment: 'node',
 };
 

@@ -7,7 +7,7 @@ import { PrometheusModule } from '@willsoto/nestjs-prometheus';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@rounds/config';
 import { DatabaseModule } from '@rounds/database';
-import { AuditModule, IdentityModule } from '@rounds/domain';
+import { AuditModule, IdentityModule, RetentionModule } from '@rounds/domain';
 import { MediaModule, NotificationsModule } from '@rounds/domain';
 import {
   ApprovalsModule,
@@ -35,6 +35,7 @@ import { authThrottlers } from './identity/auth-throttlers';
 import { ConsentsController } from './media/consents.controller';
 import { MediaController } from './media/media.controller';
 import { NotificationsController } from './notifications/notifications.controller';
+import { LegalHoldController } from './organization/legal-hold.controller';
 import { OrganizationController } from './organization/organization.controller';
 import { PostActionsController } from './posts/post-actions.controller';
 import { PostsController } from './posts/posts.controller';
@@ -56,6 +57,7 @@ import { ReportsController } from './reports/reports.controller';
     TerminusModule,
     PrometheusModule.register({ controller: MetricsController }),
     AuditModule,
+    RetentionModule,
     IdentityModule,
     MediaModule,
     NotificationsModule,
@@ -78,6 +80,7 @@ import { ReportsController } from './reports/reports.controller';
     ConsentsController,
     NotificationsController,
     OrganizationController,
+    LegalHoldController,
     ComplianceController,
     PostsController,
     PostActionsController,

@@ -18,6 +18,8 @@ export enum Permission {
   ScanContent = 'content:scan',
   /** Write pre-approved reply templates (writing one is approving it): compliance and admins. */
   ManageReplyTemplates = 'reply-templates:manage',
+  /** Set and lift a legal hold, which stops the retention job for the organization. */
+  ManageLegalHold = 'legal-hold:manage',
 }
 
 const MARKETER = [
@@ -38,6 +40,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.ManagePolicy,
     Permission.EmergencyPause,
     Permission.ManageReplyTemplates,
+    Permission.ManageLegalHold,
   ],
   [Role.Marketer]: MARKETER,
   [Role.Compliance]: [

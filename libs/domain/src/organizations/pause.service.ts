@@ -1,3 +1,4 @@
+import type { JsonObject } from '../common/json';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -89,7 +90,7 @@ export class PauseService {
     manager: EntityManager,
     actor: Actor,
     action: AuditAction,
-    data: Record<string, unknown>,
+    data: JsonObject,
   ) {
     return this.audit.record(manager, {
       organizationId: actor.organizationId,
