@@ -13,8 +13,6 @@ const transform = {
   ],
 };
 const moduleNameMapper = {
-  // ESM with an import-only export map: Jest compiles the file itself (node's require cannot name it).
-  '^canonicalize$': '<rootDir>/node_modules/canonicalize/lib/canonicalize.js',
   '^@rounds/domain/(.*)$': '<rootDir>/libs/domain/src/$1',
   '^@rounds/test$': '<rootDir>/test/support',
   '^@rounds/sandbox$': '<rootDir>/apps/sandbox/src',
@@ -24,6 +22,7 @@ const common = {
   rootDir: __dirname,
   transform,
   moduleNameMapper,
+  // canonicalize is ESM too (libs/domain/src/common/canonicalize.ts)
   transformIgnorePatterns: ['/node_modules/(?!@nestjs/|canonicalize/)'],
   testEnvironment: 'node',
 };

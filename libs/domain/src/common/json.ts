@@ -1,4 +1,4 @@
-import canonicalize from 'canonicalize';
+import { canonicalize } from './canonicalize';
 
 /** What survives a trip through `jsonb` unchanged: no Date, undefined, Map or class instance. */
 export type JsonPrimitive = string | number | boolean | null;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ContentCategory } from '../compliance/content-category';
-import canonicalize from 'canonicalize';
+import { canonicalize } from '../common/canonicalize';
 
 export interface XImage {
   mediaId: string;
