@@ -12,6 +12,7 @@ function load(): Canonicalize {
     .map((dir) => join(dir, 'canonicalize/lib/canonicalize.js'))
     .find((candidate) => existsSync(candidate));
   if (!file) throw new Error('the canonicalize package is not installed');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a path known only at run time
   return (require(file) as { default: Canonicalize }).default;
 }
 

@@ -86,12 +86,7 @@ export class PauseService {
     };
   }
 
-  private record(
-    manager: EntityManager,
-    actor: Actor,
-    action: AuditAction,
-    data: JsonObject,
-  ) {
+  private record(manager: EntityManager, actor: Actor, action: AuditAction, data: JsonObject) {
     return this.audit.record(manager, {
       organizationId: actor.organizationId,
       actorId: actor.userId,

@@ -99,7 +99,11 @@ export class PostsService {
         post,
         revisionHashBefore: null,
         revisionHashAfter: revision.contentHash,
-        data: { revision: 1, scheduledAt: scheduledAt.toISOString(), channelIds: content.channelIds },
+        data: {
+          revision: 1,
+          scheduledAt: scheduledAt.toISOString(),
+          channelIds: content.channelIds,
+        },
       });
       return post.id;
     });

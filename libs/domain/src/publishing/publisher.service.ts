@@ -253,10 +253,7 @@ export class PublisherService {
       .execute();
   }
 
-  private auditData(
-    { publication, channel, revision }: PublishContext,
-    extra: JsonObject,
-  ) {
+  private auditData({ publication, channel, revision }: PublishContext, extra: JsonObject) {
     return {
       platform: publication.platform,
       channelId: channel.id,
