@@ -27,6 +27,7 @@ import { MetricsController } from './common/metrics.controller';
 import { ComplianceController } from './compliance/compliance.controller';
 import { ConversationsController } from './conversations/conversations.controller';
 import { ReplyTemplatesController } from './conversations/reply-templates.controller';
+import { RestrictedTermsController } from './compliance/restricted-terms.controller';
 import { RedisThrottlerStorage } from './common/redis-throttler.storage';
 import { HealthController } from './health/health.controller';
 import { AuthController } from './identity/auth.controller';
@@ -90,6 +91,7 @@ import { ReportsController } from './reports/reports.controller';
     ReportsController,
     ConversationsController,
     ReplyTemplatesController,
+    RestrictedTermsController,
     ChannelsController,
   ],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }],

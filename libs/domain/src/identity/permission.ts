@@ -20,6 +20,8 @@ export enum Permission {
   ManageReplyTemplates = 'reply-templates:manage',
   /** Set and lift a legal hold, which stops the retention job for the organization. */
   ManageLegalHold = 'legal-hold:manage',
+  /** Keep the organization's confidential terms: compliance and admins. */
+  ManageRestrictedTerms = 'restricted-terms:manage',
 }
 
 const MARKETER = [
@@ -41,6 +43,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.EmergencyPause,
     Permission.ManageReplyTemplates,
     Permission.ManageLegalHold,
+    Permission.ManageRestrictedTerms,
   ],
   [Role.Marketer]: MARKETER,
   [Role.Compliance]: [
@@ -51,6 +54,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.ReadReports,
     Permission.ReadAudit,
     Permission.ManageReplyTemplates,
+    Permission.ManageRestrictedTerms,
   ],
   [Role.Executive]: [Permission.ReadContent, Permission.ReadReports],
 };
