@@ -3,7 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@rounds/config';
 import { DatabaseModule } from '@rounds/database';
-import { AuditModule } from '@rounds/domain';
+import { AuditModule, RetentionModule } from '@rounds/domain';
 import { ComplianceModule, ConversationsModule, CryptoModule } from '@rounds/domain';
 import { DigestModule, MediaModule, MetricsModule } from '@rounds/domain';
 import { PublishingModule } from '@rounds/domain';
@@ -30,6 +30,7 @@ import { Schedules } from './schedules';
     QueueModule,
     DiscoveryModule,
     AuditModule,
+    RetentionModule,
     CryptoModule,
     MetricsModule,
     ConversationsModule,

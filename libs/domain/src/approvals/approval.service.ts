@@ -1,3 +1,4 @@
+import type { JsonObject } from '../common/json';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -110,7 +111,7 @@ export class ApprovalService {
       contentHash: revision.contentHash,
       voidedAt: null,
     });
-    const audit = (action: AuditAction, data: Record<string, unknown>) =>
+    const audit = (action: AuditAction, data: JsonObject) =>
       recordPostAudit(this.audit, tx, {
         actorId: actor.userId,
         action,
