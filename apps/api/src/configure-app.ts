@@ -5,8 +5,9 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Logger } from 'nestjs-pino';
+import { AppLogger, PINO } from '@rounds/config';
 import { AllExceptionsFilter } from './common/exception.filter';
+import { httpLogging } from './common/logging';
 import { createValidationPipe } from './common/validation.pipe';
 
 const DASHBOARD_DIR = join(process.cwd(), 'apps/dashboard/dist');
@@ -24,7 +25,8 @@ export function openApiDocument(app: NestExpressApplication) {
 
 /** Everything about the HTTP surface that is not a controller; shared by main.ts and the tests. */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(AppLogger));
+  app.use(httpLogging(app.get(PINO)));
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.use(
     helmet({
