@@ -48,7 +48,7 @@ import { ReportsController } from './reports/reports.controller';
       inject: [AppConfig, REDIS],
       useFactory: (config: AppConfig, redis: Redis) => ({
         throttlers: authThrottlers(config),
-        storage: new RedisThrottlerStorage(redis),
+        storage: new RedisThrottlerStorage(redis, config.QUEUE_PREFIX),
       }),
     }),
     TerminusModule,

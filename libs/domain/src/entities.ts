@@ -9,6 +9,7 @@ import { ConversationReplyEntity } from './conversations/conversation-reply.enti
 import { ReplyApprovalEntity } from './conversations/reply-approval.entity';
 import { ReplyTemplateEntity } from './conversations/reply-template.entity';
 import { DigestSendEntity } from './digest/digest-send.entity';
+import { AccountTokenEntity } from './identity/account-token.entity';
 import { RefreshTokenEntity } from './identity/refresh-token.entity';
 import { UserEntity } from './identity/user.entity';
 import { ConsentRecordEntity } from './media/consent-record.entity';
@@ -31,6 +32,7 @@ export const entities = [
   OrganizationEntity,
   UserEntity,
   RefreshTokenEntity,
+  AccountTokenEntity,
   AuditEventEntity,
   MediaEntity,
   ConsentRecordEntity,
