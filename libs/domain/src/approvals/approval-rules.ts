@@ -22,9 +22,14 @@ export function assertAwaitingApproval(post: PostEntity): void {
   }
 }
 
+/** Whoever wrote the post or its revision. */
+export function authorsOf(post: PostEntity, revision: PostRevisionEntity): string[] {
+  return [post.authorId, post.lastEditedById, revision.editedById];
+}
+
 /** Separation of duties: the post's author and the revision's editor may not approve it. */
 export function isOwnWork(actor: Actor, post: PostEntity, revision: PostRevisionEntity): boolean {
-  return [post.authorId, post.lastEditedById, revision.editedById].includes(actor.userId);
+  return authorsOf(post, revision).includes(actor.userId);
 }
 
 export function assertNotOwnWork(actor: Actor, post: PostEntity, revision: PostRevisionEntity) {
