@@ -3,6 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import type { Logger } from 'pino';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppConfig, AppLogger, PINO } from '@rounds/config';
@@ -25,9 +26,11 @@ export function openApiDocument(app: NestExpressApplication) {
 
 /** Everything about the HTTP surface that is not a controller; shared by main.ts and the tests. */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
+  // In preview mode (the API client generator) no provider runs and these are null.
+  const [config, pino] = [app.get(AppConfig) as AppConfig | null, app.get(PINO) as Logger | null];
   app.useLogger(app.get(AppLogger));
-  app.use(httpLogging(app.get(PINO)));
-  app.set('trust proxy', trustProxy(app.get(AppConfig).TRUST_PROXY));
+  if (pino) app.use(httpLogging(pino));
+  app.set('trust proxy', trustProxy(config?.TRUST_PROXY));
   app.use(
     helmet({
       contentSecurityPolicy: {
