@@ -72,8 +72,12 @@ describe('publishing to YouTube', () => {
       },
     });
     expect(created.status).toBe(201);
-    await as(stack.apiUrl, t.marketer).post(`/posts/${created.body.id}/submit`).expect(200);
-    await as(stack.apiUrl, t.compliance).post(`/posts/${created.body.id}/approve`).expect(200);
+    const submitted = await as(stack.apiUrl, t.marketer)
+      .post(`/posts/${created.body.id}/submit`)
+      .expect(200);
+    await as(stack.apiUrl, t.compliance)
+      .post(`/posts/${created.body.id}/approve`, { revisionId: submitted.body.revision.id })
+      .expect(200);
     return created.body.id;
   }
 

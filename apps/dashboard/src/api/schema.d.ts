@@ -48,6 +48,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AuthController_logout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/invitations/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AuthController_acceptInvitation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/password-reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AuthController_requestPasswordReset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/password-reset/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AuthController_resetPassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/me': {
     parameters: {
       query?: never;
@@ -64,6 +128,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['UsersController_changePassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/users': {
     parameters: {
       query?: never;
@@ -73,7 +153,7 @@ export interface paths {
     };
     get: operations['UsersController_list'];
     put?: never;
-    post: operations['UsersController_create'];
+    post: operations['UsersController_invite'];
     delete?: never;
     options?: never;
     head?: never;
@@ -94,6 +174,38 @@ export interface paths {
     options?: never;
     head?: never;
     patch: operations['UsersController_changeRole'];
+    trace?: never;
+  };
+  '/api/v1/users/{id}/deactivate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['UsersController_deactivate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}/reactivate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['UsersController_reactivate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/audit': {
@@ -704,6 +816,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/reply-templates/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ReplyTemplatesController_approve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/restricted-terms': {
     parameters: {
       query?: never;
@@ -825,6 +953,8 @@ export interface components {
       /** @enum {string} */
       role: 'admin' | 'marketer' | 'compliance' | 'executive';
       createdAt: string;
+      disabledAt: string | null;
+      disabledReason: string | null;
     };
     OrganizationDto: {
       id: string;
@@ -843,28 +973,74 @@ export interface components {
     LoginDto: {
       email: string;
       password: string;
+      /**
+       * @description `cookie` (the dashboard): the refresh token goes in an HttpOnly cookie only
+       * @enum {string}
+       */
+      session?: 'token' | 'cookie';
     };
     TokenPairDto: {
       accessToken: string;
-      refreshToken: string;
+      /** @description absent in cookie mode */
+      refreshToken?: string;
     };
     RefreshDto: {
-      refreshToken: string;
+      /** @description omitted when the session is in the HttpOnly cookie */
+      refreshToken?: string;
+    };
+    LogoutDto: {
+      /** @description omitted when the session is in the HttpOnly cookie */
+      refreshToken?: string;
+    };
+    AcceptInvitationDto: {
+      password: string;
+      token: string;
+    };
+    AcceptedInvitationDto: {
+      accessToken: string;
+      refreshToken?: string;
+      user: components['schemas']['UserDto'];
+    };
+    PasswordResetRequestDto: {
+      email: string;
+    };
+    PasswordResetDto: {
+      password: string;
+      token: string;
     };
     MeDto: {
       user: components['schemas']['UserDto'];
       organization: components['schemas']['OrganizationDto'];
+    };
+    ChangePasswordDto: {
+      currentPassword: string;
+      newPassword: string;
     };
     CreateUserDto: {
       email: string;
       name: string;
       /** @enum {string} */
       role: 'admin' | 'marketer' | 'compliance' | 'executive';
-      password: string;
+    };
+    InvitationDto: {
+      /** @description shown once; e-mailed too where SMTP_URL is set */
+      url: string;
+      token: string;
+      expiresAt: string;
+      /** @description whether it went out by e-mail */
+      mailed: boolean;
+    };
+    InvitedUserDto: {
+      user: components['schemas']['UserDto'];
+      invitation: components['schemas']['InvitationDto'];
     };
     ChangeRoleDto: {
       /** @enum {string} */
       role: 'admin' | 'marketer' | 'compliance' | 'executive';
+    };
+    ReasonDto: {
+      /** @example Left the hospital on 2026-03-01 */
+      reason: string;
     };
     AuditEventDto: {
       id: string;
@@ -1372,9 +1548,9 @@ export interface components {
       overrides?: components['schemas']['OverrideDto'][];
       /**
        * Format: uuid
-       * @description the revision reviewed; refused with 409 if the post changed since
+       * @description the revision reviewed (required); refused with 409 if the post changed since
        */
-      revisionId?: string;
+      revisionId: string;
     };
     RejectDto: {
       /** @description what the author should change */
@@ -1571,6 +1747,9 @@ export interface components {
       /** @description warnings raised when it was created */
       findings: components['schemas']['ReplyFindingDto'][];
       createdAt: string;
+      approvedById: string | null;
+      /** @description null: cannot be sent yet */
+      approvedAt: string | null;
     };
     CreateTemplateDto: {
       /** @example Call us */
@@ -1696,6 +1875,92 @@ export interface operations {
       };
     };
   };
+  AuthController_logout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LogoutDto'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuthController_acceptInvitation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AcceptInvitationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AcceptedInvitationDto'];
+        };
+      };
+    };
+  };
+  AuthController_requestPasswordReset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasswordResetRequestDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuthController_resetPassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasswordResetDto'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   UsersController_me: {
     parameters: {
       query?: never;
@@ -1712,6 +1977,27 @@ export interface operations {
         content: {
           'application/json': components['schemas']['MeDto'];
         };
+      };
+    };
+  };
+  UsersController_changePassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangePasswordDto'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
@@ -1734,7 +2020,7 @@ export interface operations {
       };
     };
   };
-  UsersController_create: {
+  UsersController_invite: {
     parameters: {
       query?: never;
       header?: never;
@@ -1752,7 +2038,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['UserDto'];
+          'application/json': components['schemas']['InvitedUserDto'];
         };
       };
     };
@@ -1769,6 +2055,56 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['ChangeRoleDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+    };
+  };
+  UsersController_deactivate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+    };
+  };
+  UsersController_reactivate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
       };
     };
     responses: {
@@ -2969,6 +3305,27 @@ export interface operations {
     };
     responses: {
       201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TemplateDto'];
+        };
+      };
+    };
+  };
+  ReplyTemplatesController_approve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
         headers: {
           [name: string]: unknown;
         };

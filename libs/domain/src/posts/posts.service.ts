@@ -142,7 +142,7 @@ export class PostsService {
     const merged = current
       ? mergeContentInput(contentToInput(current), input, targetedPlatforms(channelIds, channels))
       : (input as ContentInput);
-    const media = await this.media.findMany(organizationId, inputMediaIds(merged));
+    const media = await this.media.findMany(organizationId, inputMediaIds(merged), tx);
     return composeContent(merged, channels, media);
   }
 
