@@ -1,4 +1,5 @@
-// Nest 12 ships ESM only; @swc/jest compiles TypeScript and lets @nestjs through (PLATFORMS.md).
+// Nest 12, openid-client and oidc-provider ship ESM only; @swc/jest compiles TypeScript and lets
+// them through (PLATFORMS.md).
 const transform = {
   '^.+\\.(t|j)sx?$': [
     '@swc/jest',
@@ -22,7 +23,9 @@ const common = {
   rootDir: __dirname,
   transform,
   moduleNameMapper,
-  transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|openid-client|oauth4webapi|jose|oidc-provider)/)',
+  ],
   testEnvironment: 'node',
 };
 

@@ -30,12 +30,15 @@ import { ReplyTemplatesController } from './conversations/reply-templates.contro
 import { RedisThrottlerStorage } from './common/redis-throttler.storage';
 import { HealthController } from './health/health.controller';
 import { AuthController } from './identity/auth.controller';
+import { MfaController } from './identity/mfa.controller';
+import { SsoController } from './identity/sso.controller';
 import { UsersController } from './identity/users.controller';
 import { authThrottlers } from './identity/auth-throttlers';
 import { ConsentsController } from './media/consents.controller';
 import { MediaController } from './media/media.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { OrganizationController } from './organization/organization.controller';
+import { SsoSettingsController } from './organization/sso-settings.controller';
 import { PostActionsController } from './posts/post-actions.controller';
 import { PostsController } from './posts/posts.controller';
 import { ReportsController } from './reports/reports.controller';
@@ -71,7 +74,10 @@ import { ReportsController } from './reports/reports.controller';
   ],
   controllers: [
     AuthController,
+    SsoController,
     UsersController,
+    MfaController,
+    SsoSettingsController,
     AuditController,
     HealthController,
     MediaController,

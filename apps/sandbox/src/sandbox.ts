@@ -1,9 +1,10 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Router } from 'express';
 import { createControlRouter } from './control/control.router';
 import { createSandboxCore } from './core/sandbox-core';
 import { createGoogleRouter } from './google/google.router';
+import { createOidcProvider, OIDC_PATH } from './oidc/oidc-provider';
 import type { SandboxContext } from './sandbox-context';
 import { createXControlRouter } from './x/x-control.router';
 import { createXRouter } from './x/x.router';
@@ -43,6 +44,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  // Created once the port (and so the issuer URL) is known.
+  const oidc: { handle?: (req: IncomingMessage, res: ServerResponse) => void } = {};
+  app.use(OIDC_PATH, (req, res, next) => (oidc.handle ? oidc.handle(req, res) : next()));
   app.use(
     '/_sandbox',
     createControlRouter(core, resetAll, { x: createXControlRouter(xStore, now) }),
@@ -57,6 +61,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const port = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   const url = `http://${urlHost(options.host ?? '127.0.0.1')}:${port}`;
   core.setBaseUrl(url);
+  oidc.handle = createOidcProvider(url).callback();
   return { url, port, context: core, close: () => close(server) };
 }
 

@@ -9,7 +9,11 @@ import { ConversationReplyEntity } from './conversations/conversation-reply.enti
 import { ReplyApprovalEntity } from './conversations/reply-approval.entity';
 import { ReplyTemplateEntity } from './conversations/reply-template.entity';
 import { DigestSendEntity } from './digest/digest-send.entity';
+import { MfaRecoveryCodeEntity } from './identity/mfa/mfa-recovery-code.entity';
+import { UserMfaEntity } from './identity/mfa/user-mfa.entity';
 import { RefreshTokenEntity } from './identity/refresh-token.entity';
+import { SsoConnectionEntity } from './identity/sso/sso-connection.entity';
+import { SsoLoginEntity } from './identity/sso/sso-login.entity';
 import { UserEntity } from './identity/user.entity';
 import { ConsentRecordEntity } from './media/consent-record.entity';
 import { MediaEntity } from './media/media.entity';
@@ -55,4 +59,8 @@ export const entities = [
   DigestSendEntity,
   ChannelAuthorizationEntity,
   YoutubeUploadEntity,
+  UserMfaEntity,
+  MfaRecoveryCodeEntity,
+  SsoConnectionEntity,
+  SsoLoginEntity,
 ];

@@ -1,9 +1,16 @@
 import { Body, Controller, HttpCode, Ip, Post, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { IdentityService, TokenService } from '@rounds/domain';
+import { IdentityService, MfaLoginService, TokenService } from '@rounds/domain';
 import { Public } from '../common/access.decorators';
-import { LoginDto, RefreshDto, SignupDto, TokenPairDto } from './dto/auth.dto';
+import {
+  LoginDto,
+  LoginResultDto,
+  MfaLoginDto,
+  RefreshDto,
+  SignupDto,
+  TokenPairDto,
+} from './dto/auth.dto';
 import { OrganizationDto, SignupResultDto, UserDto } from './dto/user.dto';
 
 @ApiTags('auth')
@@ -14,6 +21,7 @@ export class AuthController {
   constructor(
     private readonly identity: IdentityService,
     private readonly tokens: TokenService,
+    private readonly mfa: MfaLoginService,
   ) {}
 
   @Post('signup')
@@ -29,8 +37,15 @@ export class AuthController {
 
   @Post('login')
   @HttpCode(200)
-  login(@Body() dto: LoginDto, @Ip() address: string): Promise<TokenPairDto> {
+  login(@Body() dto: LoginDto, @Ip() address: string): Promise<LoginResultDto> {
     return this.identity.login(dto.email, dto.password, address);
+  }
+
+  /** The second step: a TOTP code or a recovery code (five wrong ones lock it for 15 minutes). */
+  @Post('login/mfa')
+  @HttpCode(200)
+  loginMfa(@Body() dto: MfaLoginDto, @Ip() address: string): Promise<TokenPairDto> {
+    return this.mfa.complete(dto.mfaToken, dto.code, address);
   }
 
   @Post('refresh')

@@ -2,6 +2,13 @@ import { Global, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '@rounds/config';
 import { IdentityService } from './identity.service';
+import { MfaCodes } from './mfa/mfa-codes';
+import { MfaEnrolmentService } from './mfa/mfa-enrolment.service';
+import { MfaLoginService } from './mfa/mfa-login.service';
+import { OidcClient } from './sso/oidc-client';
+import { SsoLoginService } from './sso/sso-login.service';
+import { SsoPolicy } from './sso/sso-policy';
+import { SsoSettingsService } from './sso/sso-settings.service';
 import { PasswordHasher } from './password-hasher';
 import { TokenService } from './token.service';
 import { UsersService } from './users.service';
@@ -18,7 +25,27 @@ import { UsersService } from './users.service';
       }),
     }),
   ],
-  providers: [IdentityService, PasswordHasher, TokenService, UsersService],
-  exports: [IdentityService, TokenService, UsersService],
+  providers: [
+    IdentityService,
+    PasswordHasher,
+    TokenService,
+    UsersService,
+    MfaCodes,
+    MfaEnrolmentService,
+    MfaLoginService,
+    OidcClient,
+    SsoLoginService,
+    SsoPolicy,
+    SsoSettingsService,
+  ],
+  exports: [
+    IdentityService,
+    TokenService,
+    UsersService,
+    MfaEnrolmentService,
+    MfaLoginService,
+    SsoLoginService,
+    SsoSettingsService,
+  ],
 })
 export class IdentityModule {}

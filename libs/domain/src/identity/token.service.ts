@@ -7,7 +7,8 @@ import { AppConfig } from '@rounds/config';
 import { AuditAction } from '../audit/audit-action';
 import { AuditService } from '../audit/audit.service';
 import { InvalidTokenError } from './identity-errors';
-import { RefreshTokenEntity } from './refresh-token.entity';
+import { loadMfaStatus } from './mfa/mfa-store';
+import { AuthMethod, RefreshTokenEntity } from './refresh-token.entity';
 import { Role } from './role';
 import { UserEntity } from './user.entity';
 
@@ -16,10 +17,12 @@ export interface TokenPair {
   refreshToken: string;
 }
 
-interface AccessClaims {
+export interface AccessClaims {
   sub: string;
   org: string;
   role: Role;
+  /** Set when the session may do nothing but enrol in MFA (the policy's grace period is over). */
+  scope?: 'mfa_enrolment';
 }
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -41,8 +44,12 @@ export class TokenService {
   ) {}
 
   /** Starts a new refresh family (a login or a sign-up). */
-  issue(manager: EntityManager, user: UserEntity): Promise<TokenPair> {
-    return this.issueInFamily(manager, user, randomUUID());
+  issue(
+    manager: EntityManager,
+    user: UserEntity,
+    method: AuthMethod = 'password',
+  ): Promise<TokenPair> {
+    return this.issueInFamily(manager, user, randomUUID(), method);
   }
 
   verifyAccessToken(token: string): AccessClaims {
@@ -77,7 +84,7 @@ export class TokenService {
         stored.rotatedAt = new Date();
         await tx.save(stored);
       }
-      return this.issueInFamily(tx, user, stored.familyId);
+      return this.issueInFamily(tx, user, stored.familyId, stored.authMethod);
     });
     if (outcome === 'reused') {
       throw new InvalidTokenError('refresh token was already used; all sessions of it are revoked');
@@ -106,6 +113,7 @@ export class TokenService {
     manager: EntityManager,
     user: UserEntity,
     familyId: string,
+    authMethod: AuthMethod,
   ): Promise<TokenPair> {
     const refreshToken = randomBytes(32).toString('base64url');
     const ttlMs = this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000;
@@ -113,10 +121,15 @@ export class TokenService {
       userId: user.id,
       organizationId: user.organizationId,
       familyId,
+      authMethod,
       tokenHash: sha256(refreshToken),
       expiresAt: new Date(Date.now() + ttlMs),
     });
     const claims: AccessClaims = { sub: user.id, org: user.organizationId, role: user.role };
+    // Checked at every issue and rotation, so a session outliving the grace period is narrowed.
+    if (authMethod === 'password' && (await loadMfaStatus(manager, user)).overdue) {
+      claims.scope = 'mfa_enrolment';
+    }
     return { accessToken: this.jwt.sign(claims), refreshToken };
   }
 }

@@ -27,6 +27,10 @@ export interface OrganizationSettings {
   accessibilitySeverity: FindingSeverity;
   pausedAt: Date | null;
   pauseReason: string | null;
+  /** "MFA required for admins and compliance officers". */
+  mfaRequired: boolean;
+  /** Since when; the grace periods count from it. */
+  mfaRequiredSince: Date | null;
 }
 
 /** An admin's edit; omitted keys stay, a per-platform `null` removes that override. */
@@ -39,6 +43,7 @@ export interface SettingsChange {
   };
   allowList?: Partial<AllowList>;
   accessibilitySeverity?: FindingSeverity;
+  mfaRequired?: boolean;
 }
 
 export function settingsOf(organization: OrganizationEntity): OrganizationSettings {
@@ -49,6 +54,8 @@ export function settingsOf(organization: OrganizationEntity): OrganizationSettin
     accessibilitySeverity: organization.accessibilitySeverity,
     pausedAt: organization.pausedAt,
     pauseReason: organization.pauseReason,
+    mfaRequired: organization.mfaRequiredSince !== null,
+    mfaRequiredSince: organization.mfaRequiredSince,
   };
 }
 
@@ -80,6 +87,12 @@ export class OrganizationSettingsService {
       }
       if (change.accessibilitySeverity) {
         organization.accessibilitySeverity = change.accessibilitySeverity;
+      }
+      if (change.mfaRequired !== undefined) {
+        // Turning it on again restarts the grace periods; leaving it on keeps its date.
+        organization.mfaRequiredSince = change.mfaRequired
+          ? (organization.mfaRequiredSince ?? new Date())
+          : null;
       }
       await tx.save(organization);
       const after = settingsOf(organization);
@@ -124,6 +137,6 @@ function mergePolicy(
 }
 
 function auditable(settings: OrganizationSettings): Record<string, unknown> {
-  const { timeZone, approvalPolicy, allowList, accessibilitySeverity } = settings;
-  return { timeZone, approvalPolicy, allowList, accessibilitySeverity };
+  const { timeZone, approvalPolicy, allowList, accessibilitySeverity, mfaRequired } = settings;
+  return { timeZone, approvalPolicy, allowList, accessibilitySeverity, mfaRequired };
 }

@@ -60,3 +60,24 @@ export class TokenPairDto {
   @ApiProperty() accessToken: string;
   @ApiProperty() refreshToken: string;
 }
+
+/** Tokens, or (when the user has a second factor) the MFA step to take next. */
+export class LoginResultDto {
+  @ApiPropertyOptional() accessToken?: string;
+  @ApiPropertyOptional() refreshToken?: string;
+  @ApiPropertyOptional({ enum: [true] }) mfaRequired?: true;
+  @ApiPropertyOptional({ description: 'for POST /auth/login/mfa; valid five minutes' })
+  mfaToken?: string;
+}
+
+export class MfaLoginDto {
+  @ApiProperty()
+  @IsString()
+  @MaxLength(2000)
+  mfaToken: string;
+
+  @ApiProperty({ description: 'a 6-digit TOTP code or a recovery code', example: '123456' })
+  @IsString()
+  @Length(6, 40)
+  code: string;
+}
