@@ -15,6 +15,8 @@ export interface SandboxOptions {
   port?: number;
   host?: string;
   latencyMs?: number;
+  /** Where the OpenID provider's demo client returns (Rounds' SSO callback). */
+  oidcDemoRedirectUri?: string;
 }
 
 export interface RunningSandbox {
@@ -61,7 +63,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const port = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   const url = `http://${urlHost(options.host ?? '127.0.0.1')}:${port}`;
   core.setBaseUrl(url);
-  oidc.handle = createOidcProvider(url).callback();
+  oidc.handle = createOidcProvider(
+    url,
+    options.oidcDemoRedirectUri ?? 'http://localhost:3000/api/v1/auth/sso/callback',
+  ).callback();
   return { url, port, context: core, close: () => close(server) };
 }
 

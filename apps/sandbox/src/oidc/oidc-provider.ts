@@ -4,13 +4,24 @@ import { oidcTestUser } from './oidc-users';
 /** The path the provider is mounted at; its issuer is `${sandboxUrl}/oidc`. */
 export const OIDC_PATH = '/oidc';
 
+/** The client `npm start` configures for the demo organization. */
+export const OIDC_DEMO_CLIENT = { clientId: 'rounds-demo', clientSecret: 'rounds-demo-secret' };
+
 /**
  * A real OpenID Connect provider (`oidc-provider`, test and development only): discovery, JWKS,
- * authorization code with PKCE, ID tokens, userinfo, and dynamic client registration
- * (POST /oidc/reg) so each test or `npm start` registers its own redirect URI.
+ * authorization code with PKCE, ID tokens, userinfo, the demo client (redirecting to
+ * `demoRedirectUri`), and dynamic client registration (POST /oidc/reg) for tests.
  */
-export function createOidcProvider(sandboxUrl: string): Provider {
+export function createOidcProvider(sandboxUrl: string, demoRedirectUri: string): Provider {
   return new Provider(`${sandboxUrl}${OIDC_PATH}`, {
+    clients: [
+      {
+        client_id: OIDC_DEMO_CLIENT.clientId,
+        client_secret: OIDC_DEMO_CLIENT.clientSecret,
+        redirect_uris: [demoRedirectUri],
+        token_endpoint_auth_method: 'client_secret_post',
+      },
+    ],
     features: {
       devInteractions: { enabled: true },
       registration: { enabled: true },

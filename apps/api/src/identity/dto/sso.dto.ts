@@ -5,19 +5,33 @@ import {
   IsEmail,
   IsEnum,
   IsFQDN,
-  IsIn,
-  IsObject,
   IsOptional,
   IsString,
   IsUrl,
   Length,
   Matches,
   MaxLength,
+  ValidateBy,
   ValidateIf,
 } from 'class-validator';
 import { ALL_ROLES, Role, SsoSettings } from '@rounds/domain';
 
 const roleMessage = `must be one of: ${ALL_ROLES.join(', ')}`;
+
+/** An object of up to 100 group names, each mapped to a role. */
+const isRoleMapping = () =>
+  ValidateBy({
+    name: 'isRoleMapping',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'object' &&
+        value !== null &&
+        !Array.isArray(value) &&
+        Object.keys(value).length <= 100 &&
+        Object.values(value).every((role) => ALL_ROLES.includes(role as Role)),
+      defaultMessage: () => `roleMapping maps group names to roles; each role ${roleMessage}`,
+    },
+  });
 
 export class SsoStartDto {
   @ApiPropertyOptional({ description: "the user's e-mail; its domain finds the provider" })
@@ -88,8 +102,7 @@ export class SsoSettingsDto {
     example: { 'rounds-admins': 'admin', 'rounds-compliance': 'compliance' },
     description: 'provider group -> role; the most powerful matching role wins',
   })
-  @IsObject()
-  @IsIn(ALL_ROLES, { each: true, message: `each mapped role ${roleMessage}` })
+  @isRoleMapping()
   roleMapping: Record<string, Role>;
 
   @ApiPropertyOptional({ enum: Role, nullable: true, description: 'null refuses unmapped users' })

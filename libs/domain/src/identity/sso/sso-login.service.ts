@@ -115,7 +115,7 @@ export class SsoLoginService {
         hash: sha256(handoff),
         since: new Date(Date.now() - HANDOFF_TTL_MS),
       })
-      .returning(['organization_id', 'user_id'])
+      .returning('organization_id, user_id')
       .execute();
     const row = (spent.raw as { organization_id: string; user_id: string }[])[0];
     if (!row) throw new SsoLoginError('this sign-in link has expired; sign in again');
