@@ -32,6 +32,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/auth/login/mfa': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AuthController_loginMfa'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/refresh': {
     parameters: {
       query?: never;
@@ -42,6 +58,38 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['AuthController_refresh'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/sso/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['SsoController_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/sso/token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['SsoController_token'];
     delete?: never;
     options?: never;
     head?: never;
@@ -94,6 +142,54 @@ export interface paths {
     options?: never;
     head?: never;
     patch: operations['UsersController_changeRole'];
+    trace?: never;
+  };
+  '/api/v1/me/mfa/totp': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['MfaController_begin'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/mfa/totp/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['MfaController_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organization/sso': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SsoSettingsController_get'];
+    put: operations['SsoSettingsController_put'];
+    post?: never;
+    delete: operations['SsoSettingsController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/audit': {
@@ -764,6 +860,22 @@ export interface components {
       email: string;
       password: string;
     };
+    LoginResultDto: {
+      accessToken?: string;
+      refreshToken?: string;
+      /** @enum {boolean} */
+      mfaRequired?: true;
+      /** @description for POST /auth/login/mfa; valid five minutes */
+      mfaToken?: string;
+    };
+    MfaLoginDto: {
+      mfaToken: string;
+      /**
+       * @description a 6-digit TOTP code or a recovery code
+       * @example 123456
+       */
+      code: string;
+    };
     TokenPairDto: {
       accessToken: string;
       refreshToken: string;
@@ -771,9 +883,34 @@ export interface components {
     RefreshDto: {
       refreshToken: string;
     };
+    SsoStartDto: {
+      /** @description the user's e-mail; its domain finds the provider */
+      email?: string;
+      /** @description the organization's SSO slug */
+      organization?: string;
+    };
+    SsoStartedDto: {
+      /** @description send the browser here (the provider's sign-in page) */
+      authorizeUrl: string;
+    };
+    SsoTokenDto: {
+      /** @description the `sso` code the callback put on /login */
+      code: string;
+    };
+    MfaStatusDto: {
+      enrolled: boolean;
+      /** @description the organization's policy covers the user's role */
+      required: boolean;
+      /** @description end of the grace period while the user must enrol and has not */
+      enrolBy: string | null;
+      /** @description past enrolBy: the session may only enrol */
+      overdue: boolean;
+    };
     MeDto: {
       user: components['schemas']['UserDto'];
       organization: components['schemas']['OrganizationDto'];
+      /** @description where the user stands with the MFA policy */
+      mfa: components['schemas']['MfaStatusDto'];
     };
     CreateUserDto: {
       email: string;
@@ -785,6 +922,77 @@ export interface components {
     ChangeRoleDto: {
       /** @enum {string} */
       role: 'admin' | 'marketer' | 'compliance' | 'executive';
+    };
+    TotpEnrolmentDto: {
+      /** @description base32, for typing into the app */
+      secret: string;
+      otpauthUrl: string;
+      /** @description the otpauth URL as a QR code (PNG data URL) */
+      qrCode: string;
+    };
+    ConfirmTotpDto: {
+      /** @example 123456 */
+      code: string;
+    };
+    RecoveryCodesDto: {
+      /** @description shown once; each works once */
+      recoveryCodes: string[];
+    };
+    SsoSettingsViewDto: {
+      slug: string;
+      issuer: string;
+      clientId: string;
+      /** @enum {boolean} */
+      clientSecretSet: true;
+      emailDomains: string[];
+      groupsClaim: string;
+      roleMapping: {
+        [key: string]: 'admin' | 'marketer' | 'compliance' | 'executive';
+      };
+      /** @enum {string|null} */
+      defaultRole: 'admin' | 'marketer' | 'compliance' | 'executive' | null;
+      ssoOnly: boolean;
+      enabled: boolean;
+      /** @description register this redirect URI with the provider */
+      redirectUri: string;
+    };
+    SsoSettingsDto: {
+      /**
+       * @description what staff type to find the provider
+       * @example stmarys
+       */
+      slug: string;
+      /** @example https://login.stmarys.example */
+      issuer: string;
+      clientId: string;
+      /** @description write-only; omit to keep the stored one */
+      clientSecret?: string;
+      /**
+       * @example [
+       *       "stmarys.example"
+       *     ]
+       */
+      emailDomains: string[];
+      /** @default groups */
+      groupsClaim: string;
+      /**
+       * @description provider group -> role; the most powerful matching role wins
+       * @example {
+       *       "rounds-admins": "admin",
+       *       "rounds-compliance": "compliance"
+       *     }
+       */
+      roleMapping: {
+        [key: string]: 'admin' | 'marketer' | 'compliance' | 'executive';
+      };
+      /**
+       * @description null refuses unmapped users
+       * @enum {string|null}
+       */
+      defaultRole?: 'admin' | 'marketer' | 'compliance' | 'executive' | null;
+      /** @description password login off, except admins with MFA (break-glass) */
+      ssoOnly: boolean;
+      enabled: boolean;
     };
     AuditEventDto: {
       id: string;
@@ -887,6 +1095,10 @@ export interface components {
       accessibilitySeverity: 'warn' | 'block';
       pausedAt: string | null;
       pauseReason: string | null;
+      /** @description MFA required for admins and compliance officers */
+      mfaRequired: boolean;
+      /** @description grace periods count from it */
+      mfaRequiredSince: string | null;
     };
     PerPlatformDto: {
       /** @description null removes the override */
@@ -927,6 +1139,8 @@ export interface components {
       allowList?: components['schemas']['AllowListDto'];
       /** @enum {string} */
       accessibilitySeverity?: 'warn' | 'block';
+      /** @description MFA required for admins and compliance officers */
+      mfaRequired?: boolean;
     };
     PauseStateDto: {
       paused: boolean;
@@ -1548,6 +1762,29 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          'application/json': components['schemas']['LoginResultDto'];
+        };
+      };
+    };
+  };
+  AuthController_loginMfa: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MfaLoginDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
           'application/json': components['schemas']['TokenPairDto'];
         };
       };
@@ -1563,6 +1800,52 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['RefreshDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TokenPairDto'];
+        };
+      };
+    };
+  };
+  SsoController_start: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SsoStartDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SsoStartedDto'];
+        };
+      };
+    };
+  };
+  SsoController_token: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SsoTokenDto'];
       };
     };
     responses: {
@@ -1659,6 +1942,107 @@ export interface operations {
         content: {
           'application/json': components['schemas']['UserDto'];
         };
+      };
+    };
+  };
+  MfaController_begin: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TotpEnrolmentDto'];
+        };
+      };
+    };
+  };
+  MfaController_confirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConfirmTotpDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecoveryCodesDto'];
+        };
+      };
+    };
+  };
+  SsoSettingsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SsoSettingsViewDto'];
+        };
+      };
+    };
+  };
+  SsoSettingsController_put: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SsoSettingsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SsoSettingsViewDto'];
+        };
+      };
+    };
+  };
+  SsoSettingsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
