@@ -54,7 +54,7 @@ describe('dashboard: two-step verification and single sign-on', () => {
     expect(await codes.count()).toBe(10);
     await screenshot(page, 'mfa-recovery-codes');
     await page.getByRole('button', { name: 'I have saved them' }).click();
-    await expect(page.getByTestId('mfa-status').textContent()).resolves.toBe('On');
+    await page.getByTestId('mfa-status').filter({ hasText: 'On' }).waitFor();
     await context.close();
 
     const again = await openDashboard(browser, api.url);

@@ -10,6 +10,7 @@ import {
   PlatformClients,
 } from '@rounds/domain';
 import { DemoChannelsSeeder } from './demo-channels.seeder';
+import { DemoSsoSeeder } from './demo-sso.seeder';
 import { DemoSeeder } from './demo.seeder';
 
 @Module({
@@ -21,6 +22,12 @@ import { DemoSeeder } from './demo.seeder';
     IdentityModule,
     CryptoModule,
   ],
-  providers: [DemoSeeder, DemoChannelsSeeder, ChannelConnectService, PlatformClients],
+  providers: [
+    DemoSeeder,
+    DemoChannelsSeeder,
+    DemoSsoSeeder,
+    ChannelConnectService,
+    PlatformClients,
+  ],
 })
 export class SeedModule {}

@@ -1,11 +1,9 @@
 import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
+import { OIDC_DEMO_CLIENT } from './oidc-demo-client';
 import { oidcTestUser } from './oidc-users';
 
 /** The path the provider is mounted at; its issuer is `${sandboxUrl}/oidc`. */
 export const OIDC_PATH = '/oidc';
-
-/** The client `npm start` configures for the demo organization. */
-export const OIDC_DEMO_CLIENT = { clientId: 'rounds-demo', clientSecret: 'rounds-demo-secret' };
 
 /**
  * A real OpenID Connect provider (`oidc-provider`, test and development only): discovery, JWKS,
@@ -37,6 +35,7 @@ export function createOidcProvider(sandboxUrl: string, demoRedirectUri: string):
     // Like most enterprise providers, put the requested claims in the ID token itself.
     conformIdTokenClaims: false,
     pkce: { required: () => true },
+    ttl: { Session: 3600, Grant: 3600, Interaction: 600, AccessToken: 600, IdToken: 600 },
     cookies: { keys: ['rounds-sandbox-oidc'] },
     findAccount: (_ctx: unknown, id: string) => {
       const user = oidcTestUser(id);

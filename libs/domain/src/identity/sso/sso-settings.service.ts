@@ -47,8 +47,11 @@ export class SsoSettingsService {
     return connection && settingsOf(connection, this.oidc.redirectUri);
   }
 
-  /** Checked against the provider's discovery document before it is stored. */
-  async save(actor: Actor, input: SsoSettingsInput): Promise<SsoSettings> {
+  /**
+   * Checked against the provider's discovery document before it is stored (the demo seed, run
+   * before the sandbox's provider is up, skips the check).
+   */
+  async save(actor: Actor, input: SsoSettingsInput, checkIssuer = true): Promise<SsoSettings> {
     const existing = await findSsoConnection(this.dataSource.manager, actor.organizationId);
     const clientSecret =
       input.clientSecret ??
@@ -58,12 +61,14 @@ export class SsoSettingsService {
           clientSecretContext(existing.organizationId),
         ));
     if (!clientSecret) throw new InvalidInputError('clientSecret', 'clientSecret is required');
-    await this.oidc.discover({ ...input, clientSecret }).catch((error: Error) => {
-      throw new InvalidInputError(
-        'issuer',
-        `the issuer did not answer OpenID Connect discovery (${error.message})`,
-      );
-    });
+    if (checkIssuer) {
+      await this.oidc.discover({ ...input, clientSecret }).catch((error: Error) => {
+        throw new InvalidInputError(
+          'issuer',
+          `the issuer did not answer OpenID Connect discovery (${error.message})`,
+        );
+      });
+    }
     const emailDomains = [...new Set(input.emailDomains.map((d) => d.trim().toLowerCase()))];
     return this.dataSource
       .transaction(async (tx) => {
