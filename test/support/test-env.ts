@@ -23,6 +23,8 @@ export function testEnvironment(databaseName: string): Record<string, string> {
     JWT_SECRET: randomBytes(32).toString('hex'),
     ENCRYPTION_KEY: `test:${randomBytes(32).toString('base64')}`,
     AUTH_RATE_LIMIT_PER_ADDRESS: '100000',
+    // Factories have the admin both grant roles and author posts; the cooling-off has its own test.
+    SOD_COOLDOWN_HOURS: '0',
     MEDIA_DIR: `.data/test-media/${databaseName}`,
   };
 }

@@ -4,8 +4,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { Redis } from 'ioredis';
 import { PrometheusModule } from '@willsoto/nestjs-prometheus';
-import { LoggerModule } from 'nestjs-pino';
-import { AppConfig, ConfigModule } from '@rounds/config';
+import { AppConfig, ConfigModule, LoggingModule } from '@rounds/config';
 import { DatabaseModule } from '@rounds/database';
 import { AuditModule, IdentityModule } from '@rounds/domain';
 import { MediaModule, NotificationsModule } from '@rounds/domain';
@@ -22,7 +21,6 @@ import { ApprovalsController } from './approvals/approvals.controller';
 import { AuditController } from './audit/audit.controller';
 import { ChannelsController } from './channels/channels.controller';
 import { AuthGuard } from './common/auth.guard';
-import { loggingOptions } from './common/logging';
 import { MetricsController } from './common/metrics.controller';
 import { ComplianceController } from './compliance/compliance.controller';
 import { ConversationsController } from './conversations/conversations.controller';
@@ -46,14 +44,14 @@ import { ReportsController } from './reports/reports.controller';
 @Module({
   imports: [
     ConfigModule,
-    LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggingOptions }),
+    LoggingModule,
     DatabaseModule,
     QueueModule,
     ThrottlerModule.forRootAsync({
       inject: [AppConfig, REDIS],
       useFactory: (config: AppConfig, redis: Redis) => ({
         throttlers: authThrottlers(config),
-        storage: new RedisThrottlerStorage(redis),
+        storage: new RedisThrottlerStorage(redis, config.QUEUE_PREFIX),
       }),
     }),
     TerminusModule,

@@ -5,8 +5,9 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Logger } from 'nestjs-pino';
+import { AppConfig, AppLogger, PINO } from '@rounds/config';
 import { AllExceptionsFilter } from './common/exception.filter';
+import { httpLogging } from './common/logging';
 import { createValidationPipe } from './common/validation.pipe';
 
 const DASHBOARD_DIR = join(process.cwd(), 'apps/dashboard/dist');
@@ -24,8 +25,9 @@ export function openApiDocument(app: NestExpressApplication) {
 
 /** Everything about the HTTP surface that is not a controller; shared by main.ts and the tests. */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
-  app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.useLogger(app.get(AppLogger));
+  app.use(httpLogging(app.get(PINO)));
+  app.set('trust proxy', trustProxy(app.get(AppConfig).TRUST_PROXY));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -48,6 +50,12 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   });
   serveDashboard(app);
   return app;
+}
+
+/** Express's setting from TRUST_PROXY: a hop count, or addresses and ranges; none when empty. */
+function trustProxy(value: string | undefined): number | string | false {
+  if (!value) return false;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 /** The built React app at /, with client-side routes falling back to index.html. */

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { LoggerModule } from 'nestjs-pino';
-import { AppConfig, ConfigModule } from '@rounds/config';
+import { ConfigModule, LoggingModule } from '@rounds/config';
 import { DatabaseModule } from '@rounds/database';
 import { AuditModule } from '@rounds/domain';
 import { ConversationsModule, CryptoModule, DigestModule, MetricsModule } from '@rounds/domain';
@@ -20,10 +19,7 @@ import { Schedules } from './schedules';
 @Module({
   imports: [
     ConfigModule,
-    LoggerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.LOG_LEVEL } }),
-    }),
+    LoggingModule,
     DatabaseModule,
     QueueModule,
     DiscoveryModule,

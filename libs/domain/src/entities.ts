@@ -11,6 +11,7 @@ import { ReplyTemplateEntity } from './conversations/reply-template.entity';
 import { DigestSendEntity } from './digest/digest-send.entity';
 import { MfaRecoveryCodeEntity } from './identity/mfa/mfa-recovery-code.entity';
 import { UserMfaEntity } from './identity/mfa/user-mfa.entity';
+import { AccountTokenEntity } from './identity/account-token.entity';
 import { RefreshTokenEntity } from './identity/refresh-token.entity';
 import { SsoConnectionEntity } from './identity/sso/sso-connection.entity';
 import { SsoLoginEntity } from './identity/sso/sso-login.entity';
@@ -35,6 +36,7 @@ export const entities = [
   OrganizationEntity,
   UserEntity,
   RefreshTokenEntity,
+  AccountTokenEntity,
   AuditEventEntity,
   MediaEntity,
   ConsentRecordEntity,

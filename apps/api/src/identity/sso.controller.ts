@@ -9,6 +9,7 @@ import { Public } from '../common/access.decorators';
 import { FlowCookie, setFlowCookie, takeFlowCookie } from '../common/flow-cookie';
 import { TokenPairDto } from './dto/auth.dto';
 import { SsoStartDto, SsoStartedDto, SsoTokenDto } from './dto/sso.dto';
+import { answerSession } from './session-cookie';
 
 const SSO_COOKIE: FlowCookie = { name: 'rounds_sso', path: '/api/v1/auth/sso' };
 /** Where the dashboard finishes (or explains) a sign-in. */
@@ -60,7 +61,10 @@ export class SsoController {
   /** Trades the callback's single-use code (valid one minute) for a session. */
   @Post('token')
   @HttpCode(200)
-  token(@Body() dto: SsoTokenDto): Promise<TokenPairDto> {
-    return this.sso.exchange(dto.code);
+  async token(
+    @Body() dto: SsoTokenDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<TokenPairDto> {
+    return answerSession(res, await this.sso.exchange(dto.code), dto.session, this.config);
   }
 }

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
-import { ConfigModule } from '@rounds/config';
+import { ConfigModule, LoggingModule } from '@rounds/config';
 import { DatabaseModule } from '@rounds/database';
 import {
   AuditModule,
@@ -14,14 +13,7 @@ import { DemoSsoSeeder } from './demo-sso.seeder';
 import { DemoSeeder } from './demo.seeder';
 
 @Module({
-  imports: [
-    ConfigModule,
-    LoggerModule.forRoot({ pinoHttp: { level: 'warn' } }),
-    DatabaseModule,
-    AuditModule,
-    IdentityModule,
-    CryptoModule,
-  ],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, AuditModule, IdentityModule, CryptoModule],
   providers: [
     DemoSeeder,
     DemoChannelsSeeder,

@@ -7,6 +7,7 @@ import { MetricsConversationsDigest1795609735151 } from './1795609735151-Metrics
 import { ChannelsPublishing1795610741739 } from './1795610741739-ChannelsPublishing';
 import { MetricsClaimOrder1795615742994 } from './1795615742994-MetricsClaimOrder';
 import { MfaSso1796618297445 } from './1796618297445-MfaSso';
+import { IdentityLifecycle1796618376704 } from './1796618376704-IdentityLifecycle';
 
 /** In order; `npm run migration:generate -- Name` writes a new file to add here. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   ChannelsPublishing1795610741739,
   MetricsClaimOrder1795615742994,
   MfaSso1796618297445,
+  IdentityLifecycle1796618376704,
 ];

@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '@rounds/config';
+import { MailModule } from '../mail/mail.module';
+import { AccountLinksService } from './account-links.service';
 import { IdentityService } from './identity.service';
 import { MfaCodes } from './mfa/mfa-codes';
 import { MfaEnrolmentService } from './mfa/mfa-enrolment.service';
@@ -16,6 +18,7 @@ import { UsersService } from './users.service';
 @Global()
 @Module({
   imports: [
+    MailModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -26,6 +29,7 @@ import { UsersService } from './users.service';
     }),
   ],
   providers: [
+    AccountLinksService,
     IdentityService,
     PasswordHasher,
     TokenService,
@@ -39,6 +43,7 @@ import { UsersService } from './users.service';
     SsoSettingsService,
   ],
   exports: [
+    AccountLinksService,
     IdentityService,
     TokenService,
     UsersService,

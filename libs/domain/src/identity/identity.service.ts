@@ -108,8 +108,9 @@ export class IdentityService {
         createdAt: true,
       },
     });
-    const valid =
-      user && !user.disabledAt && (await this.passwords.verify(user.passwordHash, password));
+    // argon2 runs for unknown and password-less accounts too: the answer takes as long either way.
+    const matches = await this.passwords.verify(user?.passwordHash ?? null, password);
+    const valid = !!user?.passwordHash && !user.disabledAt && matches;
     if (!user) throw new InvalidCredentialsError();
     if (valid) await this.sso.assertPasswordLoginAllowed(user);
     return this.dataSource

@@ -1,3 +1,5 @@
+export * from './account-links.service';
+export * from './account-token.entity';
 export * from './actor';
 export * from './identity-errors';
 export * from './identity.module';

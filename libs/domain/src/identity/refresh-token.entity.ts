@@ -28,6 +28,11 @@ export class RefreshTokenEntity {
   @Column('text', { default: 'password' })
   authMethod: AuthMethod;
 
+  /** When the login that began the family happened: the session ends SESSION_MAX_HOURS after it. */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  familyStartedAt: Date;
+
+  /** The sooner of the idle timeout and the family's absolute end. */
   @Column({ type: 'timestamptz' })
   expiresAt: Date;
 

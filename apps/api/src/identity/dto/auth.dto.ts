@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsEmail,
+  IsIn,
   IsOptional,
   IsString,
   IsTimeZone,
@@ -37,7 +38,21 @@ export class SignupDto {
   timeZone?: string;
 }
 
-export class LoginDto {
+const SESSION_MODES = ['token', 'cookie'] as const;
+export type SessionMode = (typeof SESSION_MODES)[number];
+
+/** Where the refresh token goes, for every route that starts a session. */
+export class SessionChoiceDto {
+  @ApiPropertyOptional({
+    enum: SESSION_MODES,
+    description: '`cookie` (the dashboard): the refresh token goes in an HttpOnly cookie only',
+  })
+  @IsOptional()
+  @IsIn(SESSION_MODES, { message: 'session must be token or cookie' })
+  session?: SessionMode;
+}
+
+export class LoginDto extends SessionChoiceDto {
   @ApiProperty()
   @IsEmail()
   @MaxLength(254)
@@ -50,15 +65,55 @@ export class LoginDto {
 }
 
 export class RefreshDto {
-  @ApiProperty()
+  @ApiPropertyOptional({ description: 'omitted when the session is in the HttpOnly cookie' })
+  @IsOptional()
   @IsString()
   @MaxLength(200)
-  refreshToken: string;
+  refreshToken?: string;
 }
+
+export class LogoutDto extends RefreshDto {}
 
 export class TokenPairDto {
   @ApiProperty() accessToken: string;
-  @ApiProperty() refreshToken: string;
+  @ApiPropertyOptional({ description: 'absent in cookie mode' }) refreshToken?: string;
+}
+
+class NewPasswordDto {
+  @ApiProperty({ minLength: 12 })
+  @IsString()
+  @MinLength(12, { message: 'password must be at least 12 characters' })
+  @MaxLength(256)
+  password: string;
+}
+
+export class AcceptInvitationDto extends NewPasswordDto {
+  @ApiProperty()
+  @IsString()
+  @MaxLength(200)
+  token: string;
+}
+
+export class PasswordResetRequestDto {
+  @ApiProperty()
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+}
+
+export class PasswordResetDto extends AcceptInvitationDto {}
+
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString()
+  @MaxLength(256)
+  currentPassword: string;
+
+  @ApiProperty({ minLength: 12 })
+  @IsString()
+  @MinLength(12, { message: 'newPassword must be at least 12 characters' })
+  @MaxLength(256)
+  newPassword: string;
 }
 
 /** Tokens, or (when the user has a second factor) the MFA step to take next. */
@@ -70,7 +125,7 @@ export class LoginResultDto {
   mfaToken?: string;
 }
 
-export class MfaLoginDto {
+export class MfaLoginDto extends SessionChoiceDto {
   @ApiProperty()
   @IsString()
   @MaxLength(2000)

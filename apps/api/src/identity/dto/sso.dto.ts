@@ -15,6 +15,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { ALL_ROLES, Role, SsoSettings } from '@rounds/domain';
+import { SessionChoiceDto } from './auth.dto';
 
 const roleMessage = `must be one of: ${ALL_ROLES.join(', ')}`;
 
@@ -52,7 +53,7 @@ export class SsoStartedDto {
   authorizeUrl: string;
 }
 
-export class SsoTokenDto {
+export class SsoTokenDto extends SessionChoiceDto {
   @ApiProperty({ description: 'the `sso` code the callback put on /login' })
   @IsString()
   @MaxLength(100)

@@ -6,7 +6,6 @@ import { AuditAction } from '../../audit/audit-action';
 import { AuditService } from '../../audit/audit.service';
 import { NotFoundError } from '../../common/domain-error';
 import { TokenCipher } from '../../crypto/token-cipher';
-import { PasswordHasher } from '../password-hasher';
 import { TokenPair, TokenService } from '../token.service';
 import { UserEntity } from '../user.entity';
 import { OidcClient } from './oidc-client';
@@ -38,7 +37,6 @@ export class SsoLoginService {
     private readonly cipher: TokenCipher,
     private readonly oidc: OidcClient,
     private readonly tokens: TokenService,
-    private readonly passwords: PasswordHasher,
     private readonly audit: AuditService,
   ) {}
 
@@ -210,14 +208,14 @@ export class SsoLoginService {
       });
       return { ...existing, role: identity.role };
     }
-    // No usable password: the hash of a secret nobody keeps (a password reset can set one).
+    // No password: the provider signs them in (a password reset can set one).
     const user = await tx.save(
       tx.create(UserEntity, {
         organizationId,
         email: identity.email,
         name: identity.name,
         role: identity.role,
-        passwordHash: await this.passwords.hash(secret()),
+        passwordHash: null,
       }),
     );
     await this.audit.record(tx, {
