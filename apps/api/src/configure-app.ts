@@ -27,7 +27,9 @@ export function openApiDocument(app: NestExpressApplication) {
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   app.useLogger(app.get(AppLogger));
   app.use(httpLogging(app.get(PINO)));
-  app.set('trust proxy', trustProxy(app.get(AppConfig).TRUST_PROXY));
+  // No provider runs in preview mode (scripts/generate-api-client.mjs): no config there.
+  const config = app.get(AppConfig) as AppConfig | null;
+  app.set('trust proxy', trustProxy(config?.TRUST_PROXY));
   app.use(
     helmet({
       contentSecurityPolicy: {

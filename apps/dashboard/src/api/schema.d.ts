@@ -64,6 +64,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AuthController_logout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/invitations/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AuthController_acceptInvitation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/password-reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AuthController_requestPasswordReset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/password-reset/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AuthController_resetPassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/sso/start': {
     parameters: {
       query?: never;
@@ -112,6 +176,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['UsersController_changePassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/users': {
     parameters: {
       query?: never;
@@ -121,7 +201,7 @@ export interface paths {
     };
     get: operations['UsersController_list'];
     put?: never;
-    post: operations['UsersController_create'];
+    post: operations['UsersController_invite'];
     delete?: never;
     options?: never;
     head?: never;
@@ -142,6 +222,38 @@ export interface paths {
     options?: never;
     head?: never;
     patch: operations['UsersController_changeRole'];
+    trace?: never;
+  };
+  '/api/v1/users/{id}/deactivate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['UsersController_deactivate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}/reactivate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['UsersController_reactivate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/me/mfa/totp': {
@@ -841,6 +953,8 @@ export interface components {
       /** @enum {string} */
       role: 'admin' | 'marketer' | 'compliance' | 'executive';
       createdAt: string;
+      disabledAt: string | null;
+      disabledReason: string | null;
     };
     OrganizationDto: {
       id: string;
@@ -857,6 +971,11 @@ export interface components {
       refreshToken: string;
     };
     LoginDto: {
+      /**
+       * @description `cookie` (the dashboard): the refresh token goes in an HttpOnly cookie only
+       * @enum {string}
+       */
+      session?: 'token' | 'cookie';
       email: string;
       password: string;
     };
@@ -869,6 +988,11 @@ export interface components {
       mfaToken?: string;
     };
     MfaLoginDto: {
+      /**
+       * @description `cookie` (the dashboard): the refresh token goes in an HttpOnly cookie only
+       * @enum {string}
+       */
+      session?: 'token' | 'cookie';
       mfaToken: string;
       /**
        * @description a 6-digit TOTP code or a recovery code
@@ -878,10 +1002,32 @@ export interface components {
     };
     TokenPairDto: {
       accessToken: string;
-      refreshToken: string;
+      /** @description absent in cookie mode */
+      refreshToken?: string;
     };
     RefreshDto: {
-      refreshToken: string;
+      /** @description omitted when the session is in the HttpOnly cookie */
+      refreshToken?: string;
+    };
+    LogoutDto: {
+      /** @description omitted when the session is in the HttpOnly cookie */
+      refreshToken?: string;
+    };
+    AcceptInvitationDto: {
+      password: string;
+      token: string;
+    };
+    AcceptedInvitationDto: {
+      accessToken: string;
+      refreshToken?: string;
+      user: components['schemas']['UserDto'];
+    };
+    PasswordResetRequestDto: {
+      email: string;
+    };
+    PasswordResetDto: {
+      password: string;
+      token: string;
     };
     SsoStartDto: {
       /** @description the user's e-mail; its domain finds the provider */
@@ -894,6 +1040,11 @@ export interface components {
       authorizeUrl: string;
     };
     SsoTokenDto: {
+      /**
+       * @description `cookie` (the dashboard): the refresh token goes in an HttpOnly cookie only
+       * @enum {string}
+       */
+      session?: 'token' | 'cookie';
       /** @description the `sso` code the callback put on /login */
       code: string;
     };
@@ -912,16 +1063,35 @@ export interface components {
       /** @description where the user stands with the MFA policy */
       mfa: components['schemas']['MfaStatusDto'];
     };
+    ChangePasswordDto: {
+      currentPassword: string;
+      newPassword: string;
+    };
     CreateUserDto: {
       email: string;
       name: string;
       /** @enum {string} */
       role: 'admin' | 'marketer' | 'compliance' | 'executive';
-      password: string;
+    };
+    InvitationDto: {
+      /** @description shown once; e-mailed too where SMTP_URL is set */
+      url: string;
+      token: string;
+      expiresAt: string;
+      /** @description whether it went out by e-mail */
+      mailed: boolean;
+    };
+    InvitedUserDto: {
+      user: components['schemas']['UserDto'];
+      invitation: components['schemas']['InvitationDto'];
     };
     ChangeRoleDto: {
       /** @enum {string} */
       role: 'admin' | 'marketer' | 'compliance' | 'executive';
+    };
+    ReasonDto: {
+      /** @example Left the hospital on 2026-03-01 */
+      reason: string;
     };
     TotpEnrolmentDto: {
       /** @description base32, for typing into the app */
@@ -1813,6 +1983,92 @@ export interface operations {
       };
     };
   };
+  AuthController_logout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LogoutDto'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuthController_acceptInvitation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AcceptInvitationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AcceptedInvitationDto'];
+        };
+      };
+    };
+  };
+  AuthController_requestPasswordReset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasswordResetRequestDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuthController_resetPassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasswordResetDto'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   SsoController_start: {
     parameters: {
       query?: never;
@@ -1878,6 +2134,27 @@ export interface operations {
       };
     };
   };
+  UsersController_changePassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangePasswordDto'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   UsersController_list: {
     parameters: {
       query?: never;
@@ -1897,7 +2174,7 @@ export interface operations {
       };
     };
   };
-  UsersController_create: {
+  UsersController_invite: {
     parameters: {
       query?: never;
       header?: never;
@@ -1915,7 +2192,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['UserDto'];
+          'application/json': components['schemas']['InvitedUserDto'];
         };
       };
     };
@@ -1932,6 +2209,56 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['ChangeRoleDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+    };
+  };
+  UsersController_deactivate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+    };
+  };
+  UsersController_reactivate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
       };
     };
     responses: {
