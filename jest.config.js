@@ -1,4 +1,5 @@
-// Nest 12 ships ESM only; @swc/jest compiles TypeScript and lets @nestjs through (PLATFORMS.md).
+// Nest 12, openid-client and oidc-provider ship ESM only; @swc/jest compiles TypeScript and lets
+// them through (PLATFORMS.md).
 const transform = {
   '^.+\\.(t|j)sx?$': [
     '@swc/jest',
@@ -22,8 +23,10 @@ const common = {
   rootDir: __dirname,
   transform,
   moduleNameMapper,
-  // canonicalize is ESM too (libs/domain/src/common/canonicalize.ts)
-  transformIgnorePatterns: ['/node_modules/(?!@nestjs/|canonicalize/)'],
+  // ESM-only packages: canonicalize (libs/domain/src/common/canonicalize.ts) and the OIDC stack
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|canonicalize|openid-client|oauth4webapi|jose|oidc-provider)/)',
+  ],
   testEnvironment: 'node',
 };
 

@@ -62,7 +62,7 @@ export async function signIn(page: Page, email: string, password = PASSWORD): Pr
   await page.goto('/login');
   await page.getByLabel(field('Work e-mail')).fill(email);
   await page.getByLabel(field('Password')).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
 }
 

@@ -35,7 +35,7 @@ describe('dashboard shell', () => {
     await screenshot(page, 'login');
     await page.getByLabel(field('Work e-mail')).fill(org.admin.email);
     await page.getByLabel(field('Password')).fill('not the password at all');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toContain(
       'The e-mail or password is not right',
     );

@@ -14,7 +14,7 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** The real API on a free port, over its own database and queue prefix. */
+/** The real API on a free port (or `PORT` when given), over its own database and queue prefix. */
 export async function startTestApi(
   overrides: Record<string, string> = {},
   customize: (builder: TestingModuleBuilder) => TestingModuleBuilder = (builder) => builder,
@@ -24,7 +24,7 @@ export async function startTestApi(
   Object.assign(process.env, env);
   const moduleRef = await customize(Test.createTestingModule({ imports: [AppModule] })).compile();
   const app = configureApp(moduleRef.createNestApplication<NestExpressApplication>());
-  await app.listen(0, '127.0.0.1');
+  await app.listen(Number(overrides.PORT ?? 0), '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return {
     app,

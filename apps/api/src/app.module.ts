@@ -29,6 +29,8 @@ import { RestrictedTermsController } from './compliance/restricted-terms.control
 import { RedisThrottlerStorage } from './common/redis-throttler.storage';
 import { HealthController } from './health/health.controller';
 import { AuthController } from './identity/auth.controller';
+import { MfaController } from './identity/mfa.controller';
+import { SsoController } from './identity/sso.controller';
 import { UsersController } from './identity/users.controller';
 import { authThrottlers } from './identity/auth-throttlers';
 import { ConsentsController } from './media/consents.controller';
@@ -37,6 +39,7 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { OperatorModule } from './operator/operator.module';
 import { LegalHoldController } from './organization/legal-hold.controller';
 import { OrganizationController } from './organization/organization.controller';
+import { SsoSettingsController } from './organization/sso-settings.controller';
 import { PostActionsController } from './posts/post-actions.controller';
 import { PostsController } from './posts/posts.controller';
 import { ReportsController } from './reports/reports.controller';
@@ -74,7 +77,10 @@ import { ReportsController } from './reports/reports.controller';
   ],
   controllers: [
     AuthController,
+    SsoController,
     UsersController,
+    MfaController,
+    SsoSettingsController,
     AuditController,
     HealthController,
     MediaController,

@@ -1,7 +1,8 @@
-import { MantineProvider } from '@mantine/core';
+import { Container, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { AccountPage } from './account/account-page';
 import { ApiError } from './api/api-error';
 import { AcceptInvitationPage } from './auth/accept-invitation-page';
 import { LoginPage } from './auth/login-page';
@@ -60,6 +61,16 @@ function SignedIn() {
   const me = useMe();
   if (me.isPending) return <FullPageLoader />;
   if (me.isError) return <FullPageError error={me.error} onRetry={() => void me.refetch()} />;
+  if (me.data.mfa.overdue) {
+    // The API answers nothing else to this session until the user enrols.
+    return (
+      <SessionProvider me={me.data}>
+        <Container size="md" py="xl">
+          <AccountPage />
+        </Container>
+      </SessionProvider>
+    );
+  }
   return (
     <SessionProvider me={me.data}>
       <AppLayout>

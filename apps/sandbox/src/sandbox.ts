@@ -1,9 +1,10 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Router } from 'express';
 import { createControlRouter } from './control/control.router';
 import { createSandboxCore } from './core/sandbox-core';
 import { createGoogleRouter } from './google/google.router';
+import { createOidcProvider, OIDC_PATH } from './oidc/oidc-provider';
 import type { SandboxContext } from './sandbox-context';
 import { createXControlRouter } from './x/x-control.router';
 import { createXRouter } from './x/x.router';
@@ -14,6 +15,8 @@ export interface SandboxOptions {
   port?: number;
   host?: string;
   latencyMs?: number;
+  /** Where the OpenID provider's demo client returns (Rounds' SSO callback). */
+  oidcDemoRedirectUri?: string;
 }
 
 export interface RunningSandbox {
@@ -43,6 +46,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  // Created once the port (and so the issuer URL) is known.
+  const oidc: { handle?: (req: IncomingMessage, res: ServerResponse) => void } = {};
+  app.use(OIDC_PATH, (req, res, next) => (oidc.handle ? oidc.handle(req, res) : next()));
   app.use(
     '/_sandbox',
     createControlRouter(core, resetAll, { x: createXControlRouter(xStore, now) }),
@@ -57,6 +63,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const port = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   const url = `http://${urlHost(options.host ?? '127.0.0.1')}:${port}`;
   core.setBaseUrl(url);
+  oidc.handle = createOidcProvider(
+    url,
+    options.oidcDemoRedirectUri ?? 'http://localhost:3000/api/v1/auth/sso/callback',
+  ).callback();
   return { url, port, context: core, close: () => close(server) };
 }
 

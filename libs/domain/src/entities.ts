@@ -10,8 +10,12 @@ import { ReplyApprovalEntity } from './conversations/reply-approval.entity';
 import { ReplyTemplateEntity } from './conversations/reply-template.entity';
 import { RestrictedTermEntity } from './compliance/restricted-term.entity';
 import { DigestSendEntity } from './digest/digest-send.entity';
+import { MfaRecoveryCodeEntity } from './identity/mfa/mfa-recovery-code.entity';
+import { UserMfaEntity } from './identity/mfa/user-mfa.entity';
 import { AccountTokenEntity } from './identity/account-token.entity';
 import { RefreshTokenEntity } from './identity/refresh-token.entity';
+import { SsoConnectionEntity } from './identity/sso/sso-connection.entity';
+import { SsoLoginEntity } from './identity/sso/sso-login.entity';
 import { UserEntity } from './identity/user.entity';
 import { ConsentRecordEntity } from './media/consent-record.entity';
 import { MediaEntity } from './media/media.entity';
@@ -61,4 +65,8 @@ export const entities = [
   DigestSendEntity,
   ChannelAuthorizationEntity,
   YoutubeUploadEntity,
+  UserMfaEntity,
+  MfaRecoveryCodeEntity,
+  SsoConnectionEntity,
+  SsoLoginEntity,
 ];

@@ -13,8 +13,13 @@ import {
 } from '@rounds/domain';
 import { CurrentActor, Public, Requires } from '../common/access.decorators';
 import { IdParam } from '../common/id-param';
-import { setConnectCookie, takeConnectCookie } from './oauth-cookie';
+import { FlowCookie, setFlowCookie, takeFlowCookie } from '../common/flow-cookie';
 import { ChannelDto, ChannelListQueryDto, ConnectResultDto } from './dto/channel.dto';
+
+const connectCookie = (platform: ChannelPlatform): FlowCookie => ({
+  name: `rounds_oauth_${platform}`,
+  path: '/api/v1/channels',
+});
 
 /** Where the dashboard shows the outcome of a connection. */
 const DASHBOARD_CHANNELS = '/channels';
@@ -78,7 +83,7 @@ export class ChannelsController {
   ): Promise<ConnectResultDto> {
     const started = await this.connections.start(actor, platform);
     const secure = this.config.PUBLIC_URL.startsWith('https:');
-    setConnectCookie(res, platform, started.browserSecret, secure);
+    setFlowCookie(res, connectCookie(platform), started.browserSecret, secure);
     return { authorizeUrl: started.authorizeUrl };
   }
 
@@ -92,7 +97,7 @@ export class ChannelsController {
     req: Request,
     res: Response,
   ): Promise<void> {
-    const browserSecret = takeConnectCookie(req, res, platform);
+    const browserSecret = takeFlowCookie(req, res, connectCookie(platform));
     try {
       const channel = await this.connections.complete(platform, query, browserSecret);
       res.redirect(303, `${DASHBOARD_CHANNELS}?connected=${channel.id}`);

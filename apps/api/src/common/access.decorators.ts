@@ -14,6 +14,10 @@ export const Requires = (permission: Permission) => SetMetadata(REQUIRED_PERMISS
 export const ANY_ROLE = 'any-role';
 export const AnyRole = () => SetMetadata(REQUIRED_PERMISSION, ANY_ROLE);
 
+export const ALLOWED_BEFORE_MFA = 'rounds:allowed-before-mfa';
+/** Open to a session whose MFA grace period is over (it may only see itself and enrol). */
+export const AllowedBeforeMfa = () => SetMetadata(ALLOWED_BEFORE_MFA, true);
+
 export interface AuthenticatedRequest {
   actor: Actor;
 }

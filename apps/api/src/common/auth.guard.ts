@@ -1,8 +1,16 @@
 import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { can, ForbiddenError, Permission, TokenService, UsersService } from '@rounds/domain';
 import {
+  can,
+  ForbiddenError,
+  MfaEnrolmentRequiredError,
+  Permission,
+  TokenService,
+  UsersService,
+} from '@rounds/domain';
+import {
+  ALLOWED_BEFORE_MFA,
   ANY_ROLE,
   AuthenticatedRequest,
   IS_PUBLIC,
@@ -41,6 +49,12 @@ export class AuthGuard implements CanActivate {
       role: user.role,
       sessionId: claims.sid,
     };
+    if (
+      claims.scope === 'mfa_enrolment' &&
+      !this.reflector.getAllAndOverride<boolean>(ALLOWED_BEFORE_MFA, targets)
+    ) {
+      throw new MfaEnrolmentRequiredError();
+    }
 
     const permission = this.reflector.getAllAndOverride<Permission | typeof ANY_ROLE>(
       REQUIRED_PERMISSION,

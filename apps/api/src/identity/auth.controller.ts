@@ -3,21 +3,27 @@ import { ApiTags } from '@nestjs/swagger';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { AppConfig } from '@rounds/config';
-import { AccountLinksService, IdentityService, TokenPair, TokenService } from '@rounds/domain';
+import {
+  AccountLinksService,
+  IdentityService,
+  MfaLoginService,
+  TokenService,
+} from '@rounds/domain';
 import { Public } from '../common/access.decorators';
 import {
   AcceptInvitationDto,
   LoginDto,
+  LoginResultDto,
   LogoutDto,
+  MfaLoginDto,
   PasswordResetDto,
   PasswordResetRequestDto,
   RefreshDto,
-  SessionMode,
   SignupDto,
   TokenPairDto,
 } from './dto/auth.dto';
 import { AcceptedInvitationDto, OrganizationDto, SignupResultDto, UserDto } from './dto/user.dto';
-import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './session-cookie';
+import { answerSession, clearRefreshCookie, readRefreshCookie } from './session-cookie';
 
 @ApiTags('auth')
 @Public()
@@ -28,6 +34,7 @@ export class AuthController {
     private readonly identity: IdentityService,
     private readonly tokens: TokenService,
     private readonly links: AccountLinksService,
+    private readonly mfa: MfaLoginService,
     private readonly config: AppConfig,
   ) {}
 
@@ -48,9 +55,22 @@ export class AuthController {
     @Body() dto: LoginDto,
     @Ip() address: string,
     @Res({ passthrough: true }) response: Response,
+  ): Promise<LoginResultDto> {
+    const result = await this.identity.login(dto.email, dto.password, address);
+    if ('mfaRequired' in result) return result;
+    return answerSession(response, result, dto.session, this.config);
+  }
+
+  /** The second step: a TOTP code or a recovery code (five wrong ones lock it for 15 minutes). */
+  @Post('login/mfa')
+  @HttpCode(200)
+  async loginMfa(
+    @Body() dto: MfaLoginDto,
+    @Ip() address: string,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<TokenPairDto> {
-    const pair = await this.identity.login(dto.email, dto.password, address);
-    return this.answer(pair, dto.session ?? 'token', response);
+    const pair = await this.mfa.complete(dto.mfaToken, dto.code, address);
+    return answerSession(response, pair, dto.session, this.config);
   }
 
   /** Limited per session (in TokenService), not per address: one NAT address is a hospital. */
@@ -64,7 +84,7 @@ export class AuthController {
   ): Promise<TokenPairDto> {
     const fromCookie = dto.refreshToken ? undefined : readRefreshCookie(request);
     const pair = await this.tokens.rotate(dto.refreshToken ?? fromCookie ?? '');
-    return this.answer(pair, fromCookie ? 'cookie' : 'token', response);
+    return answerSession(response, pair, fromCookie ? 'cookie' : 'token', this.config);
   }
 
   /** Ends the session of the refresh token given, or else of the bearer access token. */
@@ -105,11 +125,5 @@ export class AuthController {
   @HttpCode(204)
   async resetPassword(@Body() dto: PasswordResetDto): Promise<void> {
     await this.links.resetPassword(dto.token, dto.password);
-  }
-
-  private answer(pair: TokenPair, mode: SessionMode, response: Response): TokenPairDto {
-    if (mode === 'token') return pair;
-    setRefreshCookie(response, pair.refreshToken, this.config.SESSION_MAX_HOURS * 3_600_000);
-    return { accessToken: pair.accessToken };
   }
 }

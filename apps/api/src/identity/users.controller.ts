@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, Permission, UsersService } from '@rounds/domain';
-import { AnyRole, CurrentActor, Requires } from '../common/access.decorators';
+import { Actor, MfaEnrolmentService, Permission, UsersService } from '@rounds/domain';
+import { AllowedBeforeMfa, AnyRole, CurrentActor, Requires } from '../common/access.decorators';
 import { IdParam } from '../common/id-param';
+import { MfaStatusDto } from './dto/mfa.dto';
 import { ChangePasswordDto } from './dto/auth.dto';
 import {
   ChangeRoleDto,
@@ -18,13 +19,24 @@ import {
 @ApiBearerAuth()
 @Controller()
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly mfa: MfaEnrolmentService,
+  ) {}
 
   @Get('me')
   @AnyRole()
+  @AllowedBeforeMfa()
   async me(@CurrentActor() actor: Actor): Promise<MeDto> {
-    const { user, organization } = await this.users.me(actor);
-    return { user: UserDto.of(user), organization: OrganizationDto.of(organization) };
+    const [{ user, organization }, mfa] = await Promise.all([
+      this.users.me(actor),
+      this.mfa.status(actor),
+    ]);
+    return {
+      user: UserDto.of(user),
+      organization: OrganizationDto.of(organization),
+      mfa: MfaStatusDto.of(mfa),
+    };
   }
 
   /** Other sessions of the account end; this one stays signed in. */

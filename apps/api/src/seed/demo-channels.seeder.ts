@@ -15,6 +15,10 @@ import { DEMO_LOGINS } from './demo-organization';
 
 const LOCAL_HOSTS = ['127.0.0.1', 'localhost', '::1'];
 
+/** Rounds is configured against the local sandbox (`npm start`), not the real platforms. */
+export const pointsAtSandbox = (config: AppConfig) =>
+  LOCAL_HOSTS.includes(new URL(config.X_API_BASE_URL).hostname);
+
 /** The sandbox's demo accounts, as the grants an admin would have given Rounds. */
 const DEMO_GRANTS: { platform: ChannelPlatform; grant: ChannelGrant }[] = [
   ...X_DEMO_ACCOUNTS.map((a) => ({
@@ -50,7 +54,7 @@ export class DemoChannelsSeeder {
   ) {}
 
   async seed(): Promise<number> {
-    if (!LOCAL_HOSTS.includes(new URL(this.config.X_API_BASE_URL).hostname)) return 0;
+    if (!pointsAtSandbox(this.config)) return 0;
     const admin = await this.dataSource
       .getRepository(UserEntity)
       .findOneBy({ email: DEMO_LOGINS.users[0].email });

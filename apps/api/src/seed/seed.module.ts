@@ -9,10 +9,17 @@ import {
   PlatformClients,
 } from '@rounds/domain';
 import { DemoChannelsSeeder } from './demo-channels.seeder';
+import { DemoSsoSeeder } from './demo-sso.seeder';
 import { DemoSeeder } from './demo.seeder';
 
 @Module({
   imports: [ConfigModule, LoggingModule, DatabaseModule, AuditModule, IdentityModule, CryptoModule],
-  providers: [DemoSeeder, DemoChannelsSeeder, ChannelConnectService, PlatformClients],
+  providers: [
+    DemoSeeder,
+    DemoChannelsSeeder,
+    DemoSsoSeeder,
+    ChannelConnectService,
+    PlatformClients,
+  ],
 })
 export class SeedModule {}

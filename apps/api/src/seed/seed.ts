@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { DemoChannelsSeeder } from './demo-channels.seeder';
+import { DemoSsoSeeder } from './demo-sso.seeder';
 import { DemoSeeder } from './demo.seeder';
 import { SeedModule } from './seed.module';
 
@@ -15,6 +16,9 @@ async function main(): Promise<void> {
   console.log(`demo organization ${outcome === 'created' ? 'created' : 'already present'}`);
   const channels = await app.get(DemoChannelsSeeder).seed();
   if (channels > 0) console.log(`demo channels connected: ${channels} sandbox accounts`);
+  if (await app.get(DemoSsoSeeder).seed()) {
+    console.log('demo single sign-on set up against the sandbox OpenID provider');
+  }
   await app.close();
 }
 

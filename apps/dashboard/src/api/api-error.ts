@@ -8,6 +8,7 @@ interface ErrorBody {
   message?: string;
   errors?: FieldError[];
   errorId?: string;
+  details?: Record<string, unknown>;
 }
 
 /** A 4xx/5xx from the API, with the per-field messages its error body carries. */
@@ -16,6 +17,8 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly fieldErrors: FieldError[] = [],
+    /** What the API adds for the client to act on, e.g. `{mfaEnrolmentRequired: true}`. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -26,7 +29,12 @@ export class ApiError extends Error {
       response.status >= 500
         ? `Something went wrong on our side${error.errorId ? ` (reference ${error.errorId})` : ''}`
         : `The request failed (${response.status})`;
-    return new ApiError(response.status, error.message || fallback, error.errors ?? []);
+    return new ApiError(
+      response.status,
+      error.message || fallback,
+      error.errors ?? [],
+      error.details ?? {},
+    );
   }
 
   /** The message for one form field, for Mantine's `error` prop. */

@@ -32,6 +32,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/auth/login/mfa': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AuthController_loginMfa'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/refresh': {
     parameters: {
       query?: never;
@@ -106,6 +122,38 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['AuthController_resetPassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/sso/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['SsoController_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/sso/token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['SsoController_token'];
     delete?: never;
     options?: never;
     head?: never;
@@ -203,6 +251,54 @@ export interface paths {
     put?: never;
     post: operations['UsersController_reactivate'];
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/mfa/totp': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['MfaController_begin'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/mfa/totp/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['MfaController_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organization/sso': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SsoSettingsController_get'];
+    put: operations['SsoSettingsController_put'];
+    post?: never;
+    delete: operations['SsoSettingsController_remove'];
     options?: never;
     head?: never;
     patch?: never;
@@ -971,13 +1067,34 @@ export interface components {
       refreshToken: string;
     };
     LoginDto: {
-      email: string;
-      password: string;
       /**
        * @description `cookie` (the dashboard): the refresh token goes in an HttpOnly cookie only
        * @enum {string}
        */
       session?: 'token' | 'cookie';
+      email: string;
+      password: string;
+    };
+    LoginResultDto: {
+      accessToken?: string;
+      refreshToken?: string;
+      /** @enum {boolean} */
+      mfaRequired?: true;
+      /** @description for POST /auth/login/mfa; valid five minutes */
+      mfaToken?: string;
+    };
+    MfaLoginDto: {
+      /**
+       * @description `cookie` (the dashboard): the refresh token goes in an HttpOnly cookie only
+       * @enum {string}
+       */
+      session?: 'token' | 'cookie';
+      mfaToken: string;
+      /**
+       * @description a 6-digit TOTP code or a recovery code
+       * @example 123456
+       */
+      code: string;
     };
     TokenPairDto: {
       accessToken: string;
@@ -1008,9 +1125,39 @@ export interface components {
       password: string;
       token: string;
     };
+    SsoStartDto: {
+      /** @description the user's e-mail; its domain finds the provider */
+      email?: string;
+      /** @description the organization's SSO slug */
+      organization?: string;
+    };
+    SsoStartedDto: {
+      /** @description send the browser here (the provider's sign-in page) */
+      authorizeUrl: string;
+    };
+    SsoTokenDto: {
+      /**
+       * @description `cookie` (the dashboard): the refresh token goes in an HttpOnly cookie only
+       * @enum {string}
+       */
+      session?: 'token' | 'cookie';
+      /** @description the `sso` code the callback put on /login */
+      code: string;
+    };
+    MfaStatusDto: {
+      enrolled: boolean;
+      /** @description the organization's policy covers the user's role */
+      required: boolean;
+      /** @description end of the grace period while the user must enrol and has not */
+      enrolBy: string | null;
+      /** @description past enrolBy: the session may only enrol */
+      overdue: boolean;
+    };
     MeDto: {
       user: components['schemas']['UserDto'];
       organization: components['schemas']['OrganizationDto'];
+      /** @description where the user stands with the MFA policy */
+      mfa: components['schemas']['MfaStatusDto'];
     };
     ChangePasswordDto: {
       currentPassword: string;
@@ -1041,6 +1188,77 @@ export interface components {
     ReasonDto: {
       /** @example Left the hospital on 2026-03-01 */
       reason: string;
+    };
+    TotpEnrolmentDto: {
+      /** @description base32, for typing into the app */
+      secret: string;
+      otpauthUrl: string;
+      /** @description the otpauth URL as a QR code (PNG data URL) */
+      qrCode: string;
+    };
+    ConfirmTotpDto: {
+      /** @example 123456 */
+      code: string;
+    };
+    RecoveryCodesDto: {
+      /** @description shown once; each works once */
+      recoveryCodes: string[];
+    };
+    SsoSettingsViewDto: {
+      slug: string;
+      issuer: string;
+      clientId: string;
+      /** @enum {boolean} */
+      clientSecretSet: true;
+      emailDomains: string[];
+      groupsClaim: string;
+      roleMapping: {
+        [key: string]: 'admin' | 'marketer' | 'compliance' | 'executive';
+      };
+      /** @enum {string|null} */
+      defaultRole: 'admin' | 'marketer' | 'compliance' | 'executive' | null;
+      ssoOnly: boolean;
+      enabled: boolean;
+      /** @description register this redirect URI with the provider */
+      redirectUri: string;
+    };
+    SsoSettingsDto: {
+      /**
+       * @description what staff type to find the provider
+       * @example stmarys
+       */
+      slug: string;
+      /** @example https://login.stmarys.example */
+      issuer: string;
+      clientId: string;
+      /** @description write-only; omit to keep the stored one */
+      clientSecret?: string;
+      /**
+       * @example [
+       *       "stmarys.example"
+       *     ]
+       */
+      emailDomains: string[];
+      /** @default groups */
+      groupsClaim: string;
+      /**
+       * @description provider group -> role; the most powerful matching role wins
+       * @example {
+       *       "rounds-admins": "admin",
+       *       "rounds-compliance": "compliance"
+       *     }
+       */
+      roleMapping: {
+        [key: string]: 'admin' | 'marketer' | 'compliance' | 'executive';
+      };
+      /**
+       * @description null refuses unmapped users
+       * @enum {string|null}
+       */
+      defaultRole?: 'admin' | 'marketer' | 'compliance' | 'executive' | null;
+      /** @description password login off, except admins with MFA (break-glass) */
+      ssoOnly: boolean;
+      enabled: boolean;
     };
     AuditEventDto: {
       id: string;
@@ -1143,6 +1361,10 @@ export interface components {
       accessibilitySeverity: 'warn' | 'block';
       pausedAt: string | null;
       pauseReason: string | null;
+      /** @description MFA required for admins and compliance officers */
+      mfaRequired: boolean;
+      /** @description grace periods count from it */
+      mfaRequiredSince: string | null;
     };
     PerPlatformDto: {
       /** @description null removes the override */
@@ -1183,6 +1405,8 @@ export interface components {
       allowList?: components['schemas']['AllowListDto'];
       /** @enum {string} */
       accessibilitySeverity?: 'warn' | 'block';
+      /** @description MFA required for admins and compliance officers */
+      mfaRequired?: boolean;
     };
     PauseStateDto: {
       paused: boolean;
@@ -1847,6 +2071,29 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          'application/json': components['schemas']['LoginResultDto'];
+        };
+      };
+    };
+  };
+  AuthController_loginMfa: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MfaLoginDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
           'application/json': components['schemas']['TokenPairDto'];
         };
       };
@@ -1958,6 +2205,52 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  SsoController_start: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SsoStartDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SsoStartedDto'];
+        };
+      };
+    };
+  };
+  SsoController_token: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SsoTokenDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TokenPairDto'];
+        };
       };
     };
   };
@@ -2115,6 +2408,107 @@ export interface operations {
         content: {
           'application/json': components['schemas']['UserDto'];
         };
+      };
+    };
+  };
+  MfaController_begin: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TotpEnrolmentDto'];
+        };
+      };
+    };
+  };
+  MfaController_confirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConfirmTotpDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecoveryCodesDto'];
+        };
+      };
+    };
+  };
+  SsoSettingsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SsoSettingsViewDto'];
+        };
+      };
+    };
+  };
+  SsoSettingsController_put: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SsoSettingsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SsoSettingsViewDto'];
+        };
+      };
+    };
+  };
+  SsoSettingsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

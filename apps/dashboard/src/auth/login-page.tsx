@@ -2,6 +2,7 @@ import {
   Alert,
   Box,
   Button,
+  Divider,
   Group,
   List,
   Paper,
@@ -12,7 +13,7 @@ import {
   ThemeIcon,
   Title,
 } from '@mantine/core';
-import { IconAlertCircle, IconCheck } from '@tabler/icons-react';
+import { IconAlertCircle, IconCheck, IconKey } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
@@ -21,6 +22,8 @@ import { publicApi, unwrap } from '../api/client';
 import { sessionStore } from '../api/session-store';
 import { Logo } from '../brand/logo';
 import classes from './login-page.module.css';
+import { MfaStep } from './mfa-step';
+import { useSsoReturn, useSsoStart } from './sso-sign-in';
 
 const PROMISES = [
   'Nothing is published without a recorded approval of exactly that content',
@@ -31,18 +34,25 @@ const PROMISES = [
 export function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [mfaToken, setMfaToken] = useState<string | null>(null);
   const login = useMutation({
     mutationFn: () =>
       unwrap(
         publicApi.POST('/api/v1/auth/login', { body: { email, password, session: 'cookie' } }),
       ),
-    onSuccess: (tokens) => sessionStore.store(tokens.accessToken),
+    onSuccess: (result) => {
+      if (result.mfaToken) setMfaToken(result.mfaToken);
+      else if (result.accessToken) sessionStore.store(result.accessToken);
+    },
   });
+  const sso = useSsoStart();
+  const ssoReturn = useSsoReturn();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     login.mutate();
   };
   const error = login.error instanceof ApiError ? login.error : null;
+  const ssoError = sso.error instanceof ApiError ? sso.error : null;
 
   return (
     <div className={classes.page}>
@@ -71,45 +81,68 @@ export function LoginPage() {
         </Text>
       </Box>
       <div className={classes.formSide}>
-        <Paper component="form" onSubmit={submit} p="xl" w="100%" maw={420} shadow="sm">
-          <Stack gap="md">
-            <Group hiddenFrom="md">
-              <Logo />
-            </Group>
-            <div>
-              <Title order={1} fz={24}>
+        <Paper p="xl" w="100%" maw={420} shadow="sm">
+          {mfaToken ? (
+            <MfaStep mfaToken={mfaToken} onBack={() => setMfaToken(null)} />
+          ) : (
+            <Stack gap="md" component="form" onSubmit={submit}>
+              <Group hiddenFrom="md">
+                <Logo />
+              </Group>
+              <div>
+                <Title order={1} fz={24}>
+                  Sign in
+                </Title>
+                <Text c="dimmed" size="sm" mt={4}>
+                  Use the work e-mail your administrator registered.
+                </Text>
+              </div>
+              {error && !error.fieldErrors.length && (
+                <Alert color="red" icon={<IconAlertCircle />} role="alert">
+                  {error.status === 401 ? 'The e-mail or password is not right.' : error.message}
+                </Alert>
+              )}
+              {(ssoReturn.error || ssoError) && (
+                <Alert color="red" icon={<IconAlertCircle />} role="alert" title="Single sign-on">
+                  {ssoError?.status === 404
+                    ? 'No single sign-on is set up for this e-mail address.'
+                    : (ssoReturn.error ?? ssoError?.message)}
+                </Alert>
+              )}
+              <TextInput
+                label="Work e-mail"
+                type="email"
+                autoComplete="username"
+                required
+                value={email}
+                onChange={(e) => setEmail(e.currentTarget.value)}
+                error={error?.fieldMessage('email')}
+              />
+              <PasswordInput
+                label="Password"
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(e) => setPassword(e.currentTarget.value)}
+                error={error?.fieldMessage('password')}
+              />
+              <Button type="submit" size="md" loading={login.isPending} fullWidth>
                 Sign in
-              </Title>
-              <Text c="dimmed" size="sm" mt={4}>
-                Use the work e-mail your administrator registered.
-              </Text>
-            </div>
-            {error && !error.fieldErrors.length && (
-              <Alert color="red" icon={<IconAlertCircle />} role="alert">
-                {error.status === 401 ? 'The e-mail or password is not right.' : error.message}
-              </Alert>
-            )}
-            <TextInput
-              label="Work e-mail"
-              type="email"
-              autoComplete="username"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-              error={error?.fieldMessage('email')}
-            />
-            <PasswordInput
-              label="Password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
-              error={error?.fieldMessage('password')}
-            />
-            <Button type="submit" size="md" loading={login.isPending} fullWidth>
-              Sign in
-            </Button>
-          </Stack>
+              </Button>
+              <Divider label="or" labelPosition="center" />
+              <Button
+                variant="default"
+                size="md"
+                fullWidth
+                leftSection={<IconKey size={18} />}
+                loading={sso.isPending || ssoReturn.pending}
+                onClick={() => sso.mutate(email)}
+                disabled={!email.includes('@')}
+              >
+                Sign in with SSO
+              </Button>
+            </Stack>
+          )}
         </Paper>
       </div>
     </div>

@@ -9,6 +9,7 @@ import { Permission, roleCan } from './permissions';
 export interface Session {
   user: Schemas['UserDto'];
   organization: Schemas['OrganizationDto'];
+  mfa: Schemas['MfaStatusDto'];
   can(permission: Permission): boolean;
   signOut(): void;
 }
@@ -46,6 +47,7 @@ export function SessionProvider({ me, children }: { me: Schemas['MeDto']; childr
     () => ({
       user: me.user,
       organization: me.organization,
+      mfa: me.mfa,
       can: (permission) => roleCan(me.user.role, permission),
       signOut,
     }),

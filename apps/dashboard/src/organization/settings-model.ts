@@ -24,6 +24,7 @@ export interface Settings {
   };
   allowList: Record<AllowListKey, string[]>;
   accessibilitySeverity: Severity;
+  mfaRequired: boolean;
 }
 
 export function useSettings() {

@@ -40,6 +40,7 @@ import {
   validate,
 } from './settings-model';
 import type { Category, Draft, Settings, Severity } from './settings-model';
+import { MfaPolicyPanel, SsoPanel } from './security-settings';
 
 export function SettingsPage() {
   const settings = useSettings();
@@ -53,6 +54,8 @@ export function SettingsPage() {
       )}
       {settings.isPending && <Text c="dimmed">Loading settings…</Text>}
       {settings.data && <SettingsForm settings={settings.data} />}
+      {settings.data && <MfaPolicyPanel mfaRequired={settings.data.mfaRequired} />}
+      {settings.data && <SsoPanel />}
     </Page>
   );
 }

@@ -8,6 +8,7 @@ import { NotificationsBell } from '../notifications/notifications-bell';
 import { PauseControl } from '../organization/pause-control';
 import { useVisibleScreens } from './app-routes';
 import classes from './app-layout.module.css';
+import { MfaBanner } from './mfa-banner';
 import { PauseBanner } from './pause-banner';
 import { TimeZoneBadge } from './time-zone-badge';
 import { UserMenu } from './user-menu';
@@ -58,6 +59,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       <AppShell.Main id="main" className={classes.main}>
         <Stack gap="lg">
           <PauseBanner />
+          <MfaBanner />
           {children}
         </Stack>
       </AppShell.Main>

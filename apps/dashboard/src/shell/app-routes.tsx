@@ -1,6 +1,7 @@
 import { Center, Loader } from '@mantine/core';
 import { Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { AccountPage } from '../account/account-page';
 import { useSession } from '../auth/session';
 import { NotFoundPage } from './not-found-page';
 import { SCREENS } from './screens';
@@ -28,6 +29,7 @@ export function AppRoutes() {
         {screens.map((screen) => (
           <Route key={screen.path} path={screen.path} element={<screen.page />} />
         ))}
+        <Route path="/account" element={<AccountPage />} />
         <Route path="/" element={<Navigate to={home} replace />} />
         <Route path="/login" element={<Navigate to={from?.pathname ?? home} replace />} />
         <Route path="*" element={<NotFoundPage />} />

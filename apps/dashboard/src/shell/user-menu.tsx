@@ -1,5 +1,6 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { IconChevronDown, IconLogout, IconShieldLock } from '@tabler/icons-react';
+import { useNavigate } from 'react-router-dom';
 import { ROLE_LABELS } from '../auth/permissions';
 import { useSession } from '../auth/session';
 
@@ -13,6 +14,7 @@ function initials(name: string): string {
 
 export function UserMenu() {
   const { user, signOut } = useSession();
+  const navigate = useNavigate();
   return (
     <Menu position="bottom-end" width={240}>
       <Menu.Target>
@@ -35,6 +37,9 @@ export function UserMenu() {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{user.email}</Menu.Label>
+        <Menu.Item leftSection={<IconShieldLock size={16} />} onClick={() => navigate('/account')}>
+          Account & security
+        </Menu.Item>
         <Menu.Item leftSection={<IconLogout size={16} />} onClick={signOut}>
           Sign out
         </Menu.Item>

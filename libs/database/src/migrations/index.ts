@@ -7,6 +7,7 @@ import { MetricsConversationsDigest1795609735151 } from './1795609735151-Metrics
 import { ChannelsPublishing1795610741739 } from './1795610741739-ChannelsPublishing';
 import { MetricsClaimOrder1795615742994 } from './1795615742994-MetricsClaimOrder';
 import { AuditRetention1795620000000 } from './1795620000000-AuditRetention';
+import { MfaSso1796618297445 } from './1796618297445-MfaSso';
 import { IdentityLifecycle1796618376704 } from './1796618376704-IdentityLifecycle';
 import { MediaText1796618750523 } from './1796618750523-MediaText';
 import { RestrictedTerms1796620485192 } from './1796620485192-RestrictedTerms';
@@ -22,6 +23,7 @@ export const migrations = [
   ChannelsPublishing1795610741739,
   MetricsClaimOrder1795615742994,
   AuditRetention1795620000000,
+  MfaSso1796618297445,
   IdentityLifecycle1796618376704,
   MediaText1796618750523,
   RestrictedTerms1796620485192,

@@ -4,6 +4,13 @@ import { AppConfig } from '@rounds/config';
 import { MailModule } from '../mail/mail.module';
 import { AccountLinksService } from './account-links.service';
 import { IdentityService } from './identity.service';
+import { MfaCodes } from './mfa/mfa-codes';
+import { MfaEnrolmentService } from './mfa/mfa-enrolment.service';
+import { MfaLoginService } from './mfa/mfa-login.service';
+import { OidcClient } from './sso/oidc-client';
+import { SsoLoginService } from './sso/sso-login.service';
+import { SsoPolicy } from './sso/sso-policy';
+import { SsoSettingsService } from './sso/sso-settings.service';
 import { PasswordHasher } from './password-hasher';
 import { TokenService } from './token.service';
 import { UsersService } from './users.service';
@@ -21,7 +28,29 @@ import { UsersService } from './users.service';
       }),
     }),
   ],
-  providers: [AccountLinksService, IdentityService, PasswordHasher, TokenService, UsersService],
-  exports: [AccountLinksService, IdentityService, TokenService, UsersService],
+  providers: [
+    AccountLinksService,
+    IdentityService,
+    PasswordHasher,
+    TokenService,
+    UsersService,
+    MfaCodes,
+    MfaEnrolmentService,
+    MfaLoginService,
+    OidcClient,
+    SsoLoginService,
+    SsoPolicy,
+    SsoSettingsService,
+  ],
+  exports: [
+    AccountLinksService,
+    IdentityService,
+    TokenService,
+    UsersService,
+    MfaEnrolmentService,
+    MfaLoginService,
+    SsoLoginService,
+    SsoSettingsService,
+  ],
 })
 export class IdentityModule {}

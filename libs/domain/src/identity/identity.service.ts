@@ -9,6 +9,8 @@ import { OrganizationEntity } from '../organizations/organization.entity';
 import { InvalidCredentialsError } from './identity-errors';
 import { PasswordHasher } from './password-hasher';
 import { Role } from './role';
+import { LoginResult, MfaLoginService } from './mfa/mfa-login.service';
+import { SsoPolicy } from './sso/sso-policy';
 import { TokenPair, TokenService } from './token.service';
 import { UserEntity } from './user.entity';
 
@@ -42,6 +44,8 @@ export class IdentityService {
     private readonly passwords: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
+    private readonly mfa: MfaLoginService,
+    private readonly sso: SsoPolicy,
   ) {}
 
   async signup(input: SignupInput): Promise<SignupResult> {
@@ -91,27 +95,40 @@ export class IdentityService {
     }
   }
 
-  async login(email: string, password: string, address: string): Promise<TokenPair> {
+  /** Tokens, or the MFA step when the user has a second factor. */
+  async login(email: string, password: string, address: string): Promise<LoginResult> {
     const user = await this.dataSource.getRepository(UserEntity).findOne({
       where: { email: email.toLowerCase() },
-      select: { id: true, organizationId: true, role: true, passwordHash: true, disabledAt: true },
+      select: {
+        id: true,
+        organizationId: true,
+        role: true,
+        passwordHash: true,
+        disabledAt: true,
+        createdAt: true,
+      },
     });
     // argon2 runs for unknown and password-less accounts too: the answer takes as long either way.
     const matches = await this.passwords.verify(user?.passwordHash ?? null, password);
     const valid = !!user?.passwordHash && !user.disabledAt && matches;
     if (!user) throw new InvalidCredentialsError();
+    if (valid) await this.sso.assertPasswordLoginAllowed(user);
     return this.dataSource
       .transaction(async (tx) => {
+        const result = valid ? await this.mfa.afterPassword(tx, user) : null;
         await this.audit.record(tx, {
           organizationId: user.organizationId,
           actorId: user.id,
-          action: valid ? AuditAction.LoginSucceeded : AuditAction.LoginFailed,
+          action: !result
+            ? AuditAction.LoginFailed
+            : 'mfaRequired' in result
+              ? AuditAction.MfaChallenged
+              : AuditAction.LoginSucceeded,
           subjectType: 'user',
           subjectId: user.id,
           data: { address },
         });
-        if (!valid) return null;
-        return this.tokens.issue(tx, user);
+        return result;
       })
       .then((pair) => {
         if (!pair) throw new InvalidCredentialsError();

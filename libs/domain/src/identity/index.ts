@@ -11,3 +11,5 @@ export * from './token.service';
 export * from './user.entity';
 export * from './users.service';
 export * from './permission';
+export * from './mfa';
+export * from './sso';

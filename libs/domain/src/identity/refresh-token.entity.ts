@@ -1,5 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
+/** password (one factor), mfa (password and a second factor), sso (the organization's provider). */
+export type AuthMethod = 'password' | 'mfa' | 'sso';
+
 /** One refresh token of a rotation family; only its sha256 is stored. */
 @Entity('refresh_tokens')
 export class RefreshTokenEntity {
@@ -20,6 +23,10 @@ export class RefreshTokenEntity {
   @Index({ unique: true })
   @Column('text')
   tokenHash: string;
+
+  /** How the session began; rotation carries it on (SSO sessions leave MFA to the provider). */
+  @Column('text', { default: 'password' })
+  authMethod: AuthMethod;
 
   /** When the login that began the family happened: the session ends SESSION_MAX_HOURS after it. */
   @Column({ type: 'timestamptz', default: () => 'now()' })

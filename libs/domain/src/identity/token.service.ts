@@ -8,7 +8,8 @@ import { AuditAction } from '../audit/audit-action';
 import { AuditService } from '../audit/audit.service';
 import { DomainError, DomainErrorCode } from '../common/domain-error';
 import { InvalidTokenError } from './identity-errors';
-import { RefreshTokenEntity } from './refresh-token.entity';
+import { loadMfaStatus } from './mfa/mfa-store';
+import { AuthMethod, RefreshTokenEntity } from './refresh-token.entity';
 import { Role } from './role';
 import { UserEntity } from './user.entity';
 
@@ -23,6 +24,8 @@ export interface AccessClaims {
   role: Role;
   /** The session (refresh family) the token belongs to: logout and revocation end it at once. */
   sid: string;
+  /** Set when the session may do nothing but enrol in MFA (the policy's grace period is over). */
+  scope?: 'mfa_enrolment';
 }
 
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -57,10 +60,14 @@ export class TokenService {
   }
 
   /** Starts a new session (a login, a sign-up, an accepted invitation). */
-  issue(manager: EntityManager, user: UserEntity): Promise<TokenPair> {
+  issue(
+    manager: EntityManager,
+    user: UserEntity,
+    method: AuthMethod = 'password',
+  ): Promise<TokenPair> {
     const startedAt = new Date();
     const refreshToken = randomBytes(32).toString('base64url');
-    return this.store(manager, user, randomUUID(), startedAt, refreshToken);
+    return this.store(manager, user, { id: randomUUID(), startedAt, method }, refreshToken);
   }
 
   verifyAccessToken(token: string): AccessClaims {
@@ -146,7 +153,7 @@ export class TokenService {
     if (await this.refreshedTooOften(tx, stored)) return 'limited';
     stored.rotatedAt = new Date();
     await tx.save(stored);
-    return this.store(tx, user, stored.familyId, stored.familyStartedAt, successor);
+    return this.store(tx, user, familyOf(stored), successor);
   }
 
   /** The grace-window answer: the successor already issued, with a fresh access token. */
@@ -161,9 +168,8 @@ export class TokenService {
       revokedAt: IsNull(),
       expiresAt: MoreThan(new Date()),
     });
-    return live
-      ? { accessToken: this.sign(user, stored.familyId), refreshToken: successor }
-      : 'invalid';
+    if (!live) return 'invalid';
+    return { accessToken: await this.sign(tx, user, familyOf(stored)), refreshToken: successor };
   }
 
   private async refreshedTooOften(tx: EntityManager, stored: RefreshTokenEntity): Promise<boolean> {
@@ -202,30 +208,47 @@ export class TokenService {
   private async store(
     manager: EntityManager,
     user: UserEntity,
-    familyId: string,
-    familyStartedAt: Date,
+    family: Family,
     refreshToken: string,
   ): Promise<TokenPair> {
     const idleEnd = Date.now() + this.config.SESSION_IDLE_MINUTES * 60_000;
-    const absoluteEnd = familyStartedAt.getTime() + this.config.SESSION_MAX_HOURS * 3_600_000;
+    const absoluteEnd = family.startedAt.getTime() + this.config.SESSION_MAX_HOURS * 3_600_000;
     await manager.insert(RefreshTokenEntity, {
       userId: user.id,
       organizationId: user.organizationId,
-      familyId,
-      familyStartedAt,
+      familyId: family.id,
+      familyStartedAt: family.startedAt,
+      authMethod: family.method,
       tokenHash: sha256(refreshToken),
       expiresAt: new Date(Math.min(idleEnd, absoluteEnd)),
     });
-    return { accessToken: this.sign(user, familyId), refreshToken };
+    return { accessToken: await this.sign(manager, user, family), refreshToken };
   }
 
-  private sign(user: UserEntity, familyId: string): string {
+  private async sign(manager: EntityManager, user: UserEntity, family: Family): Promise<string> {
     const claims: AccessClaims = {
       sub: user.id,
       org: user.organizationId,
       role: user.role,
-      sid: familyId,
+      sid: family.id,
     };
+    // Checked at every issue and rotation, so a session outliving the grace period is narrowed.
+    if (family.method === 'password' && (await loadMfaStatus(manager, user)).overdue) {
+      claims.scope = 'mfa_enrolment';
+    }
     return this.jwt.sign(claims);
   }
 }
+
+/** A session: its refresh family, when it began, and how the user signed in. */
+interface Family {
+  id: string;
+  startedAt: Date;
+  method: AuthMethod;
+}
+
+const familyOf = (token: RefreshTokenEntity): Family => ({
+  id: token.familyId,
+  startedAt: token.familyStartedAt,
+  method: token.authMethod,
+});

@@ -28,6 +28,10 @@ export interface OrganizationSettings {
   accessibilitySeverity: FindingSeverity;
   pausedAt: Date | null;
   pauseReason: string | null;
+  /** "MFA required for admins and compliance officers". */
+  mfaRequired: boolean;
+  /** Since when; the grace periods count from it. */
+  mfaRequiredSince: Date | null;
 }
 
 /** An admin's edit; omitted keys stay, a per-platform `null` removes that override. */
@@ -40,6 +44,7 @@ export interface SettingsChange {
   };
   allowList?: Partial<AllowList>;
   accessibilitySeverity?: FindingSeverity;
+  mfaRequired?: boolean;
 }
 
 export function settingsOf(organization: OrganizationEntity): OrganizationSettings {
@@ -50,6 +55,8 @@ export function settingsOf(organization: OrganizationEntity): OrganizationSettin
     accessibilitySeverity: organization.accessibilitySeverity,
     pausedAt: organization.pausedAt,
     pauseReason: organization.pauseReason,
+    mfaRequired: organization.mfaRequiredSince !== null,
+    mfaRequiredSince: organization.mfaRequiredSince,
   };
 }
 
@@ -81,6 +88,12 @@ export class OrganizationSettingsService {
       }
       if (change.accessibilitySeverity) {
         organization.accessibilitySeverity = change.accessibilitySeverity;
+      }
+      if (change.mfaRequired !== undefined) {
+        // Turning it on again restarts the grace periods; leaving it on keeps its date.
+        organization.mfaRequiredSince = change.mfaRequired
+          ? (organization.mfaRequiredSince ?? new Date())
+          : null;
       }
       await tx.save(organization);
       const after = settingsOf(organization);
@@ -125,7 +138,7 @@ function mergePolicy(
 }
 
 function auditable(settings: OrganizationSettings): JsonObject {
-  const { timeZone, approvalPolicy, allowList, accessibilitySeverity } = settings;
+  const { timeZone, approvalPolicy, allowList, accessibilitySeverity, mfaRequired } = settings;
   // A platform without its own figure is absent, not undefined (undefined has no JSON form).
   const perPlatform = Object.fromEntries(
     Object.entries(approvalPolicy.perPlatform).filter(([, n]) => n !== undefined),
@@ -135,5 +148,6 @@ function auditable(settings: OrganizationSettings): JsonObject {
     approvalPolicy: { ...approvalPolicy, perPlatform },
     allowList,
     accessibilitySeverity,
+    mfaRequired,
   };
 }

@@ -45,6 +45,13 @@ export class OrganizationEntity {
   @Column({ type: 'uuid', nullable: true })
   legalHoldById: string | null;
 
+  /**
+   * Since when the policy "MFA required for admins and compliance officers" is on (null: off).
+   * New organizations start with it on; grace periods count from it.
+   */
+  @Column({ type: 'timestamptz', nullable: true, default: () => 'now()' })
+  mfaRequiredSince: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -41,7 +41,18 @@ export class SignupDto {
 const SESSION_MODES = ['token', 'cookie'] as const;
 export type SessionMode = (typeof SESSION_MODES)[number];
 
-export class LoginDto {
+/** Where the refresh token goes, for every route that starts a session. */
+export class SessionChoiceDto {
+  @ApiPropertyOptional({
+    enum: SESSION_MODES,
+    description: '`cookie` (the dashboard): the refresh token goes in an HttpOnly cookie only',
+  })
+  @IsOptional()
+  @IsIn(SESSION_MODES, { message: 'session must be token or cookie' })
+  session?: SessionMode;
+}
+
+export class LoginDto extends SessionChoiceDto {
   @ApiProperty()
   @IsEmail()
   @MaxLength(254)
@@ -51,14 +62,6 @@ export class LoginDto {
   @IsString()
   @MaxLength(256)
   password: string;
-
-  @ApiPropertyOptional({
-    enum: SESSION_MODES,
-    description: '`cookie` (the dashboard): the refresh token goes in an HttpOnly cookie only',
-  })
-  @IsOptional()
-  @IsIn(SESSION_MODES, { message: 'session must be token or cookie' })
-  session?: SessionMode;
 }
 
 export class RefreshDto {
@@ -111,4 +114,25 @@ export class ChangePasswordDto {
   @MinLength(12, { message: 'newPassword must be at least 12 characters' })
   @MaxLength(256)
   newPassword: string;
+}
+
+/** Tokens, or (when the user has a second factor) the MFA step to take next. */
+export class LoginResultDto {
+  @ApiPropertyOptional() accessToken?: string;
+  @ApiPropertyOptional() refreshToken?: string;
+  @ApiPropertyOptional({ enum: [true] }) mfaRequired?: true;
+  @ApiPropertyOptional({ description: 'for POST /auth/login/mfa; valid five minutes' })
+  mfaToken?: string;
+}
+
+export class MfaLoginDto extends SessionChoiceDto {
+  @ApiProperty()
+  @IsString()
+  @MaxLength(2000)
+  mfaToken: string;
+
+  @ApiProperty({ description: 'a 6-digit TOTP code or a recovery code', example: '123456' })
+  @IsString()
+  @Length(6, 40)
+  code: string;
 }

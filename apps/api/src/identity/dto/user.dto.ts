@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsEnum, IsString, Length, MaxLength } from 'class-validator';
 import { OrganizationEntity, Role, UserEntity } from '@rounds/domain';
+import { MfaStatusDto } from './mfa.dto';
 
 export class CreateUserDto {
   @ApiProperty()
@@ -86,6 +87,7 @@ export class OrganizationDto {
 export class MeDto {
   @ApiProperty() user: UserDto;
   @ApiProperty() organization: OrganizationDto;
+  @ApiProperty({ description: 'where the user stands with the MFA policy' }) mfa: MfaStatusDto;
 }
 
 export class AcceptedInvitationDto {
@@ -94,7 +96,9 @@ export class AcceptedInvitationDto {
   @ApiProperty() user: UserDto;
 }
 
-export class SignupResultDto extends MeDto {
+export class SignupResultDto {
+  @ApiProperty() user: UserDto;
+  @ApiProperty() organization: OrganizationDto;
   @ApiProperty() accessToken: string;
   @ApiProperty() refreshToken: string;
 }

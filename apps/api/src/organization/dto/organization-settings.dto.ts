@@ -157,6 +157,11 @@ export class UpdateSettingsDto {
   @IsOptional()
   @IsIn(['warn', 'block'], { message: 'accessibilitySeverity must be warn or block' })
   accessibilitySeverity?: 'warn' | 'block';
+
+  @ApiPropertyOptional({ description: 'MFA required for admins and compliance officers' })
+  @IsOptional()
+  @IsBoolean()
+  mfaRequired?: boolean;
 }
 
 export class SettingsDto {
@@ -166,8 +171,16 @@ export class SettingsDto {
   @ApiProperty({ enum: ['warn', 'block'] }) accessibilitySeverity: string;
   @ApiProperty({ nullable: true, type: String }) pausedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) pauseReason: string | null;
+  @ApiProperty({ description: 'MFA required for admins and compliance officers' })
+  mfaRequired: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'grace periods count from it' })
+  mfaRequiredSince: string | null;
 
   static of(settings: OrganizationSettings): SettingsDto {
-    return { ...settings, pausedAt: settings.pausedAt?.toISOString() ?? null };
+    return {
+      ...settings,
+      pausedAt: settings.pausedAt?.toISOString() ?? null,
+      mfaRequiredSince: settings.mfaRequiredSince?.toISOString() ?? null,
+    };
   }
 }

@@ -1,0 +1,95 @@
+import type { Browser, Page } from 'playwright-core';
+import { registerOidcClient } from '../../apps/sandbox/src/oidc/oidc-registration';
+import { startSandbox, type RunningSandbox } from '../../apps/sandbox/src/sandbox';
+import { signupOrganization } from '../factories/identity.factory';
+import { nextTotpCode, totpCode } from '../factories/mfa.factory';
+import { putSso, ssoSettings } from '../factories/sso.factory';
+import { freePort } from '../support/processes';
+import { startTestApi, TestApi } from '../support/test-api';
+import {
+  ensureDashboardBuilt,
+  field,
+  launchBrowser,
+  openDashboard,
+  screenshot,
+  signIn,
+} from './dashboard-browser';
+
+jest.setTimeout(180_000);
+
+const signedIn = (page: Page) =>
+  page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+
+describe('dashboard: two-step verification and single sign-on', () => {
+  let api: TestApi;
+  let sandbox: RunningSandbox;
+  let browser: Browser;
+  beforeAll(async () => {
+    ensureDashboardBuilt();
+    sandbox = await startSandbox();
+    // The provider sends the browser back to PUBLIC_URL, so the API listens exactly there.
+    const port = await freePort();
+    api = await startTestApi({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+    await sandbox?.close();
+  });
+
+  it('enrols an authenticator from the account page, then signs in with its code', async () => {
+    const org = await signupOrganization(api.url);
+    const { page, context } = await openDashboard(browser, api.url);
+    await signIn(page, org.admin.email);
+    await page.getByRole('status').getByText('Set up two-step verification').waitFor();
+    await page.getByRole('link', { name: 'your account page' }).click();
+    await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
+    await page.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor();
+    const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
+    await page.getByLabel(field('Code from the app')).fill(totpCode(secret));
+    await page.getByRole('button', { name: 'Turn on' }).click();
+    const codes = page.getByTestId('recovery-codes').getByRole('listitem');
+    await codes.first().waitFor();
+    expect(await codes.count()).toBe(10);
+    await screenshot(page, 'mfa-recovery-codes');
+    await page.getByRole('button', { name: 'I have saved them' }).click();
+    await page.getByTestId('mfa-status').filter({ hasText: 'On' }).waitFor();
+    await context.close();
+
+    const again = await openDashboard(browser, api.url);
+    await again.page.goto('/login');
+    await again.page.getByLabel(field('Work e-mail')).fill(org.admin.email);
+    await again.page.getByLabel(field('Password')).fill('correct horse battery staple');
+    await again.page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await again.page.getByRole('heading', { name: 'Two-step verification' }).waitFor();
+    await screenshot(again.page, 'login-mfa-step');
+    await again.page.getByLabel(field('Authentication code')).fill(nextTotpCode(secret));
+    await again.page.getByRole('button', { name: 'Verify' }).click();
+    await signedIn(again.page);
+    await again.context.close();
+  });
+
+  it('"Sign in with SSO" goes through the OpenID provider and lands signed in with the mapped role', async () => {
+    const org = await signupOrganization(api.url);
+    const issuer = `${sandbox.url}/oidc`;
+    const client = await registerOidcClient(issuer, `${api.url}/api/v1/auth/sso/callback`);
+    await putSso(api.url, org.admin, {
+      ...ssoSettings(issuer, client),
+      emailDomains: ['browser-sso.test'],
+    }).expect(200);
+
+    const { page, context } = await openDashboard(browser, api.url);
+    await page.goto('/login');
+    await page.getByLabel(field('Work e-mail')).fill('compliance.robin@browser-sso.test');
+    await page.getByRole('button', { name: 'Sign in with SSO' }).click();
+    await page.waitForURL(`${issuer}/**`);
+    await page.getByPlaceholder('Enter any login').fill('compliance.robin@browser-sso.test');
+    await page.getByPlaceholder('and password').fill('any password');
+    await screenshot(page, 'sso-provider-login');
+    await page.getByRole('button', { name: 'Sign-in' }).click();
+    await signedIn(page);
+    await expect(page.getByTestId('current-role').textContent()).resolves.toMatch(/compliance/i);
+    await context.close();
+  });
+});
