@@ -136,11 +136,17 @@ function candidatePieces(text: string, known: (s: Span) => boolean): Span[] {
 function fromLibrary(text: string, span: Span): PersonMention[] {
   const words = tokenize(text.slice(span.start, span.end));
   const titleClass = words.length > 1 ? TITLES[words[0].word.toLowerCase()] : undefined;
-  const name = (titleClass ? words.slice(1) : words).map((t) => t.word);
+  const nameWords = titleClass ? words.slice(1) : words;
+  const name = nameWords.map((t) => t.word);
   if (name.length === 0 || !name.every((w) => isNameWord(w) || /^\p{Lu}$/u.test(w))) return [];
+  // "Mason, OH" is a town.
+  if (/^,\s*\p{Lu}{2}\b/u.test(text.slice(span.end, span.end + 5))) return [];
+  // The finding is the name; a "Patient" or "Dr." before it is its context.
+  const start = titleClass === 'patient' ? span.start + nameWords[0].start : span.start;
   return [
     {
-      ...span,
+      start,
+      end: span.end,
       tokens: name.filter((w) => w.length > 1),
       titleClass,
       family: false,
