@@ -9,6 +9,7 @@ import {
   waitFor,
   waitForPublications,
 } from '../factories/publishing.factory';
+import { expectAuditChainsIntact } from '../support/audit-chains';
 import { startStack, Stack } from '../support/processes';
 
 interface SandboxVideo {
@@ -45,6 +46,7 @@ describe('publishing to YouTube', () => {
       captions: (await uploadFixture(stack.apiUrl, t.marketer, 'captions.vtt')).id,
     };
   }, 300_000);
+  afterAll(() => expectAuditChainsIntact(stack));
   afterAll(() => stack?.stop(), 60_000);
 
   const videos = async () => {

@@ -54,6 +54,7 @@ describe('operator: Bull Board and queue metrics', () => {
       'conversations',
       'digest',
       'maintenance',
+      'media',
       'metrics',
       'publish',
       'reconcile',

@@ -43,7 +43,7 @@ describe('review: marketer, compliance officer and executive', () => {
 
     const queue = await as(api.url, h.compliance).get('/approvals/queue').expect(200);
     expect(queue.body).toEqual([
-      expect.objectContaining({ id: post.id, mayApprove: true, findings: [] }),
+      expect.objectContaining({ id: post.id, mayApprove: true, blockingFindings: 0 }),
     ]);
 
     const approved = await as(api.url, h.compliance)

@@ -7,7 +7,7 @@ import { PrometheusModule } from '@willsoto/nestjs-prometheus';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@rounds/config';
 import { DatabaseModule } from '@rounds/database';
-import { AuditModule, IdentityModule } from '@rounds/domain';
+import { AuditModule, IdentityModule, RetentionModule } from '@rounds/domain';
 import { MediaModule, NotificationsModule } from '@rounds/domain';
 import {
   ApprovalsModule,
@@ -37,6 +37,7 @@ import { ConsentsController } from './media/consents.controller';
 import { MediaController } from './media/media.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { OperatorModule } from './operator/operator.module';
+import { LegalHoldController } from './organization/legal-hold.controller';
 import { OrganizationController } from './organization/organization.controller';
 import { PostActionsController } from './posts/post-actions.controller';
 import { PostsController } from './posts/posts.controller';
@@ -58,6 +59,7 @@ import { ReportsController } from './reports/reports.controller';
     TerminusModule,
     PrometheusModule.register({ controller: MetricsController }),
     AuditModule,
+    RetentionModule,
     IdentityModule,
     MediaModule,
     NotificationsModule,
@@ -81,6 +83,7 @@ import { ReportsController } from './reports/reports.controller';
     ConsentsController,
     NotificationsController,
     OrganizationController,
+    LegalHoldController,
     ComplianceController,
     PostsController,
     PostActionsController,

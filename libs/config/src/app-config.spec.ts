@@ -3,6 +3,7 @@ import { loadConfig } from './app-config';
 const valid = {
   JWT_SECRET: 'x'.repeat(32),
   ENCRYPTION_KEY: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+  AUDIT_SIGNING_KEY: `a1:${Buffer.alloc(32, 2).toString('base64')}`,
 };
 
 describe('loadConfig', () => {

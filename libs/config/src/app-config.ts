@@ -35,8 +35,14 @@ export class AppConfig {
   @IsUrl(url)
   PUBLIC_URL = 'http://localhost:3000';
 
+  /** The runtime login: owns nothing, may only read and write rows (DML grants). */
   @IsUrl({ ...url, protocols: ['postgres', 'postgresql'] })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/rounds';
+
+  /** The owner that runs migrations and grants the runtime login; DATABASE_URL when empty (warned). */
+  @IsOptional()
+  @IsUrl({ ...url, protocols: ['postgres', 'postgresql'] })
+  MIGRATION_DATABASE_URL?: string;
 
   @IsUrl({ ...url, protocols: ['redis', 'rediss'] })
   REDIS_URL = 'redis://127.0.0.1:6379';
@@ -63,6 +69,34 @@ export class AppConfig {
     message: 'ENCRYPTION_KEY must be keyId:base64 of 32 bytes, comma-separated for rotation',
   })
   ENCRYPTION_KEY: string;
+
+  /** Ed25519 seeds `keyId:base64(32 bytes)[,…]`: the first signs audit checkpoints, all are published. */
+  @Matches(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44}(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44})*$/, {
+    message: 'AUDIT_SIGNING_KEY must be keyId:base64 of 32 bytes, comma-separated for rotation',
+  })
+  AUDIT_SIGNING_KEY: string;
+
+  /** Where the file sink appends each organization's signed checkpoints (outside PostgreSQL). */
+  @IsString()
+  AUDIT_CHECKPOINT_DIR = '.data/audit-checkpoints';
+
+  /** A chain head is signed after this many new events… */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AUDIT_CHECKPOINT_EVERY_EVENTS = 100;
+
+  /** …or this many minutes after the first unsigned event, whichever comes first. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AUDIT_CHECKPOINT_EVERY_MINUTES = 5;
+
+  /** Audit events, revisions, approvals and consent records are deleted after this many years. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(6, { message: 'RETENTION_YEARS must be at least 6 (HIPAA documentation retention)' })
+  RETENTION_YEARS = 6;
 
   /** Sign-up, login and refresh requests one address may make per 15 minutes. */
   @Transform(toInt)

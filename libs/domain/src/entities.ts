@@ -14,6 +14,7 @@ import { RefreshTokenEntity } from './identity/refresh-token.entity';
 import { UserEntity } from './identity/user.entity';
 import { ConsentRecordEntity } from './media/consent-record.entity';
 import { MediaEntity } from './media/media.entity';
+import { ImageTextEntity } from './media/text/image-text.entity';
 import { ChannelAudienceEntity } from './metrics/channel-audience.entity';
 import { ChannelDailyMetricsEntity } from './metrics/channel-daily-metrics.entity';
 import { MetricSnapshotEntity } from './metrics/metric-snapshot.entity';
@@ -34,6 +35,7 @@ export const entities = [
   RefreshTokenEntity,
   AuditEventEntity,
   MediaEntity,
+  ImageTextEntity,
   ConsentRecordEntity,
   NotificationEntity,
   ChannelEntity,

@@ -7,11 +7,14 @@ export enum QueueName {
   Publish = 'publish',
   YoutubeUploads = 'youtube-uploads',
   Reconcile = 'reconcile',
+  Media = 'media',
 }
 
 /** Every job, each handled by exactly one processor (checked at worker boot). */
 export enum JobName {
   VerifyAuditChains = 'verify-audit-chains',
+  CheckpointAuditChains = 'checkpoint-audit-chains',
+  ApplyRetention = 'apply-retention',
   MetricsSweep = 'metrics-sweep',
   CollectMetrics = 'collect-metrics',
   CollectAudience = 'collect-audience',
@@ -23,6 +26,7 @@ export enum JobName {
   PublishPublication = 'publish-publication',
   SyncYoutubeVideo = 'sync-youtube-video',
   ReconcilePublications = 'reconcile-publications',
+  RecognizeImageText = 'recognize-image-text',
 }
 
 /** One publication of one organization: what every publishing job is about. */
@@ -34,6 +38,8 @@ export interface PublicationJobData {
 /** Payloads carry ids only; handlers re-read state (STYLE.md rule 6). */
 export interface JobPayloads {
   [JobName.VerifyAuditChains]: Record<string, never>;
+  [JobName.CheckpointAuditChains]: Record<string, never>;
+  [JobName.ApplyRetention]: Record<string, never>;
   [JobName.MetricsSweep]: Record<string, never>;
   /** Up to 100 (X) or 50 (YouTube) publications of one channel, read in one request. */
   [JobName.CollectMetrics]: { organizationId: string; channelId: string; publicationIds: string[] };
@@ -46,6 +52,8 @@ export interface JobPayloads {
   [JobName.PublishPublication]: PublicationJobData;
   [JobName.SyncYoutubeVideo]: PublicationJobData;
   [JobName.ReconcilePublications]: Record<string, never>;
+  /** OCR of one uploaded image, then a re-scan of the posts in review that use it. */
+  [JobName.RecognizeImageText]: { organizationId: string; mediaId: string };
 }
 
 export type JobData<T extends JobName> = JobPayloads[T];
@@ -53,6 +61,8 @@ export type JobData<T extends JobName> = JobPayloads[T];
 /** The queue each job runs on. */
 export const JOB_QUEUE: { [T in JobName]: QueueName } = {
   [JobName.VerifyAuditChains]: QueueName.Maintenance,
+  [JobName.CheckpointAuditChains]: QueueName.Maintenance,
+  [JobName.ApplyRetention]: QueueName.Maintenance,
   [JobName.MetricsSweep]: QueueName.Metrics,
   [JobName.CollectMetrics]: QueueName.Metrics,
   [JobName.CollectAudience]: QueueName.Metrics,
@@ -64,4 +74,5 @@ export const JOB_QUEUE: { [T in JobName]: QueueName } = {
   [JobName.PublishPublication]: QueueName.Publish,
   [JobName.SyncYoutubeVideo]: QueueName.YoutubeUploads,
   [JobName.ReconcilePublications]: QueueName.Reconcile,
+  [JobName.RecognizeImageText]: QueueName.Media,
 };

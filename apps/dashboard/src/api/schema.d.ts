@@ -128,6 +128,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/audit/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AuditController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health/live': {
     parameters: {
       query?: never;
@@ -346,6 +362,38 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['OrganizationController_resume'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organization/legal-hold': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['LegalHoldController_state'];
+    put?: never;
+    post: operations['LegalHoldController_set'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organization/legal-hold/lift': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['LegalHoldController_lift'];
     delete?: never;
     options?: never;
     head?: never;
@@ -972,6 +1020,15 @@ export interface components {
       /** @example Active incident on campus; hold all social posts */
       reason: string;
     };
+    LegalHoldStateDto: {
+      onHold: boolean;
+      since: string | null;
+      reason: string | null;
+    };
+    LegalHoldReasonDto: {
+      /** @example Litigation hold, case 2026-CV-0142 */
+      reason: string;
+    };
     ScanDto: {
       text: string;
     };
@@ -1067,6 +1124,23 @@ export interface components {
       attempts: number;
       publishedAt: string | null;
     };
+    CueRangeDto: {
+      /** @description the cue's position in the track, from 0 */
+      index: number;
+      startMs: number;
+      endMs: number;
+    };
+    ImageRegionDto: {
+      /** @description pixels of the original image */
+      x: number;
+      y: number;
+      width: number;
+      height: number;
+    };
+    FindingLocationDto: {
+      cue?: components['schemas']['CueRangeDto'];
+      region?: components['schemas']['ImageRegionDto'];
+    };
     FindingDto: {
       /** @description what approve overrides name */
       id: string;
@@ -1082,6 +1156,28 @@ export interface components {
       end: number;
       text: string;
       reason: string;
+      /** @description the caption track or image read */
+      mediaId: string | null;
+      /** @description its cue or region */
+      location: components['schemas']['FindingLocationDto'] | null;
+    };
+    TextSegmentDto: {
+      start: number;
+      end: number;
+      cue?: components['schemas']['CueRangeDto'];
+      region?: components['schemas']['ImageRegionDto'];
+    };
+    MediaTextDto: {
+      /** @example youtube.captions */
+      field: string;
+      mediaId: string;
+      /** @enum {string} */
+      source: 'captions' | 'image';
+      /** @enum {string} */
+      status: 'pending' | 'read' | 'failed';
+      /** @description cues or lines joined with line breaks; findings index it */
+      text: string;
+      segments: components['schemas']['TextSegmentDto'][];
     };
     ApprovalDto: {
       id: string;
@@ -1139,6 +1235,8 @@ export interface components {
       revisions: components['schemas']['RevisionDto'][];
       /** @description open findings of the current revision */
       findings: components['schemas']['FindingDto'][];
+      /** @description captions and text read in the images */
+      mediaTexts: components['schemas']['MediaTextDto'][];
       /** @description every decision, voided ones included */
       approvals: components['schemas']['ApprovalDto'][];
       approval: components['schemas']['ApprovalStateDto'];
@@ -1221,7 +1319,7 @@ export interface components {
       campaign: components['schemas']['CampaignTotalDto'] | null;
       warnings: components['schemas']['CostWarningDto'][];
     };
-    PostSummaryDto: {
+    CalendarEntryDto: {
       id: string;
       /** @enum {string} */
       status:
@@ -1240,18 +1338,12 @@ export interface components {
       scheduledAt: string;
       /** @description the same instant in the organization time zone */
       scheduledAtLocal: string;
-      /** @example America/Chicago */
-      timeZone: string;
-      campaign: string | null;
-      authorId: string;
-      lastEditedById: string;
-      approvedRevisionId: string | null;
-      submittedAt: string | null;
-      createdAt: string;
-      updatedAt: string;
-      /** @description the current revision */
-      revision: components['schemas']['RevisionDto'];
-      publications: components['schemas']['PublicationDto'][];
+      channelIds: string[];
+      /** @description the start of the X text, else the video title (≤ 80 characters) */
+      excerpt: string;
+      hasMedia: boolean;
+      /** @description the current revision is the approved one */
+      approved: boolean;
     };
     UpdatePostDto: {
       channelIds?: string[];
@@ -1296,45 +1388,24 @@ export interface components {
       /** @description a new time, needed if the old one passed while held */
       scheduledAt?: string;
     };
+    CursorDto: Record<string, never>;
     QueueEntryDto: {
       id: string;
-      /** @enum {string} */
-      status:
-        | 'draft'
-        | 'in_review'
-        | 'changes_requested'
-        | 'scheduled'
-        | 'publishing'
-        | 'published'
-        | 'failed'
-        | 'in_doubt'
-        | 'cancelled'
-        | 'held'
-        | 'expired';
-      /** @description UTC */
-      scheduledAt: string;
-      /** @description the same instant in the organization time zone */
-      scheduledAtLocal: string;
-      /** @example America/Chicago */
-      timeZone: string;
-      campaign: string | null;
+      /** @description the start of the X text, else the video title */
+      excerpt: string;
       authorId: string;
       lastEditedById: string;
-      approvedRevisionId: string | null;
+      /** @description the revision an approval names */
+      revisionId: string;
       submittedAt: string | null;
-      createdAt: string;
-      updatedAt: string;
-      /** @description the current revision */
-      revision: components['schemas']['RevisionDto'];
-      publications: components['schemas']['PublicationDto'][];
-      /** @description newest first */
-      revisions: components['schemas']['RevisionDto'][];
-      /** @description open findings of the current revision */
-      findings: components['schemas']['FindingDto'][];
-      /** @description every decision, voided ones included */
-      approvals: components['schemas']['ApprovalDto'][];
-      approval: components['schemas']['ApprovalStateDto'];
-      /** @description false when you wrote it or already approved it */
+      scheduledAt: string;
+      blockingFindings: number;
+      warningFindings: number;
+      /** @description approvals of this revision that still count */
+      approverIds: string[];
+      /** @description distinct approvers the policy needs */
+      required: number;
+      /** @description false when you wrote or edited it, or already approved it */
       mayApprove: boolean;
     };
     PeriodDto: {
@@ -1752,6 +1823,27 @@ export interface operations {
         content: {
           'application/json': Record<string, never>;
         };
+      };
+    };
+  };
+  AuditController_export: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description one JSON object per line; check with npm run audit:verify */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
@@ -2298,6 +2390,71 @@ export interface operations {
       };
     };
   };
+  LegalHoldController_state: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LegalHoldStateDto'];
+        };
+      };
+    };
+  };
+  LegalHoldController_set: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LegalHoldReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LegalHoldStateDto'];
+        };
+      };
+    };
+  };
+  LegalHoldController_lift: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LegalHoldReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LegalHoldStateDto'];
+        };
+      };
+    };
+  };
   ComplianceController_scan: {
     parameters: {
       query?: never;
@@ -2340,7 +2497,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['PostSummaryDto'][];
+          'application/json': components['schemas']['CalendarEntryDto'][];
         };
       };
     };
@@ -2560,7 +2717,11 @@ export interface operations {
   };
   ApprovalsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        limit?: number;
+        /** @description the X-Next-Cursor header of the previous page */
+        after?: components['schemas']['CursorDto'];
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -2569,6 +2730,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description pass as `after` for the next page, when full */
+          'X-Next-Cursor'?: unknown;
           [name: string]: unknown;
         };
         content: {

@@ -43,6 +43,9 @@ export enum AuditAction {
   PublicationPublished = 'publication.published',
   PublicationFailed = 'publication.failed',
   PublicationInDoubt = 'publication.in_doubt',
+  LegalHoldSet = 'organization.legal_hold_set',
+  LegalHoldLifted = 'organization.legal_hold_lifted',
+  RetentionApplied = 'audit.retention_applied',
 }
 
 export const GENESIS_HASH = '0'.repeat(64);

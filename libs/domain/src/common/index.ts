@@ -1,3 +1,3 @@
-export * from './canonical-json';
+export * from './json';
 export * from './domain-error';
 export * from './tenant-entity';

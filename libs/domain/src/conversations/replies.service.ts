@@ -1,3 +1,4 @@
+import type { JsonObject } from '../common/json';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -267,7 +268,7 @@ export class RepliesService {
     actor: Actor,
     action: AuditAction,
     reply: ConversationReplyEntity,
-    data: Record<string, unknown>,
+    data: JsonObject,
   ) {
     return this.audit.record(tx, {
       organizationId: reply.organizationId,

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Between, DataSource, EntityManager, In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { PolicyRequirement } from '../approvals/approval-policy';
 import { ApprovalPolicyService } from '../approvals/approval-policy.service';
 import { ApprovalEntity } from '../approvals/approval.entity';
 import { ComplianceFindingEntity } from '../compliance/compliance-finding.entity';
 import { ComplianceService } from '../compliance/compliance.service';
+import type { FieldMediaText } from '../media/text/media-text.service';
+import { MediaTextService } from '../media/text/media-text.service';
 import { loadOrganization } from '../organizations/organization-store';
+import { CalendarEntry, calendarEntries, CalendarQuery, calendarVersion } from './calendar-entries';
 import { PostRevisionEntity } from './post-revision.entity';
 import { PostStatus } from './post-status';
 import { findPost } from './post-store';
@@ -26,6 +29,8 @@ export interface PostDetail extends PostView {
   revisions: PostRevisionEntity[];
   /** Open findings of the current revision; approve's overrides name them by id. */
   findings: ComplianceFindingEntity[];
+  /** The captions and the text read in the images of the current revision, for the reviewer. */
+  mediaTexts: FieldMediaText[];
   /** Every decision on every revision, voided ones included. */
   approvals: ApprovalEntity[];
   requirement: PolicyRequirement;
@@ -33,45 +38,23 @@ export interface PostDetail extends PostView {
   approverIds: string[];
 }
 
-export interface CalendarQuery {
-  from?: Date;
-  to?: Date;
-  statuses?: PostStatus[];
-}
-
-const CALENDAR_LIMIT = 1000;
-
 @Injectable()
 export class PostQueriesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: ApprovalPolicyService,
     private readonly compliance: ComplianceService,
+    private readonly mediaText: MediaTextService,
   ) {}
 
-  /** Posts scheduled within [from, to], earliest first. */
-  async calendar(organizationId: string, query: CalendarQuery): Promise<PostView[]> {
-    const manager = this.dataSource.manager;
-    const posts = await manager.find(PostEntity, {
-      where: {
-        organizationId,
-        ...timeRange(query),
-        ...(query.statuses?.length ? { status: In(query.statuses) } : {}),
-      },
-      order: { scheduledAt: 'ASC', id: 'ASC' },
-      take: CALENDAR_LIMIT,
-    });
-    return this.views(manager, organizationId, posts);
+  /** Posts scheduled within [from, to], earliest first: what the calendar draws. */
+  calendar(organizationId: string, query: CalendarQuery): Promise<CalendarEntry[]> {
+    return calendarEntries(this.dataSource.manager, organizationId, query);
   }
 
-  /** Posts waiting for review, the longest-waiting first. */
-  async inReview(organizationId: string): Promise<PostDetail[]> {
-    const posts = await this.dataSource.manager.find(PostEntity, {
-      where: { organizationId, status: PostStatus.InReview },
-      order: { submittedAt: 'ASC', id: 'ASC' },
-      take: CALENDAR_LIMIT,
-    });
-    return Promise.all(posts.map((p) => this.detail(organizationId, p.id)));
+  /** Changes whenever `calendar` would answer something else; reads no revision. */
+  calendarVersion(organizationId: string, query: CalendarQuery): Promise<string> {
+    return calendarVersion(this.dataSource.manager, organizationId, query);
   }
 
   async detail(organizationId: string, postId: string): Promise<PostDetail> {
@@ -88,15 +71,16 @@ export class PostQueriesService {
         order: { createdAt: 'ASC' },
       }),
     ]);
-    const [findings, requirement] = await Promise.all([
+    const [findings, requirement, mediaTexts] = await Promise.all([
       this.compliance.openFindings(manager, organizationId, [view.revision.id]),
       this.policy.requirement(manager, view.revision),
+      this.mediaText.read(manager, organizationId, view.revision.content),
     ]);
     const approverIds = approvals
       .filter((a) => a.revisionId === post.currentRevisionId && a.decision === 'approve')
       .filter((a) => !a.voidedAt)
       .map((a) => a.approverId);
-    return { ...view, revisions, approvals, findings, requirement, approverIds };
+    return { ...view, revisions, approvals, findings, mediaTexts, requirement, approverIds };
   }
 
   private async views(
@@ -125,11 +109,4 @@ export class PostQueriesService {
       publications: publications.filter((p) => p.postId === post.id),
     }));
   }
-}
-
-function timeRange({ from, to }: CalendarQuery) {
-  if (from && to) return { scheduledAt: Between(from, to) };
-  if (from) return { scheduledAt: MoreThanOrEqual(from) };
-  if (to) return { scheduledAt: LessThanOrEqual(to) };
-  return {};
 }

@@ -1,7 +1,10 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ApprovalEntity,
+  CalendarEntry,
   ComplianceFindingEntity,
+  FieldMediaText,
+  FindingLocation,
   localTime,
   PostDetail,
   PostRevisionEntity,
@@ -9,7 +12,7 @@ import {
   PostView,
   PUBLICATION_STATUSES,
   PublicationEntity,
-  QueueEntry,
+  ReviewQueueEntry,
 } from '@rounds/domain';
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
@@ -67,6 +70,46 @@ export class RevisionDto {
   }
 }
 
+export class CueRangeDto {
+  @ApiProperty({ description: "the cue's position in the track, from 0" }) index: number;
+  @ApiProperty() startMs: number;
+  @ApiProperty() endMs: number;
+}
+
+export class ImageRegionDto {
+  @ApiProperty({ description: 'pixels of the original image' }) x: number;
+  @ApiProperty() y: number;
+  @ApiProperty() width: number;
+  @ApiProperty() height: number;
+}
+
+export class FindingLocationDto {
+  @ApiPropertyOptional({ type: CueRangeDto }) cue?: CueRangeDto;
+  @ApiPropertyOptional({ type: ImageRegionDto }) region?: ImageRegionDto;
+}
+
+export class TextSegmentDto {
+  @ApiProperty() start: number;
+  @ApiProperty() end: number;
+  @ApiPropertyOptional({ type: CueRangeDto }) cue?: CueRangeDto;
+  @ApiPropertyOptional({ type: ImageRegionDto }) region?: ImageRegionDto;
+}
+
+/** The text of a caption track or the text OCR read in an image, with where each piece sits. */
+export class MediaTextDto {
+  @ApiProperty({ example: 'youtube.captions' }) field: string;
+  @ApiProperty() mediaId: string;
+  @ApiProperty({ enum: ['captions', 'image'] }) source: 'captions' | 'image';
+  @ApiProperty({ enum: ['pending', 'read', 'failed'] }) status: 'pending' | 'read' | 'failed';
+  @ApiProperty({ description: 'cues or lines joined with line breaks; findings index it' })
+  text: string;
+  @ApiProperty({ type: [TextSegmentDto] }) segments: TextSegmentDto[];
+
+  static of({ field, mediaId, source, status, text, segments }: FieldMediaText): MediaTextDto {
+    return { field, mediaId, source, status, text, segments };
+  }
+}
+
 export class FindingDto {
   @ApiProperty({ description: 'what approve overrides name' }) id: string;
   @ApiProperty() revisionId: string;
@@ -78,10 +121,15 @@ export class FindingDto {
   @ApiProperty() end: number;
   @ApiProperty() text: string;
   @ApiProperty() reason: string;
+  @ApiProperty({ nullable: true, type: String, description: 'the caption track or image read' })
+  mediaId: string | null;
+  @ApiProperty({ nullable: true, type: FindingLocationDto, description: 'its cue or region' })
+  location: FindingLocation | null;
 
   static of(f: ComplianceFindingEntity): FindingDto {
     const { id, revisionId, source, field, kind, severity, start, end, text, reason } = f;
-    return { id, revisionId, source, field, kind, severity, start, end, text, reason };
+    const media = { mediaId: f.mediaId, location: f.location };
+    return { id, revisionId, source, field, kind, severity, start, end, text, reason, ...media };
   }
 }
 
@@ -119,6 +167,34 @@ export class ApprovalStateDto {
   @ApiProperty() requireConsent: boolean;
   @ApiProperty({ type: [String] }) categories: string[];
   @ApiProperty({ type: [String] }) reasons: string[];
+}
+
+/** What the calendar draws of a post; the rest loads when it is opened. */
+export class CalendarEntryDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: PostStatus }) status: PostStatus;
+  @ApiProperty({ description: 'UTC' }) scheduledAt: string;
+  @ApiProperty({ description: 'the same instant in the organization time zone' })
+  scheduledAtLocal: string;
+  @ApiProperty({ type: [String] }) channelIds: string[];
+  @ApiProperty({ description: 'the start of the X text, else the video title (≤ 80 characters)' })
+  excerpt: string;
+  @ApiProperty() hasMedia: boolean;
+  @ApiProperty({ description: 'the current revision is the approved one' }) approved: boolean;
+
+  static of(entry: CalendarEntry): CalendarEntryDto {
+    const { id, status, scheduledAt, timeZone, channelIds, excerpt, hasMedia, approved } = entry;
+    return {
+      id,
+      status,
+      scheduledAt: scheduledAt.toISOString(),
+      scheduledAtLocal: localTime(scheduledAt, timeZone),
+      channelIds,
+      excerpt,
+      hasMedia,
+      approved,
+    };
+  }
 }
 
 export class PostSummaryDto {
@@ -162,6 +238,8 @@ export class PostDetailDto extends PostSummaryDto {
   @ApiProperty({ type: [RevisionDto], description: 'newest first' }) revisions: RevisionDto[];
   @ApiProperty({ type: [FindingDto], description: 'open findings of the current revision' })
   findings: FindingDto[];
+  @ApiProperty({ type: [MediaTextDto], description: 'captions and text read in the images' })
+  mediaTexts: MediaTextDto[];
   @ApiProperty({ type: [ApprovalDto], description: 'every decision, voided ones included' })
   approvals: ApprovalDto[];
   @ApiProperty({ type: ApprovalStateDto }) approval: ApprovalStateDto;
@@ -172,17 +250,34 @@ export class PostDetailDto extends PostSummaryDto {
       ...PostSummaryDto.of(detail),
       revisions: detail.revisions.map(RevisionDto.of),
       findings: detail.findings.map(FindingDto.of),
+      mediaTexts: detail.mediaTexts.map(MediaTextDto.of),
       approvals: detail.approvals.map(ApprovalDto.of),
       approval: { required, approverIds: detail.approverIds, requireConsent, categories, reasons },
     };
   }
 }
 
-export class QueueEntryDto extends PostDetailDto {
-  @ApiProperty({ description: 'false when you wrote it or already approved it' })
+export class QueueEntryDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ description: 'the start of the X text, else the video title' }) excerpt: string;
+  @ApiProperty() authorId: string;
+  @ApiProperty() lastEditedById: string;
+  @ApiProperty({ description: 'the revision an approval names' }) revisionId: string;
+  @ApiProperty({ nullable: true, type: String }) submittedAt: string | null;
+  @ApiProperty() scheduledAt: string;
+  @ApiProperty() blockingFindings: number;
+  @ApiProperty() warningFindings: number;
+  @ApiProperty({ type: [String], description: 'approvals of this revision that still count' })
+  approverIds: string[];
+  @ApiProperty({ description: 'distinct approvers the policy needs' }) required: number;
+  @ApiProperty({ description: 'false when you wrote or edited it, or already approved it' })
   mayApprove: boolean;
 
-  static override of(entry: QueueEntry): QueueEntryDto {
-    return { ...PostDetailDto.of(entry), mayApprove: entry.mayApprove };
+  static of(entry: ReviewQueueEntry): QueueEntryDto {
+    return {
+      ...entry,
+      submittedAt: iso(entry.submittedAt),
+      scheduledAt: entry.scheduledAt.toISOString(),
+    };
   }
 }
