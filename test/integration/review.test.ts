@@ -14,7 +14,7 @@ import {
 import { startTestApi, TestApi } from '../support/test-api';
 
 const PHI_TEXT =
-  'Get well soon Maria Lopez after her chemo! The whole 5 North family is cheering for you';
+  'Get well soon Maria Lopez after her chemo! The whole oncology family is cheering for you';
 
 describe('review: marketer, compliance officer and executive', () => {
   let api: TestApi;

@@ -23,6 +23,11 @@ export function givenName(word: string): GivenName | undefined {
   return undefined;
 }
 
+/** Neither a word nor a name compromise knows: in name position, most often a rarer name. */
+export function isUnknownWord(word: string): boolean {
+  return tagsOf(word).length === 0;
+}
+
 export function isSurname(word: string): boolean {
   return tagsOf(word).includes('LastName');
 }

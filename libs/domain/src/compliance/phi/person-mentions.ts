@@ -1,4 +1,5 @@
-import { givenName, isSurname, recognisedPeople } from './name-lexicon';
+import { givenName, isSurname, isUnknownWord, recognisedPeople } from './name-lexicon';
+import { STRONG_CLINICAL } from './phi-lexicon';
 import type { Span } from './scan-text';
 
 export type TitleClass = 'patient' | 'courtesy' | 'staff' | 'public';
@@ -99,8 +100,10 @@ const isNameWord = (word: string) => NAME_SHAPE.test(word) && !NOT_A_NAME.has(wo
 export function findPersonMentions(text: string): PersonMention[] {
   const mentions = new MentionReader(text).read();
   const known = (s: Span) => mentions.some((m) => m.start < s.end && s.start < m.end);
-  // The library's full parse costs milliseconds: run it only on pieces with an unread name shape.
-  const extra = candidatePieces(text, known).flatMap((piece) =>
+  // The library's full parse costs milliseconds: run it only where a name could make a patient
+  // (clinical words in the text), on pieces with an unread name shape.
+  const pieces = STRONG_CLINICAL.test(text) ? candidatePieces(text, known) : [];
+  const extra = pieces.flatMap((piece) =>
     recognisedPeople(text.slice(piece.start, piece.end))
       .map((s) => ({ start: piece.start + s.start, end: piece.start + s.end }))
       .filter((s) => !known(s))
@@ -133,11 +136,17 @@ function candidatePieces(text: string, known: (s: Span) => boolean): Span[] {
 function fromLibrary(text: string, span: Span): PersonMention[] {
   const words = tokenize(text.slice(span.start, span.end));
   const titleClass = words.length > 1 ? TITLES[words[0].word.toLowerCase()] : undefined;
-  const name = (titleClass ? words.slice(1) : words).map((t) => t.word);
+  const nameWords = titleClass ? words.slice(1) : words;
+  const name = nameWords.map((t) => t.word);
   if (name.length === 0 || !name.every((w) => isNameWord(w) || /^\p{Lu}$/u.test(w))) return [];
+  // "Mason, OH" is a town.
+  if (/^,\s*\p{Lu}{2}\b/u.test(text.slice(span.end, span.end + 5))) return [];
+  // The finding is the name; a "Patient" or "Dr." before it is its context.
+  const start = titleClass === 'patient' ? span.start + nameWords[0].start : span.start;
   return [
     {
-      ...span,
+      start,
+      end: span.end,
       tokens: name.filter((w) => w.length > 1),
       titleClass,
       family: false,
@@ -162,7 +171,12 @@ class MentionReader {
     for (let i = 0; i < this.tokens.length; i++) {
       const read = this.readTitled(i) ?? this.readHousehold(i) ?? this.readGiven(i);
       const [mention, last] =
-        read ?? this.readCoordinated(i) ?? this.readGuessed(i) ?? this.readInitialled(i) ?? [];
+        read ??
+        this.readCoordinated(i) ??
+        this.readGuessed(i) ??
+        this.readInitialled(i) ??
+        this.readUnknown(i) ??
+        [];
       if (!mention) continue;
       if (!PLACE_WORDS_AFTER.test(this.text.slice(mention.end, mention.end + 24))) {
         this.mentions.push(mention);
@@ -258,6 +272,19 @@ class MentionReader {
     const after = this.text.slice(this.tokens[i + 1].end, this.tokens[i + 1].end + 12);
     if (!GUESSED_NAME_AFTER.test(after) && !isSurname(this.tokens[i + 1].word)) return undefined;
     return [this.mention(i, i, i + 1, { guessed: true }), i + 1];
+  }
+
+  // "Jaylen's Second Chance", "you know who you are, Jaxon!": a word no lexicon knows, in the
+  // place of a name (possessive, or set off by commas and exclamations).
+  private readUnknown(i: number): Read | undefined {
+    const t = this.tokens[i];
+    if (!isNameWord(t.word) || !isUnknownWord(t.word)) return undefined;
+    const before = this.text.slice(Math.max(0, t.start - 2), t.start);
+    const after = this.text.slice(t.end, t.end + 2);
+    const possessive = /^['’]s/.test(after);
+    const setOff = /,\s$/.test(before) && /^\s?[!,.)]/.test(after);
+    if (!possessive && !setOff && !(t.start === 0 && /^,/.test(after))) return undefined;
+    return [this.mention(i, i, i, { guessed: true }), i];
   }
 
   // "Priya S.": a capitalized word and an initial, the way patients are named for privacy.

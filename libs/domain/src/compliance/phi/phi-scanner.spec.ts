@@ -108,7 +108,7 @@ describe('PhiScanner', () => {
     it('finds an unfamiliar name written the way a chart export writes it', () => {
       expect(
         ofKind('patient_name', 'Patient Marisa Fong (MRN 8812934) consented to filming.'),
-      ).toEqual([['patient_name', 'block', 'Marisa Fong']]);
+      ).toEqual([['patient_name', 'block', 'Patient Marisa Fong']]);
     });
 
     it('leaves names without clinical context alone', () => {
@@ -233,8 +233,8 @@ describe('PhiScanner', () => {
       expect(ofKind('record_number', 'Consent is on file for MRN: 00912733.')).toEqual([
         ['record_number', 'block', '00912733'],
       ]);
-      expect(ofKind('record_number', 'Billing asked about Acct #4471-2209 again.')).toEqual([
-        ['record_number', 'block', '4471-2209'],
+      expect(ofKind('account_number', 'Billing asked about Acct #4471-2209 again.')).toEqual([
+        ['account_number', 'block', '4471-2209'],
       ]);
     });
 
@@ -329,8 +329,11 @@ describe('PhiScanner', () => {
 
   describe('scanReply', () => {
     it('blocks a reply that confirms someone was a patient', () => {
+      // The person addressed is then a patient, and the unit locates them.
       expect(foundInReply('@tina_k Glad your stay on 5 East was comfortable!')).toEqual([
+        ['identifying_handle', 'block', '@tina_k'],
         ['patient_confirmation', 'block', 'your stay on 5 East was comfortable'],
+        ['room_location', 'block', '5 East'],
       ]);
       expect(
         foundInReply('@bo_r According to our records, you were seen in March.'),
@@ -339,12 +342,15 @@ describe('PhiScanner', () => {
 
     it('flags care mentions: specific ones block, general well-wishes warn', () => {
       expect(foundInReply('@ana_p Hope your chemo is going smoothly!')).toEqual([
+        ['identifying_handle', 'block', '@ana_p'],
         ['care_mention', 'block', 'your chemo is going smoothly'],
       ]);
       expect(foundInReply('@ana_p Get well soon! 💙')).toEqual([
+        ['identifying_handle', 'warn', '@ana_p'],
         ['care_mention', 'warn', 'Get well soon'],
       ]);
       expect(foundInReply('@ana_p Glad the new hip is treating you well!')).toEqual([
+        ['identifying_handle', 'block', '@ana_p'],
         ['care_mention', 'block', 'the new hip is treating you well'],
       ]);
     });
