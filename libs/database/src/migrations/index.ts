@@ -6,6 +6,7 @@ import { PostRevisionsImmutable1795608868567 } from './1795608868567-PostRevisio
 import { MetricsConversationsDigest1795609735151 } from './1795609735151-MetricsConversationsDigest';
 import { ChannelsPublishing1795610741739 } from './1795610741739-ChannelsPublishing';
 import { MetricsClaimOrder1795615742994 } from './1795615742994-MetricsClaimOrder';
+import { PublicationClaimHeartbeat1796618378154 } from './1796618378154-PublicationClaimHeartbeat';
 
 /** In order; `npm run migration:generate -- Name` writes a new file to add here. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   MetricsConversationsDigest1795609735151,
   ChannelsPublishing1795610741739,
   MetricsClaimOrder1795615742994,
+  PublicationClaimHeartbeat1796618378154,
 ];
