@@ -7,6 +7,7 @@ import { AuditModule } from '@rounds/domain';
 import { ConversationsModule, CryptoModule, DigestModule, MetricsModule } from '@rounds/domain';
 import { PublishingModule } from '@rounds/domain';
 import { QueueModule } from '@rounds/queue';
+import { ClaimHeartbeat } from './claim-heartbeat';
 import { JobRegistryCheck } from './job-registry.check';
 import { ConversationsProcessor } from './processors/conversations.processor';
 import { DigestProcessor } from './processors/digest.processor';
@@ -15,6 +16,7 @@ import { MetricsProcessor } from './processors/metrics.processor';
 import { PublishProcessor } from './processors/publish.processor';
 import { ReconcileProcessor } from './processors/reconcile.processor';
 import { YoutubeUploadsProcessor } from './processors/youtube-uploads.processor';
+import { RedisLossWatch } from './redis-loss-watch';
 import { Schedules } from './schedules';
 
 @Module({
@@ -44,6 +46,8 @@ import { Schedules } from './schedules';
     ReconcileProcessor,
     JobRegistryCheck,
     Schedules,
+    ClaimHeartbeat,
+    RedisLossWatch,
   ],
 })
 export class WorkerModule {}

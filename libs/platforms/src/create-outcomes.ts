@@ -1,7 +1,8 @@
 import { PlatformError, type PlatformErrorKind } from './platform-error';
 
 /** The calls that make something on a platform, where a second send could show twice. */
-export type CreateCall = 'x.tweet' | 'x.media_finalize' | 'youtube.insert' | 'youtube.comment_reply';
+export type CreateCall =
+  'x.tweet' | 'x.media_finalize' | 'youtube.insert' | 'youtube.comment_reply';
 
 /**
  * How an answer to a create call looked: its HTTP status class, or how the exchange broke off.
