@@ -26,6 +26,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   const url = `redis://127.0.0.1:${port}`;
   // Commands wait for the connection, which ioredis retries until the server listens.
   const client = new IORedis(url, { maxRetriesPerRequest: null, retryStrategy: () => 50 });
+  client.on('error', () => undefined);
   await client.ping();
   return {
     url,
@@ -52,22 +53,24 @@ const postgresBin = (tool: string) => {
   return join('/usr/lib/postgresql', versions[0], 'bin', tool);
 };
 
+/** PostgreSQL refuses to run as root: there, its tools run as the `postgres` user. */
+function runPostgresTool(tool: string, args: string[]): void {
+  const asRoot = process.getuid?.() === 0;
+  const [command, ...rest] = asRoot
+    ? ['runuser', '-u', 'postgres', '--', postgresBin(tool), ...args]
+    : [postgresBin(tool), ...args];
+  execFileSync(command, rest, { stdio: 'ignore' });
+}
+
 export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'rounds-pg-'));
+  if (process.getuid?.() === 0) execFileSync('chown', ['postgres', dir]);
   const data = join(dir, 'data');
-  execFileSync(
-    postgresBin('initdb'),
-    ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8'],
-    {
-      stdio: 'ignore',
-    },
-  );
+  runPostgresTool('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8']);
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off`;
   const pgCtl = (...args: string[]) =>
-    execFileSync(postgresBin('pg_ctl'), ['-D', data, '-w', '-l', join(dir, 'log'), ...args], {
-      stdio: 'ignore',
-    });
+    runPostgresTool('pg_ctl', ['-D', data, '-w', '-l', join(dir, 'log'), ...args]);
   pgCtl('-o', options, 'start');
   return {
     adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,

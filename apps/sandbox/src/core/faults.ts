@@ -34,7 +34,7 @@ export interface FaultInput {
 const positiveInteger = (value: unknown) => Number.isInteger(value) && (value as number) > 0;
 
 /** Validates the input and fills the platform's real error body and headers; a string = the error. */
-export function buildFault(input: FaultInput, id: string, now: Date): Fault | string {
+export function buildFault(input: FaultInput, id: string): Fault | string {
   const { platform, method, path, count, mode, status, headers } = input;
   if (platform !== 'x' && platform !== 'google') return 'platform must be "x" or "google"';
   if (!MODES.includes(mode as Fault['mode'])) return `mode must be one of ${MODES.join(', ')}`;

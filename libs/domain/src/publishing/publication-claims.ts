@@ -69,15 +69,20 @@ export class PublicationClaims {
   async takeStale(limit: number): Promise<StaleClaim[]> {
     const rows: { id: string; organization_id: string; post_id: string; platform: string }[] =
       await this.dataSource.query(
-        `UPDATE publications p SET claimed_by = $1, heartbeat_at = now()
-           FROM (SELECT id FROM publications
-                  WHERE status = 'publishing'
-                    AND (heartbeat_at IS NULL OR heartbeat_at < now() - $2 * interval '1 millisecond')
-                    AND id <> ALL($3::uuid[])
-                  ORDER BY heartbeat_at NULLS FIRST LIMIT $4
-                  FOR UPDATE SKIP LOCKED) stale
-          WHERE p.id = stale.id
-        RETURNING p.id, p.organization_id, p.post_id, p.platform`,
+        // A SELECT on top: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
+        `WITH stale AS (
+           SELECT id FROM publications
+            WHERE status = 'publishing'
+              AND (heartbeat_at IS NULL OR heartbeat_at < now() - $2 * interval '1 millisecond')
+              AND id <> ALL($3::uuid[])
+            ORDER BY heartbeat_at NULLS FIRST LIMIT $4
+            FOR UPDATE SKIP LOCKED
+         ), taken AS (
+           UPDATE publications p SET claimed_by = $1, heartbeat_at = now()
+             FROM stale WHERE p.id = stale.id
+           RETURNING p.id, p.organization_id, p.post_id, p.platform
+         )
+         SELECT * FROM taken`,
         [this.workerId, this.ttlMs, [...this.running], limit],
       );
     return rows.map((r) => ({
