@@ -35,6 +35,7 @@ import { authThrottlers } from './identity/auth-throttlers';
 import { ConsentsController } from './media/consents.controller';
 import { MediaController } from './media/media.controller';
 import { NotificationsController } from './notifications/notifications.controller';
+import { OperatorModule } from './operator/operator.module';
 import { OrganizationController } from './organization/organization.controller';
 import { PostActionsController } from './posts/post-actions.controller';
 import { PostsController } from './posts/posts.controller';
@@ -68,6 +69,7 @@ import { ReportsController } from './reports/reports.controller';
     ConversationsModule,
     ChannelsModule,
     CostsModule,
+    OperatorModule,
   ],
   controllers: [
     AuthController,
