@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench [-- name ...]`: the benchmarks in bench/ (all, or the ones named), each printing
-// its figures beside a baseline measured in the same run. PostgreSQL and Redis are made sure of
-// as `npm test` does.
+// its figures beside a baseline measured in the same run (`chaos` against targets, with its own
+// PostgreSQL and Redis that it restarts and flushes). PostgreSQL and Redis are made sure of as
+// `npm test` does.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { ensureDependencies, ensureServices } from './lib/services.mjs';

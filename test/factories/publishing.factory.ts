@@ -94,3 +94,29 @@ export async function tweetsWith(stack: Stack, text: string): Promise<SandboxXTw
 }
 
 export const secondsFromNow = (seconds: number) => new Date(Date.now() + seconds * 1000);
+
+export async function publishedCount(stack: Stack, postIds: string[]): Promise<number> {
+  const { rows } = await stack.db.query(
+    `SELECT count(*)::int AS n FROM publications WHERE post_id = ANY($1) AND status = 'published'`,
+    [postIds],
+  );
+  return rows[0].n;
+}
+
+/** Every post is on X exactly once, and its publication stores that tweet's id. */
+export async function expectPublishedOnce(
+  stack: Stack,
+  t: Team,
+  posts: { id: string; text: string }[],
+) {
+  const tweets = await stack.sandbox.xTweets();
+  const problems: string[] = [];
+  for (const post of posts) {
+    const sent = tweets.filter((tweet) => tweet.text === post.text);
+    const [publication] = (await postOf(stack.apiUrl, t.marketer, post.id)).publications;
+    if (sent.length !== 1) problems.push(`${post.text}: sent ${sent.length} times`);
+    else if (publication.externalId !== sent[0].id)
+      problems.push(`${post.text}: stored ${publication.externalId}`);
+  }
+  expect(problems).toEqual([]);
+}

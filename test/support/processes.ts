@@ -40,6 +40,8 @@ export interface StackOptions {
   /** Extra environment for api and worker (e.g. short timeouts). */
   env?: Record<string, string>;
   sandboxLatencyMs?: number;
+  /** A Redis of the suite's own (startPrivateRedis), for a real FLUSHALL; default the shared one. */
+  redisUrl?: string;
 }
 
 /** Short timings so crashes, leases and retries play out within a test. */
@@ -79,13 +81,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     GOOGLE_AUTHORIZE_URL: `${sandboxUrl}/google/o/oauth2/v2/auth`,
     GOOGLE_TOKEN_URL: `${sandboxUrl}/google/token`,
     ...FAST_PUBLISHING,
+    REDIS_URL: options.redisUrl ?? TEST_REDIS_URL,
     ...options.env,
   };
   const api = await launch('api', name, env, '"Nest application successfully started"');
   children.push(api);
   let worker: ChildProcess | undefined;
   const db = new Pool({ connectionString: databaseUrl(name), max: 4 });
-  const redis = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+  const redis = new IORedis(env.REDIS_URL, { maxRetriesPerRequest: null });
 
   const stack: Stack = {
     apiUrl: `http://127.0.0.1:${apiPort}`,

@@ -9,12 +9,24 @@ export interface Fault {
   path?: string;
   /** How many requests it hits; undefined = until cleared. */
   remaining?: number;
-  /** 'status': answer `status` with the platform's error body and `headers`;
-   *  'timeout': never answer; 'drop-after-accept': do the work, then destroy the socket. */
-  mode: 'status' | 'timeout' | 'drop-after-accept';
+  /** Hits only every Nth matching request (the Nth, 2Nth, …); `seen` counts them. */
+  every?: number;
+  seen?: number;
+  /** Hits each matching request with this probability (0-1]; absent: every one. */
+  fraction?: number;
+  /**
+   * 'status': answer `status` with the platform's error body and `headers`;
+   * 'status-after-accept': do the work (the tweet is created), then answer `status` instead;
+   * 'timeout': never answer; 'drop-after-accept': do the work, then destroy the socket;
+   * 'slow': do the work and answer normally after `delayMs`.
+   */
+  mode: 'status' | 'status-after-accept' | 'timeout' | 'drop-after-accept' | 'slow';
   status?: number;
   headers?: Record<string, string>;
   body?: unknown;
+  /** An X 429's `x-rate-limit-reset`: this many seconds after each hit. */
+  resetInSeconds?: number;
+  delayMs?: number;
 }
 
 export interface LoggedRequest {

@@ -1,9 +1,7 @@
 import type { Fault, LoggedRequest } from './sandbox-context';
 
-export type FaultRequest = Omit<Fault, 'id' | 'remaining'> & {
+export type FaultRequest = Omit<Fault, 'id' | 'remaining' | 'seen'> & {
   count?: number;
-  /** X 429 without explicit headers: seconds until `x-rate-limit-reset` (default 60). */
-  resetInSeconds?: number;
 };
 
 export interface SandboxXTweet {
@@ -64,6 +62,11 @@ export class SandboxControlClient {
 
   advanceClock(ms: number): Promise<unknown> {
     return this.send('POST', '/_sandbox/clock', { advanceMs: ms });
+  }
+
+  /** X's duplicate-content rule; off in exactly-once tests, so a double send is a second tweet. */
+  setXDuplicateRule(enabled: boolean): Promise<unknown> {
+    return this.send('PUT', '/_sandbox/x/duplicate-rule', { enabled });
   }
 
   async xTweets(accountId?: string): Promise<SandboxXTweet[]> {

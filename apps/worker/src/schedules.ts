@@ -1,7 +1,7 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@rounds/config';
 import { PULL_INTERVAL_MS } from '@rounds/domain';
-import { JOB_QUEUE, JobName, JobProducer } from '@rounds/queue';
+import { JobName, JobProducer } from '@rounds/queue';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -9,13 +9,10 @@ const DAY = 86_400_000;
 
 /**
  * Repeating jobs; upserted at every worker boot (idempotent across replicas), and again when a
- * Redis that was emptied lost them: the reconciler must come back on its own to rebuild the rest.
+ * Redis that was emptied lost them (RedisLossWatch).
  */
 @Injectable()
-export class Schedules implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(Schedules.name);
-  private keeper?: NodeJS.Timeout;
-
+export class Schedules implements OnApplicationBootstrap {
   constructor(
     private readonly producer: JobProducer,
     private readonly config: AppConfig,
@@ -23,18 +20,9 @@ export class Schedules implements OnApplicationBootstrap, OnApplicationShutdown 
 
   async onApplicationBootstrap(): Promise<void> {
     await this.upsertAll();
-    this.keeper = setInterval(() => {
-      this.restoreIfLost().catch((err: unknown) =>
-        this.logger.warn({ err }, 'could not check the job schedulers'),
-      );
-    }, this.config.RECONCILE_INTERVAL_MS);
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.keeper);
-  }
-
-  private async upsertAll(): Promise<void> {
+  async upsertAll(): Promise<void> {
     await this.producer.schedule(JobName.VerifyAuditChains, {}, DAY);
     // Heads are signed every AUDIT_CHECKPOINT_EVERY_EVENTS events or _MINUTES: looked at each minute.
     await this.producer.schedule(JobName.CheckpointAuditChains, {}, MINUTE);
@@ -48,13 +36,5 @@ export class Schedules implements OnApplicationBootstrap, OnApplicationShutdown 
       {},
       this.config.RECONCILE_INTERVAL_MS,
     );
-  }
-
-  /** The reconciler's scheduler stands for all of them: it is gone only if Redis was emptied. */
-  private async restoreIfLost(): Promise<void> {
-    const name = JobName.ReconcilePublications;
-    if (await this.producer.queue(JOB_QUEUE[name]).getJobScheduler(name)) return;
-    this.logger.warn('the job schedulers are gone from Redis; restoring them');
-    await this.upsertAll();
   }
 }

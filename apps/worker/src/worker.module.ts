@@ -7,6 +7,7 @@ import { ComplianceModule, ConversationsModule, CryptoModule } from '@rounds/dom
 import { DigestModule, MediaModule, MetricsModule } from '@rounds/domain';
 import { PublishingModule } from '@rounds/domain';
 import { QueueModule } from '@rounds/queue';
+import { ClaimHeartbeat } from './claim-heartbeat';
 import { JobRegistryCheck } from './job-registry.check';
 import { ConversationsProcessor } from './processors/conversations.processor';
 import { DigestProcessor } from './processors/digest.processor';
@@ -16,6 +17,7 @@ import { MetricsProcessor } from './processors/metrics.processor';
 import { PublishProcessor } from './processors/publish.processor';
 import { ReconcileProcessor } from './processors/reconcile.processor';
 import { YoutubeUploadsProcessor } from './processors/youtube-uploads.processor';
+import { RedisLossWatch } from './redis-loss-watch';
 import { Schedules } from './schedules';
 
 @Module({
@@ -46,6 +48,8 @@ import { Schedules } from './schedules';
     MediaProcessor,
     JobRegistryCheck,
     Schedules,
+    ClaimHeartbeat,
+    RedisLossWatch,
   ],
 })
 export class WorkerModule {}

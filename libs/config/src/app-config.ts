@@ -190,11 +190,20 @@ export class AppConfig {
   @IsString()
   GOOGLE_CLIENT_SECRET = 'rounds-local-secret';
 
-  /** Per platform request; publish locks and leases are derived from it (well above it). */
+  /** Per platform request; the publish job's verify delay is derived from it. */
   @Transform(toInt)
   @IsInt()
   @Min(100)
   PLATFORM_TIMEOUT_MS = 30_000;
+
+  /**
+   * A publish claim whose worker stopped renewing it (its heartbeat) for this long is in doubt and
+   * is verified on the platform by the first worker that sees it; the heartbeat runs 6 times as often.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  CLAIM_TTL_MS = 15_000;
 
   /** Tries per publication on 5xx and timeouts before it is `failed` (429 waits do not count). */
   @Transform(toInt)

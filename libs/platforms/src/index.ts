@@ -1,3 +1,4 @@
+export * from './create-outcomes';
 export * from './platform-client';
 export * from './platform-error';
 export * from './x';

@@ -40,7 +40,7 @@ export function createControlRouter(
   });
 
   router.post('/faults', (req, res) => {
-    const fault = buildFault((req.body ?? {}) as FaultInput, core.nextFaultId(), core.now());
+    const fault = buildFault((req.body ?? {}) as FaultInput, core.nextFaultId());
     if (typeof fault === 'string') {
       res.status(400).json({ error: fault });
       return;

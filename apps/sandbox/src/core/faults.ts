@@ -4,7 +4,14 @@ import { findXEndpoint } from '../x/x-endpoints';
 import { xProblem } from '../x/x-problems';
 import { googleErrorBody } from './google-error-body';
 
-const MODES: Fault['mode'][] = ['status', 'timeout', 'drop-after-accept'];
+const MODES: Fault['mode'][] = [
+  'status',
+  'status-after-accept',
+  'timeout',
+  'drop-after-accept',
+  'slow',
+];
+const ANSWERING: Fault['mode'][] = ['status', 'status-after-accept'];
 const DEFAULT_RESET_SECONDS = 60;
 
 /** What `POST /_sandbox/faults` accepts: a Fault without id, `count` for `remaining`. */
@@ -17,19 +24,30 @@ export interface FaultInput {
   status?: unknown;
   headers?: unknown;
   body?: unknown;
-  /** For an X 429 without headers: seconds from now to `x-rate-limit-reset`. */
+  /** For an X 429 without headers: seconds from each hit to `x-rate-limit-reset`. */
   resetInSeconds?: unknown;
+  every?: unknown;
+  fraction?: unknown;
+  delayMs?: unknown;
 }
 
+const positiveInteger = (value: unknown) => Number.isInteger(value) && (value as number) > 0;
+
 /** Validates the input and fills the platform's real error body and headers; a string = the error. */
-export function buildFault(input: FaultInput, id: string, now: Date): Fault | string {
+export function buildFault(input: FaultInput, id: string): Fault | string {
   const { platform, method, path, count, mode, status, headers } = input;
   if (platform !== 'x' && platform !== 'google') return 'platform must be "x" or "google"';
   if (!MODES.includes(mode as Fault['mode'])) return `mode must be one of ${MODES.join(', ')}`;
   if (method !== undefined && typeof method !== 'string') return 'method must be a string';
   if (path !== undefined && typeof path !== 'string') return 'path must be a string';
-  if (count !== undefined && !(Number.isInteger(count) && (count as number) > 0)) {
-    return 'count must be a positive integer';
+  if (count !== undefined && !positiveInteger(count)) return 'count must be a positive integer';
+  const { every, fraction, delayMs } = input;
+  if (every !== undefined && !positiveInteger(every)) return 'every must be a positive integer';
+  if (fraction !== undefined && !(typeof fraction === 'number' && fraction > 0 && fraction <= 1)) {
+    return 'fraction must be a number in (0, 1]';
+  }
+  if (mode === 'slow' && !positiveInteger(delayMs)) {
+    return 'delayMs must be a positive integer for mode "slow"';
   }
   if (headers !== undefined && (typeof headers !== 'object' || headers === null)) {
     return 'headers must be an object of strings';
@@ -41,17 +59,22 @@ export function buildFault(input: FaultInput, id: string, now: Date): Fault | st
     path,
     remaining: count as number | undefined,
     mode: mode as Fault['mode'],
+    every: every as number | undefined,
+    seen: every === undefined ? undefined : 0,
+    fraction: fraction as number | undefined,
+    delayMs: mode === 'slow' ? (delayMs as number) : undefined,
   };
-  if (fault.mode !== 'status') return fault;
+  if (!ANSWERING.includes(fault.mode)) return fault;
   if (!(Number.isInteger(status) && (status as number) >= 400 && (status as number) <= 599)) {
-    return 'status must be an HTTP error status (400-599) for mode "status"';
+    return `status must be an HTTP error status (400-599) for mode "${fault.mode}"`;
   }
   fault.status = status as number;
   fault.body = input.body ?? defaultBody(platform, fault.status);
-  fault.headers = {
-    ...defaultHeaders(fault, now, input.resetInSeconds),
-    ...(headers as Record<string, string>),
-  };
+  if (fault.platform === 'x' && fault.status === 429 && headers === undefined) {
+    fault.resetInSeconds =
+      typeof input.resetInSeconds === 'number' ? input.resetInSeconds : DEFAULT_RESET_SECONDS;
+  }
+  fault.headers = { ...(headers as Record<string, string> | undefined) };
   return fault;
 }
 
@@ -59,14 +82,14 @@ function defaultBody(platform: Fault['platform'], status: number): unknown {
   return platform === 'x' ? xProblem(status) : googleErrorBody(status);
 }
 
-function defaultHeaders(fault: Fault, now: Date, resetInSeconds: unknown): Record<string, string> {
-  if (fault.platform !== 'x' || fault.status !== 429) return {};
-  const seconds = typeof resetInSeconds === 'number' ? resetInSeconds : DEFAULT_RESET_SECONDS;
+/** An X 429's rate-limit headers, with the reset counted from this hit. */
+function rateLimitHeaders(fault: Fault, now: Date): Record<string, string> {
+  if (fault.resetInSeconds === undefined) return {};
   const limit = findXEndpoint(fault.method ?? 'POST', fault.path ?? '')?.limit ?? 100;
   return {
     'x-rate-limit-limit': String(limit),
     'x-rate-limit-remaining': '0',
-    'x-rate-limit-reset': String(Math.ceil(now.getTime() / 1000 + seconds)),
+    'x-rate-limit-reset': String(Math.ceil(now.getTime() / 1000 + fault.resetInSeconds)),
   };
 }
 
@@ -79,10 +102,19 @@ function matches(fault: Fault, platform: Fault['platform'], method: string, path
     : path.startsWith(fault.path);
 }
 
-/** Finds the first fault for this request and uses up one of its hits. */
+/** Whether a matching request is one the fault hits (every Nth, or a random fraction). */
+function hits(fault: Fault): boolean {
+  if (fault.every !== undefined) {
+    fault.seen = (fault.seen ?? 0) + 1;
+    if (fault.seen % fault.every !== 0) return false;
+  }
+  return fault.fraction === undefined || Math.random() < fault.fraction;
+}
+
+/** Finds the first fault that hits this request and uses up one of its hits. */
 export function takeFault(ctx: SandboxContext, platform: Fault['platform'], req: Request) {
   const path = req.originalUrl.split('?')[0];
-  const index = ctx.faults.findIndex((f) => matches(f, platform, req.method, path));
+  const index = ctx.faults.findIndex((f) => matches(f, platform, req.method, path) && hits(f));
   if (index < 0) return undefined;
   const fault = ctx.faults[index];
   if (fault.remaining !== undefined) {
@@ -92,13 +124,19 @@ export function takeFault(ctx: SandboxContext, platform: Fault['platform'], req:
   return fault;
 }
 
-export function applyFault(fault: Fault, res: Response, next: NextFunction): void {
+export function applyFault(fault: Fault, res: Response, next: NextFunction, now: Date): void {
+  const answer = () =>
+    res
+      .status(fault.status ?? 500)
+      .set({ ...rateLimitHeaders(fault, now), ...fault.headers })
+      .json(fault.body);
   switch (fault.mode) {
     case 'status':
-      res
-        .status(fault.status ?? 500)
-        .set(fault.headers ?? {})
-        .json(fault.body);
+      answer();
+      return;
+    case 'status-after-accept':
+      replaceAnswer(res, answer);
+      next();
       return;
     case 'timeout':
       // Held open until the client gives up or the sandbox closes.
@@ -107,7 +145,20 @@ export function applyFault(fault: Fault, res: Response, next: NextFunction): voi
       dropAnswer(res);
       next();
       return;
+    case 'slow':
+      setTimeout(next, fault.delayMs);
+      return;
   }
+}
+
+/** Lets the handler do its work, then sends the fault's answer instead of the handler's. */
+function replaceAnswer(res: Response, answer: () => void): void {
+  const json = res.json.bind(res);
+  res.json = (() => {
+    res.json = json;
+    answer();
+    return res;
+  }) as Response['json'];
 }
 
 /** Lets the handler do its work, then cuts the connection instead of answering. */

@@ -46,7 +46,7 @@ function platformMiddleware(ctx: SandboxContext, platform: Fault['platform']): R
   return (req, res, next) => {
     logWhenDone(ctx, platform, req, res);
     const fault = takeFault(ctx, platform, req);
-    const answer = () => (fault ? applyFault(fault, res, next) : next());
+    const answer = () => (fault ? applyFault(fault, res, next, ctx.now()) : next());
     // A timer per request, never a blocking wait: thousands of requests can wait at once.
     if (ctx.latencyMs > 0) setTimeout(answer, ctx.latencyMs);
     else answer();

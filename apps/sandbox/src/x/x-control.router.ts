@@ -18,6 +18,17 @@ export function createXControlRouter(store: XStore, now: () => Date): Router {
     res.json({ tweets: tweets.map((t) => describeTweet(store, t)) });
   });
 
+  router.get('/duplicate-rule', (_req, res) => {
+    res.json({ enabled: store.duplicateRule });
+  });
+
+  router.put('/duplicate-rule', (req, res) => {
+    const enabled = req.body?.enabled;
+    if (typeof enabled !== 'boolean') return badRequest(res, 'enabled must be true or false');
+    store.duplicateRule = enabled;
+    res.json({ enabled });
+  });
+
   router.get('/accounts', (_req, res) => {
     res.json({ accounts: [...store.accounts.values()].map(describeAccount) });
   });

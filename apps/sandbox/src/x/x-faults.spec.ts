@@ -52,8 +52,10 @@ describe('fake X under injected faults', () => {
       status: 429,
     });
     expect(error.rateLimit).toEqual({ limit: 100, remaining: 0, reset: expect.any(Number) });
-    expect(error.rateLimit!.reset).toBe(Number(fault.headers!['x-rate-limit-reset']));
+    // The reset is counted from the hit, so a recurring 429 fault always points 300 s ahead.
+    expect(fault.resetInSeconds).toBe(300);
     expect(error.rateLimit!.reset - Date.now() / 1000).toBeGreaterThan(290);
+    expect(error.rateLimit!.reset - Date.now() / 1000).toBeLessThanOrEqual(301);
     await expect(x.v2.tweet('Hello')).resolves.toBeDefined();
     expect(await control.xTweets()).toHaveLength(1);
   });
@@ -118,6 +120,61 @@ describe('fake X under injected faults', () => {
     ]);
     const logged = await control.requests({ platform: 'x', path: '/2/tweets' });
     expect(logged.map((r) => r.status)).toEqual([0]);
+  });
+
+  it('answers 503 after creating the tweet: the tweet exists, the client sees the 503', async () => {
+    await control.addFault({
+      platform: 'x',
+      method: 'POST',
+      path: '/2/tweets',
+      mode: 'status-after-accept',
+      status: 503,
+      count: 1,
+    });
+
+    const error = (await thrown(x.v2.tweet('Under load'))) as ApiResponseError;
+
+    expect(error.code).toBe(503);
+    expect(await control.xTweets(demo.id)).toEqual([
+      expect.objectContaining({ text: 'Under load', authorId: demo.id }),
+    ]);
+  });
+
+  it('hits every Nth request of an "every" fault, with a 429 reset counted from each hit', async () => {
+    await control.addFault({
+      platform: 'x',
+      method: 'POST',
+      path: '/2/tweets',
+      mode: 'status',
+      status: 429,
+      every: 3,
+      resetInSeconds: 10,
+    });
+    const answers: (number | 'ok')[] = [];
+    for (let i = 1; i <= 6; i++) {
+      answers.push(
+        await x.v2.tweet(`Every third ${i}`).then(
+          () => 'ok' as const,
+          (error: ApiResponseError) => error.code,
+        ),
+      );
+    }
+    expect(answers).toEqual(['ok', 'ok', 429, 'ok', 'ok', 429]);
+  });
+
+  it('answers a slow fault late but normally, and the duplicate rule can be switched off', async () => {
+    await control.addFault({ platform: 'x', path: '/2/tweets', mode: 'slow', delayMs: 300 });
+    await control.setXDuplicateRule(false);
+    const started = Date.now();
+    await x.v2.tweet('Twice on purpose');
+    await x.v2.tweet('Twice on purpose');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(600);
+    expect((await control.xTweets(demo.id)).map((t) => t.text)).toEqual([
+      'Twice on purpose',
+      'Twice on purpose',
+    ]);
+    await control.setXDuplicateRule(true);
+    await expect(thrown(x.v2.tweet('Twice on purpose'))).resolves.toMatchObject({ code: 403 });
   });
 
   it('matches faults by method and by a path regular expression, and counts them down', async () => {

@@ -95,6 +95,8 @@ export class XStore {
   mentionsByAccount = new Map<string, XTweet[]>();
   media = new Map<string, XMedia>();
   rateWindows = new Map<string, { count: number; resetAt: number }>();
+  /** X refuses a text the account already has live; off, a double send shows as a second tweet. */
+  duplicateRule = true;
   private idByHandle = new Map<string, string>();
   private lastId = 0n;
 
@@ -117,6 +119,7 @@ export class XStore {
     ]) {
       map.clear();
     }
+    this.duplicateRule = true;
     this.seed();
   }
 

@@ -48,7 +48,7 @@ export function createTweet(
       'Your Tweet text is too long. For more information on how X determines text length see https://github.com/twitter/twitter-text.',
     );
   }
-  if (text.trim() && isDuplicate(store, author.id, text)) {
+  if (store.duplicateRule && text.trim() && isDuplicate(store, author.id, text)) {
     return forbidden('You are not allowed to create a Tweet with duplicate content.');
   }
   const id = store.nextId();

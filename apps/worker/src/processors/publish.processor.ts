@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { DelayedError } from 'bullmq';
 import { AppConfig } from '@rounds/config';
-import { publishTimings, PublisherService } from '@rounds/domain';
+import { PublicationScheduler, PublisherService, whileDatabaseDown } from '@rounds/domain';
 import { JobName, JobProducer, QueueName } from '@rounds/queue';
 import { ConfiguredJobProcessor, continueLater } from './configured-job-processor';
 import { JobHandlers } from './job-processor';
@@ -11,6 +12,7 @@ export class PublishProcessor extends ConfiguredJobProcessor {
 
   constructor(
     private readonly publisher: PublisherService,
+    private readonly scheduler: PublicationScheduler,
     private readonly config: AppConfig,
     protected readonly producer: JobProducer,
   ) {
@@ -18,17 +20,32 @@ export class PublishProcessor extends ConfiguredJobProcessor {
   }
 
   readonly handlers: JobHandlers = {
-    [JobName.PublishPublication]: async (ref, job) =>
-      continueLater(job, await this.publisher.publish(ref)),
+    [JobName.PublishPublication]: async (ref, job) => {
+      // The claim in PostgreSQL makes a second run harmless, so a restarting database is waited for.
+      const outcome = await whileDatabaseDown(
+        () => this.publisher.publish(ref),
+        this.config.CLAIM_TTL_MS,
+      );
+      try {
+        return await continueLater(job, outcome);
+      } catch (error) {
+        if (error instanceof DelayedError || !('later' in outcome)) throw error;
+        // Redis lost the job under us (a flush, a failover): a new one carries the next try.
+        await this.scheduler.ensurePublishJob(ref, outcome.later, false);
+        return `requeued: ${outcome.reason}`;
+      }
+    },
   };
 
-  /** Many posts wait on the platforms at once; a crashed worker's jobs are picked up within the lock. */
+  /**
+   * Many posts wait on the platforms at once. The lock is renewed while a job runs; a crashed
+   * worker's jobs come back within the claim TTL (their claims are verified by the heartbeat's sweep).
+   */
   protected workerOptions() {
-    const { lockDurationMs } = publishTimings(this.config.PLATFORM_TIMEOUT_MS);
     return {
       concurrency: this.config.WORKER_CONCURRENCY,
-      lockDuration: lockDurationMs,
-      stalledInterval: Math.min(30_000, lockDurationMs / 2),
+      lockDuration: this.config.CLAIM_TTL_MS,
+      stalledInterval: Math.round(this.config.CLAIM_TTL_MS / 3),
       // A stalled publish cannot post twice (the claim in PostgreSQL), so let it come back.
       maxStalledCount: 10,
     };

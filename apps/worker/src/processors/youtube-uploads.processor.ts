@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@rounds/config';
-import { publishTimings, YoutubeVideos } from '@rounds/domain';
+import { YoutubeVideos } from '@rounds/domain';
 import { JobName, JobProducer, QueueName } from '@rounds/queue';
 import { ConfiguredJobProcessor } from './configured-job-processor';
 import { JobHandlers } from './job-processor';
@@ -26,8 +26,9 @@ export class YoutubeUploadsProcessor extends ConfiguredJobProcessor {
       whenPlatformAllows(job, () => this.videos.sync(ref, String(job.id))),
   };
 
+  /** An upload makes many platform calls; its lock stays well above any one of them. */
   protected workerOptions() {
-    const { lockDurationMs } = publishTimings(this.config.PLATFORM_TIMEOUT_MS);
-    return { concurrency: UPLOAD_CONCURRENCY, lockDuration: lockDurationMs, maxStalledCount: 10 };
+    const lockDuration = 4 * this.config.PLATFORM_TIMEOUT_MS;
+    return { concurrency: UPLOAD_CONCURRENCY, lockDuration, maxStalledCount: 10 };
   }
 }

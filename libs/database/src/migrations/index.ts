@@ -9,6 +9,7 @@ import { MetricsClaimOrder1795615742994 } from './1795615742994-MetricsClaimOrde
 import { AuditRetention1795620000000 } from './1795620000000-AuditRetention';
 import { MfaSso1796618297445 } from './1796618297445-MfaSso';
 import { IdentityLifecycle1796618376704 } from './1796618376704-IdentityLifecycle';
+import { PublicationClaimHeartbeat1796618378154 } from './1796618378154-PublicationClaimHeartbeat';
 import { MediaText1796618750523 } from './1796618750523-MediaText';
 import { RestrictedTerms1796620485192 } from './1796620485192-RestrictedTerms';
 
@@ -25,6 +26,7 @@ export const migrations = [
   AuditRetention1795620000000,
   MfaSso1796618297445,
   IdentityLifecycle1796618376704,
+  PublicationClaimHeartbeat1796618378154,
   MediaText1796618750523,
   RestrictedTerms1796620485192,
 ];

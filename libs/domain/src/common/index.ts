@@ -1,3 +1,4 @@
+export * from './database-availability';
 export * from './json';
 export * from './domain-error';
 export * from './tenant-entity';

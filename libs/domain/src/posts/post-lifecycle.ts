@@ -143,6 +143,8 @@ export interface BulkTransition<K extends LifecycleKind> {
   rows: { organizationId: string; id: string }[];
   from: StatusOf<K>;
   to: StatusOf<K>;
+  /** Columns written with the status (e.g. the worker's claim). */
+  set?: Transition<K>['set'];
 }
 
 /**
@@ -151,14 +153,14 @@ export interface BulkTransition<K extends LifecycleKind> {
  */
 export async function applyTransitions<K extends LifecycleKind>(
   manager: EntityManager,
-  { kind, rows, from, to }: BulkTransition<K>,
+  { kind, rows, from, to, set }: BulkTransition<K>,
 ): Promise<string[]> {
   if (!canTransition(kind, from, to)) throw new InvalidTransitionError(kind, from, to);
   if (rows.length === 0) return [];
   const result = await manager
     .createQueryBuilder()
     .update(ENTITIES[kind])
-    .set({ status: to } as never)
+    .set({ ...(set ?? {}), status: to } as never)
     .where(
       '(id, organization_id) IN (SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:organizationIds AS uuid[])))',
       { ids: rows.map((r) => r.id), organizationIds: rows.map((r) => r.organizationId) },

@@ -9,6 +9,7 @@ import { PUBLICATION_STATUSES, PublicationStatus } from './post-status';
 @Index(['postId', 'channelId'], { unique: true, where: `status <> 'cancelled'` })
 @Index(['status', 'postId'])
 @Index(['postId'])
+@Index(['heartbeatAt'], { where: `status = 'publishing'` })
 export class PublicationEntity extends TenantEntity {
   @Column('uuid')
   postId: string;
@@ -52,6 +53,13 @@ export class PublicationEntity extends TenantEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
+
+  /** The worker holding the `publishing` claim, and when it last said it was alive (heartbeat). */
+  @Column({ type: 'text', nullable: true })
+  claimedBy: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  heartbeatAt: Date | null;
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;

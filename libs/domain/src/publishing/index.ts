@@ -1,5 +1,6 @@
 export * from './channel-send-budget';
 export * from './post-rollup';
+export * from './publication-claims';
 export * from './publication-queue.module';
 export * from './publication-scheduler.service';
 export * from './publish-jobs';
@@ -7,6 +8,7 @@ export * from './publish-policy';
 export * from './publisher.service';
 export * from './publishing-reconciler.service';
 export * from './publishing.module';
+export * from './stale-claim-recovery.service';
 export * from './youtube-quota.service';
 export * from './youtube-upload.entity';
 export * from './youtube-videos.service';

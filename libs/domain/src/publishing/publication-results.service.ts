@@ -15,11 +15,16 @@ import { PostEntity } from '../posts/post.entity';
 import { PublicationEntity } from '../posts/publication.entity';
 import { MicroBatcher } from '../common/micro-batcher';
 import { groupBy, rollUpPost, rollUpPosts } from './post-rollup';
+import { whileDatabaseDown } from '../common/database-availability';
+import { PublicationClaims } from './publication-claims';
 import { loadPublishContexts, PublishContext } from './publish-context';
 
 type Ref = Pick<PublicationEntity, 'id' | 'organizationId' | 'postId'>;
 type Change = Partial<
-  Pick<PublicationEntity, 'externalId' | 'url' | 'publishedAt' | 'error' | 'attempts'>
+  Pick<
+    PublicationEntity,
+    'externalId' | 'url' | 'publishedAt' | 'error' | 'attempts' | 'claimedBy' | 'heartbeatAt'
+  >
 >;
 
 /** One publication's outcome: its move, the columns that go with it, and its audit event. */
@@ -41,22 +46,25 @@ interface Settlement {
  */
 @Injectable()
 export class PublicationResults {
-  private readonly claims = new MicroBatcher((refs: PublicationJobData[]) => this.claimAll(refs));
+  private readonly claimBatches = new MicroBatcher((refs: PublicationJobData[]) =>
+    this.claimAll(refs),
+  );
   private readonly settlements = new MicroBatcher((items: Settlement[]) => this.settleAll(items));
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly posts: PostScheduler,
+    private readonly claims: PublicationClaims,
   ) {}
 
   /** Claims a scheduled publication for this try and reads its context; undefined when another won. */
   claimScheduled(ref: PublicationJobData): Promise<PublishContext | undefined> {
-    return this.claims.add(ref);
+    return this.claimBatches.add(ref);
   }
 
   /** `in_doubt -> publishing` after the platform showed nothing; false when another won. */
-  async claimInDoubt(ref: PublicationJobData): Promise<boolean> {
+  async claimInDoubt(ref: PublicationJobData, stamp: Change): Promise<boolean> {
     const claimed = { id: ref.publicationId, organizationId: ref.organizationId };
     try {
       await this.move(
@@ -64,7 +72,7 @@ export class PublicationResults {
         claimed,
         PostStatus.InDoubt,
         PostStatus.Publishing,
-        {},
+        stamp,
       );
       return true;
     } catch (error) {
@@ -92,12 +100,13 @@ export class PublicationResults {
     return this.settle({ ref, from, to, change: { error }, action, data: { error, ...data } });
   }
 
-  inDoubt(ref: Ref, error: string, data: JsonObject) {
+  /** Whether the platform has it is unknown; `attempts` counts the sends that may have reached it. */
+  inDoubt(ref: Ref, error: string, data: JsonObject, attempts?: number) {
     return this.settle({
       ref,
       from: PostStatus.Publishing,
       to: PostStatus.InDoubt,
-      change: { error },
+      change: { error, attempts },
       action: AuditAction.PublicationInDoubt,
       data: { error, ...data },
     });
@@ -127,9 +136,16 @@ export class PublicationResults {
     });
   }
 
-  private async settle(settlement: Settlement): Promise<void> {
-    const failure = await this.settlements.add(settlement);
-    if (failure) throw failure;
+  /**
+   * Written before the job is acknowledged; while the database is unreachable (a restart) the
+   * outcome is held and tried again, under a claim the heartbeat keeps, rather than left to the
+   * in-doubt check.
+   */
+  private settle(settlement: Settlement): Promise<void> {
+    return whileDatabaseDown(async () => {
+      const failure = await this.settlements.add(settlement);
+      if (failure) throw failure;
+    }, this.claims.ttlMs);
   }
 
   private async claimAll(refs: PublicationJobData[]): Promise<(PublishContext | undefined)[]> {
@@ -139,6 +155,7 @@ export class PublicationResults {
       rows,
       from: PostStatus.Scheduled,
       to: PostStatus.Publishing,
+      set: this.claims.stamp(),
     });
     const ids = new Set(claimed);
     const contexts = await loadPublishContexts(
@@ -220,9 +237,10 @@ export class PublicationResults {
           SET external_id = COALESCE(v.external_id, p.external_id),
               url = COALESCE(v.url, p.url),
               published_at = COALESCE(v.published_at, p.published_at),
-              error = v.error
-         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[], $6::text[])
-           AS v(id, organization_id, external_id, url, published_at, error)
+              error = v.error,
+              attempts = COALESCE(v.attempts, p.attempts)
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::int[])
+           AS v(id, organization_id, external_id, url, published_at, error, attempts)
         WHERE p.id = v.id AND p.organization_id = v.organization_id`,
       [
         items.map((i) => i.ref.id),
@@ -231,6 +249,7 @@ export class PublicationResults {
         items.map((i) => i.change.url ?? null),
         items.map((i) => i.change.publishedAt ?? null),
         items.map((i) => i.change.error ?? null),
+        items.map((i) => i.change.attempts ?? null),
       ],
     );
   }

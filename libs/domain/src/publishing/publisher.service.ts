@@ -8,10 +8,12 @@ import { ChannelTokensService } from '../channels/channel-tokens.service';
 import { ChannelEntity } from '../channels/channel.entity';
 import { DomainError } from '../common/domain-error';
 import { ConsentService } from '../media/consent.service';
+import { InvalidTransitionError } from '../posts/post-errors';
 import { PostStatus, PublicationStatus } from '../posts/post-status';
 import { PublicationEntity } from '../posts/publication.entity';
 import { ChannelSendBudget } from './channel-send-budget';
 import { PlatformPublisher } from './platform-publisher';
+import { PublicationClaims } from './publication-claims';
 import { approvalStands, loadPublishContext, PublishContext } from './publish-context';
 import { backoffMs, Decision, decide, jitterMs, RetryPolicy } from './publish-policy';
 import { PublicationResults } from './publication-results.service';
@@ -25,29 +27,22 @@ export type PublishOutcome = { done: string } | { later: Date; reason: string };
 /** A job may start this much before the post's time (timer granularity), never more. */
 const EARLY_MS = 500;
 const SPREAD_MS = 1_000;
+const InDoubt: PublicationStatus = PostStatus.InDoubt;
 
-/** Publishing timings derived from the platform timeout, so one setting keeps them consistent. */
-export function publishTimings(platformTimeoutMs: number) {
-  return {
-    /** A `publishing` publication older than this is in doubt (its worker died or hung). */
-    leaseMs: 10 * platformTimeoutMs,
-    /** BullMQ lock of a running job: well above any one platform call. */
-    lockDurationMs: 4 * platformTimeoutMs,
-    /** After a lost answer, the platform is asked this much later whether the post arrived. */
-    verifyDelayMs: Math.min(5_000, platformTimeoutMs),
-  };
-}
+/** After a lost answer, the platform is asked this much later whether the post arrived. */
+export const verifyDelayMs = (platformTimeoutMs: number) => Math.min(5_000, platformTimeoutMs);
 
 /**
- * The publish job: claim (`scheduled -> publishing`, one winner), re-check pause, approval hash,
- * consent and channel, call the platform, and store the result before the job is acknowledged.
- * An `in_doubt` publication is first looked for on the platform; it is sent again only if absent.
+ * The publish job: claim (`scheduled -> publishing`, one winner, renewed by the worker's
+ * heartbeat), re-check pause, approval hash, consent and channel, call the platform, and store the
+ * result before the job is acknowledged. An `in_doubt` publication (an answer that proves nothing,
+ * or a claim whose worker died) is first looked for on the platform; it is sent again only if absent.
  */
 @Injectable()
 export class PublisherService {
   private readonly logger = new Logger(PublisherService.name);
   private readonly retry: RetryPolicy;
-  private readonly timings: ReturnType<typeof publishTimings>;
+  private readonly verifyDelayMs: number;
   private readonly platforms: Record<ChannelEntity['platform'], PlatformPublisher>;
 
   constructor(
@@ -58,6 +53,7 @@ export class PublisherService {
     private readonly consent: ConsentService,
     private readonly quota: YoutubeQuotaService,
     private readonly sendBudget: ChannelSendBudget,
+    private readonly claims: PublicationClaims,
     x: XPublisher,
     youtube: YoutubePublisher,
   ) {
@@ -66,7 +62,7 @@ export class PublisherService {
       baseDelayMs: config.PUBLISH_RETRY_BASE_MS,
       maxDelayMs: 30 * config.PUBLISH_RETRY_BASE_MS,
     };
-    this.timings = publishTimings(config.PLATFORM_TIMEOUT_MS);
+    this.verifyDelayMs = verifyDelayMs(config.PLATFORM_TIMEOUT_MS);
     this.platforms = { x, youtube };
   }
 
@@ -81,10 +77,13 @@ export class PublisherService {
     return { done: `nothing to do: the publication is ${current?.status ?? 'gone'}` };
   }
 
-  /** Claimed: check everything again, then send. */
-  private async run(ctx: PublishContext): Promise<PublishOutcome> {
+  /** Claimed: check everything again, then send, the claim kept alive by the heartbeat. */
+  private run(ctx: PublishContext): Promise<PublishOutcome> {
     const claimedAt = Date.now();
-    return (await this.refuse(ctx)) ?? this.send(ctx, claimedAt);
+    return this.claims.holding(
+      ctx.publication.id,
+      async () => (await this.refuse(ctx)) ?? this.send(ctx, claimedAt),
+    );
   }
 
   /** Why this claimed publication must not go out now, acted upon; undefined when it may. */
@@ -149,9 +148,8 @@ export class PublisherService {
     try {
       const item = await this.tokens.withChannel(ctx.channel, async (token) => {
         const prepared = await platform.prepare(ctx, token);
-        // A claim this old may already be in doubt (the reconciler's lease): never send under it.
-        if (Date.now() - claimedAt > this.timings.leaseMs / 2)
-          throw new Error('the claim grew too old to send under');
+        // A claim the heartbeat could not renew may be taken over: never send under it.
+        if (!this.claims.fresh(claimedAt)) throw new Error('the claim grew too old to send under');
         sending = true;
         return platform.create(ctx, token, prepared);
       });
@@ -162,7 +160,7 @@ export class PublisherService {
   }
 
   /** In doubt: look on the platform first; send again only if the post is not there. */
-  private async verify(ref: PublicationJobData): Promise<PublishOutcome> {
+  async verify(ref: PublicationJobData): Promise<PublishOutcome> {
     const ctx = await loadPublishContext(this.dataSource.manager, ref);
     if (!ctx || ctx.publication.status !== PostStatus.InDoubt)
       return { done: 'no longer in doubt' };
@@ -181,15 +179,20 @@ export class PublisherService {
       return { later: new Date(Date.now() + wait), reason: 'verification failed, trying again' };
     }
     if (found) {
-      await this.results.published(
-        ctx.publication,
-        PostStatus.InDoubt,
-        found,
-        this.auditData(ctx, { verified: true }),
-      );
+      const data = this.auditData(ctx, { verified: true });
+      if (!(await this.settled(this.results.published(ctx.publication, InDoubt, found, data))))
+        return { done: 'another worker settled it' };
       return { done: 'found on the platform: published once' };
     }
-    if (!(await this.results.claimInDoubt(ref))) return { done: 'another worker took it' };
+    if (ctx.publication.attempts >= this.retry.maxAttempts) {
+      const error = `gave up after ${ctx.publication.attempts} tries; the platform does not have it`;
+      await this.settled(
+        this.results.failed(ctx.publication, InDoubt, error, this.auditData(ctx, {})),
+      );
+      return { done: `failed: ${error}` };
+    }
+    if (!(await this.results.claimInDoubt(ref, this.claims.stamp())))
+      return { done: 'another worker took it' };
     const claimed = await loadPublishContext(this.dataSource.manager, ref);
     return claimed ? this.run(claimed) : { done: 'the publication is gone' };
   }
@@ -214,9 +217,9 @@ export class PublisherService {
         await this.results.hold(publication, from, decision.reason);
         return { done: `held: ${decision.reason}` };
       case 'in_doubt':
-        await this.results.inDoubt(publication, decision.error, data);
+        await this.results.inDoubt(publication, decision.error, data, publication.attempts + 1);
         return {
-          later: new Date(Date.now() + this.timings.verifyDelayMs),
+          later: new Date(Date.now() + this.verifyDelayMs),
           reason: 'in doubt: verify on the platform',
         };
       case 'retry':
@@ -239,6 +242,17 @@ export class PublisherService {
           later: new Date(decision.until.getTime() + jitterMs(60_000)),
           reason: 'YouTube quota spent',
         };
+    }
+  }
+
+  /** False when another worker moved the publication first (it was settled there). */
+  private async settled(write: Promise<void>): Promise<boolean> {
+    try {
+      await write;
+      return true;
+    } catch (error) {
+      if (error instanceof InvalidTransitionError) return false;
+      throw error;
     }
   }
 

@@ -4,20 +4,15 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@rounds/config';
 import type { Redis } from 'ioredis';
 import { QueueName, REDIS } from '@rounds/queue';
-import { InvalidTransitionError } from '../posts/post-errors';
 import { PostMaintenanceService } from '../posts/post-maintenance.service';
 import { PostStatus } from '../posts/post-status';
 import { publishJobId } from './publish-jobs';
-import { PublicationResults } from './publication-results.service';
 import { PublicationScheduler, QueuedPublication } from './publication-scheduler.service';
-import { publishTimings } from './publisher.service';
 
 export interface ReconcileReport {
   expired: number;
   heldWhilePaused: number;
   heldForConsent: number;
-  /** Stuck in `publishing` past the lease: now in doubt, to be verified on the platform. */
-  inDoubt: number;
   /** Jobs (re)created because Redis had none for a due or in-doubt publication. */
   requeued: number;
   youtubeSynced: number;
@@ -26,10 +21,10 @@ export interface ReconcileReport {
 const BATCH = 5_000;
 
 /**
- * Every minute (a job scheduler): PostgreSQL is the truth and Redis is made to match it. Jobs
- * missing for due publications are rebuilt (Redis emptied), publications stuck in `publishing`
- * become `in_doubt` and get a job that verifies them, and the posts module expires and holds
- * what is due. YouTube videos are brought back in line with pauses and cancellations.
+ * Every minute (a job scheduler), and at once when a worker sees that Redis lost its data:
+ * PostgreSQL is the truth and Redis is made to match it. Jobs missing for due and in-doubt
+ * publications are rebuilt, and the posts module expires and holds what is due. (Claims whose
+ * worker died are the heartbeat's: StaleClaimRecovery.) YouTube videos are brought back in line with pauses and cancellations.
  */
 @Injectable()
 export class PublishingReconciler {
@@ -39,7 +34,6 @@ export class PublishingReconciler {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly scheduler: PublicationScheduler,
-    private readonly results: PublicationResults,
     private readonly maintenance: PostMaintenanceService,
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
@@ -49,37 +43,11 @@ export class PublishingReconciler {
       expired: (await this.maintenance.expireOverdue(now)).length,
       heldWhilePaused: (await this.maintenance.holdDuePublications(now)).length,
       heldForConsent: (await this.maintenance.holdPostsWithLapsedConsent(now)).length,
-      inDoubt: await this.markStuck(now),
       requeued: await this.requeue(now),
       youtubeSynced: await this.syncYoutube(now),
     };
     if (Object.values(report).some((n) => n > 0)) this.logger.log(report, 'reconciled');
     return report;
-  }
-
-  /** The worker that claimed these died or hung: whether the post went out is unknown. */
-  private async markStuck(now: Date): Promise<number> {
-    const { leaseMs } = publishTimings(this.config.PLATFORM_TIMEOUT_MS);
-    const stuck: { id: string; organization_id: string; post_id: string; platform: string }[] =
-      await this.dataSource.query(
-        `SELECT id, organization_id, post_id, platform FROM publications
-          WHERE status = 'publishing' AND updated_at < $1 LIMIT ${BATCH}`,
-        [new Date(now.getTime() - leaseMs)],
-      );
-    let marked = 0;
-    for (const row of stuck) {
-      const ref = { id: row.id, organizationId: row.organization_id, postId: row.post_id };
-      try {
-        await this.results.inDoubt(ref, 'the worker stopped before it recorded an outcome', {
-          platform: row.platform,
-          leaseMs,
-        });
-        marked += 1;
-      } catch (error) {
-        if (!(error instanceof InvalidTransitionError)) throw error;
-      }
-    }
-    return marked;
   }
 
   /**

@@ -4,9 +4,11 @@ import { MediaModule } from '../media/media.module';
 import { PostsModule } from '../posts/posts.module';
 import { ChannelSendBudget } from './channel-send-budget';
 import { PublicationQueueModule } from './publication-queue.module';
+import { PublicationClaims } from './publication-claims';
 import { PublicationResults } from './publication-results.service';
 import { PublisherService } from './publisher.service';
 import { PublishingReconciler } from './publishing-reconciler.service';
+import { StaleClaimRecovery } from './stale-claim-recovery.service';
 import { XPublisher } from './x-publisher';
 import { YoutubePublisher } from './youtube-publisher';
 import { YoutubeQuotaService } from './youtube-quota.service';
@@ -24,7 +26,17 @@ import { YoutubeVideos } from './youtube-videos.service';
     YoutubeVideos,
     YoutubeQuotaService,
     ChannelSendBudget,
+    PublicationClaims,
+    StaleClaimRecovery,
   ],
-  exports: [PublisherService, PublishingReconciler, YoutubeVideos, YoutubeQuotaService],
+  exports: [
+    PublisherService,
+    PublishingReconciler,
+    YoutubeVideos,
+    YoutubeQuotaService,
+    PublicationClaims,
+    StaleClaimRecovery,
+    PublicationQueueModule,
+  ],
 })
 export class PublishingModule {}

@@ -14,6 +14,7 @@ import type {
   PublishedItem,
   TokenSet,
 } from '../platform-client';
+import type { CreateCall } from '../create-outcomes';
 import { rebaseAuthorizeLink, xClientSettings } from './x-client-settings';
 import { toPlatformError } from './x-errors';
 import { sameTweetText } from './x-text';
@@ -103,11 +104,13 @@ export class XClient {
     altText: string,
   ): Promise<string> {
     const v2 = this.user(accessToken).v2;
-    const mediaId = await this.call(() =>
-      v2.uploadMedia(data, {
-        media_type: mimeType as Parameters<typeof v2.uploadMedia>[1]['media_type'],
-        media_category: 'tweet_image',
-      }),
+    const mediaId = await this.call(
+      () =>
+        v2.uploadMedia(data, {
+          media_type: mimeType as Parameters<typeof v2.uploadMedia>[1]['media_type'],
+          media_category: 'tweet_image',
+        }),
+      'x.media_finalize',
     );
     if (altText) {
       await this.call(() => v2.createMediaMetadata(mediaId, { alt_text: { text: altText } }));
@@ -125,7 +128,7 @@ export class XClient {
       };
     }
     if (input.inReplyTo) payload.reply = { in_reply_to_tweet_id: input.inReplyTo };
-    const { data } = await this.call(() => this.user(accessToken).v2.tweet(payload), true);
+    const { data } = await this.call(() => this.user(accessToken).v2.tweet(payload), 'x.tweet');
     return { externalId: data.id, url: tweetUrl(handle, data.id) };
   }
 
@@ -209,11 +212,11 @@ export class XClient {
     return new TwitterApi(accessToken, this.settings);
   }
 
-  private async call<T>(request: () => Promise<T>, mayHaveCreated = false): Promise<T> {
+  private async call<T>(request: () => Promise<T>, createCall?: CreateCall): Promise<T> {
     try {
       return await request();
     } catch (error) {
-      throw toPlatformError(error, mayHaveCreated);
+      throw toPlatformError(error, createCall);
     }
   }
 }

@@ -1,4 +1,5 @@
 import { ApiPartialResponseError, ApiRequestError, ApiResponseError } from 'twitter-api-v2';
+import { answerOfStatus, type CreateCall, createCallError } from '../create-outcomes';
 import { PlatformError } from '../platform-error';
 
 const FALLBACK_WAIT_MS = 15 * 60 * 1000;
@@ -13,23 +14,30 @@ interface XErrorBody {
 }
 
 /**
- * Classifies whatever twitter-api-v2 threw. `mayHaveCreated` marks calls that create something
- * (a tweet): once their request was fully sent, a lost connection leaves the outcome unknown.
+ * Classifies whatever twitter-api-v2 threw. A create call (`call`: a tweet, a media upload) is
+ * judged by the create-outcome table: only answers that prove a refusal end it, and a 5xx, a
+ * timeout, a reset after sending or an unparseable answer leave it in doubt.
  */
-export function toPlatformError(error: unknown, mayHaveCreated: boolean): PlatformError {
+export function toPlatformError(error: unknown, call?: CreateCall): PlatformError {
   if (error instanceof PlatformError) return error;
-  if (error instanceof ApiResponseError) return fromResponse(error);
+  if (error instanceof ApiResponseError) {
+    const answer = fromResponse(error);
+    if (!call || answer.kind === 'rate_limited') return answer;
+    return createCallError(call, answerOfStatus(error.code), answer.message, error.code);
+  }
   if (error instanceof ApiRequestError || error instanceof ApiPartialResponseError) {
     const reason = causeOf(error)?.message ?? error.message;
     const sent = error instanceof ApiPartialResponseError || error.request.writableFinished;
-    if (mayHaveCreated && sent) {
-      return new PlatformError('unknown_outcome', `X connection lost after sending: ${reason}`);
+    if (call && sent) {
+      return createCallError(call, 'sent-then-lost', `X connection lost after sending: ${reason}`);
     }
     return new PlatformError('transient', `X request failed: ${reason}`);
   }
   const message = error instanceof Error ? error.message : String(error);
   // uploadMedia throws a plain Error when X reports that processing the video failed.
   if (message.startsWith('Media processing failed')) return new PlatformError('content', message);
+  // Anything else out of a create call is an answer the client could not read.
+  if (call) return createCallError(call, 'unparseable', `X answer unreadable: ${message}`);
   return new PlatformError('transient', message);
 }
 

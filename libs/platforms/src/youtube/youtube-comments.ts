@@ -31,7 +31,7 @@ export async function postReply(
   parentId: string,
   text: string,
 ): Promise<PublishedItem> {
-  const res = await transport.call('once', () =>
+  const res = await transport.call('youtube.comment_reply', () =>
     transport.youtube.comments.insert(
       {
         auth: transport.authFor(accessToken),

@@ -1,11 +1,12 @@
+import { answerOfStatus, type CreateCall, createCallError } from '../create-outcomes';
 import { PlatformError } from '../platform-error';
 import { nextQuotaReset } from './youtube-quota';
 
 /**
- * Whether sending the request twice is harmless. For a `once` request (a comment, a multipart
- * upload) a connection lost after sending leaves the outcome unknown.
+ * Whether sending the request twice is harmless, or else which create call it is (a comment
+ * reply, a one-request upload): its answers are judged by the create-outcome table.
  */
-export type Repeatable = 'idempotent' | 'once';
+export type Repeatable = 'idempotent' | CreateCall;
 
 /** What Rounds reads from a gaxios error. */
 export interface HttpError extends Error {
@@ -39,17 +40,25 @@ export function toPlatformError(
   now = new Date(),
 ): PlatformError {
   if (error instanceof PlatformError) return error;
-  if (error.response) return fromResponse(error.response, now);
+  if (error.response) {
+    const answer = fromResponse(error.response, now);
+    // Quota and rate reasons come in the body of a 403 as well as a 429: nothing was created.
+    if (repeatable === 'idempotent' || ['quota', 'rate_limited'].includes(answer.kind))
+      return answer;
+    const { status } = error.response;
+    return createCallError(repeatable, answerOfStatus(status), answer.message, status);
+  }
   const code = networkCode(error) ?? 'connection lost';
   if (NOT_SENT.includes(code)) {
     return new PlatformError('transient', `YouTube unreachable (${code})`);
   }
-  return repeatable === 'once'
-    ? new PlatformError(
-        'unknown_outcome',
+  return repeatable === 'idempotent'
+    ? new PlatformError('transient', `YouTube did not answer (${code})`)
+    : createCallError(
+        repeatable,
+        'sent-then-lost',
         `YouTube did not answer (${code}); the request may have been applied`,
-      )
-    : new PlatformError('transient', `YouTube did not answer (${code})`);
+      );
 }
 
 function fromResponse(response: NonNullable<HttpError['response']>, now: Date): PlatformError {

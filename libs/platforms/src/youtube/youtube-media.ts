@@ -127,7 +127,7 @@ async function insertMultipart(
   input: YoutubeUploadInput,
   requestBody: youtube_v3.Schema$Video,
 ) {
-  const res = await transport.call('once', () =>
+  const res = await transport.call('youtube.insert', () =>
     transport.youtube.videos.insert(
       {
         auth: transport.authFor(accessToken),
