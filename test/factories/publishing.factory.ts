@@ -37,7 +37,9 @@ export async function scheduleXPost(
   const created = await as(apiUrl, t.marketer).post('/posts', body);
   if (created.status !== 201) throw new Error(`create: ${created.status} ${created.text}`);
   await as(apiUrl, t.marketer).post(`/posts/${created.body.id}/submit`).expect(200);
-  const approved = await as(apiUrl, t.compliance).post(`/posts/${created.body.id}/approve`);
+  const approved = await as(apiUrl, t.compliance).post(`/posts/${created.body.id}/approve`, {
+    revisionId: created.body.revision.id,
+  });
   if (approved.status !== 200 || approved.body.status !== 'scheduled') {
     throw new Error(`approve: ${approved.status} ${approved.text}`);
   }

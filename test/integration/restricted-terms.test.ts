@@ -83,10 +83,14 @@ describe('restricted terms: kept by admins and compliance, flagged like PHI', ()
     );
     const finding = post.findings.find((f) => f.kind === 'restricted_term')!;
     expect(finding).toMatchObject({ severity: 'block', text: 'Project Aurora' });
-    await as(api.url, h.compliance).post(`/posts/${post.id}/approve`).expect(422);
+    const revisionId = post.revision.id;
+    await as(api.url, h.compliance).post(`/posts/${post.id}/approve`, { revisionId }).expect(422);
     const justification = 'Announced publicly by the board on March 3';
     await as(api.url, h.compliance)
-      .post(`/posts/${post.id}/approve`, { overrides: [{ findingId: finding.id, justification }] })
+      .post(`/posts/${post.id}/approve`, {
+        revisionId,
+        overrides: [{ findingId: finding.id, justification }],
+      })
       .expect(200);
   });
 
