@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter } from './common/exception.filter';
+import { documentImpliedLimits } from './common/openapi-limits';
 import { createValidationPipe } from './common/validation.pipe';
 
 const DASHBOARD_DIR = join(process.cwd(), 'apps/dashboard/dist');
@@ -19,7 +20,7 @@ export function openApiDocument(app: NestExpressApplication) {
     .setVersion('1')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return documentImpliedLimits(SwaggerModule.createDocument(app, config));
 }
 
 /** Everything about the HTTP surface that is not a controller; shared by main.ts and the tests. */

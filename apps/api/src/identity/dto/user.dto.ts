@@ -1,26 +1,27 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsEnum, IsString, Length, MaxLength, MinLength } from 'class-validator';
 import { OrganizationEntity, Role, UserEntity } from '@rounds/domain';
+import { EMAIL_MAX, NAME_MAX, PASSWORD_MAX } from './auth.dto';
 
 export class CreateUserDto {
-  @ApiProperty()
+  @ApiProperty({ maxLength: EMAIL_MAX })
   @IsEmail()
-  @MaxLength(254)
+  @MaxLength(EMAIL_MAX)
   email: string;
 
-  @ApiProperty()
+  @ApiProperty({ minLength: 1, maxLength: NAME_MAX })
   @IsString()
-  @Length(1, 120)
+  @Length(1, NAME_MAX)
   name: string;
 
   @ApiProperty({ enum: Role })
   @IsEnum(Role, { message: `role must be one of: ${Object.values(Role).join(', ')}` })
   role: Role;
 
-  @ApiProperty({ minLength: 12 })
+  @ApiProperty({ minLength: 12, maxLength: PASSWORD_MAX })
   @IsString()
   @MinLength(12, { message: 'password must be at least 12 characters' })
-  @MaxLength(256)
+  @MaxLength(PASSWORD_MAX)
   password: string;
 }
 
