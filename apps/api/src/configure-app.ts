@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
+import { answerClientErrorsWithJson } from './common/client-errors';
 import { AllExceptionsFilter } from './common/exception.filter';
 import { documentImpliedLimits } from './common/openapi-limits';
 import { createValidationPipe } from './common/validation.pipe';
@@ -43,6 +44,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
+  answerClientErrorsWithJson(app.getHttpServer());
   app.enableShutdownHooks();
   SwaggerModule.setup('api/docs', app, () => openApiDocument(app), {
     jsonDocumentUrl: 'api/docs/openapi.json',
