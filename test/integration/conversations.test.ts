@@ -354,4 +354,49 @@ describe('conversations: the inbox, reviewed replies and templates', () => {
     const unanswered = await as(api(), team.executive).get('/conversations?status=new').expect(200);
     expect(unanswered.body.map((m: Message) => m.id)).not.toContain(comment.id);
   });
+
+  it('stores what people post with NUL bytes and lone surrogates, cleaned, without failing the pull', async () => {
+    for (const [platform, path] of [
+      ['x', '^/2/users/[^/]+/mentions'],
+      ['google', '^/youtube/v3/commentThreads'],
+    ] as const) {
+      await control.addFault({ platform, method: 'GET', path, mode: 'hostile-text', count: 1 });
+    }
+    await control.injectXMention({
+      accountId: account.id,
+      inReplyToTweetId: tweetId,
+      text: 'Is parking free for visitors?',
+      authorHandle: 'visitor_x',
+      authorName: 'Vi Sitor',
+    });
+    await new GoogleControlClient(env.sandbox.url).injectComment({
+      videoId,
+      text: 'Where is the lounge?',
+      authorName: 'Lou Nge',
+    });
+    const failedBefore = (await conversationsQueue().getJobCounts('failed')).failed;
+    await pullAndSettle();
+
+    // The sandbox sent "\u0000<text>\ud83d \ude00": the NUL is dropped, each lone half is U+FFFD.
+    const rows = await query<{ platform: string; author_name: string; text: string }>(
+      `SELECT platform, author_name, text FROM conversation_messages
+       WHERE text LIKE 'Is parking%' OR text LIKE 'Where is the lounge%' ORDER BY platform`,
+    );
+    expect(rows).toEqual(
+      [
+        {
+          platform: 'x',
+          author_name: 'Vi Sitor\ufffd \ufffd',
+          text: 'Is parking free for visitors?\ufffd \ufffd',
+        },
+        {
+          platform: 'youtube',
+          author_name: 'Lou Nge\ufffd \ufffd',
+          text: 'Where is the lounge?\ufffd \ufffd',
+        },
+      ].sort((a, b) => a.platform.localeCompare(b.platform)),
+    );
+    expect((await conversationsQueue().getJobCounts('failed')).failed).toBe(failedBefore);
+    expect(await control.faults()).toEqual([]);
+  });
 });

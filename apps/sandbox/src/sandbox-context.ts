@@ -10,8 +10,9 @@ export interface Fault {
   /** How many requests it hits; undefined = until cleared. */
   remaining?: number;
   /** 'status': answer `status` with the platform's error body and `headers`;
-   *  'timeout': never answer; 'drop-after-accept': do the work, then destroy the socket. */
-  mode: 'status' | 'timeout' | 'drop-after-accept';
+   *  'timeout': never answer; 'drop-after-accept': do the work, then destroy the socket;
+   *  'hostile-text': answer normally, with a NUL and lone surrogates in every text and name. */
+  mode: 'status' | 'timeout' | 'drop-after-accept' | 'hostile-text';
   status?: number;
   headers?: Record<string, string>;
   body?: unknown;

@@ -1,14 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
-
-// PostgreSQL stores neither U+0000 (text, jsonb) nor a lone UTF-16 surrogate (invalid in jsonb).
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+import { isStorableText } from '@rounds/domain';
 
 export const STORABLE_TEXT_RULE = 'storableText';
-
-/** True when PostgreSQL can store the string as text and inside jsonb. */
-export function isStorableText(text: string): boolean {
-  return !UNSTORABLE.test(text);
-}
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => {
   if (typeof value !== 'object' || value === null) return false;

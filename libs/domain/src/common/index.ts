@@ -1,3 +1,4 @@
 export * from './canonical-json';
 export * from './domain-error';
 export * from './tenant-entity';
+export * from './storable-text';
