@@ -62,7 +62,7 @@ export function CalendarPage() {
         const query = {
           from: range.start.toISOString(),
           to: range.end.toISOString(),
-          ...(statuses.length ? { status: statuses } : {}),
+          ...(statuses.length ? { status: statuses as PostSummary['status'][] } : {}),
         };
         queryClient
           .fetchQuery({

@@ -1,4 +1,5 @@
 // PostgreSQL stores neither U+0000 (text, jsonb) nor a lone UTF-16 surrogate (invalid in jsonb).
+// eslint-disable-next-line no-control-regex -- U+0000 is the very character refused
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** True when PostgreSQL can store the string as text and inside jsonb. */

@@ -25,10 +25,10 @@ export class CalendarQueryDto {
   to?: Date;
 
   @ApiPropertyOptional({
-    type: String,
-    description: 'comma-separated statuses',
+    enum: PostStatus,
+    isArray: true,
+    description: `repeated, or comma-separated (at most ${STATUS_LIST_MAX} characters)`,
     example: 'scheduled,held',
-    maxLength: STATUS_LIST_MAX,
   })
   @IsOptional()
   @Transform(list)
