@@ -37,7 +37,11 @@ describe('compliance: the scanner, the allow list and the policy settings', () =
   it('reports each finding with kind, severity, span, text and reason', async () => {
     const text = 'Send cards to patient Tom Reed, MRN 4471923, room 512.';
     const findings = await scan(text);
-    expect(findings.map((f) => f.kind).sort()).toEqual(['patient_name', 'record_number']);
+    expect(findings.map((f) => f.kind).sort()).toEqual([
+      'patient_name',
+      'record_number',
+      'room_location',
+    ]);
     for (const f of findings) {
       expect(f).toMatchObject({ severity: 'block', reason: expect.any(String) });
       expect(text.slice(f.start, f.end)).toBe(f.text);

@@ -28,6 +28,7 @@ import { StorableInputMiddleware } from './common/storable-input.middleware';
 import { ComplianceController } from './compliance/compliance.controller';
 import { ConversationsController } from './conversations/conversations.controller';
 import { ReplyTemplatesController } from './conversations/reply-templates.controller';
+import { RestrictedTermsController } from './compliance/restricted-terms.controller';
 import { RedisThrottlerStorage } from './common/redis-throttler.storage';
 import { HealthController } from './health/health.controller';
 import { AuthController } from './identity/auth.controller';
@@ -36,6 +37,7 @@ import { authThrottlers } from './identity/auth-throttlers';
 import { ConsentsController } from './media/consents.controller';
 import { MediaController } from './media/media.controller';
 import { NotificationsController } from './notifications/notifications.controller';
+import { OperatorModule } from './operator/operator.module';
 import { OrganizationController } from './organization/organization.controller';
 import { PostActionsController } from './posts/post-actions.controller';
 import { PostsController } from './posts/posts.controller';
@@ -69,6 +71,7 @@ import { ReportsController } from './reports/reports.controller';
     ConversationsModule,
     ChannelsModule,
     CostsModule,
+    OperatorModule,
   ],
   controllers: [
     AuthController,
@@ -86,6 +89,7 @@ import { ReportsController } from './reports/reports.controller';
     ReportsController,
     ConversationsController,
     ReplyTemplatesController,
+    RestrictedTermsController,
     ChannelsController,
   ],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }],

@@ -12,7 +12,7 @@ import { documentImpliedLimits } from './common/openapi-limits';
 import { createValidationPipe } from './common/validation.pipe';
 
 const DASHBOARD_DIR = join(process.cwd(), 'apps/dashboard/dist');
-const SERVER_PATHS = /^\/(api|health|metrics)(\/|$)/;
+const SERVER_PATHS = /^\/(api|health|metrics|admin)(\/|$)/;
 
 export function openApiDocument(app: NestExpressApplication) {
   const config = new DocumentBuilder()
@@ -40,6 +40,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
       { path: 'health/live', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },
       { path: 'metrics', method: RequestMethod.GET },
+      { path: 'admin/queues', method: RequestMethod.ALL },
     ],
   });
   app.useGlobalPipes(createValidationPipe());

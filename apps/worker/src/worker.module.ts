@@ -4,13 +4,15 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@rounds/config';
 import { DatabaseModule } from '@rounds/database';
 import { AuditModule } from '@rounds/domain';
-import { ConversationsModule, CryptoModule, DigestModule, MetricsModule } from '@rounds/domain';
+import { ComplianceModule, ConversationsModule, CryptoModule } from '@rounds/domain';
+import { DigestModule, MediaModule, MetricsModule } from '@rounds/domain';
 import { PublishingModule } from '@rounds/domain';
 import { QueueModule } from '@rounds/queue';
 import { JobRegistryCheck } from './job-registry.check';
 import { ConversationsProcessor } from './processors/conversations.processor';
 import { DigestProcessor } from './processors/digest.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
+import { MediaProcessor } from './processors/media.processor';
 import { MetricsProcessor } from './processors/metrics.processor';
 import { PublishProcessor } from './processors/publish.processor';
 import { ReconcileProcessor } from './processors/reconcile.processor';
@@ -33,6 +35,8 @@ import { Schedules } from './schedules';
     ConversationsModule,
     DigestModule,
     PublishingModule,
+    MediaModule,
+    ComplianceModule,
   ],
   providers: [
     MaintenanceProcessor,
@@ -42,6 +46,7 @@ import { Schedules } from './schedules';
     PublishProcessor,
     YoutubeUploadsProcessor,
     ReconcileProcessor,
+    MediaProcessor,
     JobRegistryCheck,
     Schedules,
   ],

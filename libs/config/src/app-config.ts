@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  IsBoolean,
   IsEmail,
   IsIn,
   IsInt,
@@ -175,6 +176,19 @@ export class AppConfig {
 
   @IsEmail({ require_tld: false })
   MAIL_FROM = 'rounds@rounds.local';
+
+  /**
+   * The operator's token for Bull Board at /admin/queues (HTTP Basic, user `operator`). The
+   * operator runs the service for every organization; no organization role opens it. Empty: off.
+   */
+  @IsOptional()
+  @MinLength(32, { message: 'OPERATOR_TOKEN must be at least 32 characters' })
+  OPERATOR_TOKEN?: string;
+
+  /** Lets the operator retry, promote and remove jobs in Bull Board; read-only when false. */
+  @Transform(({ value }: { value: unknown }) => value === true || value === 'true')
+  @IsBoolean()
+  OPERATOR_QUEUES_WRITABLE = false;
 }
 
 /** Validates the environment once; a bad or missing variable stops boot with its name and rule. */

@@ -8,11 +8,13 @@ import { ConversationMessageEntity } from './conversations/conversation-message.
 import { ConversationReplyEntity } from './conversations/conversation-reply.entity';
 import { ReplyApprovalEntity } from './conversations/reply-approval.entity';
 import { ReplyTemplateEntity } from './conversations/reply-template.entity';
+import { RestrictedTermEntity } from './compliance/restricted-term.entity';
 import { DigestSendEntity } from './digest/digest-send.entity';
 import { RefreshTokenEntity } from './identity/refresh-token.entity';
 import { UserEntity } from './identity/user.entity';
 import { ConsentRecordEntity } from './media/consent-record.entity';
 import { MediaEntity } from './media/media.entity';
+import { ImageTextEntity } from './media/text/image-text.entity';
 import { ChannelAudienceEntity } from './metrics/channel-audience.entity';
 import { ChannelDailyMetricsEntity } from './metrics/channel-daily-metrics.entity';
 import { MetricSnapshotEntity } from './metrics/metric-snapshot.entity';
@@ -33,6 +35,7 @@ export const entities = [
   RefreshTokenEntity,
   AuditEventEntity,
   MediaEntity,
+  ImageTextEntity,
   ConsentRecordEntity,
   NotificationEntity,
   ChannelEntity,
@@ -52,6 +55,7 @@ export const entities = [
   ConversationReplyEntity,
   ReplyApprovalEntity,
   ReplyTemplateEntity,
+  RestrictedTermEntity,
   DigestSendEntity,
   ChannelAuthorizationEntity,
   YoutubeUploadEntity,

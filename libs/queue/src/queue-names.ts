@@ -7,6 +7,7 @@ export enum QueueName {
   Publish = 'publish',
   YoutubeUploads = 'youtube-uploads',
   Reconcile = 'reconcile',
+  Media = 'media',
 }
 
 /** Every job, each handled by exactly one processor (checked at worker boot). */
@@ -23,6 +24,7 @@ export enum JobName {
   PublishPublication = 'publish-publication',
   SyncYoutubeVideo = 'sync-youtube-video',
   ReconcilePublications = 'reconcile-publications',
+  RecognizeImageText = 'recognize-image-text',
 }
 
 /** One publication of one organization: what every publishing job is about. */
@@ -46,6 +48,8 @@ export interface JobPayloads {
   [JobName.PublishPublication]: PublicationJobData;
   [JobName.SyncYoutubeVideo]: PublicationJobData;
   [JobName.ReconcilePublications]: Record<string, never>;
+  /** OCR of one uploaded image, then a re-scan of the posts in review that use it. */
+  [JobName.RecognizeImageText]: { organizationId: string; mediaId: string };
 }
 
 export type JobData<T extends JobName> = JobPayloads[T];
@@ -64,4 +68,5 @@ export const JOB_QUEUE: { [T in JobName]: QueueName } = {
   [JobName.PublishPublication]: QueueName.Publish,
   [JobName.SyncYoutubeVideo]: QueueName.YoutubeUploads,
   [JobName.ReconcilePublications]: QueueName.Reconcile,
+  [JobName.RecognizeImageText]: QueueName.Media,
 };

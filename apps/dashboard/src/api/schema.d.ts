@@ -656,6 +656,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/restricted-terms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['RestrictedTermsController_list'];
+    put?: never;
+    post: operations['RestrictedTermsController_add'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/restricted-terms/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['RestrictedTermsController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/channels': {
     parameters: {
       query?: never;
@@ -1035,6 +1067,23 @@ export interface components {
       attempts: number;
       publishedAt: string | null;
     };
+    CueRangeDto: {
+      /** @description the cue's position in the track, from 0 */
+      index: number;
+      startMs: number;
+      endMs: number;
+    };
+    ImageRegionDto: {
+      /** @description pixels of the original image */
+      x: number;
+      y: number;
+      width: number;
+      height: number;
+    };
+    FindingLocationDto: {
+      cue?: components['schemas']['CueRangeDto'];
+      region?: components['schemas']['ImageRegionDto'];
+    };
     FindingDto: {
       /** @description what approve overrides name */
       id: string;
@@ -1050,6 +1099,28 @@ export interface components {
       end: number;
       text: string;
       reason: string;
+      /** @description the caption track or image read */
+      mediaId: string | null;
+      /** @description its cue or region */
+      location: components['schemas']['FindingLocationDto'] | null;
+    };
+    TextSegmentDto: {
+      start: number;
+      end: number;
+      cue?: components['schemas']['CueRangeDto'];
+      region?: components['schemas']['ImageRegionDto'];
+    };
+    MediaTextDto: {
+      /** @example youtube.captions */
+      field: string;
+      mediaId: string;
+      /** @enum {string} */
+      source: 'captions' | 'image';
+      /** @enum {string} */
+      status: 'pending' | 'read' | 'failed';
+      /** @description cues or lines joined with line breaks; findings index it */
+      text: string;
+      segments: components['schemas']['TextSegmentDto'][];
     };
     ApprovalDto: {
       id: string;
@@ -1107,6 +1178,8 @@ export interface components {
       revisions: components['schemas']['RevisionDto'][];
       /** @description open findings of the current revision */
       findings: components['schemas']['FindingDto'][];
+      /** @description captions and text read in the images */
+      mediaTexts: components['schemas']['MediaTextDto'][];
       /** @description every decision, voided ones included */
       approvals: components['schemas']['ApprovalDto'][];
       approval: components['schemas']['ApprovalStateDto'];
@@ -1299,6 +1372,8 @@ export interface components {
       revisions: components['schemas']['RevisionDto'][];
       /** @description open findings of the current revision */
       findings: components['schemas']['FindingDto'][];
+      /** @description captions and text read in the images */
+      mediaTexts: components['schemas']['MediaTextDto'][];
       /** @description every decision, voided ones included */
       approvals: components['schemas']['ApprovalDto'][];
       approval: components['schemas']['ApprovalStateDto'];
@@ -1474,6 +1549,23 @@ export interface components {
       name: string;
       /** @example Thank you for reaching out. Please call us at 555-0100 so we can help. */
       text: string;
+    };
+    RestrictedTermDto: {
+      id: string;
+      term: string;
+      /** @enum {string} */
+      severity: 'block' | 'warn';
+      createdById: string;
+      createdAt: string;
+    };
+    CreateRestrictedTermDto: {
+      /**
+       * @description a word or phrase (whole words, any case), or a pattern written /regex/flags
+       * @example Project Aurora
+       */
+      term: string;
+      /** @enum {string} */
+      severity: 'block' | 'warn';
     };
     ChannelDto: {
       id: string;
@@ -2775,6 +2867,67 @@ export interface operations {
         content: {
           'application/json': components['schemas']['TemplateDto'];
         };
+      };
+    };
+  };
+  RestrictedTermsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RestrictedTermDto'][];
+        };
+      };
+    };
+  };
+  RestrictedTermsController_add: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateRestrictedTermDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RestrictedTermDto'];
+        };
+      };
+    };
+  };
+  RestrictedTermsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

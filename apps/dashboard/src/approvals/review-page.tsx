@@ -21,6 +21,7 @@ import { useChannels } from '../channels/channels-queries';
 import { LoadError, Page } from '../common/page';
 import { approvals, sentenceCase } from '../common/wording';
 import { ContentView } from '../posts/content-view';
+import { findingPlace } from '../posts/media-text-view';
 import { Card, usePost } from '../posts/post-detail-page';
 import { postTitle } from '../posts/post-model';
 import type { Finding } from '../posts/post-model';
@@ -102,7 +103,11 @@ export function ReviewPage() {
               <RevisionDiff post={detail} channels={channels.data} />
             </Card>
             <Card title="Content, with findings underlined">
-              <ContentView revision={detail.revision} findings={detail.findings} />
+              <ContentView
+                revision={detail.revision}
+                findings={detail.findings}
+                mediaTexts={detail.mediaTexts}
+              />
             </Card>
           </Stack>
         </Grid.Col>
@@ -133,7 +138,9 @@ export function ReviewPage() {
                       {finding.reason}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {finding.field} · {finding.kind}
+                      {[finding.field, findingPlace(finding), finding.kind]
+                        .filter(Boolean)
+                        .join(' · ')}
                     </Text>
                     {finding.severity === 'block' && (
                       <Stack gap={6} mt="xs">

@@ -1,15 +1,36 @@
-import { Badge, Group, Image, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Badge, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconBrandX, IconBrandYoutube } from '@tabler/icons-react';
-import { useMedia, useMediaUrl } from '../compose/media-queries';
+import { useMedia } from '../compose/media-queries';
 import { HighlightedText } from './highlighted-text';
+import { CaptionCues, ImageWithFindings } from './media-text-view';
+import type { MediaText } from './media-text-view';
 import { contentOf } from './post-model';
 import type { Finding, Revision } from './post-model';
 
 const forField = (findings: Finding[], field: string) => findings.filter((f) => f.field === field);
 
-/** A revision's content per platform, with the findings of each text field underlined. */
-export function ContentView({ revision, findings }: { revision: Revision; findings: Finding[] }) {
+const Label = ({ children }: { children: string }) => (
+  <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
+    {children}
+  </Text>
+);
+
+/**
+ * A revision's content per platform, with the findings of each text field underlined: the post's
+ * text, alt texts, tags, captions cue by cue, and boxes round the text read in images.
+ */
+export function ContentView({
+  revision,
+  findings,
+  mediaTexts,
+}: {
+  revision: Revision;
+  findings: Finding[];
+  mediaTexts: MediaText[];
+}) {
   const content = contentOf(revision);
+  const textOf = (field: string) => mediaTexts.find((t) => t.field === field);
+  const captions = textOf('youtube.captions');
   return (
     <Stack gap="lg">
       {content.x && (
@@ -20,12 +41,21 @@ export function ContentView({ revision, findings }: { revision: Revision; findin
           </Group>
           <HighlightedText text={content.x.text} findings={forField(findings, 'x.text')} />
           {content.x.images.length > 0 && (
-            <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
-              {content.x.images.map((image) => (
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              {content.x.images.map((image, i) => (
                 <Stack key={image.mediaId} gap={4}>
-                  <MediaImage mediaId={image.mediaId} alt={image.altText} />
-                  <Text size="xs" c="dimmed" lineClamp={2}>
-                    Alt: {image.altText || '—'}
+                  <ImageWithFindings
+                    mediaId={image.mediaId}
+                    alt={image.altText}
+                    findings={forField(findings, `x.images[${i}]`)}
+                    text={textOf(`x.images[${i}]`)}
+                  />
+                  <Text size="xs" c="dimmed" component="div">
+                    Alt text:{' '}
+                    <HighlightedText
+                      text={image.altText || '—'}
+                      findings={forField(findings, `x.images[${i}].altText`)}
+                    />
                   </Text>
                 </Stack>
               ))}
@@ -40,40 +70,51 @@ export function ContentView({ revision, findings }: { revision: Revision; findin
             <Text fw={600}>YouTube</Text>
           </Group>
           <MediaName mediaId={content.youtube.videoMediaId} />
-          <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
-            Title
-          </Text>
+          {content.youtube.thumbnailMediaId && (
+            <Stack gap={4} maw={360}>
+              <Label>Thumbnail</Label>
+              <ImageWithFindings
+                mediaId={content.youtube.thumbnailMediaId}
+                alt="Video thumbnail"
+                findings={forField(findings, 'youtube.thumbnail')}
+                text={textOf('youtube.thumbnail')}
+              />
+            </Stack>
+          )}
+          <Label>Title</Label>
           <HighlightedText
             text={content.youtube.title}
             findings={forField(findings, 'youtube.title')}
           />
-          <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
-            Description
-          </Text>
+          <Label>Description</Label>
           <HighlightedText
             text={content.youtube.description}
             findings={forField(findings, 'youtube.description')}
           />
+          <Label>Tags</Label>
+          {/* Scanned as one text, as the API joins them, so the underlines fall where they were found. */}
+          <HighlightedText
+            text={content.youtube.tags.join(', ') || '—'}
+            findings={forField(findings, 'youtube.tags')}
+          />
+          <Label>Captions</Label>
+          {captions ? (
+            <CaptionCues text={captions} findings={forField(findings, 'youtube.captions')} />
+          ) : (
+            <Text size="sm" c="dimmed">
+              No caption track.
+            </Text>
+          )}
           <Group gap={6}>
             <Badge color="gray">{content.youtube.privacyStatus}</Badge>
             <Badge color={content.youtube.madeForKids ? 'grape' : 'gray'}>
               {content.youtube.madeForKids ? 'Made for kids' : 'Not made for kids'}
             </Badge>
-            {content.youtube.tags.map((tag) => (
-              <Badge key={tag} color="gray" variant="outline">
-                {tag}
-              </Badge>
-            ))}
           </Group>
         </Stack>
       )}
     </Stack>
   );
-}
-
-function MediaImage({ mediaId, alt }: { mediaId: string; alt: string }) {
-  const url = useMediaUrl(mediaId);
-  return <Image src={url} alt={alt} h={100} radius="sm" fit="cover" bg="gray.1" />;
 }
 
 function MediaName({ mediaId }: { mediaId: string }) {

@@ -74,7 +74,11 @@ export function PostDetailPage() {
                   );
                 })}
               </Group>
-              <ContentView revision={detail.revision} findings={detail.findings} />
+              <ContentView
+                revision={detail.revision}
+                findings={detail.findings}
+                mediaTexts={detail.mediaTexts}
+              />
             </Card>
             <Card title="Publications">
               <PublicationsTable post={detail} />

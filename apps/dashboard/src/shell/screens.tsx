@@ -4,6 +4,7 @@ import {
   IconChecklist,
   IconInbox,
   IconListDetails,
+  IconLock,
   IconPencilPlus,
   IconPlugConnected,
   IconSettings,
@@ -76,6 +77,12 @@ export const SCREENS: Screen[] = [
     permission: Permission.ManagePolicy,
     page: page(() => import('../organization/settings-page'), 'SettingsPage'),
     nav: { label: 'Settings', icon: IconSettings, section: 'Administration' },
+  },
+  {
+    path: '/settings/restricted-terms',
+    permission: Permission.ManageRestrictedTerms,
+    page: page(() => import('../organization/restricted-terms-page'), 'RestrictedTermsPage'),
+    nav: { label: 'Restricted terms', icon: IconLock, section: 'Administration' },
   },
   {
     path: '/audit',

@@ -6,6 +6,8 @@ import { PostRevisionsImmutable1795608868567 } from './1795608868567-PostRevisio
 import { MetricsConversationsDigest1795609735151 } from './1795609735151-MetricsConversationsDigest';
 import { ChannelsPublishing1795610741739 } from './1795610741739-ChannelsPublishing';
 import { MetricsClaimOrder1795615742994 } from './1795615742994-MetricsClaimOrder';
+import { MediaText1796618750523 } from './1796618750523-MediaText';
+import { RestrictedTerms1796620485192 } from './1796620485192-RestrictedTerms';
 
 /** In order; `npm run migration:generate -- Name` writes a new file to add here. */
 export const migrations = [
@@ -17,4 +19,6 @@ export const migrations = [
   MetricsConversationsDigest1795609735151,
   ChannelsPublishing1795610741739,
   MetricsClaimOrder1795615742994,
+  MediaText1796618750523,
+  RestrictedTerms1796620485192,
 ];

@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../common/domain-error';
+import { ConflictError, InvalidInputError } from '../common/domain-error';
 import type { ComplianceFindingEntity } from '../compliance/compliance-finding.entity';
 import { Actor } from '../identity/actor';
 import { InvalidTransitionError } from '../posts/post-errors';
@@ -20,6 +20,18 @@ export function assertAwaitingApproval(post: PostEntity): void {
       `a ${post.status} post is not waiting for approval`,
     );
   }
+}
+
+/**
+ * Approval waits for the worker's OCR of the post's images (a few seconds after upload): text
+ * nobody has read yet could hold PHI. A failed reading is a warning finding instead.
+ */
+export function assertMediaTextRead(unread: string[]): void {
+  if (unread.length === 0) return;
+  throw new ConflictError(
+    `the text in ${unread.join(', ')} is still being read for PHI; approve again in a few seconds`,
+    unread[0],
+  );
 }
 
 /** Separation of duties: the post's author and the revision's editor may not approve it. */

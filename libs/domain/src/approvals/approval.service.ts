@@ -17,7 +17,12 @@ import { findPost, loadRevision, lockPost, updatePost } from '../posts/post-stor
 import { PostEntity } from '../posts/post.entity';
 import { PolicyRequirement } from './approval-policy';
 import { ApprovalPolicyService } from './approval-policy.service';
-import { assertAwaitingApproval, assertFindingsResolved, assertNotOwnWork } from './approval-rules';
+import {
+  assertAwaitingApproval,
+  assertFindingsResolved,
+  assertMediaTextRead,
+  assertNotOwnWork,
+} from './approval-rules';
 import { ApprovalEntity, FindingOverride } from './approval.entity';
 import { liveApprovals } from './approvals-store';
 
@@ -43,10 +48,11 @@ export class ApprovalService {
   async approve(actor: Actor, postId: string, decision: ApproveRequest): Promise<PostDetail> {
     // The scan runs again first and commits, so a finding it adds has an id to override even
     // when this approval is then refused for it.
-    await this.dataSource.transaction(async (tx) => {
+    const { unread } = await this.dataSource.transaction(async (tx) => {
       const post = await findPost(tx, actor.organizationId, postId);
-      await this.compliance.refreshFindings(tx, await loadRevision(tx, post));
+      return this.compliance.refreshFindings(tx, await loadRevision(tx, post));
     });
+    assertMediaTextRead(unread);
     await this.dataSource.transaction(async (tx) => {
       // Shared row lock: a pause being switched on finishes first, and is then seen here.
       const organization = await loadOrganization(tx, actor.organizationId, 'pessimistic_read');

@@ -50,7 +50,7 @@ export class ReviewService {
       const to = PostStatus.InReview;
       await applyTransition(tx, { kind: 'post', ...idOf(post), from: post.status, to, set });
       const revision = await loadRevision(tx, post);
-      const findings = await this.compliance.refreshFindings(tx, revision);
+      const { open: findings } = await this.compliance.refreshFindings(tx, revision);
       const { timeZone } = await loadOrganization(tx, post.organizationId);
       await this.notifications.notify(tx, postNotice('post_submitted', post, timeZone));
       await recordPostAudit(this.audit, tx, {

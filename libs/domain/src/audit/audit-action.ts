@@ -34,6 +34,8 @@ export enum AuditAction {
   ReplySent = 'conversation.reply_sent',
   ReplyFailed = 'conversation.reply_failed',
   ReplyTemplateCreated = 'reply_template.created',
+  RestrictedTermAdded = 'restricted_term.added',
+  RestrictedTermRemoved = 'restricted_term.removed',
   DigestSent = 'digest.sent',
   ChannelConnected = 'channel.connected',
   ChannelDisconnected = 'channel.disconnected',

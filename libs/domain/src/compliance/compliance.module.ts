@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { MediaModule } from '../media/media.module';
 import { ComplianceService } from './compliance.service';
+import { RestrictedTermsService } from './restricted-terms.service';
 
 @Module({
   imports: [MediaModule],
-  providers: [ComplianceService],
-  exports: [ComplianceService],
+  providers: [ComplianceService, RestrictedTermsService],
+  exports: [ComplianceService, RestrictedTermsService],
 })
 export class ComplianceModule {}

@@ -1,5 +1,5 @@
 import type { FindingSeverity } from './phi/phi-finding';
-import type { FindingSource } from './compliance-finding.entity';
+import type { FindingLocation, FindingSource } from './compliance-finding.entity';
 
 /** A finding before it is stored: what a scanner reports about one field of a revision. */
 export interface FindingDraft {
@@ -11,6 +11,8 @@ export interface FindingDraft {
   end: number;
   text: string;
   reason: string;
+  mediaId?: string | null;
+  location?: FindingLocation | null;
 }
 
 /** Two scans of the same text report the same finding under the same key. */

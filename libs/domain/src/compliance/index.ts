@@ -3,3 +3,5 @@ export * from './compliance.module';
 export * from './compliance.service';
 export * from './content-category';
 export * from './phi';
+export * from './restricted-term.entity';
+export * from './restricted-terms.service';

@@ -18,6 +18,8 @@ export enum Permission {
   ScanContent = 'content:scan',
   /** Write pre-approved reply templates (writing one is approving it): compliance and admins. */
   ManageReplyTemplates = 'reply-templates:manage',
+  /** Keep the organization's confidential terms: compliance and admins. */
+  ManageRestrictedTerms = 'restricted-terms:manage',
 }
 
 const MARKETER = [
@@ -38,6 +40,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.ManagePolicy,
     Permission.EmergencyPause,
     Permission.ManageReplyTemplates,
+    Permission.ManageRestrictedTerms,
   ],
   [Role.Marketer]: MARKETER,
   [Role.Compliance]: [
@@ -48,6 +51,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.ReadReports,
     Permission.ReadAudit,
     Permission.ManageReplyTemplates,
+    Permission.ManageRestrictedTerms,
   ],
   [Role.Executive]: [Permission.ReadContent, Permission.ReadReports],
 };

@@ -10,6 +10,7 @@ import { can, Permission } from '../identity/permission';
 import { IngestedMedia, MediaIngestService } from './media-ingest.service';
 import { ByteRange, MediaStorage } from './media-storage';
 import { MediaEntity, MediaKind } from './media.entity';
+import { ImageTextService } from './text/image-text.service';
 
 export interface MediaQuery {
   kind?: MediaKind;
@@ -44,6 +45,7 @@ export class MediaService {
     private readonly audit: AuditService,
     private readonly ingest: MediaIngestService,
     private readonly storage: MediaStorage,
+    private readonly imageText: ImageTextService,
   ) {}
 
   /** The organization's media among `ids`; ids of other organizations are simply absent. */
@@ -70,8 +72,19 @@ export class MediaService {
     });
   }
 
-  /** Gives an ingested upload its row, audited; if that fails, its bytes go too. */
+  /** Gives an ingested upload its row, audited, and queues the reading of an image's text. */
   async register(
+    actor: Actor,
+    upload: IngestedMedia,
+    details: UploadDetails,
+  ): Promise<MediaEntity> {
+    const media = await this.store(actor, upload, details);
+    if (media.kind === 'image') await this.imageText.request([media]);
+    return media;
+  }
+
+  /** The row and its audit event; if that fails, the upload's bytes go too. */
+  private async store(
     actor: Actor,
     upload: IngestedMedia,
     details: UploadDetails,

@@ -6,6 +6,8 @@ import { ApprovalPolicyService } from '../approvals/approval-policy.service';
 import { ApprovalEntity } from '../approvals/approval.entity';
 import { ComplianceFindingEntity } from '../compliance/compliance-finding.entity';
 import { ComplianceService } from '../compliance/compliance.service';
+import type { FieldMediaText } from '../media/text/media-text.service';
+import { MediaTextService } from '../media/text/media-text.service';
 import { loadOrganization } from '../organizations/organization-store';
 import { PostRevisionEntity } from './post-revision.entity';
 import { PostStatus } from './post-status';
@@ -26,6 +28,8 @@ export interface PostDetail extends PostView {
   revisions: PostRevisionEntity[];
   /** Open findings of the current revision; approve's overrides name them by id. */
   findings: ComplianceFindingEntity[];
+  /** The captions and the text read in the images of the current revision, for the reviewer. */
+  mediaTexts: FieldMediaText[];
   /** Every decision on every revision, voided ones included. */
   approvals: ApprovalEntity[];
   requirement: PolicyRequirement;
@@ -47,6 +51,7 @@ export class PostQueriesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: ApprovalPolicyService,
     private readonly compliance: ComplianceService,
+    private readonly mediaText: MediaTextService,
   ) {}
 
   /** Posts scheduled within [from, to], earliest first. */
@@ -88,15 +93,16 @@ export class PostQueriesService {
         order: { createdAt: 'ASC' },
       }),
     ]);
-    const [findings, requirement] = await Promise.all([
+    const [findings, requirement, mediaTexts] = await Promise.all([
       this.compliance.openFindings(manager, organizationId, [view.revision.id]),
       this.policy.requirement(manager, view.revision),
+      this.mediaText.read(manager, organizationId, view.revision.content),
     ]);
     const approverIds = approvals
       .filter((a) => a.revisionId === post.currentRevisionId && a.decision === 'approve')
       .filter((a) => !a.voidedAt)
       .map((a) => a.approverId);
-    return { ...view, revisions, approvals, findings, requirement, approverIds };
+    return { ...view, revisions, approvals, findings, mediaTexts, requirement, approverIds };
   }
 
   private async views(

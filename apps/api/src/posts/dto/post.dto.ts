@@ -1,7 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ApprovalEntity,
   ComplianceFindingEntity,
+  FieldMediaText,
+  FindingLocation,
   localTime,
   PostDetail,
   PostRevisionEntity,
@@ -67,6 +69,46 @@ export class RevisionDto {
   }
 }
 
+export class CueRangeDto {
+  @ApiProperty({ description: "the cue's position in the track, from 0" }) index: number;
+  @ApiProperty() startMs: number;
+  @ApiProperty() endMs: number;
+}
+
+export class ImageRegionDto {
+  @ApiProperty({ description: 'pixels of the original image' }) x: number;
+  @ApiProperty() y: number;
+  @ApiProperty() width: number;
+  @ApiProperty() height: number;
+}
+
+export class FindingLocationDto {
+  @ApiPropertyOptional({ type: CueRangeDto }) cue?: CueRangeDto;
+  @ApiPropertyOptional({ type: ImageRegionDto }) region?: ImageRegionDto;
+}
+
+export class TextSegmentDto {
+  @ApiProperty() start: number;
+  @ApiProperty() end: number;
+  @ApiPropertyOptional({ type: CueRangeDto }) cue?: CueRangeDto;
+  @ApiPropertyOptional({ type: ImageRegionDto }) region?: ImageRegionDto;
+}
+
+/** The text of a caption track or the text OCR read in an image, with where each piece sits. */
+export class MediaTextDto {
+  @ApiProperty({ example: 'youtube.captions' }) field: string;
+  @ApiProperty() mediaId: string;
+  @ApiProperty({ enum: ['captions', 'image'] }) source: 'captions' | 'image';
+  @ApiProperty({ enum: ['pending', 'read', 'failed'] }) status: 'pending' | 'read' | 'failed';
+  @ApiProperty({ description: 'cues or lines joined with line breaks; findings index it' })
+  text: string;
+  @ApiProperty({ type: [TextSegmentDto] }) segments: TextSegmentDto[];
+
+  static of({ field, mediaId, source, status, text, segments }: FieldMediaText): MediaTextDto {
+    return { field, mediaId, source, status, text, segments };
+  }
+}
+
 export class FindingDto {
   @ApiProperty({ description: 'what approve overrides name' }) id: string;
   @ApiProperty() revisionId: string;
@@ -78,10 +120,15 @@ export class FindingDto {
   @ApiProperty() end: number;
   @ApiProperty() text: string;
   @ApiProperty() reason: string;
+  @ApiProperty({ nullable: true, type: String, description: 'the caption track or image read' })
+  mediaId: string | null;
+  @ApiProperty({ nullable: true, type: FindingLocationDto, description: 'its cue or region' })
+  location: FindingLocation | null;
 
   static of(f: ComplianceFindingEntity): FindingDto {
     const { id, revisionId, source, field, kind, severity, start, end, text, reason } = f;
-    return { id, revisionId, source, field, kind, severity, start, end, text, reason };
+    const media = { mediaId: f.mediaId, location: f.location };
+    return { id, revisionId, source, field, kind, severity, start, end, text, reason, ...media };
   }
 }
 
@@ -162,6 +209,8 @@ export class PostDetailDto extends PostSummaryDto {
   @ApiProperty({ type: [RevisionDto], description: 'newest first' }) revisions: RevisionDto[];
   @ApiProperty({ type: [FindingDto], description: 'open findings of the current revision' })
   findings: FindingDto[];
+  @ApiProperty({ type: [MediaTextDto], description: 'captions and text read in the images' })
+  mediaTexts: MediaTextDto[];
   @ApiProperty({ type: [ApprovalDto], description: 'every decision, voided ones included' })
   approvals: ApprovalDto[];
   @ApiProperty({ type: ApprovalStateDto }) approval: ApprovalStateDto;
@@ -172,6 +221,7 @@ export class PostDetailDto extends PostSummaryDto {
       ...PostSummaryDto.of(detail),
       revisions: detail.revisions.map(RevisionDto.of),
       findings: detail.findings.map(FindingDto.of),
+      mediaTexts: detail.mediaTexts.map(MediaTextDto.of),
       approvals: detail.approvals.map(ApprovalDto.of),
       approval: { required, approverIds: detail.approverIds, requireConsent, categories, reasons },
     };

@@ -40,7 +40,7 @@ export class AllowList {
   private readonly emails: Set<string>;
   private readonly handles: Set<string>;
   private readonly addresses: Set<string>;
-  /** Lowercased name tokens of each published staff member. */
+  /** Lowercased name tokens of each staff member or donor the organization names. */
   readonly staff: string[][];
 
   constructor(context: ScanContext = {}) {
@@ -50,7 +50,7 @@ export class AllowList {
     this.emails = new Set((allow.emails ?? []).map((e) => e.toLowerCase()));
     this.handles = new Set((allow.handles ?? []).map(bareHandle));
     this.addresses = new Set((allow.addresses ?? []).map(addressKey));
-    this.staff = (context.staffNames ?? []).map((n) =>
+    this.staff = (allow.names ?? []).map((n) =>
       n
         .toLowerCase()
         .split(/[\s.]+/)

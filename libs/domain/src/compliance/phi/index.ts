@@ -1,2 +1,3 @@
 export * from './phi-finding';
 export * from './phi-scanner';
+export * from './published-field';

@@ -1,4 +1,4 @@
-import { AMBIGUOUS_GIVEN_NAMES, GIVEN_NAMES } from './given-names';
+import { givenName, isSurname, recognisedPeople } from './name-lexicon';
 import type { Span } from './scan-text';
 
 export type TitleClass = 'patient' | 'courtesy' | 'staff' | 'public';
@@ -20,9 +20,12 @@ export interface PersonMention extends Span {
 const TITLES: Record<string, TitleClass> = {};
 const addTitles = (cls: TitleClass, words: string) =>
   words.split(' ').forEach((w) => (TITLES[w] = cls));
-addTitles('patient', 'baby little grandpa grandma granny nana mom-to-be pt patient paciente');
-addTitles('courtesy', 'mr mrs ms miss mx mister señora señor sra srta');
-addTitles('staff', 'dr doctor nurse prof professor');
+addTitles(
+  'patient',
+  'baby little grandpa grandma granny nana mom-to-be pt patient paciente pequeña pequeño bebé abuelito abuelita',
+);
+addTitles('courtesy', 'mr mrs ms miss mx mister señora señor sra sr srta don doña');
+addTitles('staff', 'dr dra doctor doctora nurse enfermera enfermero prof professor profesora');
 addTitles(
   'public',
   'mayor senator sen governor gov rep representative principal chief deputy officer sgt sergeant ' +
@@ -50,7 +53,13 @@ const NOT_A_NAME = new Set(
   Prize Network System Partners Group Alliance Council Board Office Station Airport Mall Library
   Museum Theater Arena Stadium Birthing Family Families Home Homes House Village Place Square Plaza
   Point Tour Story Journey Spotlight Diaries Update Note Alert Reminder Episode Chapters Introduction
-  God Lord Jesus Christmas Easter Thanksgiving Halloween Eve Valentine Doctors`
+  God Lord Jesus Christmas Easter Thanksgiving Halloween Eve Valentine Doctors
+  El La Los Las Un Una Uno Nuestro Nuestra Nuestros Su Sus Mi Mis Este Esta Estos Estas Hoy Mañana
+  Gracias Felicidades Feliz Bienvenido Bienvenida Hola Así Para Por Con Sin Del Al Que Qué Cuando
+  Centro Hospital Clínica Fundación Feria Salón Sala Día Semana Mes Año Unidad Departamento Equipo
+  Programa Servicio Servicios Salud Comunitaria Comunitario Calle Avenida Enero Febrero Marzo Abril
+  Mayo Junio Julio Agosto Septiembre Octubre Noviembre Diciembre Lunes Martes Miércoles Jueves Viernes
+  Sábado Domingo`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -83,14 +92,60 @@ function tokenize(text: string): Token[] {
 
 // "patient Carlos Mendez" and "Patient Zach Morrow" are people; "Patient Relations" is a department.
 const titleOf = (word: string, next: string): TitleClass | undefined =>
-  /^(?:Patient|Paciente)$/.test(word) && !GIVEN_NAMES.has(next)
-    ? undefined
-    : TITLES[word.toLowerCase()];
+  /^(?:Patient|Paciente)$/.test(word) && !givenName(next) ? undefined : TITLES[word.toLowerCase()];
 const isNameWord = (word: string) => NAME_SHAPE.test(word) && !NOT_A_NAME.has(word);
 
-/** Finds people named in the text: titled names, gazetteer first names, households. */
+/** Finds people named in the text: titled names, the lexicon's first names, households. */
 export function findPersonMentions(text: string): PersonMention[] {
-  return new MentionReader(text).read();
+  const mentions = new MentionReader(text).read();
+  const known = (s: Span) => mentions.some((m) => m.start < s.end && s.start < m.end);
+  // The library's full parse costs milliseconds: run it only on pieces with an unread name shape.
+  const extra = candidatePieces(text, known).flatMap((piece) =>
+    recognisedPeople(text.slice(piece.start, piece.end))
+      .map((s) => ({ start: piece.start + s.start, end: piece.start + s.end }))
+      .filter((s) => !known(s))
+      .flatMap((s) => fromLibrary(text, s)),
+  );
+  return [...mentions, ...extra].sort((a, b) => a.start - b.start);
+}
+
+const NAME_PAIR = /(?<![\p{L}.!?]\s?|^)\s*\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/gu;
+const PIECE_END = /[.!?\n]/;
+
+/** Clauses (about 80 characters either side) around two capitalized words nothing has read. */
+function candidatePieces(text: string, known: (s: Span) => boolean): Span[] {
+  const pieces: Span[] = [];
+  for (const m of text.matchAll(NAME_PAIR)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (known(span) || pieces.some((p) => p.end >= span.end)) continue;
+    let start = Math.max(0, span.start - 80);
+    let end = Math.min(text.length, span.end + 80);
+    const stop = text.slice(start, span.start).search(/[.!?\n][^.!?\n]*$/);
+    if (stop >= 0) start += stop + 1;
+    const next = text.slice(span.end, end).search(PIECE_END);
+    if (next >= 0) end = span.end + next + 1;
+    pieces.push({ start, end });
+  }
+  return pieces;
+}
+
+/** A person compromise recognised that the reader did not: its title, then its name words. */
+function fromLibrary(text: string, span: Span): PersonMention[] {
+  const words = tokenize(text.slice(span.start, span.end));
+  const titleClass = words.length > 1 ? TITLES[words[0].word.toLowerCase()] : undefined;
+  const name = (titleClass ? words.slice(1) : words).map((t) => t.word);
+  if (name.length === 0 || !name.every((w) => isNameWord(w) || /^\p{Lu}$/u.test(w))) return [];
+  return [
+    {
+      ...span,
+      tokens: name.filter((w) => w.length > 1),
+      titleClass,
+      family: false,
+      ambiguous: false,
+      guessed: name.length > 1 && !titleClass,
+      single: name.length === 1 && !titleClass,
+    },
+  ];
 }
 
 type Read = [PersonMention, number];
@@ -106,7 +161,8 @@ class MentionReader {
   read(): PersonMention[] {
     for (let i = 0; i < this.tokens.length; i++) {
       const read = this.readTitled(i) ?? this.readHousehold(i) ?? this.readGiven(i);
-      const [mention, last] = read ?? this.readCoordinated(i) ?? this.readGuessed(i) ?? [];
+      const [mention, last] =
+        read ?? this.readCoordinated(i) ?? this.readGuessed(i) ?? this.readInitialled(i) ?? [];
       if (!mention) continue;
       if (!PLACE_WORDS_AFTER.test(this.text.slice(mention.end, mention.end + 24))) {
         this.mentions.push(mention);
@@ -146,20 +202,35 @@ class MentionReader {
     if (/^family$/i.test(next.word) && !/^\s+\p{Lu}/u.test(after)) {
       return [this.mention(i, i, i + 1, { family: true, words: [t.word] }), i + 1];
     }
-    if (next.word === 'baby' && !GIVEN_NAMES.has(t.word)) {
+    // "la familia García" (but not "Familia Unida", a programme's name).
+    if (/^familia$/i.test(t.word) && isNameWord(next.word) && this.nameRun(i + 1) === i + 1) {
+      return [this.mention(i, i + 1, i + 1, { family: true, words: [next.word] }), i + 1];
+    }
+    if (next.word === 'baby' && !givenName(t.word)) {
       const extra = { family: true, words: [t.word], titleClass: 'patient' as const };
       return [this.mention(i, i, i + 1, extra), i + 1];
     }
     return undefined;
   }
 
-  // A gazetteer first name, with whatever surname follows it.
+  // A first name of the library's lexicon, with whatever surname follows it.
   private readGiven(i: number): Read | undefined {
     const first = this.tokens[i];
-    if (!GIVEN_NAMES.has(first.word) || !NAME_SHAPE.test(first.word)) return undefined;
+    const given = NAME_SHAPE.test(first.word) ? givenName(first.word) : undefined;
+    if (!given) return undefined;
     const last = this.nameRun(i);
     if (last === i && this.isPlaceOrDate(first)) return undefined;
-    return [this.mention(i, i, last, { ambiguous: AMBIGUOUS_GIVEN_NAMES.has(first.word) }), last];
+    // "Mom Destiny Howard": a first name outside the lexicon before a known one, mid-sentence.
+    const from = this.unknownFirstNameBefore(i) ? i - 1 : i;
+    const ambiguous = given === 'ambiguous' && last === i && from === i;
+    return [this.mention(from, from, last, { ambiguous }), last];
+  }
+
+  private unknownFirstNameBefore(i: number): boolean {
+    const [before, prev, t] = [this.tokens[i - 2], this.tokens[i - 1], this.tokens[i]];
+    if (!before || !prev || this.gap(prev, t) !== ' ' || !isNameWord(prev.word)) return false;
+    const previous = this.mentions[this.mentions.length - 1];
+    return !/[.!?:]/.test(this.gap(before, prev)) && (!previous || previous.end < prev.start);
   }
 
   // "in Marion", "St. Luke's", "June 5", "Mason, OH" — but not "in Ava's name".
@@ -180,11 +251,20 @@ class MentionReader {
     return [this.mention(i, i, last, {}), last];
   }
 
-  // Two capitalized words outside the gazetteer, followed by an age or a relative clause.
+  // Two capitalized words outside the lexicon's first names: a known surname second, or an age or
+  // a relative clause after them.
   private readGuessed(i: number): Read | undefined {
     if (!this.isNamePair(i)) return undefined;
     const after = this.text.slice(this.tokens[i + 1].end, this.tokens[i + 1].end + 12);
-    if (!GUESSED_NAME_AFTER.test(after)) return undefined;
+    if (!GUESSED_NAME_AFTER.test(after) && !isSurname(this.tokens[i + 1].word)) return undefined;
+    return [this.mention(i, i, i + 1, { guessed: true }), i + 1];
+  }
+
+  // "Priya S.": a capitalized word and an initial, the way patients are named for privacy.
+  private readInitialled(i: number): Read | undefined {
+    const [t, initial] = [this.tokens[i], this.tokens[i + 1]];
+    if (!initial || !isNameWord(t.word) || this.gap(t, initial) !== ' ') return undefined;
+    if (!this.isInitial(initial)) return undefined;
     return [this.mention(i, i, i + 1, { guessed: true }), i + 1];
   }
 

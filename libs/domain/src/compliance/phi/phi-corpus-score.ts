@@ -1,10 +1,12 @@
 import type { FindingSeverity, PhiFinding, PhiKind, ScanContext } from './phi-finding';
+import type { PublishedField } from './published-field';
 
-/** One labelled item of test/fixtures/phi-corpus.json. */
+/** One labelled item of test/fixtures/phi/{dev,test}.json. */
 export interface CorpusItem {
   id: string;
+  lang: 'en' | 'es';
+  field: PublishedField;
   text: string;
-  reply?: boolean;
   /** Every PHI span a privacy officer marked; `severity` is set only for warn-level signals. */
   phi: { kind: PhiKind; text: string; severity?: FindingSeverity }[];
   context?: ScanContext;
@@ -36,17 +38,26 @@ const GROUP: Record<PhiKind, string> = {
   date_of_birth: 'date',
   admission_date: 'date',
   phone: 'phone',
+  fax: 'phone',
   email: 'email',
   street_address: 'place',
   zip_code: 'place',
+  room_location: 'place',
   record_number: 'number',
   ssn: 'number',
   health_plan_id: 'number',
+  account_number: 'number',
+  license_number: 'number',
+  vehicle_identifier: 'device',
+  device_identifier: 'device',
+  ip_address: 'link',
   age_over_89: 'age',
   identifying_url: 'link',
   identifying_handle: 'link',
+  photo_reference: 'photo',
   patient_confirmation: 'reply',
   care_mention: 'reply',
+  restricted_term: 'restricted',
 };
 
 const words = (s: string) => new Set(s.toLowerCase().match(/[a-z]{3,}/g) ?? []);
@@ -74,6 +85,31 @@ function isCaught(findings: readonly PhiFinding[], labels: readonly Label[]): bo
   return warnOnly ? findings.length > 0 : findings.some((f) => f.severity === 'block');
 }
 
+/** Share of each kind's labelled spans that a compatible finding overlaps. */
+export function kindRecall(
+  items: readonly CorpusItem[],
+  scan: ScanFn,
+): Map<PhiKind, { labels: number; hit: number }> {
+  const byKind = new Map<PhiKind, { labels: number; hit: number }>();
+  for (const item of items) {
+    const findings = scan(item);
+    for (const l of labelsOf(item)) {
+      const k = byKind.get(l.kind) ?? { labels: 0, hit: 0 };
+      k.labels++;
+      if (findings.some((f) => compatible(f, l) && overlaps(f, l))) k.hit++;
+      byKind.set(l.kind, k);
+    }
+  }
+  return byKind;
+}
+
+function labelsOf(item: CorpusItem): Label[] {
+  return item.phi.map((l) => {
+    const start = item.text.indexOf(l.text);
+    return { ...l, start, end: start + l.text.length };
+  });
+}
+
 export function scoreCorpus(items: readonly CorpusItem[], scan: ScanFn): CorpusScore {
   let phiItems = 0;
   let labelCount = 0;
@@ -84,10 +120,7 @@ export function scoreCorpus(items: readonly CorpusItem[], scan: ScanFn): CorpusS
   const falseBlockItems: string[] = [];
   for (const item of items) {
     const findings = scan(item);
-    const labels: Label[] = item.phi.map((l) => {
-      const start = item.text.indexOf(l.text);
-      return { ...l, start, end: start + l.text.length };
-    });
+    const labels = labelsOf(item);
     if (labels.length === 0 && findings.some((f) => f.severity === 'block')) {
       falseBlockItems.push(item.id);
     }

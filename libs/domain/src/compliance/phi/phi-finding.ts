@@ -1,20 +1,30 @@
-/** HIPAA identifiers that can appear in social copy, plus the two reply-guard kinds. */
+/** HIPAA identifiers that can appear in published copy, the two reply-guard kinds, and restricted terms. */
 export type PhiKind =
   | 'patient_name'
   | 'date_of_birth'
   | 'admission_date'
   | 'phone'
+  | 'fax'
   | 'email'
   | 'street_address'
   | 'zip_code'
   | 'record_number'
   | 'ssn'
   | 'health_plan_id'
+  | 'account_number'
+  | 'license_number'
+  | 'vehicle_identifier'
+  | 'device_identifier'
+  | 'ip_address'
   | 'age_over_89'
+  | 'room_location'
   | 'identifying_url'
   | 'identifying_handle'
+  | 'photo_reference'
   | 'patient_confirmation'
-  | 'care_mention';
+  | 'care_mention'
+  /** One of the organization's confidential terms (not PHI, flagged and overridden the same way). */
+  | 'restricted_term';
 
 export type FindingSeverity = 'block' | 'warn';
 
@@ -37,9 +47,17 @@ export interface ScanContext {
     addresses?: string[];
     handles?: string[];
     emails?: string[];
+    /** Staff, physicians and donors the organization names in promotional context. */
+    names?: string[];
   };
-  /** Staff and physician names the organization publishes in promotional context. */
-  staffNames?: string[];
+  /** The organization's confidential terms, flagged wherever they appear. */
+  restrictedTerms?: readonly RestrictedTermRule[];
+}
+
+/** A confidential word, phrase or pattern (`/regex/`) of one organization. */
+export interface RestrictedTermRule {
+  term: string;
+  severity: FindingSeverity;
 }
 
 export const PHI_KINDS: readonly PhiKind[] = [
@@ -47,15 +65,24 @@ export const PHI_KINDS: readonly PhiKind[] = [
   'date_of_birth',
   'admission_date',
   'phone',
+  'fax',
   'email',
   'street_address',
   'zip_code',
   'record_number',
   'ssn',
   'health_plan_id',
+  'account_number',
+  'license_number',
+  'vehicle_identifier',
+  'device_identifier',
+  'ip_address',
   'age_over_89',
+  'room_location',
   'identifying_url',
   'identifying_handle',
+  'photo_reference',
   'patient_confirmation',
   'care_mention',
+  'restricted_term',
 ];

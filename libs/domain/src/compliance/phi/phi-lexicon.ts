@@ -1,18 +1,28 @@
-// Cue vocabularies shared by the detectors. Every regex is compiled once, at module load.
+// Cue vocabularies shared by the detectors, in English and Spanish. Every regex is compiled once,
+// at module load.
+
+/** Spanish words end in letters `\b` does not see (é, ó): bound them by letters instead. */
+const es = (words: string) => String.raw`(?<!\p{L})(?:${words})(?!\p{L})`;
 
 /** Something happened to a person's body or they are/were under care: names next to it are patients. */
 export const STRONG_CLINICAL = new RegExp(
-  String.raw`\b(?:admit(?:ted|s)?|admission|discharg\w*|diagnos\w*|surger(?:y|ies)|operation|operated|post-op|pre-auth|chemo\w*|radiation|transplant\w*|dialysis|pacemaker|bypass|stent|intubat\w*|extubat\w*|trach|ventilator|ICU|NICU|PICU|CCU|step-down unit|burn unit|trauma (?:unit|bay)|in (?:stable|critical|serious|fair|good) condition|recover(?:ing|ed|s|y)|rehab|treat(?:ed|ment)|cancer|leukemia|lymphoma|tumou?r|neuroblastoma|stroke|cardiac arrest|heart attack|pneumonia|sepsis|infection|COVID|vaccine|fracture|broken (?:hip|leg|arm|wrist|ankle|bone)|spinal cord|injur(?:y|ies|ed)|hurt|crash|collapsed|near-drowning|pregnan\w*|birthing|born|delivery|labor and delivery|newborn|preemie|get well|feel better|speedy recovery|passed away|died|hospice unit|(?:room|bed|bay) \d+[A-Z]?|heart (?:surgery|transplant|defect|warrior)|ACL|replacement|reconstruction|revision|amputat\w*|cataract|(?:eating|substance use|bipolar|panic) disorders?|overdos\w*|detox|psychiatric|psych unit|suicid\w*|addiction|\w+(?:ectomy|otomy|ostomy|plasty|oscopy)|PT|CHF|COPD|CABG|biopsy|fighting|battling|surviv(?:ing|ed)|rang the bell|went home|heading home|going home|welcome to the world|cared for (?:him|her|them)|caring for|saved (?:his|her|their|my) life|(?:his|her|their) stay|stay (?:on|in) our|saving \S+ life|scheduled for (?:his|her|their)|pneumonia|Rx|prescription|pharmacy|trasplante|cirug[ií]a|hospitalizad[oa]|sali[oó] (?:hoy )?del hospital|after \d+ (?:days|weeks|months) (?:in|with us|at))`,
-  'i',
+  String.raw`\b(?:admit(?:ted|s)?|admission|discharg\w*|diagnos\w*|surger(?:y|ies)|operation|operated|post-op|pre-auth|chemo\w*|radiation|transplant\w*|dialysis|pacemaker|bypass|stent|intubat\w*|extubat\w*|trach|ventilator|ICU|NICU|PICU|CCU|step-down unit|burn unit|trauma (?:unit|bay)|in (?:stable|critical|serious|fair|good) condition|recover(?:ing|ed|s|y)|rehab|treat(?:ed|ment)|cancer|leukemia|lymphoma|tumou?r|neuroblastoma|stroke|cardiac arrest|heart attack|pneumonia|sepsis|infection|COVID|vaccine|fracture|broken (?:hip|leg|arm|wrist|ankle|bone)|spinal cord|injur(?:y|ies|ed)|hurt|crash|collapsed|near-drowning|pregnan\w*|birthing|born|delivery|labor and delivery|newborn|preemie|get well|feel better|speedy recovery|passed away|died|hospice unit|(?:room|bed|bay) \d+[A-Z]?|heart (?:surgery|transplant|defect|warrior)|ACL|replacement|reconstruction|revision|amputat\w*|cataract|(?:eating|substance use|bipolar|panic) disorders?|overdos\w*|detox|psychiatric|psych unit|suicid\w*|addiction|\w+(?:ectomy|otomy|ostomy|plasty|oscopy)|PT|CHF|COPD|CABG|biopsy|fighting|battling|surviv(?:ing|ed)|rang the bell|went home|heading home|going home|welcome to the world|cared for (?:him|her|them)|caring for|saved (?:his|her|their|my) life|(?:his|her|their) stay|stay (?:on|in) our|saving \S+ life|scheduled for (?:his|her|their)|pneumonia|Rx|prescription|pharmacy|trasplante|cirug[ií]a|hospitalizad[oa]|sali[oó] (?:hoy )?del hospital|after \d+ (?:days|weeks|months) (?:in|with us|at))|${es(
+    String.raw`ingres[óo]|ingresad[oa]|internad[oa]|hospitalizaci[óo]n|dad[oa] de alta|alta m[ée]dica|(?:le |la |lo |me )?operaron|operad[oa]|operaci[óo]n|cirug[íi]as?|quimio(?:terapia)?|radioterapia|trasplantes?|di[áa]lisis|marcapasos|diagn[óo]stic\w+|c[áa]ncer|leucemia|tumor|derrame|infarto|fractura|neumon[íi]a|UCI|UCIN|terapia intensiva|cuidados intensivos|recuperaci[óo]n|se recupera\w*|rehabilitaci[óo]n|tratamiento|naci[óo]|parto|ces[áa]rea|prematur[oa]|falleci[óo]|muri[óo]|(?:habitaci[óo]n|cama|cuarto) \d+|sali[óo] del hospital|volvi[óo] a casa|ya est[áa] en casa|venci[óo]|luch(?:a|ando|[óo]) contra`,
+  )}`,
+  'iu',
 );
 
 /** Clinical setting without a statement of care: a weaker signal. */
-export const WEAK_CLINICAL =
-  /\b(?:ER|ED|emergency|hospital|clinic|nurses?|doctors?|oncology|cardiology|cardiac|heart|care|unit|floor|ward|medical|pediatric|infusion|stay|patients?|health|healing|sick|ill|pain|surgeon)\b/i;
+export const WEAK_CLINICAL = new RegExp(
+  String.raw`\b(?:ER|ED|emergency|hospital|clinic|nurses?|doctors?|oncology|cardiology|cardiac|heart|care|unit|floor|ward|medical|pediatric|infusion|stay|patients?|health|healing|sick|ill|pain|surgeon)\b|${es(
+    String.raw`urgencias|cl[íi]nica|enfermer[oa]s?|m[ée]dic[oa]s?|unidad|piso|pacientes?|salud|maternidad|geriatr[íi]a|pediatr[íi]a|oncolog[íi]a|cardiolog[íi]a|estancia|dolor|enferm[oa]`,
+  )}`,
+  'iu',
+);
 
 /** The person is staff, a donor, a visitor or a public figure being thanked. */
 export const NON_PATIENT_ROLE_BEFORE =
-  /\b(?:neurologists?|surgeons?|cardiologists?|oncologists?|pulmonologists?|physicians?|doctors?|dietitians?|therapists?|practitioners?|navigators?|coordinators?|nurses?|chaplains?|pharmacists?|midwi(?:fe|ves)|CEO|CFO|COO|CNO|CMO|president|director|manager|officer|chief of [\w ]+?|volunteers?|chairs?|chair(?:man|woman|person)|emcee|anchor|host|speaker|keynote|honoree|donors?|trustees?|founder|residents?|fellows?|staff|employees?|colleagues?|team members?|linebacker|quarterback|athlete|singer|author|artist|principal|mayor|senator|governor|councilm[ae]n|commissioner|judge|sheriff|chief|dean|professor|educator|instructor|RN|MD)\b[^.!?;:]{0,20}$/i;
+  /\b(?:neurologists?|surgeons?|cardiologists?|oncologists?|pulmonologists?|physicians?|doctors?|dietitians?|therapists?|practitioners?|navigators?|coordinators?|nurses?|chaplains?|pharmacists?|midwi(?:fe|ves)|CEO|CFO|COO|CNO|CMO|president|director|manager|officer|chief of [\w ]+?|volunteers?|chairs?|chair(?:man|woman|person)|emcee|anchor|host|speaker|keynote|honoree|donors?|trustees?|founder|residents?|fellows?|staff|employees?|colleagues?|team members?|linebacker|quarterback|athlete|singer|author|artist|principal|mayor|senator|governor|councilm[ae]n|commissioner|judge|sheriff|chief|dean|professor|educator|instructor|RN|MD|doctora|enfermer[oa]s?|jef[ea]|directora?|voluntari[oa]s?|donantes?|presidenta?|alcaldesa?|coordinadora?|cirujan[oa]|especialista|colega|personal)\b[^.!?;:]{0,20}$/i;
 
 /** Credentials after a name: "Maria Lopez, RN". */
 export const CREDENTIAL_AFTER =
@@ -30,7 +40,7 @@ export const EVENT_ROLE =
 
 /** Thanked for what they did for us: volunteering, visiting, donating. */
 export const THANKED_FOR =
-  /\bfor (?:volunteering|visiting|donating|sponsoring|hosting|representing|partnering|joining|leading|supporting|organizing|coaching|performing|speaking|reading to|bringing|cooking|knitting|sewing|making)\b/i;
+  /\bpor (?:visitar|donar|su donativo|su donaci|patrocinar|organizar|apoyar|compartir|ser voluntari)|\bfor (?:volunteering|visiting|donating|sponsoring|hosting|representing|partnering|joining|leading|supporting|organizing|coaching|performing|speaking|reading to|bringing|cooking|knitting|sewing|making)\b/i;
 
 /** "partner with @Team": an organization, not a person. */
 export const PARTNER_BEFORE =
@@ -43,10 +53,14 @@ export const BENEFICIARY_AFTER = /^['’]s (?:name|honor|memory|behalf|fund|care
 
 /** Gifts and fundraising: names here are donors even next to a cancer center. */
 export const DONOR_CONTEXT =
-  /\b(?:gift|donat\w*|donors?|philanthrop\w*|endow\w*|pledge\w*|generosity|sponsor\w*|given \$|raised \$)/i;
+  /\b(?:gift|donat\w*|donors?|philanthrop\w*|endow\w*|pledge\w*|generosity|sponsor\w*|given \$|raised \$|donativo|donaci|don[oó] |donante|patrocin\w*|generosidad)/i;
 
 /** A patient word just before the name: "our patient Lily", "longtime patient Ida Brennan". */
 export const PATIENT_WORD_BEFORE = /\b(?:patient|pt|paciente)\b[^.!?;:]{0,12}$/i;
+
+/** A relative of the speaker or of the reader: "my husband Ramiro", "su hija Ana". */
+export const RELATIVE_BEFORE =
+  /\b(?:my|our|your|his|her|mi|nuestr[oa]|su)\s+(?:husband|wife|son|daughter|mom|dad|mother|father|baby|grandson|granddaughter|esposo|esposa|marido|hij[oa]|mam[aá]|pap[aá]|madre|padre|beb[eé]|niet[oa]|abuel[oa])\s*,?\s*$/i;
 
 /** Apposition naming the person a patient: "Henry Liu, our 10,000th cataract surgery patient". */
 export const PATIENT_APPOSITION =
@@ -54,11 +68,11 @@ export const PATIENT_APPOSITION =
 
 /** Birth context, for "mom Rachel" in a birth announcement. */
 export const BIRTH_CONTEXT =
-  /\b(?:born|birth|baby|babies|deliver\w*|arriv\w*|pregnan\w*|due|newborn|labor)\b/i;
+  /\b(?:born|birth|baby|babies|deliver\w*|arriv\w*|pregnan\w*|due|newborn|labor|naci\w*|parto|beb[eé]|embaraz\w*)/i;
 
 /** A person is being talked about (for dates and ages tied to an individual). */
 export const PERSON_REFERENCE =
-  /\b(?:he|she|him|her|his|hers|patient|pt|man|woman|boy|girl|baby|infant|child|kid|teen|mom|mother|dad|father|son|daughter|wife|husband|twins?|veteran|resident|grandpa|grandma|me|my)\b|\bI\b/i;
+  /\b(?:he|she|him|her|his|hers|patient|pt|man|woman|boy|girl|baby|infant|child|kid|teen|mom|mother|dad|father|son|daughter|wife|husband|twins?|veteran|resident|grandpa|grandma|me|my|[ée]l|ella|paciente|hij[oa]|esposo|esposa|beb[eé]|ni[ñn][oa]|se[ñn]ora?|mi|yo|pap[aá]|mam[aá]|abuel[oa])\b|\bI\b/i;
 
 /** In a reply, the reader is the person. */
 export const SECOND_PERSON = /\b(?:you|your|yours)\b/i;

@@ -17,8 +17,8 @@ const ORG: ScanContext = {
     addresses: ['3300 Vine St, Cincinnati, OH 45220'],
     handles: ['@OakHillHealth'],
     emails: ['media@partner.com'],
+    names: ['Farah Qureshi'],
   },
-  staffNames: ['Farah Qureshi'],
 };
 
 describe('PhiScanner', () => {

@@ -6,8 +6,15 @@ import { scanLinks } from './detectors/link.detector';
 import { detectPhones } from './detectors/phone.detector';
 import { detectReplyDisclosures } from './detectors/reply-guard.detector';
 import { detectSubjects } from './detectors/subject.detector';
+import { detectCareMentions } from './detectors/care-mention.detector';
+import { detectLocators } from './detectors/locator.detector';
+import { detectNetworkAddresses } from './detectors/network.detector';
+import { detectPhotoReferences } from './detectors/photo-reference.detector';
+import { detectRestrictedTerms } from './detectors/restricted-term.detector';
 import type { PhiFinding, PhiKind, ScanContext } from './phi-finding';
+import type { PublishedField } from './published-field';
 import { ScanDocument } from './scan-document';
+import { detectLanguage } from './scan-language';
 import { overlaps } from './scan-text';
 
 // Overlapping findings within one family are the same identifier seen twice; keep the strongest.
@@ -15,7 +22,13 @@ const FAMILY: Record<PhiKind, string> = {
   ssn: 'number',
   record_number: 'number',
   health_plan_id: 'number',
+  account_number: 'number',
+  license_number: 'number',
+  vehicle_identifier: 'number',
+  device_identifier: 'number',
   phone: 'number',
+  fax: 'number',
+  ip_address: 'number',
   date_of_birth: 'date',
   admission_date: 'date',
   patient_confirmation: 'reply',
@@ -24,39 +37,48 @@ const FAMILY: Record<PhiKind, string> = {
   email: 'email',
   street_address: 'street_address',
   zip_code: 'zip_code',
+  room_location: 'room_location',
+  photo_reference: 'photo_reference',
+  restricted_term: 'restricted_term',
   age_over_89: 'age_over_89',
   identifying_url: 'identifying_url',
   identifying_handle: 'identifying_handle',
 };
 
 /**
- * Finds protected health information in social copy. Pure and stateless: one instance can be
- * shared, and a scan is a few hundred microseconds.
+ * Finds protected health information (and the organization's restricted terms) in published
+ * text, in English or Spanish. Pure and stateless: one instance can be shared.
  */
 export class PhiScanner {
   /** Posts: every HIPAA identifier that can appear in social copy, sorted by position. */
   scan(text: string, context?: ScanContext): PhiFinding[] {
-    return this.run(text, context, false);
+    return this.scanField('post', text, context);
   }
 
   /** Replies to the public: scan() plus the rule that a reply must not confirm care. */
   scanReply(text: string, context?: ScanContext): PhiFinding[] {
-    return this.run(text, context, true);
+    return this.scanField('reply', text, context);
   }
 
-  private run(text: string, context: ScanContext | undefined, reply: boolean): PhiFinding[] {
-    const doc = new ScanDocument(text, context, reply);
+  /** Any published field (title, description, caption track, alt text, tags) by its kind. */
+  scanField(field: PublishedField, text: string, context?: ScanContext): PhiFinding[] {
+    const doc = new ScanDocument(text, context, field, detectLanguage(text));
     const links = scanLinks(doc);
     doc.maskSpans(links.masked);
     const findings = [
       ...links.findings,
+      ...detectNetworkAddresses(doc),
       ...detectSubjects(doc, links.handles),
       ...detectIdentifiers(doc),
       ...detectPhones(doc),
       ...detectAddresses(doc),
+      ...detectLocators(doc),
       ...detectDates(doc),
       ...detectAges(doc),
-      ...(reply ? detectReplyDisclosures(doc) : []),
+      ...detectPhotoReferences(doc),
+      ...detectCareMentions(doc),
+      ...(doc.reply ? detectReplyDisclosures(doc) : []),
+      ...detectRestrictedTerms(doc, context?.restrictedTerms ?? []),
     ];
     return dedupe(findings).sort((a, b) => a.start - b.start || a.end - b.end);
   }

@@ -1,5 +1,6 @@
 import { AllowList } from './allow-list';
 import type { FindingSeverity, PhiFinding, PhiKind, ScanContext } from './phi-finding';
+import type { PublishedField } from './published-field';
 import { ScanText, type Span } from './scan-text';
 
 /** Everything the detectors share about one text being scanned. */
@@ -9,14 +10,18 @@ export class ScanDocument extends ScanText {
   readonly patients: Span[] = [];
   /** A hashtag such as #CancerSucks or #NICUgrad: a weak clinical signal for the whole post. */
   clinicalHashtag = false;
+  /** A reply speaks to the person it answers, so the reply guard applies. */
+  readonly reply: boolean;
 
   constructor(
     text: string,
     context: ScanContext | undefined,
-    readonly reply: boolean,
+    readonly field: PublishedField,
+    readonly lang: 'en' | 'es',
   ) {
     super(text);
     this.allow = new AllowList(context);
+    this.reply = field === 'reply';
   }
 
   finding(kind: PhiKind, severity: FindingSeverity, span: Span, reason: string): PhiFinding {

@@ -17,12 +17,21 @@ const AGE_PATTERNS = [
     String.raw`\b(?:oldest|eldest)(?:\s+\w+){0,3}?\s*(?:[:,]|was|is|at)\s*${AGE}\b${NOT_AN_AGE}`,
     'gi',
   ),
+  new RegExp(String.raw`\b${AGE}\s+años\b`, 'gi'),
+  new RegExp(
+    String.raw`\bcumplea[ñn]os\s+(?:n[úu]mero\s+)?${AGE}\b|\b${AGE}\s+cumplea[ñn]os`,
+    'gi',
+  ),
+  new RegExp(
+    String.raw`\b(?:cumpli[óo]|cumple|tiene|ten[íi]a|a los)\s+${AGE}\b${NOT_AN_AGE}`,
+    'gi',
+  ),
   /\b(?:ninety|one hundred(?: and)?)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?[- ]years?[- ](?:old|young)\b/gi,
 ];
 const APPOSITION = new RegExp(String.raw`^,\s*(${AGE})(?=,)`);
 const NON_PATIENT =
-  /\b(?:volunteer\w*|retir\w*|employee|staff|donor|coordinator|trustee|board|veterans)\b/i;
-const PATIENT = /\bpatient\b/i;
+  /\b(?:volunteer\w*|retir\w*|employee|staff|donor|coordinator|trustee|board|veterans|voluntari\w*|jubilad\w*|emplead\w*|donante)\b/i;
+const PATIENT = /\b(?:patient|paciente)\b/i;
 
 /** Ages over 89, which HIPAA treats as identifying on their own. */
 export function detectAges(doc: ScanDocument): PhiFinding[] {

@@ -4,6 +4,7 @@ import type { ScanDocument } from '../scan-document';
 import type { Span } from '../scan-text';
 
 const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`;
+const MES = String.raw`(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre|diciembre)`;
 const WEEKDAY = String.raw`(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?`;
 const DATES = [
   new RegExp(
@@ -20,31 +21,42 @@ const DATES = [
   ),
   /(?<![\d/.-])(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])-(?:19|20)\d{2}(?![\d-])/g,
   /\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b/g,
+  // "3 de febrero", "2 de mayo de 2023", "12 de agosto del año pasado".
+  new RegExp(
+    String.raw`\b\d{1,2}\s+de\s+${MES}(?:\s+(?:de\s+(?:19|20)\d{2}|del\s+(?:año\s+pasado|(?:19|20)\d{2})))?(?![\p{L}])`,
+    'giu',
+  ),
 ];
+// Spanish writes the day first: "14/03".
+const DAY_FIRST =
+  /(?<![\d/.-])(?:0?[1-9]|[12]\d|3[01])\/(?:0?[1-9]|1[0-2])(?:\/(?:\d{4}|\d{2}))?(?![\d/])/g;
 
 const BIRTH_CUE =
-  /\b(?:DOB|D\.O\.B|date of birth|birth ?date|born|b\.|birthday|arrived)\b[\s:.,(]*(?:(?:was|is|on|the)\s+){0,2}$/i;
+  /(?:\b(?:DOB|D\.O\.B|date of birth|birth ?date|born|b\.|birthday|arrived|fecha de nacimiento|naci[oó]|nacid[oa]|F\.? ?N\.?)\b|naci[óo])[\s:.,(]*(?:(?:was|is|on|the|el|un|la)\s+){0,2}$/i;
 // "Happy 75th birthday to us": the organization's own anniversary.
 const ORG_BIRTHDAY =
   /\b(?:our|us|we|hospital|center|clinic)\b[^.!?]{0,20}\b(?:\d+(?:st|nd|rd|th) birthday|turn(?:s|ed|ing)? \d+)|\b\d+(?:st|nd|rd|th) birthday to us\b/i;
 const NEWBORN = /\b(?:baby|born|newborn|birth|boy|girl|twins)\b/i;
 const CARE_EVENT =
-  /\b(?:admit(?:ted)?|admission|discharg\w*|went home|sent home|transferred|passed away|died|death|surger(?:y|ies)|operation|operated|procedure|transplant\w*|underwent|diagnos\w*|came into our|brought (?:in|to)|arrived at|visit|treated|scheduled for (?:his|her|their)|due|cardiac arrest|in our (?:ER|ED|ICU|NICU|PICU))\b/i;
+  /\b(?:ingres\w*|dad[oa] de alta|alta|operaron|operad[oa]|cirug\w*|trasplante|falleci\w*|muri\w*|lleg\w* a (?:urgencias|nuestr)|atendid[oa]|tratad[oa]|internad[oa]|admit(?:ted)?|admission|discharg\w*|went home|sent home|transferred|passed away|died|death|surger(?:y|ies)|operation|operated|procedure|transplant\w*|underwent|diagnos\w*|came into our|brought (?:in|to)|arrived at|visit|treated|scheduled for (?:his|her|their)|due|cardiac arrest|in our (?:ER|ED|ICU|NICU|PICU))\b/i;
 const SERVICE_DATE = /\b(?:date of service|DOS)\b[\s:]*$/i;
 
 // HIPAA stops protecting a decedent's information 50 years after death: "On May 12, 1952, we admitted our first patient".
 const PROTECTED_YEARS = 50;
 
-function isHistorical(date: string): boolean {
+// Nobody born this long ago is alive: "Dr. Charles Drew, born June 3, 1904" is history.
+const LIFETIME_YEARS = 110;
+
+function yearsAgo(date: string): number {
   const year = /\b(?:19|20)\d{2}\b/.exec(date);
-  return !!year && new Date().getFullYear() - Number(year[0]) > PROTECTED_YEARS;
+  return year ? new Date().getFullYear() - Number(year[0]) : 0;
 }
 
 /** Dates of birth and of admission, discharge, treatment or death, when tied to a person. */
 export function detectDates(doc: ScanDocument): PhiFinding[] {
   const findings: PhiFinding[] = [];
   const seen: Span[] = [];
-  for (const pattern of DATES) {
+  for (const pattern of doc.lang === 'es' ? [...DATES, DAY_FIRST] : DATES) {
     for (const m of doc.text.matchAll(pattern)) {
       const span = { start: m.index, end: m.index + m[0].trimEnd().length };
       if (seen.some((s) => s.start < span.end && span.start < s.end)) continue;
@@ -59,7 +71,8 @@ export function detectDates(doc: ScanDocument): PhiFinding[] {
 function judge(doc: ScanDocument, span: Span): PhiFinding | undefined {
   const { before, sentence } = doc.around(span, 40);
   const date = doc.text.slice(span.start, span.end);
-  const birth = BIRTH_CUE.test(before) && !ORG_BIRTHDAY.test(before);
+  const birth =
+    BIRTH_CUE.test(before) && !ORG_BIRTHDAY.test(before) && yearsAgo(date) <= LIFETIME_YEARS;
   if (birth && (!/arrived\W*$/i.test(before) || NEWBORN.test(sentence))) {
     return doc.finding(
       'date_of_birth',
@@ -72,7 +85,7 @@ function judge(doc: ScanDocument, span: Span): PhiFinding | undefined {
     doc.patientInSentence(span) ||
     PERSON_REFERENCE.test(sentence) ||
     (doc.reply && SECOND_PERSON.test(sentence));
-  if (isHistorical(date)) return undefined;
+  if (yearsAgo(date) > PROTECTED_YEARS) return undefined;
   if (SERVICE_DATE.test(before) || (CARE_EVENT.test(sentence) && person)) {
     return doc.finding(
       'admission_date',

@@ -10,11 +10,16 @@ interface KeyedPattern {
   pattern: RegExp;
 }
 
-const SEP = String.raw`\s*[:#]?\s*`;
+// "MRN: 123", "case number is HC-24-118", "encounter, #E-2025", "plate (CA 8RZK551)".
+const SEP = String.raw`\s*,?\s*(?:[:#(]|is|was|es)?\s*#?\s*`;
 const MARKER = String.raw`\s*(?:ID|#|no\.?|number|num\.?)`;
 const INSURER = String.raw`(?:[A-Z]{2,5}\s+(?=[A-Z0-9-]*\d))?`;
 const RECORD_ID = String.raw`([A-Z]{0,3}-?\d[\d-]{3,}[A-Z]?)\b`;
 const PLAN_ID = String.raw`([A-Z0-9]{0,4}-?[A-Z0-9-]*\d[A-Z0-9-]{4,})\b`;
+const SERIAL = String.raw`([A-Z0-9]{0,6}-?[A-Z0-9-]*\d[A-Z0-9-]{3,})\b`;
+// A plate has letters and digits in any order: "8XKT119", "ABC-1234"; a VIN is 17 characters.
+const PLATE = String.raw`((?=[A-Z0-9-]{0,8}\d)[A-Z0-9]{1,4}[- ]?[A-Z0-9]{2,5}|[A-HJ-NPR-Z0-9]{17})\b`;
+const LICENCE = String.raw`((?:[A-Z]{2}\s+)?[A-Z]{0,2}\d[\d-]{4,}[A-Z]?)\b`;
 const keyed = (keywords: string, markerRequired: boolean, id: string, prefix = '') =>
   new RegExp(
     String.raw`\b(${keywords})(?:${MARKER})${markerRequired ? '' : '?'}${SEP}${prefix}${id}`,
@@ -27,7 +32,7 @@ const KEYED: KeyedPattern[] = [
     label: 'a Social Security number',
     minDigits: 4,
     pattern: keyed(
-      String.raw`SSN|SS#|S\.S\.N\.?|social security|soc\.?\s*sec\.?`,
+      String.raw`SSN|SS#|S\.S\.N\.?|social security|soc\.?\s*sec\.?|NSS|n[úu]mero de seguro social|seguro social`,
       false,
       String.raw`(?:(?:ending in|last (?:4|four)(?: digits)?(?: of)?)\s*[:#]?\s*)?(\d{3}[- ]?\d{2}[- ]?\d{4}|\d{4})\b`,
     ),
@@ -36,14 +41,19 @@ const KEYED: KeyedPattern[] = [
     kind: 'health_plan_id',
     label: 'a health plan member id',
     minDigits: 5,
-    pattern: keyed(String.raw`Medicare(?: MBI)?|MBI|Medicaid|HICN`, false, PLAN_ID, INSURER),
+    pattern: keyed(
+      String.raw`Medicare(?: MBI)?|MBI|Medicaid|Medi-Cal|HICN|p[óo]liza`,
+      false,
+      PLAN_ID,
+      INSURER,
+    ),
   },
   {
     kind: 'health_plan_id',
     label: 'a health plan member id',
     minDigits: 5,
     pattern: keyed(
-      String.raw`member|subscriber|policy|insurance|ins\.|beneficiary|health plan|plan`,
+      String.raw`member|subscriber|policy|insurance|ins\.|beneficiary|health plan|plan|afiliado|asegurado`,
       true,
       PLAN_ID,
       INSURER,
@@ -54,9 +64,45 @@ const KEYED: KeyedPattern[] = [
     label: 'a medical record or account number',
     minDigits: 4,
     pattern: keyed(
-      String.raw`MRN|M\.R\.N\.|medical record|med(?:ical)? rec|acct\.?|patient ID|pt\.? ID|encounter|FIN|CSN|accession|Rx`,
+      String.raw`MRN|M\.R\.N\.|medical record|med(?:ical)? rec|patient ID|pt\.? ID|encounter|FIN|CSN|accession|Rx|expediente|historia cl[íi]nica|n[úu]mero de paciente`,
       false,
       RECORD_ID,
+    ),
+  },
+  {
+    kind: 'account_number',
+    label: 'an account number',
+    minDigits: 4,
+    pattern: keyed(
+      String.raw`acct\.?|account|billing account|invoice|statement|cuenta|factura`,
+      false,
+      RECORD_ID,
+    ),
+  },
+  {
+    kind: 'license_number',
+    label: 'a licence number',
+    minDigits: 5,
+    pattern: keyed(
+      String.raw`driver['’]?s licen[cs]e|licen[cs]e|DL|permit|licencia(?: de conducir)?|permiso`,
+      false,
+      LICENCE,
+    ),
+  },
+  {
+    kind: 'device_identifier',
+    label: 'a device serial number',
+    minDigits: 3,
+    pattern: keyed(String.raw`serial|S/N|SN|IMEI|UDI|n[úu]mero de serie`, false, SERIAL),
+  },
+  {
+    kind: 'vehicle_identifier',
+    label: 'a vehicle plate or VIN',
+    minDigits: 2,
+    pattern: keyed(
+      String.raw`(?:license |licence )?plates?|VIN|placas?|matr[íi]cula`,
+      false,
+      PLATE,
     ),
   },
   {
@@ -64,9 +110,33 @@ const KEYED: KeyedPattern[] = [
     label: 'a medical record or account number',
     minDigits: 4,
     pattern: keyed(
-      String.raw`record|chart|account|patient|visit|case|claim|prescription|specimen`,
+      String.raw`record|chart|patient|visit|case|claim|prescription|specimen|paciente|caso`,
       true,
       RECORD_ID,
+    ),
+  },
+];
+
+// A plate or serial a few words after its keyword: "the plate, ABC-7741", "VIN sticker (3VWD…)",
+// "implant number on it, ZH-4471-902". Upper case letters and digits both, so never a plain word.
+const MIXED_ID = String.raw`((?:[A-Z]{2}\s)?(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{1,5}(?:[- ]?[A-Z0-9]{2,6}){1,3}|[A-HJ-NPR-Z0-9]{17})\b`;
+const NEAR: KeyedPattern[] = [
+  {
+    kind: 'vehicle_identifier',
+    label: 'a vehicle plate or VIN',
+    minDigits: 2,
+    pattern: new RegExp(
+      String.raw`\b((?:license |licence )?plates?|VIN|placas?|matr[íi]cula)\b[^.!?\n\d]{0,30}?\b${MIXED_ID}`,
+      'g',
+    ),
+  },
+  {
+    kind: 'device_identifier',
+    label: 'a device serial number',
+    minDigits: 3,
+    pattern: new RegExp(
+      String.raw`\b(serial|implant|device|pump|pacemaker|IMEI|UDI|n[úu]mero de serie)\b[^.!?\n\d]{0,30}?\b${MIXED_ID}`,
+      'gi',
     ),
   },
 ];
@@ -92,11 +162,11 @@ function labelledOwner(doc: ScanDocument, end: number): PhiFinding | undefined {
   );
 }
 
-/** SSNs, record/account numbers and health-plan ids: always block. */
+/** SSNs, record, account, licence, device and vehicle numbers, health-plan ids: always block. */
 export function detectIdentifiers(doc: ScanDocument): PhiFinding[] {
   const findings: PhiFinding[] = [];
   const { text } = doc;
-  for (const { kind, label, minDigits, pattern } of KEYED) {
+  for (const { kind, label, minDigits, pattern } of [...KEYED, ...NEAR]) {
     for (const m of text.matchAll(pattern)) {
       const id = m[2];
       if ((id.match(/\d/g) ?? []).length < minDigits) continue;

@@ -1,4 +1,4 @@
-import { GIVEN_NAMES } from '../given-names';
+import { givenName } from '../name-lexicon';
 import type { PhiFinding } from '../phi-finding';
 import { STRONG_CLINICAL } from '../phi-lexicon';
 import type { ScanDocument } from '../scan-document';
@@ -66,7 +66,7 @@ function judgeEmail(doc: ScanDocument, span: Span): PhiFinding | undefined {
   const personal =
     /^[a-z]+\.[a-z]+$/.test(local) ||
     /[a-z]{3,}\d{2,4}$/.test(local) ||
-    GIVEN_NAMES.has(local.charAt(0).toUpperCase() + local.slice(1).split(/[._]/)[0]);
+    givenName(local.split(/[._]/)[0]) !== undefined;
   if (!personal) return undefined;
   return doc.finding(
     'email',

@@ -8,10 +8,12 @@ const TOLL_FREE = /^(?:\+?1[\s.-]?)?\(?8(?:00|33|44|55|66|77|88)\)?/;
 
 // The number belongs to a person: their family, their cell, "call me".
 const PERSONAL =
-  /\b(?:(?:a|the|our|this) patient\b(?! (?:relations|experience|financial|advocate|portal|services|access|navigator|liaison|line))|his|her|their|my|patient['’]s|family|families|mom|dad|mother|father|son|daughter|wife|husband|sister|brother|emergency contact|cell|mobile|whatsapp|home phone|call me|text me|reach (?:him|her|them|me))\b/i;
+  /\b(?:(?:a|the|our|this) patient\b(?! (?:relations|experience|financial|advocate|portal|services|access|navigator|liaison|line))|his|her|their|my|patient['’]s|family|families|mom|dad|mother|father|son|daughter|wife|husband|sister|brother|emergency contact|cell|mobile|whatsapp|home phone|call me|text me|reach (?:him|her|them|me)|su (?:esposo|esposa|hij[oa]|mam[áa]|pap[áa]|familia)|celular|ll[áa]mame|m[íi] n[úu]mero)\b/i;
 // The number is a service line: "call our nurse line", "to schedule, call".
 const INSTITUTIONAL =
-  /\b(?:our|us|line|office|desk|center|clinic|department|appointments?|schedul\w*|book\w*|register|hotline|helpline|warmline|questions|info|information|referrals?|option|ext|sign up|rsvp|reservations?|call center|front desk|main line|program|team|services?)\b/i;
+  /\b(?:our|us|line|office|desk|center|clinic|department|appointments?|schedul\w*|book\w*|register|hotline|helpline|warmline|questions|info|information|referrals?|option|ext|sign up|rsvp|reservations?|call center|front desk|main line|program|team|services?|nuestr[oa]s?|oficina|citas?|informes|llame|departamento|l[íi]nea|horario)\b/i;
+
+const FAX_BEFORE = /\bfax\b[^\d\n]{0,12}$/i;
 
 const INSTITUTIONAL_AFTER =
   /^\W{0,3}(?:to (?:pre-?register|register|schedule|book|sign up|learn|enroll|rsvp)|for (?:appointments?|info|information|tickets|details))\b/i;
@@ -26,7 +28,8 @@ export function detectPhones(doc: ScanDocument): PhiFinding[] {
       if (digits.length < 10 || digits.length > 15) continue;
       if (doc.allow.hasPhone(m[0]) || TOLL_FREE.test(m[0])) continue;
       const finding = judge(doc, span);
-      if (finding) findings.push(finding);
+      const fax = FAX_BEFORE.test(doc.text.slice(Math.max(0, span.start - 20), span.start));
+      if (finding) findings.push(fax ? { ...finding, kind: 'fax' } : finding);
     }
   }
   return findings;

@@ -15,7 +15,48 @@ const RELATIVE = String.raw`father|mother|mom|dad|husband|wife|son|daughter|chil
 const CONDITION = String.raw`${PROCEDURE}|diagnosis|condition|symptoms|pain|injury|accident|illness|cancer|chemo\w*|radiation|treatments?|medications?|meds|prescriptions?|antibiotics|therapy|rehab|healing|pregnancy|c-section|infection|fracture|fall|crash`;
 const BODY = String.raw`knee|hip|shoulder|heart|back|leg|arm|ankle|wrist|lungs?|kidney|liver|eye|valve|pacemaker|stent|cast|stitches|incision|scar`;
 
-const RULES: GuardRule[] = [
+const CLAUSE_ES = String.raw`[^.!?,;—]{0,40}`;
+const SU_CUIDADO = String.raw`estancia|estad[íi]a|visita|cita|cirug[íi]a|operaci[óo]n|tratamiento|hospitalizaci[óo]n|alta|parto|resultados|expediente|recuperaci[óo]n|procedimiento|factura|tiempo (?:con nosotros|aqu[íi])`;
+const PARIENTE = String.raw`pap[áa]|mam[áa]|padre|madre|esposo|esposa|hij[oa]|beb[ée]|abuel[oa]|herman[oa]`;
+const CONDICION = String.raw`cirug[íi]a|operaci[óo]n|diagn[óo]stico|tratamiento|quimio(?:terapia)?|fractura|c[áa]ncer|medicamentos?|terapia|rehabilitaci[óo]n|infecci[óo]n|dolor|lesi[óo]n`;
+
+const RULES_ES: GuardRule[] = [
+  {
+    kind: 'patient_confirmation',
+    severity: 'block',
+    pattern: new RegExp(
+      [
+        String.raw`(?:despu[ée]s de |durante |desde )?(?:su|tu) (?:${SU_CUIDADO})(?![\p{L}])${CLAUSE_ES}`,
+        String.raw`(?:su|tu) (?:${PARIENTE}) ya (?:est[ée]|est[áa]) en casa${CLAUSE_ES}`,
+        String.raw`ya (?:est[ée]|est[áa]) en casa (?:despu[ée]s de|tras)`,
+        String.raw`cuando (?:estuvo|estuviste|estuvieron) (?:aqu[íi]|con nosotros|en nuestr[oa])${CLAUSE_ES}`,
+        String.raw`nuestr[oa] (?:equipo|personal|enfermer[oa]s?) (?:le |te )?(?:atendi[óo]|cuid[óo]|trat[óo])${CLAUSE_ES}`,
+        String.raw`(?:seg[úu]n|en) nuestros registros${CLAUSE_ES}`,
+      ].join('|'),
+      'giu',
+    ),
+    reason: 'Confirms that the person or their relative is or was a patient here.',
+  },
+  {
+    kind: 'care_mention',
+    severity: 'block',
+    pattern: new RegExp(
+      String.raw`(?:su|tu|sus|tus) (?:${CONDICION})(?: de (?:\p{L}+))?(?![\p{L}])${CLAUSE_ES}`,
+      'giu',
+    ),
+    reason: "Mentions the person's condition or treatment in public.",
+  },
+  {
+    kind: 'care_mention',
+    severity: 'warn',
+    pattern:
+      /(?:que se mejore\w*|pronta recuperaci[óo]n|que siga mejorando|mej[óo]rate|buenos deseos|le (?:mandamos|enviamos) (?:muchos )?abrazos)/giu,
+    reason:
+      'Wishes the person well in a way that acknowledges they are unwell; keep replies general.',
+  },
+];
+
+const RULES_EN: GuardRule[] = [
   {
     kind: 'patient_confirmation',
     severity: 'block',
@@ -84,19 +125,23 @@ const RULES: GuardRule[] = [
   },
 ];
 
-const CARE_TESTS = RULES.filter((r) => r.severity === 'block').map(
-  (r) => new RegExp(r.pattern.source, 'i'),
-);
+const RULES = [...RULES_EN, ...RULES_ES];
+
+const careTests = (rules: GuardRule[]) =>
+  rules
+    .filter((r) => r.severity === 'block')
+    .map((r) => new RegExp(r.pattern.source, r.pattern.flags.replace('g', '')));
+const CARE_TESTS = { en: careTests(RULES_EN), es: careTests(RULES) };
 
 /** True when the text tells the reader something about their own care ("since your fall"). */
-export function speaksAboutCare(prose: string): boolean {
-  return CARE_TESTS.some((test) => test.test(prose));
+export function speaksAboutCare(prose: string, lang: 'en' | 'es'): boolean {
+  return CARE_TESTS[lang].some((test) => test.test(prose));
 }
 
 /** Replies to the public must not confirm someone is a patient or discuss their care. */
 export function detectReplyDisclosures(doc: ScanDocument): PhiFinding[] {
   const findings: PhiFinding[] = [];
-  for (const { kind, severity, pattern, reason } of RULES) {
+  for (const { kind, severity, pattern, reason } of doc.lang === 'es' ? RULES : RULES_EN) {
     for (const m of doc.text.matchAll(pattern)) {
       const text = m[0].trimEnd();
       findings.push(

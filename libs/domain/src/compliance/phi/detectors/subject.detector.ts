@@ -13,6 +13,7 @@ import {
   PATIENT_APPOSITION,
   PATIENT_WORD_BEFORE,
   PERSON_REFERENCE,
+  RELATIVE_BEFORE,
   SECOND_PERSON,
   STRONG_CLINICAL,
   THANKED_FOR,
@@ -36,13 +37,17 @@ const ORG_HANDLE =
   /hosp|health|med|clinic|care|city|county|state|news|team|found|societ|assoc|org|official|gov|bank|school|univ|college|science|sport|club|church|dept|fire|police|council|center|inst|lab|pharm|united|america|nation|cross|ymca|texans/i;
 const STAFF_HANDLE = /^@(?:dr|doc|nurse)[A-Z_]/i;
 const TIGHT_PREDICATE =
-  /^(?:['’]s)?\s*!?\)?\s+(?:is|was|has|had|went|got|spent|turns|turned|walked|rang|finished|celebrated|underwent|received|came)\b/;
-const MOTHER_BEFORE = /\b(?:mom|mother|parents|mom-to-be)\s*$/i;
+  /^(?:['’]s)?\s*!?\)?\s+(?:is|was|has|had|went|got|spent|turns|turned|walked|rang|finished|celebrated|underwent|received|came|est[aá]|fue|tuvo|sali[oó]|naci[oó]|lleg[oó]|pas[oó]|cumpli[oó]|ya)(?!\p{L})/u;
+const MOTHER_BEFORE = /\b(?:mom|mother|parents|mom-to-be|mam[aá]|madre|pap[aá]s)\s*$/i;
 // Spoken to: "Hey @tommyk_21 — ...", "@RunMarcRun, you're an inspiration", "..., Linda!".
-const GREETING_BEFORE = /\b(?:hi|hello|hey|dear)\s+$/i;
-const OPENING = /^\s*(?:(?:hi|hello|hey|dear)\s+)?$/i;
-const ADDRESSED_AFTER = /^\s*[,!—–-]+\s*(?:you|your)\b/i;
+const GREETING_BEFORE = /\b(?:hi|hello|hey|dear|hola|querid[oa]|estimad[oa])\s+$/i;
+const OPENING = /^\s*(?:(?:hi|hello|hey|dear|hola|querid[oa]|estimad[oa])\s+)?$/i;
+const ADDRESSED_AFTER = /^\s*[,!—–-]+\s*(?:you|your|usted|tu|su)\b/i;
 // A testimonial's signature line: "... home two days later.' – Glenn P., 68".
+const WELL_WISH =
+  /\b(?:healing|recovery|get well|feel better|praying|prayers|strength|thinking of you|recuperaci[óo]n|orando|oraci[óo]n|bendiga|abrazos|buenos deseos|mejore)/i;
+// "I'm Carol", "me llamo Gilberto Anaya": who speaks in a caption or story is its patient.
+const SELF_INTRODUCTION = /\b(?:I['’]m|I am|my name is|me llamo|mi nombre es|soy)\s*$/i;
 const ATTRIBUTION_BEFORE = /^[\s'"’”]*[—–-]\s*$/;
 
 /** The prose around a subject, cut at the sentence and at neighbouring subjects. */
@@ -84,8 +89,17 @@ function collectSubjects(doc: ScanDocument, handles: readonly Span[]): Subject[]
       subjects[i].group.end = subjects[i].end;
     }
   }
-  // In a reply the person spoken to is the reader; the reply guard judges what is said to them.
-  return doc.reply ? subjects.filter((s) => !isAddressed(doc, s)) : subjects;
+  return subjects;
+}
+
+/**
+ * The person a reply speaks to is the reader: named beside their care they are a patient, named
+ * in a wish for their health they may be one (the reply guard flags the wording itself).
+ */
+function addressedInReply(doc: ScanDocument): Verdict {
+  const prose = doc.prose();
+  if (speaksAboutCare(prose, doc.lang)) return 'patient';
+  return STRONG_CLINICAL.test(prose) || WELL_WISH.test(prose) ? 'weak' : 'not';
 }
 
 function isAddressed(doc: ScanDocument, s: Span): boolean {
@@ -112,6 +126,7 @@ function surroundings(doc: ScanDocument, s: Subject, all: readonly Subject[]): S
 
 function judge(doc: ScanDocument, s: Subject, w: Surroundings): Verdict {
   if (isStaff(doc, s, w)) return 'staff';
+  if (doc.reply && isAddressed(doc, s)) return addressedInReply(doc);
   if (hasPatientCue(doc, s, w)) return 'patient';
   if (isNonPatient(s, w)) return 'not';
   if (ATTRIBUTION_BEFORE.test(w.left) && previousSentenceHasCare(doc, s)) return 'patient';
@@ -141,7 +156,14 @@ function isStaff(doc: ScanDocument, s: Subject, w: Surroundings): boolean {
 function hasPatientCue(doc: ScanDocument, s: Subject, w: Surroundings): boolean {
   const mother =
     s.start === s.group.start && MOTHER_BEFORE.test(w.nearLeft) && BIRTH_CONTEXT.test(doc.prose());
+  // "mi esposo Ramiro ... la unidad 5 Norte": a relative named where care is spoken of.
+  const relative =
+    RELATIVE_BEFORE.test(w.nearLeft) &&
+    (STRONG_CLINICAL.test(doc.prose()) || WEAK_CLINICAL.test(doc.prose()));
+  const speaker = SELF_INTRODUCTION.test(w.nearLeft) && STRONG_CLINICAL.test(doc.prose());
   return (
+    relative ||
+    speaker ||
     s.person?.titleClass === 'patient' ||
     PATIENT_WORD_BEFORE.test(w.nearLeft) ||
     PATIENT_APPOSITION.test(w.nearRight) ||
@@ -191,7 +213,7 @@ function propagate(doc: ScanDocument, subjects: Subject[]): void {
     staffTokens: tokensOf('staff'),
     postHasCare:
       (STRONG_CLINICAL.test(prose) || /\bpatient\b/i.test(prose)) && !DONOR_CONTEXT.test(prose),
-    careAddressed: !doc.reply && (speaksAboutCare(prose) || patientTokens.size > 0),
+    careAddressed: !doc.reply && (speaksAboutCare(prose, doc.lang) || patientTokens.size > 0),
   };
   for (const s of subjects) {
     if (s.verdict === undefined || s.verdict === 'weak') {

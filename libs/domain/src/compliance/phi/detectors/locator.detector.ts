@@ -1,0 +1,55 @@
+import type { PhiFinding } from '../phi-finding';
+import { PERSON_REFERENCE, STRONG_CLINICAL } from '../phi-lexicon';
+import type { ScanDocument } from '../scan-document';
+import type { Span } from '../scan-text';
+
+const DIRECTION = String.raw`(?:North|South|East|West|Norte|Sur|Este|Oeste|N|S|E|W)`;
+// "room 418", "Bed 2", "bay 7", "habitación 312", "cama 7", "5 North", "unidad 5 Norte, cama 7".
+const LOCATORS = [
+  new RegExp(
+    String.raw`\b(?:(?:unit|unidad|piso|floor|planta)\s+)?\d{1,2}\s?${DIRECTION}\b(?:,?\s+(?:room|rm\.?|bed|cama|habitaci[óo]n|cuarto)\s*#?\s*\d{1,4}[A-Z]?\b)?`,
+    'g',
+  ),
+  new RegExp(
+    String.raw`(?<![\p{L}])(?:room|rm\.?|bed|bay|pod|crib|isolette|habitaci[óo]n|cuarto|cama|cub[íi]culo)\s*#?\s*\d{1,4}[A-Z]?(?:-?\d)?\b(?:,?\s+(?:bed|cama)\s*#?\s*\d{1,2}\b)?`,
+    'giu',
+  ),
+];
+// Rooms of meetings, classes and events: a place to go, not a place a patient lies.
+const EVENT_ROOM =
+  /\b(?:conference|meeting|class(?:room)?|seminar|auditorium|lecture|training|education|community|event|workshop|support group|sala de juntas|reuni[óo]n|clase|taller|auditorio)\b/i;
+
+/** Rooms, beds and units that locate a patient in the building. */
+export function detectLocators(doc: ScanDocument): PhiFinding[] {
+  const findings: PhiFinding[] = [];
+  const seen: Span[] = [];
+  for (const pattern of LOCATORS) {
+    for (const m of doc.text.matchAll(pattern)) {
+      const span = { start: m.index, end: m.index + m[0].length };
+      if (seen.some((s) => s.start < span.end && span.start < s.end)) continue;
+      seen.push(span);
+      const finding = judge(doc, span);
+      if (finding) findings.push(finding);
+    }
+  }
+  return findings;
+}
+
+function judge(doc: ScanDocument, span: Span): PhiFinding | undefined {
+  const { sentence } = doc.around(span);
+  if (EVENT_ROOM.test(sentence)) return undefined;
+  const text = doc.text.slice(span.start, span.end);
+  const located =
+    doc.patients.length > 0 ||
+    doc.reply ||
+    (PERSON_REFERENCE.test(sentence) && STRONG_CLINICAL.test(doc.prose()));
+  if (!located && /^\d/.test(text)) return undefined;
+  return doc.finding(
+    'room_location',
+    located ? 'block' : 'warn',
+    span,
+    located
+      ? `Locates a patient in the building (${text}).`
+      : `A room or bed (${text}); with other details it can locate a patient.`,
+  );
+}
