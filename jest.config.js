@@ -22,7 +22,8 @@ const common = {
   rootDir: __dirname,
   transform,
   moduleNameMapper,
-  transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
+  // canonicalize is ESM too (libs/domain/src/common/canonicalize.ts)
+  transformIgnorePatterns: ['/node_modules/(?!@nestjs/|canonicalize/)'],
   testEnvironment: 'node',
 };
 

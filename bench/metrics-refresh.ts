@@ -256,6 +256,7 @@ async function main(): Promise<void> {
     QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}`,
     JWT_SECRET: randomBytes(32).toString('hex'),
     ENCRYPTION_KEY: encryptionKey,
+    AUDIT_SIGNING_KEY: `bench:${randomBytes(32).toString('base64')}`,
     X_API_BASE_URL: sandbox.url,
   });
   console.log(

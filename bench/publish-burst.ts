@@ -383,6 +383,7 @@ async function main(): Promise<void> {
       QUEUE_PREFIX: tag,
       JWT_SECRET: randomBytes(32).toString('hex'),
       ENCRYPTION_KEY: encryptionKey,
+      AUDIT_SIGNING_KEY: `bench:${randomBytes(32).toString('base64')}`,
       WORKER_CONCURRENCY: String(CONCURRENCY),
       X_API_BASE_URL: sandboxUrl,
       MEDIA_DIR: `.data/${tag}`,

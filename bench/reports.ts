@@ -21,6 +21,7 @@ import {
   ReportPeriod,
 } from '@rounds/domain';
 import { enrollPublished } from '@rounds/domain/metrics/metrics-sweep.store';
+import { insertPublishedPosts } from './support/published-posts';
 
 const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PUBLICATIONS = Number(process.env.BENCH_PUBLICATIONS ?? 50_000);
@@ -74,39 +75,14 @@ async function seedPublications(ds: DataSource) {
     [channels, organizationId],
   );
   // Published between 455 and 90 days ago: every snapshot (up to day 90) is in the past.
-  await ds.query(
-    `CREATE TABLE bench_gen AS
-     SELECT i, gen_random_uuid() AS post_id, gen_random_uuid() AS revision_id,
-            gen_random_uuid() AS publication_id, ($2::uuid[])[1 + i % 4] AS channel_id,
-            CASE WHEN i % 4 < 2 THEN 'x' ELSE 'youtube' END AS platform,
-            now() - interval '90 days' - (i::float8 / $1) * interval '365 days' AS published_at
-     FROM generate_series(0, $1 - 1) i`,
-    [PUBLICATIONS, channels],
-  );
-  await ds.query(
-    `INSERT INTO posts (id, organization_id, status, scheduled_at, current_revision_id,
-       approved_revision_id, author_id, last_edited_by_id)
-     SELECT post_id, $1, 'published', published_at, revision_id, revision_id, $2, $2 FROM bench_gen`,
-    [organizationId, userId],
-  );
-  await ds.query(
-    `INSERT INTO post_revisions (id, organization_id, post_id, number, content, content_hash, edited_by_id)
-     SELECT revision_id, $1, post_id, 1,
-            jsonb_build_object('channelIds', jsonb_build_array(channel_id), 'categories', '[]'::jsonb,
-              'x', CASE WHEN platform = 'x' THEN jsonb_build_object('text', 'Health tip #' || i, 'images', '[]'::jsonb) END,
-              'youtube', CASE WHEN platform = 'youtube' THEN jsonb_build_object('title', 'Video #' || i) END),
-            md5(i::text) || md5(i::text), $2
-     FROM bench_gen`,
-    [organizationId, userId],
-  );
-  await ds.query(
-    `INSERT INTO publications (id, organization_id, post_id, channel_id, platform, status,
-       approved_revision_id, approved_content_hash, external_id, url, published_at)
-     SELECT publication_id, $1, post_id, channel_id, platform, 'published', revision_id,
-            md5(i::text) || md5(i::text), 'ext' || i, 'https://x.com/bench/status/' || i, published_at
-     FROM bench_gen`,
-    [organizationId],
-  );
+  await insertPublishedPosts(ds, {
+    organizationId,
+    userId,
+    channels: channels.map((id, n) => ({ id, platform: n < 2 ? 'x' : 'youtube' })),
+    count: PUBLICATIONS,
+    newestDaysAgo: 90,
+    spanDays: 365,
+  });
   return { organizationId, channels };
 }
 

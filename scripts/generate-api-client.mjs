@@ -106,6 +106,7 @@ function readOpenApiDocument() {
         // Only validated, never used: preview mode opens no connection and signs nothing.
         JWT_SECRET: randomBytes(32).toString('hex'),
         ENCRYPTION_KEY: `preview:${randomBytes(32).toString('base64')}`,
+        AUDIT_SIGNING_KEY: `preview:${randomBytes(32).toString('base64')}`,
       },
     });
     return JSON.parse(readFileSync(out, 'utf8'));

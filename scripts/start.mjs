@@ -11,7 +11,11 @@ const started = Date.now();
 process.chdir(new URL('..', import.meta.url).pathname);
 ensureDependencies();
 const env = loadEnvFile();
-await ensureServices({ databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL });
+// The owner creates the database and migrates; migrate.js then creates and grants the runtime login.
+await ensureServices({
+  databaseUrl: env.MIGRATION_DATABASE_URL || env.DATABASE_URL,
+  redisUrl: env.REDIS_URL,
+});
 
 function newestMtime(dir) {
   let newest = 0;

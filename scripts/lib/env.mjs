@@ -15,7 +15,11 @@ export function loadEnvFile() {
   if (!existsSync('.env')) {
     const example = readFileSync('.env.example', 'utf8')
       .replace(/^JWT_SECRET=.*$/m, `JWT_SECRET=${randomBytes(32).toString('hex')}`)
-      .replace(/^ENCRYPTION_KEY=.*$/m, `ENCRYPTION_KEY=k1:${randomBytes(32).toString('base64')}`);
+      .replace(/^ENCRYPTION_KEY=.*$/m, `ENCRYPTION_KEY=k1:${randomBytes(32).toString('base64')}`)
+      .replace(
+        /^AUDIT_SIGNING_KEY=.*$/m,
+        `AUDIT_SIGNING_KEY=a1:${randomBytes(32).toString('base64')}`,
+      );
     writeFileSync('.env', example);
     console.log('[rounds] wrote .env from .env.example with fresh secrets');
   }

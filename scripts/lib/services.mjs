@@ -73,7 +73,7 @@ async function ensureOne(name, url, port, composeService, startDebian) {
       `  Start one, then run the command again. Any of these works:\n` +
       `  - with Docker:   docker compose -f docker/compose.yml up -d ${composeService}\n` +
       `  - on Debian/Ubuntu (as root): apt-get install -y ${composeService === 'postgres' ? 'postgresql' : 'redis-server'}\n` +
-      `  - or point ${name === 'PostgreSQL' ? 'DATABASE_URL' : 'REDIS_URL'} in .env at a running server.\n`,
+      `  - or point ${name === 'PostgreSQL' ? 'MIGRATION_DATABASE_URL (owner) and DATABASE_URL (runtime login)' : 'REDIS_URL'} in .env at a running server.\n`,
   );
   process.exit(1);
 }

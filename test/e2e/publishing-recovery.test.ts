@@ -7,6 +7,7 @@ import {
   Team,
   waitFor,
 } from '../factories/publishing.factory';
+import { expectAuditChainsIntact } from '../support/audit-chains';
 import { startStack, Stack } from '../support/processes';
 
 const CHANNELS = 4;
@@ -67,6 +68,7 @@ describe('publishing survives crashes and a lost Redis', () => {
     await stack.startWorker();
     t = await team(stack.apiUrl);
   }, 300_000);
+  afterAll(() => expectAuditChainsIntact(stack));
   afterAll(() => stack?.stop(), 60_000);
 
   it('publishes every post exactly once when the worker is killed mid-burst and restarted', async () => {

@@ -12,6 +12,7 @@ import {
   tweetsWith,
   waitForPublications,
 } from '../factories/publishing.factory';
+import { expectAuditChainsIntact } from '../support/audit-chains';
 import { startStack, Stack } from '../support/processes';
 
 /** Every class of platform answer, against api, worker and sandbox running as real processes. */
@@ -28,6 +29,7 @@ describe('publishing to X', () => {
       (await listChannels(stack.apiUrl, t.admin)).find((c) => c.id === channelId)!
         .externalAccountId;
   }, 300_000);
+  afterAll(() => expectAuditChainsIntact(stack));
   afterAll(() => stack?.stop(), 60_000);
   afterEach(() => stack.sandbox.clearFaults());
 

@@ -9,6 +9,7 @@ import {
   waitFor,
   waitForPublications,
 } from '../factories/publishing.factory';
+import { expectAuditChainsIntact } from '../support/audit-chains';
 import { startStack, Stack } from '../support/processes';
 
 interface SandboxVideo {
@@ -45,6 +46,7 @@ describe('publishing to YouTube', () => {
       captions: (await uploadFixture(stack.apiUrl, t.marketer, 'captions.vtt')).id,
     };
   }, 300_000);
+  afterAll(() => expectAuditChainsIntact(stack));
   afterAll(() => stack?.stop(), 60_000);
 
   const videos = async () => {
@@ -70,8 +72,12 @@ describe('publishing to YouTube', () => {
       },
     });
     expect(created.status).toBe(201);
-    await as(stack.apiUrl, t.marketer).post(`/posts/${created.body.id}/submit`).expect(200);
-    await as(stack.apiUrl, t.compliance).post(`/posts/${created.body.id}/approve`).expect(200);
+    const submitted = await as(stack.apiUrl, t.marketer)
+      .post(`/posts/${created.body.id}/submit`)
+      .expect(200);
+    await as(stack.apiUrl, t.compliance)
+      .post(`/posts/${created.body.id}/approve`, { revisionId: submitted.body.revision.id })
+      .expect(200);
     return created.body.id;
   }
 

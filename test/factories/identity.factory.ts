@@ -42,17 +42,31 @@ export async function signupOrganization(url: string, timeZone = 'America/Chicag
   } satisfies TestOrganization;
 }
 
-/** An admin adds a user with the role, who then logs in. */
+/** An admin invites a user with the role, who sets their password and then logs in. */
 export async function addUser(url: string, admin: Session, role: string): Promise<Session> {
   const email = `${role}-${unique()}@hospital.test`;
-  const created = await request(url)
-    .post('/api/v1/users')
-    .auth(admin.accessToken, { type: 'bearer' })
-    .send({ email, name: `Test ${role}`, role, password: PASSWORD })
-    .expect(201);
+  const invited = await inviteUser(url, admin, email, role);
+  await request(url)
+    .post('/api/v1/auth/invitations/accept')
+    .send({ token: invited.token, password: PASSWORD })
+    .expect(200);
   const login = await request(url)
     .post('/api/v1/auth/login')
     .send({ email, password: PASSWORD })
     .expect(200);
-  return { ...login.body, userId: created.body.id, email };
+  return { ...login.body, userId: invited.userId, email };
+}
+
+/** The invitation as the admin sees it once. */
+export async function inviteUser(url: string, admin: Session, email: string, role: string) {
+  const created = await request(url)
+    .post('/api/v1/users')
+    .auth(admin.accessToken, { type: 'bearer' })
+    .send({ email, name: `Test ${role}`, role })
+    .expect(201);
+  return {
+    userId: created.body.user.id as string,
+    token: created.body.invitation.token as string,
+    url: created.body.invitation.url as string,
+  };
 }

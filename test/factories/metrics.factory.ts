@@ -153,8 +153,10 @@ export async function publishedPost(
   });
   if (created.status !== 201) throw new Error(`create post: ${created.status} ${created.text}`);
   const postId: string = created.body.id;
-  await as(url, team.marketer).post(`/posts/${postId}/submit`).expect(200);
-  await as(url, team.compliance).post(`/posts/${postId}/approve`).expect(200);
+  const submitted = await as(url, team.marketer).post(`/posts/${postId}/submit`).expect(200);
+  await as(url, team.compliance)
+    .post(`/posts/${postId}/approve`, { revisionId: submitted.body.revision.id })
+    .expect(200);
   return withDatabase(async (client) => {
     const { rows } = await client.query<{ id: string }>(
       `UPDATE publications SET status = 'published', external_id = $2, url = $3, published_at = $4

@@ -120,7 +120,9 @@ export async function submittedPost(url: string, h: Hospital, body: object = xPo
 /** Submitted and approved by the first compliance officer: scheduled. */
 export async function approvedPost(url: string, h: Hospital, body: object = xPost(h)) {
   const post = await submittedPost(url, h, body);
-  const response = await as(url, h.compliance).post(`/posts/${post.id}/approve`);
+  const response = await as(url, h.compliance).post(`/posts/${post.id}/approve`, {
+    revisionId: post.revision.id,
+  });
   if (response.status !== 200) throw new Error(`approve: ${response.status} ${response.text}`);
   return response.body as PostBody;
 }

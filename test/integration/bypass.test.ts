@@ -35,7 +35,9 @@ describe('every way around the review fails', () => {
     await as(api.url, author).post(`/posts/${post.id}/submit`).expect(200);
     await as(api.url, h.admin).patch(`/users/${author.userId}`, { role: 'compliance' }).expect(200);
 
-    const response = await as(api.url, author).post(`/posts/${post.id}/approve`).expect(403);
+    const response = await as(api.url, author)
+      .post(`/posts/${post.id}/approve`, { revisionId: post.revision.id })
+      .expect(403);
     expect(response.body.message).toMatch(/authored or last edited/);
     expect(await read(post.id)).toMatchObject({ status: 'in_review', approvals: [] });
   });
@@ -43,18 +45,24 @@ describe('every way around the review fails', () => {
   it('refuses approval by the last editor of the revision', async () => {
     const editor = await addUser(api.url, h.admin, 'marketer');
     const post = await createPost(api.url, h.marketer, xPost(h));
-    await as(api.url, editor)
+    const edited = await as(api.url, editor)
       .patch(`/posts/${post.id}`, { text: 'Flu shots all weekend!' })
       .expect(200);
     await as(api.url, h.marketer).post(`/posts/${post.id}/submit`).expect(200);
     await as(api.url, h.admin).patch(`/users/${editor.userId}`, { role: 'compliance' }).expect(200);
-    await as(api.url, editor).post(`/posts/${post.id}/approve`).expect(403);
-    await as(api.url, h.compliance).post(`/posts/${post.id}/approve`).expect(200);
+    await as(api.url, editor)
+      .post(`/posts/${post.id}/approve`, { revisionId: edited.body.revision.id })
+      .expect(403);
+    await as(api.url, h.compliance)
+      .post(`/posts/${post.id}/approve`, { revisionId: edited.body.revision.id })
+      .expect(200);
   });
 
   it.each(['marketer', 'executive', 'admin'] as const)('refuses approval by a %s', async (role) => {
     const post = await submittedPost(api.url, h);
-    await as(api.url, h[role]).post(`/posts/${post.id}/approve`).expect(403);
+    await as(api.url, h[role])
+      .post(`/posts/${post.id}/approve`, { revisionId: post.revision.id })
+      .expect(403);
     await as(api.url, h[role]).post(`/posts/${post.id}/reject`, { comment: 'no' }).expect(403);
     expect(await read(post.id)).toMatchObject({ status: 'in_review', approvals: [] });
   });
@@ -95,7 +103,9 @@ describe('every way around the review fails', () => {
       const post = await submittedPost(api.url, h);
       const [edit, approve] = await Promise.all([
         as(api.url, h.marketer).patch(`/posts/${post.id}`, { text: `Flu shots, round ${round}!` }),
-        as(api.url, h.compliance).post(`/posts/${post.id}/approve`),
+        as(api.url, h.compliance).post(`/posts/${post.id}/approve`, {
+          revisionId: post.revision.id,
+        }),
       ]);
       expect(edit.status).toBe(200);
       expect([200, 409]).toContain(approve.status);
@@ -146,14 +156,16 @@ describe('every way around the review fails', () => {
       .expect(200);
     try {
       const response = await as(api.url, h.compliance)
-        .post(`/posts/${post.id}/approve`)
+        .post(`/posts/${post.id}/approve`, { revisionId: post.revision.id })
         .expect(409);
       expect(response.body.message).toMatch(/paused \(Incident on campus\)/);
       expect(await read(post.id)).toMatchObject({ status: 'in_review', approvals: [] });
     } finally {
       await as(api.url, h.admin).post('/organization/resume', { reason: 'All clear' }).expect(200);
     }
-    await as(api.url, h.compliance).post(`/posts/${post.id}/approve`).expect(200);
+    await as(api.url, h.compliance)
+      .post(`/posts/${post.id}/approve`, { revisionId: post.revision.id })
+      .expect(200);
   });
 
   it('refuses overrides that name no finding of the post, and leaves a block finding unresolved', async () => {
@@ -170,6 +182,7 @@ describe('every way around the review fails', () => {
     const justification = 'The family asked us to share this news';
     const foreign = await as(api.url, h.compliance)
       .post(`/posts/${post.id}/approve`, {
+        revisionId: post.revision.id,
         overrides: [{ findingId: other.findings[0].id, justification }],
       })
       .expect(400);
@@ -178,7 +191,10 @@ describe('every way around the review fails', () => {
     const [first, ...rest] = post.findings.filter((f) => f.severity === 'block');
     expect(rest.length).toBeGreaterThan(0);
     const partial = await as(api.url, h.compliance)
-      .post(`/posts/${post.id}/approve`, { overrides: [{ findingId: first.id, justification }] })
+      .post(`/posts/${post.id}/approve`, {
+        revisionId: post.revision.id,
+        overrides: [{ findingId: first.id, justification }],
+      })
       .expect(422);
     expect(partial.body.details.findingIds).toEqual(rest.map((f) => f.id));
     expect(await read(post.id)).toMatchObject({ status: 'in_review', approvals: [] });
@@ -211,7 +227,7 @@ describe('every way around the review fails', () => {
     ])('refuses approval with %s', async (_, consent) => {
       const post = await patientPost(consent);
       const response = await as(api.url, h.compliance)
-        .post(`/posts/${post.id}/approve`)
+        .post(`/posts/${post.id}/approve`, { revisionId: post.revision.id })
         .expect(422);
       expect(response.body.errors).toEqual([expect.objectContaining({ field: 'mediaIds' })]);
       expect(await read(post.id)).toMatchObject({ status: 'in_review', approvals: [] });
@@ -219,12 +235,16 @@ describe('every way around the review fails', () => {
 
     it('approves once the consent is valid through the post’s time', async () => {
       const post = await patientPost({ signedAt: ago(HOUR), expiresAt: ahead(90 * 24 * HOUR) });
-      await as(api.url, h.compliance).post(`/posts/${post.id}/approve`).expect(200);
+      await as(api.url, h.compliance)
+        .post(`/posts/${post.id}/approve`, { revisionId: post.revision.id })
+        .expect(200);
     });
 
     it('refuses to move an approved post past its consent’s expiry', async () => {
       const post = await patientPost({ signedAt: ago(HOUR), expiresAt: ahead(48 * HOUR) });
-      await as(api.url, h.compliance).post(`/posts/${post.id}/approve`).expect(200);
+      await as(api.url, h.compliance)
+        .post(`/posts/${post.id}/approve`, { revisionId: post.revision.id })
+        .expect(200);
       const moved = await as(api.url, h.marketer)
         .patch(`/posts/${post.id}`, { scheduledAt: inHours(72) })
         .expect(422);
@@ -244,7 +264,7 @@ describe('every way around the review fails', () => {
       them.post(`/posts/${post.id}/submit`),
       them.post(`/posts/${post.id}/cancel`),
       them.post(`/posts/${post.id}/release`),
-      reviewer.post(`/posts/${post.id}/approve`),
+      reviewer.post(`/posts/${post.id}/approve`, { revisionId: post.revision.id }),
       reviewer.post(`/posts/${post.id}/reject`, { comment: 'no' }),
     ];
     for (const response of await Promise.all(attempts)) expect(response.status).toBe(404);

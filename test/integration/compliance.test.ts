@@ -101,7 +101,9 @@ describe('compliance: the scanner, the allow list and the policy settings', () =
     await as(api.url, h.admin)
       .patch('/organization/settings', { allowList: { emails: ['events.mercy@gmail.com'] } })
       .expect(200);
-    const approved = await as(api.url, h.compliance).post(`/posts/${post.id}/approve`).expect(200);
+    const approved = await as(api.url, h.compliance)
+      .post(`/posts/${post.id}/approve`, { revisionId: post.revision.id })
+      .expect(200);
     expect(approved.body).toMatchObject({ status: 'scheduled', findings: [] });
   });
 
@@ -114,7 +116,9 @@ describe('compliance: the scanner, the allow list and the policy settings', () =
       const post = await submittedPost(api.url, h, xPost(h, { mediaIds: [image] }));
       const missing = post.findings.find((f) => f.kind === 'missing_alt_text')!;
       expect(missing).toMatchObject({ severity: 'block', source: 'accessibility' });
-      await as(api.url, h.compliance).post(`/posts/${post.id}/approve`).expect(422);
+      await as(api.url, h.compliance)
+        .post(`/posts/${post.id}/approve`, { revisionId: post.revision.id })
+        .expect(422);
     } finally {
       await as(api.url, h.admin)
         .patch('/organization/settings', { accessibilitySeverity: 'warn' })

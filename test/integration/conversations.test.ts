@@ -292,7 +292,7 @@ describe('conversations: the inbox, reviewed replies and templates', () => {
     ]);
   });
 
-  it('keeps reply templates to compliance and admins, scanned, and sends a template reply at once', async () => {
+  it('keeps reply templates to compliance and admins, scanned, approved by a second person, then sent at once', async () => {
     await as(api(), team.marketer)
       .post('/reply-templates', { name: 'DM us', text: SAFE_REPLY })
       .expect(403);
@@ -300,7 +300,7 @@ describe('conversations: the inbox, reviewed replies and templates', () => {
       .post('/reply-templates', { name: 'Bad', text: PHI_REPLY })
       .expect(422);
     expect(blocked.body.errors).toEqual([expect.objectContaining({ field: 'text' })]);
-    const template = await as(api(), team.compliance)
+    const template = await as(api(), team.admin)
       .post('/reply-templates', {
         name: 'Clinic hours',
         text: 'Our flu clinic is open 8am to 6pm, Monday to Saturday.',
@@ -308,8 +308,20 @@ describe('conversations: the inbox, reviewed replies and templates', () => {
       .expect(201);
     const listed = await as(api(), team.marketer).get('/reply-templates').expect(200);
     expect(listed.body.map((t: { name: string }) => t.name)).toEqual(['Clinic hours']);
+    expect(listed.body[0].approvedAt).toBeNull();
 
+    // Nobody sends it until a compliance officer who did not write it approves it.
     const mention = await byText('@MercyGeneral when does the flu clinic open?');
+    const early = await as(api(), team.marketer)
+      .post(`/conversations/${mention.id}/replies`, { templateId: template.body.id })
+      .expect(422);
+    expect(early.body.errors).toEqual([expect.objectContaining({ field: 'templateId' })]);
+    await as(api(), team.admin).post(`/reply-templates/${template.body.id}/approve`).expect(403);
+    const approved = await as(api(), team.compliance)
+      .post(`/reply-templates/${template.body.id}/approve`)
+      .expect(200);
+    expect(approved.body).toMatchObject({ approvedById: team.compliance.userId });
+
     const reply = await as(api(), team.marketer)
       .post(`/conversations/${mention.id}/replies`, { templateId: template.body.id })
       .expect(201);

@@ -182,7 +182,9 @@ describe('Docker (docker/compose.yml and docker/Dockerfile)', () => {
 
 /** A syntactically valid value for a secret the operator provides. */
 function secretStandIn(name: string): string {
-  if (name === 'ENCRYPTION_KEY') return `k1:${Buffer.alloc(32, 7).toString('base64')}`;
+  if (name === 'ENCRYPTION_KEY' || name === 'AUDIT_SIGNING_KEY') {
+    return `k1:${Buffer.alloc(32, 7).toString('base64')}`;
+  }
   if (name === 'DATABASE_URL') return 'postgres://rounds:secret@postgres:5432/rounds';
   if (name === 'REDIS_URL') return 'redis://redis:6379';
   if (name === 'SMTP_URL') return 'smtp://mail:587';

@@ -36,6 +36,7 @@ describe('the compliance panel', () => {
     );
     await as(api.url, h.compliance)
       .post(`/posts/${overridden.id}/approve`, {
+        revisionId: overridden.revision.id,
         overrides: overridden.findings.map((f) => ({
           findingId: f.id,
           justification: 'Signed HIPAA authorization on file, form 2026-17.',

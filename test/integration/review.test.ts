@@ -43,11 +43,11 @@ describe('review: marketer, compliance officer and executive', () => {
 
     const queue = await as(api.url, h.compliance).get('/approvals/queue').expect(200);
     expect(queue.body).toEqual([
-      expect.objectContaining({ id: post.id, mayApprove: true, findings: [] }),
+      expect.objectContaining({ id: post.id, mayApprove: true, blockingFindings: 0 }),
     ]);
 
     const approved = await as(api.url, h.compliance)
-      .post(`/posts/${post.id}/approve`, { comment: 'Fine' })
+      .post(`/posts/${post.id}/approve`, { revisionId: post.revision.id, comment: 'Fine' })
       .expect(200);
     const hash = post.revision.contentHash;
     expect(approved.body).toMatchObject({
@@ -82,7 +82,9 @@ describe('review: marketer, compliance officer and executive', () => {
       id: expect.any(String),
     });
 
-    const refused = await as(api.url, h.compliance).post(`/posts/${post.id}/approve`).expect(422);
+    const refused = await as(api.url, h.compliance)
+      .post(`/posts/${post.id}/approve`, { revisionId: post.revision.id })
+      .expect(422);
     expect(refused.body).toMatchObject({
       errors: [{ field: 'overrides' }],
       details: { findingIds: [finding.id] },
@@ -90,6 +92,7 @@ describe('review: marketer, compliance officer and executive', () => {
 
     const terse = await as(api.url, h.compliance)
       .post(`/posts/${post.id}/approve`, {
+        revisionId: post.revision.id,
         overrides: [{ findingId: finding.id, justification: 'ok' }],
       })
       .expect(400);
@@ -97,7 +100,10 @@ describe('review: marketer, compliance officer and executive', () => {
 
     const justification = 'Signed HIPAA authorization on file, form A-113';
     const approved = await as(api.url, h.compliance)
-      .post(`/posts/${post.id}/approve`, { overrides: [{ findingId: finding.id, justification }] })
+      .post(`/posts/${post.id}/approve`, {
+        revisionId: post.revision.id,
+        overrides: [{ findingId: finding.id, justification }],
+      })
       .expect(200);
     expect(approved.body.status).toBe('scheduled');
     expect(approved.body.approvals[0].overrides).toEqual([
@@ -141,7 +147,9 @@ describe('review: marketer, compliance officer and executive', () => {
     expect(revised.body).toMatchObject({ status: 'draft', revision: { number: 2 } });
     const resubmitted = await as(api.url, h.marketer).post(`/posts/${post.id}/submit`).expect(200);
     expect(resubmitted.body).toMatchObject({ status: 'in_review', findings: [] });
-    await as(api.url, h.compliance).post(`/posts/${post.id}/approve`).expect(200);
+    await as(api.url, h.compliance)
+      .post(`/posts/${post.id}/approve`, { revisionId: resubmitted.body.revision.id })
+      .expect(200);
   });
 
   it('routes a patient story to two distinct approvers and patient media with consent', async () => {
@@ -158,16 +166,22 @@ describe('review: marketer, compliance officer and executive', () => {
     });
     expect(post.approval).toMatchObject({ required: 2, categories: ['patient_story'] });
 
-    const first = await as(api.url, h.compliance).post(`/posts/${post.id}/approve`).expect(200);
+    const first = await as(api.url, h.compliance)
+      .post(`/posts/${post.id}/approve`, { revisionId: post.revision.id })
+      .expect(200);
     expect(first.body).toMatchObject({
       status: 'in_review',
       approval: { approverIds: [h.compliance.userId] },
     });
-    await as(api.url, h.compliance).post(`/posts/${post.id}/approve`).expect(409);
+    await as(api.url, h.compliance)
+      .post(`/posts/${post.id}/approve`, { revisionId: post.revision.id })
+      .expect(409);
     const queue = await as(api.url, h.compliance).get('/approvals/queue').expect(200);
     expect(queue.body.find((e: { id: string }) => e.id === post.id).mayApprove).toBe(false);
 
-    const second = await as(api.url, h.compliance2).post(`/posts/${post.id}/approve`).expect(200);
+    const second = await as(api.url, h.compliance2)
+      .post(`/posts/${post.id}/approve`, { revisionId: post.revision.id })
+      .expect(200);
     expect(second.body).toMatchObject({
       status: 'scheduled',
       approval: { approverIds: [h.compliance.userId, h.compliance2.userId] },
@@ -183,13 +197,19 @@ describe('review: marketer, compliance officer and executive', () => {
     expect(post.approval.categories).toEqual(['patient_story']);
     const consent = post.findings.find((f) => f.kind === 'consent_required')!;
     expect(consent).toMatchObject({ severity: 'block', source: 'policy', field: 'mediaIds' });
-    const refused = await as(api.url, h.compliance).post(`/posts/${post.id}/approve`).expect(422);
+    const refused = await as(api.url, h.compliance)
+      .post(`/posts/${post.id}/approve`, { revisionId: post.revision.id })
+      .expect(422);
     expect(refused.body.details.findingIds).toEqual([consent.id]);
     const overrides = [
       { findingId: consent.id, justification: 'Written consent form C-2207 on file for the story' },
     ];
-    await as(api.url, h.compliance).post(`/posts/${post.id}/approve`, { overrides }).expect(200);
-    const second = await as(api.url, h.compliance2).post(`/posts/${post.id}/approve`).expect(200);
+    await as(api.url, h.compliance)
+      .post(`/posts/${post.id}/approve`, { revisionId: post.revision.id, overrides })
+      .expect(200);
+    const second = await as(api.url, h.compliance2)
+      .post(`/posts/${post.id}/approve`, { revisionId: post.revision.id })
+      .expect(200);
     expect(second.body.status).toBe('scheduled');
   });
 
@@ -245,13 +265,17 @@ describe('review: marketer, compliance officer and executive', () => {
     expect(await maintenance.expireOverdue(afterItsTime)).not.toContain(post.id);
     expect(await notificationsOf(h.marketer, post.id)).toEqual(['post_expired']);
 
-    const late = await as(api.url, h.compliance).post(`/posts/${post.id}/approve`).expect(200);
+    const late = await as(api.url, h.compliance)
+      .post(`/posts/${post.id}/approve`, { revisionId: post.revision.id })
+      .expect(200);
     expect(late.body).toMatchObject({
       status: 'expired',
       approvedRevisionId: post.revision.id,
       publications: [],
     });
-    await as(api.url, h.compliance).post(`/posts/${post.id}/approve`).expect(409);
+    await as(api.url, h.compliance)
+      .post(`/posts/${post.id}/approve`, { revisionId: post.revision.id })
+      .expect(409);
 
     const again = await as(api.url, h.marketer)
       .patch(`/posts/${post.id}`, { scheduledAt: inHours(6) })

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@rounds/database';
-import { databaseUrl, POSTGRES_ADMIN_URL, templateDatabase } from './test-env';
+import { dataSourceOptions, grantRuntimeRole } from '@rounds/database';
+import { databaseUrl, POSTGRES_ADMIN_URL, runtimeDatabaseUrl, templateDatabase } from './test-env';
 
 async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: POSTGRES_ADMIN_URL });
@@ -23,7 +23,16 @@ export async function createTemplateDatabase(name = templateDatabase()): Promise
   const dataSource = new DataSource(dataSourceOptions(databaseUrl(name)));
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
+  // Copies keep the grants: every suite's api and worker run as the runtime login.
+  await grantRuntimeRole(dataSource, runtimeDatabaseUrl(name));
   await dataSource.destroy();
+}
+
+/** A connection as the database's owner, for what the runtime login may not do (test setup). */
+export async function ownerClient(name: string): Promise<Client> {
+  const client = new Client({ connectionString: databaseUrl(name) });
+  await client.connect();
+  return client;
 }
 
 /** A fresh, migrated database of its own for one suite. */

@@ -4,10 +4,9 @@ import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { Redis } from 'ioredis';
 import { PrometheusModule } from '@willsoto/nestjs-prometheus';
-import { LoggerModule } from 'nestjs-pino';
-import { AppConfig, ConfigModule } from '@rounds/config';
+import { AppConfig, ConfigModule, LoggingModule } from '@rounds/config';
 import { DatabaseModule } from '@rounds/database';
-import { AuditModule, IdentityModule } from '@rounds/domain';
+import { AuditModule, IdentityModule, RetentionModule } from '@rounds/domain';
 import { MediaModule, NotificationsModule } from '@rounds/domain';
 import {
   ApprovalsModule,
@@ -22,7 +21,6 @@ import { ApprovalsController } from './approvals/approvals.controller';
 import { AuditController } from './audit/audit.controller';
 import { ChannelsController } from './channels/channels.controller';
 import { AuthGuard } from './common/auth.guard';
-import { loggingOptions } from './common/logging';
 import { MetricsController } from './common/metrics.controller';
 import { StorableInputMiddleware } from './common/storable-input.middleware';
 import { ComplianceController } from './compliance/compliance.controller';
@@ -38,6 +36,7 @@ import { ConsentsController } from './media/consents.controller';
 import { MediaController } from './media/media.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { OperatorModule } from './operator/operator.module';
+import { LegalHoldController } from './organization/legal-hold.controller';
 import { OrganizationController } from './organization/organization.controller';
 import { PostActionsController } from './posts/post-actions.controller';
 import { PostsController } from './posts/posts.controller';
@@ -46,19 +45,20 @@ import { ReportsController } from './reports/reports.controller';
 @Module({
   imports: [
     ConfigModule,
-    LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggingOptions }),
+    LoggingModule,
     DatabaseModule,
     QueueModule,
     ThrottlerModule.forRootAsync({
       inject: [AppConfig, REDIS],
       useFactory: (config: AppConfig, redis: Redis) => ({
         throttlers: authThrottlers(config),
-        storage: new RedisThrottlerStorage(redis),
+        storage: new RedisThrottlerStorage(redis, config.QUEUE_PREFIX),
       }),
     }),
     TerminusModule,
     PrometheusModule.register({ controller: MetricsController }),
     AuditModule,
+    RetentionModule,
     IdentityModule,
     MediaModule,
     NotificationsModule,
@@ -82,6 +82,7 @@ import { ReportsController } from './reports/reports.controller';
     ConsentsController,
     NotificationsController,
     OrganizationController,
+    LegalHoldController,
     ComplianceController,
     PostsController,
     PostActionsController,

@@ -3,11 +3,13 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import type { Logger } from 'pino';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Logger } from 'nestjs-pino';
+import { AppConfig, AppLogger, PINO } from '@rounds/config';
 import { answerClientErrorsWithJson } from './common/client-errors';
 import { AllExceptionsFilter } from './common/exception.filter';
+import { httpLogging } from './common/logging';
 import { documentImpliedLimits } from './common/openapi-limits';
 import { createValidationPipe } from './common/validation.pipe';
 
@@ -26,8 +28,11 @@ export function openApiDocument(app: NestExpressApplication) {
 
 /** Everything about the HTTP surface that is not a controller; shared by main.ts and the tests. */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
-  app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // In preview mode (the API client generator) no provider runs and these are null.
+  const [config, pino] = [app.get(AppConfig) as AppConfig | null, app.get(PINO) as Logger | null];
+  app.useLogger(app.get(AppLogger));
+  if (pino) app.use(httpLogging(pino));
+  app.set('trust proxy', trustProxy(config?.TRUST_PROXY));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -52,6 +57,12 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   });
   serveDashboard(app);
   return app;
+}
+
+/** Express's setting from TRUST_PROXY: a hop count, or addresses and ranges; none when empty. */
+function trustProxy(value: string | undefined): number | string | false {
+  if (!value) return false;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 /** The built React app at /, with client-side routes falling back to index.html. */

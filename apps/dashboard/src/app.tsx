@@ -3,8 +3,11 @@ import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { ApiError } from './api/api-error';
+import { AcceptInvitationPage } from './auth/accept-invitation-page';
 import { LoginPage } from './auth/login-page';
-import { SessionProvider, useMe, useSignedIn } from './auth/session';
+import { useEffect } from 'react';
+import { refreshOnce } from './api/client';
+import { SessionProvider, useMe, useSessionStatus } from './auth/session';
 import { FullPageError, FullPageLoader } from './common/full-page';
 import { AppLayout } from './shell/app-layout';
 import { AppRoutes } from './shell/app-routes';
@@ -34,12 +37,18 @@ export function App() {
 }
 
 function Root() {
-  const signedIn = useSignedIn();
+  const status = useSessionStatus();
   const location = useLocation();
-  if (!signedIn) {
+  // After a reload only the HttpOnly cookie remains: one refresh tells whether a session does.
+  useEffect(() => {
+    if (status === 'restoring') void refreshOnce();
+  }, [status]);
+  if (status === 'restoring') return <FullPageLoader />;
+  if (status === 'signed-out') {
     return (
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/invitations/accept" element={<AcceptInvitationPage />} />
         <Route path="*" element={<Navigate to="/login" replace state={{ from: location }} />} />
       </Routes>
     );

@@ -36,6 +36,9 @@ export class Schedules implements OnApplicationBootstrap, OnApplicationShutdown 
 
   private async upsertAll(): Promise<void> {
     await this.producer.schedule(JobName.VerifyAuditChains, {}, DAY);
+    // Heads are signed every AUDIT_CHECKPOINT_EVERY_EVENTS events or _MINUTES: looked at each minute.
+    await this.producer.schedule(JobName.CheckpointAuditChains, {}, MINUTE);
+    await this.producer.schedule(JobName.ApplyRetention, {}, DAY);
     // Due metrics are claimed every minute; the 15-minute steps of the schedule fall between.
     await this.producer.schedule(JobName.MetricsSweep, {}, MINUTE);
     await this.producer.schedule(JobName.ConversationsSweep, {}, PULL_INTERVAL_MS);

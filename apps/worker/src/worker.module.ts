@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { LoggerModule } from 'nestjs-pino';
-import { AppConfig, ConfigModule } from '@rounds/config';
+import { ConfigModule, LoggingModule } from '@rounds/config';
 import { DatabaseModule } from '@rounds/database';
-import { AuditModule } from '@rounds/domain';
+import { AuditModule, RetentionModule } from '@rounds/domain';
 import { ComplianceModule, ConversationsModule, CryptoModule } from '@rounds/domain';
 import { DigestModule, MediaModule, MetricsModule } from '@rounds/domain';
 import { PublishingModule } from '@rounds/domain';
@@ -22,14 +21,12 @@ import { Schedules } from './schedules';
 @Module({
   imports: [
     ConfigModule,
-    LoggerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.LOG_LEVEL } }),
-    }),
+    LoggingModule,
     DatabaseModule,
     QueueModule,
     DiscoveryModule,
     AuditModule,
+    RetentionModule,
     CryptoModule,
     MetricsModule,
     ConversationsModule,

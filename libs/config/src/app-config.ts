@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { productionProblems } from './production-guards';
 import {
   IsBoolean,
   IsEmail,
@@ -35,8 +36,14 @@ export class AppConfig {
   @IsUrl(url)
   PUBLIC_URL = 'http://localhost:3000';
 
+  /** The runtime login: owns nothing, may only read and write rows (DML grants). */
   @IsUrl({ ...url, protocols: ['postgres', 'postgresql'] })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/rounds';
+
+  /** The owner that runs migrations and grants the runtime login; DATABASE_URL when empty (warned). */
+  @IsOptional()
+  @IsUrl({ ...url, protocols: ['postgres', 'postgresql'] })
+  MIGRATION_DATABASE_URL?: string;
 
   @IsUrl({ ...url, protocols: ['redis', 'rediss'] })
   REDIS_URL = 'redis://127.0.0.1:6379';
@@ -53,10 +60,39 @@ export class AppConfig {
   @Min(60)
   JWT_ACCESS_TTL_SECONDS = 900;
 
+  /** A session (a login's refresh family) ends this long after the login, however active. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  REFRESH_TOKEN_TTL_DAYS = 30;
+  @Max(24 * 30)
+  SESSION_MAX_HOURS = 12;
+
+  /** A session unused this long ends (its refresh token expires). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  SESSION_IDLE_MINUTES = 60;
+
+  /** Refreshes one session may make per 15 minutes (per session, so a shared NAT address is fine). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  REFRESH_RATE_LIMIT_PER_SESSION = 60;
+
+  /** How long an invitation link stays valid. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  INVITATION_TTL_HOURS = 72;
+
+  /**
+   * Hours after being given the compliance or admin role by someone during which a user may not
+   * approve content that person authored.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  SOD_COOLDOWN_HOURS = 24;
 
   /** `keyId:base64key[,keyId:base64key…]`; the first key encrypts, every listed key decrypts. */
   @Matches(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44}(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44})*$/, {
@@ -64,7 +100,44 @@ export class AppConfig {
   })
   ENCRYPTION_KEY: string;
 
+  /** Ed25519 seeds `keyId:base64(32 bytes)[,…]`: the first signs audit checkpoints, all are published. */
+  @Matches(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44}(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44})*$/, {
+    message: 'AUDIT_SIGNING_KEY must be keyId:base64 of 32 bytes, comma-separated for rotation',
+  })
+  AUDIT_SIGNING_KEY: string;
+
+  /** Where the file sink appends each organization's signed checkpoints (outside PostgreSQL). */
+  @IsString()
+  AUDIT_CHECKPOINT_DIR = '.data/audit-checkpoints';
+
+  /** A chain head is signed after this many new events… */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AUDIT_CHECKPOINT_EVERY_EVENTS = 100;
+
+  /** …or this many minutes after the first unsigned event, whichever comes first. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AUDIT_CHECKPOINT_EVERY_MINUTES = 5;
+
+  /** Audit events, revisions, approvals and consent records are deleted after this many years. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(6, { message: 'RETENTION_YEARS must be at least 6 (HIPAA documentation retention)' })
+  RETENTION_YEARS = 6;
+
   /** Sign-up, login and refresh requests one address may make per 15 minutes. */
+  /**
+   * Express's `trust proxy`: which hops' X-Forwarded-For to believe (e.g. `1`, `10.0.0.0/8`,
+   * `loopback`). Empty trusts nothing, so a client cannot pick its own address.
+   */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
+
+  /** Sign-up, login and reset requests one address may make per 15 minutes. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -177,6 +250,30 @@ export class AppConfig {
   @IsEmail({ require_tld: false })
   MAIL_FROM = 'rounds@rounds.local';
 
+  /** A statement running longer is cancelled (a stuck query must not hold a connection). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  DB_STATEMENT_TIMEOUT_MS = 30_000;
+
+  /** Waiting longer for a row or table lock fails the statement instead of queueing forever. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  DB_LOCK_TIMEOUT_MS = 10_000;
+
+  /** A transaction left idle this long (a crashed request) is ended by PostgreSQL, freeing its locks. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
+
+  /** Waiting longer for a pooled connection fails the request. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  DB_CONNECT_TIMEOUT_MS = 10_000;
+
   /**
    * The operator's token for Bull Board at /admin/queues (HTTP Basic, user `operator`). The
    * operator runs the service for every organization; no organization role opens it. Empty: off.
@@ -196,12 +293,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const provided = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
   const config = plainToInstance(AppConfig, provided, { excludeExtraneousValues: false });
   const errors = validateSync(config, { skipMissingProperties: false });
-  if (errors.length > 0) {
-    const lines = errors.map((e) => {
-      const rules = Object.values(e.constraints ?? {}).join('; ');
-      const given = e.value === undefined ? 'missing' : `got ${JSON.stringify(String(e.value))}`;
-      return `  ${e.property}: ${rules} (${given})`;
-    });
+  // Values are never printed: a mistyped secret would end up in the deployment's logs.
+  const lines = errors.map((e) => {
+    const rules = Object.values(e.constraints ?? {}).join('; ');
+    return `  ${e.property}: ${rules} (${e.value === undefined ? 'missing' : 'invalid'})`;
+  });
+  if (lines.length === 0 && config.NODE_ENV === 'production') {
+    lines.push(...productionProblems(config).map((problem) => `  ${problem}`));
+  }
+  if (lines.length > 0) {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}\nSee .env.example.`);
   }
   return config;

@@ -6,5 +6,9 @@ import { dataSourceOptions } from './data-source-options';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 
-/** Used by the TypeORM CLI (`npm run migration:*`). */
-export default new DataSource(dataSourceOptions(loadConfig().DATABASE_URL));
+const config = loadConfig();
+
+/** Used by the TypeORM CLI (`npm run migration:*`), as the owner that migrates. */
+export default new DataSource(
+  dataSourceOptions(config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL),
+);

@@ -2,13 +2,27 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@rounds/config';
 import { dataSourceOptions } from './data-source-options';
+import { grantRuntimeRole } from './database-roles';
 
-/** `node dist/libs/database/src/migrate.js`: applies pending migrations (used by npm start and images). */
+/**
+ * `node dist/libs/database/src/migrate.js` (npm start, the migrate image): applies pending
+ * migrations as the owner (MIGRATION_DATABASE_URL), then grants the runtime login (DATABASE_URL).
+ */
 async function migrate(): Promise<void> {
-  const dataSource = new DataSource(dataSourceOptions(loadConfig().DATABASE_URL));
+  const config = loadConfig();
+  const ownerUrl = config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL;
+  if (!config.MIGRATION_DATABASE_URL) {
+    console.warn(
+      'WARNING: MIGRATION_DATABASE_URL is not set, so the runtime login (DATABASE_URL) migrates and owns the tables: it can alter them, disable their triggers and rewrite the audit trail. Set MIGRATION_DATABASE_URL to an owner login.',
+    );
+  }
+  const dataSource = new DataSource(dataSourceOptions(ownerUrl));
   await dataSource.initialize();
   const applied = await dataSource.runMigrations({ transaction: 'each' });
   console.log(`migrations: ${applied.length} applied, schema up to date`);
+  if (await grantRuntimeRole(dataSource, config.DATABASE_URL)) {
+    console.log('runtime login granted DML only (no ownership, no TRUNCATE, history insert-only)');
+  }
   await dataSource.destroy();
 }
 

@@ -10,6 +10,7 @@ import { ReplyApprovalEntity } from './conversations/reply-approval.entity';
 import { ReplyTemplateEntity } from './conversations/reply-template.entity';
 import { RestrictedTermEntity } from './compliance/restricted-term.entity';
 import { DigestSendEntity } from './digest/digest-send.entity';
+import { AccountTokenEntity } from './identity/account-token.entity';
 import { RefreshTokenEntity } from './identity/refresh-token.entity';
 import { UserEntity } from './identity/user.entity';
 import { ConsentRecordEntity } from './media/consent-record.entity';
@@ -33,6 +34,7 @@ export const entities = [
   OrganizationEntity,
   UserEntity,
   RefreshTokenEntity,
+  AccountTokenEntity,
   AuditEventEntity,
   MediaEntity,
   ImageTextEntity,

@@ -17,3 +17,4 @@ export * from './organizations';
 export * from './posts';
 export * from './publishing';
 export * from './reports';
+export * from './retention';

@@ -13,6 +13,8 @@ export enum QueueName {
 /** Every job, each handled by exactly one processor (checked at worker boot). */
 export enum JobName {
   VerifyAuditChains = 'verify-audit-chains',
+  CheckpointAuditChains = 'checkpoint-audit-chains',
+  ApplyRetention = 'apply-retention',
   MetricsSweep = 'metrics-sweep',
   CollectMetrics = 'collect-metrics',
   CollectAudience = 'collect-audience',
@@ -36,6 +38,8 @@ export interface PublicationJobData {
 /** Payloads carry ids only; handlers re-read state (STYLE.md rule 6). */
 export interface JobPayloads {
   [JobName.VerifyAuditChains]: Record<string, never>;
+  [JobName.CheckpointAuditChains]: Record<string, never>;
+  [JobName.ApplyRetention]: Record<string, never>;
   [JobName.MetricsSweep]: Record<string, never>;
   /** Up to 100 (X) or 50 (YouTube) publications of one channel, read in one request. */
   [JobName.CollectMetrics]: { organizationId: string; channelId: string; publicationIds: string[] };
@@ -57,6 +61,8 @@ export type JobData<T extends JobName> = JobPayloads[T];
 /** The queue each job runs on. */
 export const JOB_QUEUE: { [T in JobName]: QueueName } = {
   [JobName.VerifyAuditChains]: QueueName.Maintenance,
+  [JobName.CheckpointAuditChains]: QueueName.Maintenance,
+  [JobName.ApplyRetention]: QueueName.Maintenance,
   [JobName.MetricsSweep]: QueueName.Metrics,
   [JobName.CollectMetrics]: QueueName.Metrics,
   [JobName.CollectAudience]: QueueName.Metrics,

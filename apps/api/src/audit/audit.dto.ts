@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDate, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { AuditEventEntity } from '@rounds/domain';
+import { AuditEventEntity, JsonObject } from '@rounds/domain';
 import { ToDate } from '../common/date-time-field';
 
-export class AuditQueryDto {
+/** A period of the trail: from (inclusive) to (exclusive), either open. */
+export class AuditExportQueryDto {
   @ApiPropertyOptional({ type: String, format: 'date-time' })
   @IsOptional()
   @ToDate()
@@ -16,7 +17,9 @@ export class AuditQueryDto {
   @ToDate()
   @IsDate({ message: 'to must be an ISO 8601 date-time' })
   to?: Date;
+}
 
+export class AuditQueryDto extends AuditExportQueryDto {
   @ApiPropertyOptional({ example: 'post', maxLength: 40 })
   @IsOptional()
   @IsString()
@@ -45,7 +48,7 @@ export class AuditEventDto {
   @ApiProperty() action: string;
   @ApiProperty() subjectType: string;
   @ApiProperty({ nullable: true, type: String }) subjectId: string | null;
-  @ApiProperty({ type: Object }) data: Record<string, unknown>;
+  @ApiProperty({ type: Object }) data: JsonObject;
   @ApiProperty() hash: string;
 
   static of(event: AuditEventEntity): AuditEventDto {

@@ -28,9 +28,19 @@ export class AuthGuard implements CanActivate {
       throw new UnauthorizedException('a bearer access token is required');
     }
     const claims = this.tokens.verifyAccessToken(token);
-    const user = await this.users.findActive(claims.org, claims.sub);
+    // Checked on every request, so deactivation and logout take effect before the token expires.
+    const [user, sessionActive] = await Promise.all([
+      this.users.findActive(claims.org, claims.sub),
+      claims.sid ? this.tokens.isSessionActive(claims.org, claims.sid) : false,
+    ]);
     if (!user) throw new UnauthorizedException('the account is disabled or no longer exists');
-    request.actor = { userId: user.id, organizationId: user.organizationId, role: user.role };
+    if (!sessionActive) throw new UnauthorizedException('the session has ended; sign in again');
+    request.actor = {
+      userId: user.id,
+      organizationId: user.organizationId,
+      role: user.role,
+      sessionId: claims.sid,
+    };
 
     const permission = this.reflector.getAllAndOverride<Permission | typeof ANY_ROLE>(
       REQUIRED_PERMISSION,

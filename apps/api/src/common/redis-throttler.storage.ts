@@ -16,9 +16,12 @@ if hits > tonumber(ARGV[2]) then
 end
 return {hits, ttl, 0, 0}`;
 
-/** Throttler counters shared by every API replica. */
+/** Throttler counters shared by every API replica (of one deployment: keys carry its prefix). */
 export class RedisThrottlerStorage implements ThrottlerStorage {
-  constructor(private readonly redis: Redis) {}
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {}
 
   async increment(
     key: string,
@@ -27,7 +30,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     blockDuration: number,
     throttlerName: string,
   ): Promise<ThrottlerStorageRecord> {
-    const base = `rounds:throttle:${throttlerName}:${key}`;
+    const base = `${this.prefix}:throttle:${throttlerName}:${key}`;
     const [hits, ttlMs, isBlocked, blockMs] = (await this.redis.eval(
       INCREMENT,
       2,

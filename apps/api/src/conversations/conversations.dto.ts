@@ -190,9 +190,16 @@ export class TemplateDto {
   @ApiProperty({ type: [ReplyFindingDto], description: 'warnings raised when it was created' })
   findings: ReplyFindingDto[];
   @ApiProperty() createdAt: string;
+  @ApiProperty({ nullable: true, type: String }) approvedById: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'null: cannot be sent yet' })
+  approvedAt: string | null;
 
   static of(t: ReplyTemplateEntity): TemplateDto {
-    const { id, name, text, createdById, findings, createdAt } = t;
-    return { id, name, text, createdById, findings, createdAt: createdAt.toISOString() };
+    const { id, name, text, createdById, findings, createdAt, approvedById, approvedAt } = t;
+    return {
+      ...{ id, name, text, createdById, findings, approvedById },
+      createdAt: createdAt.toISOString(),
+      approvedAt: approvedAt?.toISOString() ?? null,
+    };
   }
 }

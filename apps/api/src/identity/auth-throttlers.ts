@@ -4,7 +4,10 @@ import { AppConfig } from '@rounds/config';
 
 const WINDOW_MS = 15 * 60_000;
 
-/** Per address on every auth route, and per account on login (guessing one password). */
+/**
+ * Per address on sign-up, login and reset (refresh and logout opt out: refresh is limited per
+ * session), and per account on login (guessing one password).
+ */
 export function authThrottlers(config: AppConfig): ThrottlerOptions[] {
   return [
     { name: 'address', ttl: WINDOW_MS, limit: config.AUTH_RATE_LIMIT_PER_ADDRESS },

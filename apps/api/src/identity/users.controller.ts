@@ -1,9 +1,18 @@
-import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, Permission, UsersService } from '@rounds/domain';
 import { AnyRole, CurrentActor, Requires } from '../common/access.decorators';
 import { IdParam } from '../common/id-param';
-import { ChangeRoleDto, CreateUserDto, MeDto, OrganizationDto, UserDto } from './dto/user.dto';
+import { ChangePasswordDto } from './dto/auth.dto';
+import {
+  ChangeRoleDto,
+  CreateUserDto,
+  InvitedUserDto,
+  MeDto,
+  OrganizationDto,
+  ReasonDto,
+  UserDto,
+} from './dto/user.dto';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -18,16 +27,32 @@ export class UsersController {
     return { user: UserDto.of(user), organization: OrganizationDto.of(organization) };
   }
 
+  /** Other sessions of the account end; this one stays signed in. */
+  @Post('me/password')
+  @AnyRole()
+  @HttpCode(204)
+  async changePassword(
+    @CurrentActor() actor: Actor,
+    @Body() dto: ChangePasswordDto,
+  ): Promise<void> {
+    await this.users.changePassword(actor, dto.currentPassword, dto.newPassword);
+  }
+
   @Get('users')
   @Requires(Permission.ManageUsers)
   async list(@CurrentActor() actor: Actor): Promise<UserDto[]> {
     return (await this.users.list(actor.organizationId)).map(UserDto.of);
   }
 
+  /** An invitation: the person sets their own password through the link (shown once here). */
   @Post('users')
   @Requires(Permission.ManageUsers)
-  async create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto): Promise<UserDto> {
-    return UserDto.of(await this.users.create(actor, dto));
+  async invite(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto): Promise<InvitedUserDto> {
+    const { user, invitation } = await this.users.invite(actor, dto);
+    return {
+      user: UserDto.of(user),
+      invitation: { ...invitation, expiresAt: invitation.expiresAt.toISOString() },
+    };
   }
 
   @Patch('users/:id')
@@ -38,5 +63,27 @@ export class UsersController {
     @Body() dto: ChangeRoleDto,
   ): Promise<UserDto> {
     return UserDto.of(await this.users.changeRole(actor, id, dto.role));
+  }
+
+  @Post('users/:id/deactivate')
+  @Requires(Permission.ManageUsers)
+  @HttpCode(200)
+  async deactivate(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() dto: ReasonDto,
+  ): Promise<UserDto> {
+    return UserDto.of(await this.users.deactivate(actor, id, dto.reason));
+  }
+
+  @Post('users/:id/reactivate')
+  @Requires(Permission.ManageUsers)
+  @HttpCode(200)
+  async reactivate(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() dto: ReasonDto,
+  ): Promise<UserDto> {
+    return UserDto.of(await this.users.reactivate(actor, id, dto.reason));
   }
 }

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import {
   Actor,
   CostPreviewService,
@@ -8,11 +9,12 @@ import {
   PostsService,
 } from '@rounds/domain';
 import { CurrentActor, Requires } from '../common/access.decorators';
+import { alreadyHeld } from '../common/conditional-get';
 import { IdParam } from '../common/id-param';
 import { CalendarQueryDto } from './dto/calendar-query.dto';
 import { CostPreviewDto, CostPreviewRequestDto } from './dto/cost-preview.dto';
 import { CreatePostDto, UpdatePostDto } from './dto/post-input.dto';
-import { PostDetailDto, PostSummaryDto } from './dto/post.dto';
+import { CalendarEntryDto, PostDetailDto } from './dto/post.dto';
 
 @ApiTags('posts')
 @ApiBearerAuth()
@@ -45,14 +47,14 @@ export class PostsController {
   @Requires(Permission.ReadContent)
   async calendar(
     @CurrentActor() actor: Actor,
-    @Query() query: CalendarQueryDto,
-  ): Promise<PostSummaryDto[]> {
-    const views = await this.queries.calendar(actor.organizationId, {
-      from: query.from,
-      to: query.to,
-      statuses: query.status,
-    });
-    return views.map(PostSummaryDto.of);
+    @Query() { from, to, status }: CalendarQueryDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CalendarEntryDto[]> {
+    const query = { from, to, statuses: status };
+    const version = await this.queries.calendarVersion(actor.organizationId, query);
+    if (alreadyHeld(request, response, version)) return [];
+    return (await this.queries.calendar(actor.organizationId, query)).map(CalendarEntryDto.of);
   }
 
   @Get(':id')

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { IdentityService, Role, UserEntity, UsersService } from '@rounds/domain';
+import {
+  AccountLinksService,
+  IdentityService,
+  Role,
+  UserEntity,
+  UsersService,
+} from '@rounds/domain';
 import { DEMO_LOGINS } from './demo-organization';
 
 /** Creates the demo organization once, through the same services the API uses. */
@@ -10,6 +16,7 @@ export class DemoSeeder {
   constructor(
     private readonly identity: IdentityService,
     private readonly users: UsersService,
+    private readonly links: AccountLinksService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -28,7 +35,8 @@ export class DemoSeeder {
     });
     const actor = { userId: user.id, organizationId: organization.id, role: Role.Admin };
     for (const other of others) {
-      await this.users.create(actor, { ...other, password: DEMO_LOGINS.password });
+      const { invitation } = await this.users.invite(actor, other);
+      await this.links.acceptInvitation(invitation.token, DEMO_LOGINS.password);
     }
     return 'created';
   }

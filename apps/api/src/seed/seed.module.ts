@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
-import { ConfigModule } from '@rounds/config';
+import { ConfigModule, LoggingModule } from '@rounds/config';
 import { DatabaseModule } from '@rounds/database';
 import {
   AuditModule,
@@ -13,14 +12,7 @@ import { DemoChannelsSeeder } from './demo-channels.seeder';
 import { DemoSeeder } from './demo.seeder';
 
 @Module({
-  imports: [
-    ConfigModule,
-    LoggerModule.forRoot({ pinoHttp: { level: 'warn' } }),
-    DatabaseModule,
-    AuditModule,
-    IdentityModule,
-    CryptoModule,
-  ],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, AuditModule, IdentityModule, CryptoModule],
   providers: [DemoSeeder, DemoChannelsSeeder, ChannelConnectService, PlatformClients],
 })
 export class SeedModule {}

@@ -6,6 +6,10 @@ import { SeedModule } from './seed.module';
 
 /** `node dist/apps/api/src/seed/seed.js`: idempotent demo data for `npm start`. */
 async function main(): Promise<void> {
+  // Demo users have published passwords: never in a real deployment.
+  if (process.env.NODE_ENV === 'production') {
+    throw new Error('the demo seed refuses to run with NODE_ENV=production');
+  }
   const app = await NestFactory.createApplicationContext(SeedModule, { logger: ['error'] });
   const outcome = await app.get(DemoSeeder).seed();
   console.log(`demo organization ${outcome === 'created' ? 'created' : 'already present'}`);

@@ -8,15 +8,14 @@ export const publicApi = createClient<paths>();
 
 let refreshing: Promise<boolean> | null = null;
 
+/** The refresh token travels as the HttpOnly cookie the browser sends to the refresh path only. */
 async function refreshTokens(): Promise<boolean> {
-  const refreshToken = sessionStore.refreshToken();
-  if (!refreshToken) return false;
-  const { data } = await publicApi.POST('/api/v1/auth/refresh', { body: { refreshToken } });
+  const { data } = await publicApi.POST('/api/v1/auth/refresh', { body: {} });
   if (!data) {
     sessionStore.clear();
     return false;
   }
-  sessionStore.store(data);
+  sessionStore.store(data.accessToken);
   return true;
 }
 
@@ -38,7 +37,7 @@ function withToken(request: Request): Request {
 export async function authorizedFetch(request: Request): Promise<Response> {
   const retry = request.clone();
   const response = await fetch(withToken(request));
-  if (response.status !== 401 || !sessionStore.refreshToken()) return response;
+  if (response.status !== 401 || sessionStore.status() !== 'signed-in') return response;
   if (!(await refreshOnce())) return response;
   return fetch(withToken(retry));
 }

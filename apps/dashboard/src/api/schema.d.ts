@@ -48,6 +48,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AuthController_logout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/invitations/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AuthController_acceptInvitation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/password-reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AuthController_requestPasswordReset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/password-reset/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AuthController_resetPassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/me': {
     parameters: {
       query?: never;
@@ -64,6 +128,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['UsersController_changePassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/users': {
     parameters: {
       query?: never;
@@ -73,7 +153,7 @@ export interface paths {
     };
     get: operations['UsersController_list'];
     put?: never;
-    post: operations['UsersController_create'];
+    post: operations['UsersController_invite'];
     delete?: never;
     options?: never;
     head?: never;
@@ -94,6 +174,38 @@ export interface paths {
     options?: never;
     head?: never;
     patch: operations['UsersController_changeRole'];
+    trace?: never;
+  };
+  '/api/v1/users/{id}/deactivate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['UsersController_deactivate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}/reactivate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['UsersController_reactivate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/audit': {
@@ -120,6 +232,22 @@ export interface paths {
       cookie?: never;
     };
     get: operations['AuditController_verify'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/audit/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AuditController_export'];
     put?: never;
     post?: never;
     delete?: never;
@@ -346,6 +474,38 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['OrganizationController_resume'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organization/legal-hold': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['LegalHoldController_state'];
+    put?: never;
+    post: operations['LegalHoldController_set'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organization/legal-hold/lift': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['LegalHoldController_lift'];
     delete?: never;
     options?: never;
     head?: never;
@@ -656,6 +816,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/reply-templates/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ReplyTemplatesController_approve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/restricted-terms': {
     parameters: {
       query?: never;
@@ -777,6 +953,8 @@ export interface components {
       /** @enum {string} */
       role: 'admin' | 'marketer' | 'compliance' | 'executive';
       createdAt: string;
+      disabledAt: string | null;
+      disabledReason: string | null;
     };
     OrganizationDto: {
       id: string;
@@ -795,28 +973,74 @@ export interface components {
     LoginDto: {
       email: string;
       password: string;
+      /**
+       * @description `cookie` (the dashboard): the refresh token goes in an HttpOnly cookie only
+       * @enum {string}
+       */
+      session?: 'token' | 'cookie';
     };
     TokenPairDto: {
       accessToken: string;
-      refreshToken: string;
+      /** @description absent in cookie mode */
+      refreshToken?: string;
     };
     RefreshDto: {
-      refreshToken: string;
+      /** @description omitted when the session is in the HttpOnly cookie */
+      refreshToken?: string;
+    };
+    LogoutDto: {
+      /** @description omitted when the session is in the HttpOnly cookie */
+      refreshToken?: string;
+    };
+    AcceptInvitationDto: {
+      password: string;
+      token: string;
+    };
+    AcceptedInvitationDto: {
+      accessToken: string;
+      refreshToken?: string;
+      user: components['schemas']['UserDto'];
+    };
+    PasswordResetRequestDto: {
+      email: string;
+    };
+    PasswordResetDto: {
+      password: string;
+      token: string;
     };
     MeDto: {
       user: components['schemas']['UserDto'];
       organization: components['schemas']['OrganizationDto'];
+    };
+    ChangePasswordDto: {
+      currentPassword: string;
+      newPassword: string;
     };
     CreateUserDto: {
       email: string;
       name: string;
       /** @enum {string} */
       role: 'admin' | 'marketer' | 'compliance' | 'executive';
-      password: string;
+    };
+    InvitationDto: {
+      /** @description shown once; e-mailed too where SMTP_URL is set */
+      url: string;
+      token: string;
+      expiresAt: string;
+      /** @description whether it went out by e-mail */
+      mailed: boolean;
+    };
+    InvitedUserDto: {
+      user: components['schemas']['UserDto'];
+      invitation: components['schemas']['InvitationDto'];
     };
     ChangeRoleDto: {
       /** @enum {string} */
       role: 'admin' | 'marketer' | 'compliance' | 'executive';
+    };
+    ReasonDto: {
+      /** @example Left the hospital on 2026-03-01 */
+      reason: string;
     };
     AuditEventDto: {
       id: string;
@@ -970,6 +1194,15 @@ export interface components {
     };
     PauseReasonDto: {
       /** @example Active incident on campus; hold all social posts */
+      reason: string;
+    };
+    LegalHoldStateDto: {
+      onHold: boolean;
+      since: string | null;
+      reason: string | null;
+    };
+    LegalHoldReasonDto: {
+      /** @example Litigation hold, case 2026-CV-0142 */
       reason: string;
     };
     ScanDto: {
@@ -1262,7 +1495,7 @@ export interface components {
       campaign: components['schemas']['CampaignTotalDto'] | null;
       warnings: components['schemas']['CostWarningDto'][];
     };
-    PostSummaryDto: {
+    CalendarEntryDto: {
       id: string;
       /** @enum {string} */
       status:
@@ -1281,18 +1514,12 @@ export interface components {
       scheduledAt: string;
       /** @description the same instant in the organization time zone */
       scheduledAtLocal: string;
-      /** @example America/Chicago */
-      timeZone: string;
-      campaign: string | null;
-      authorId: string;
-      lastEditedById: string;
-      approvedRevisionId: string | null;
-      submittedAt: string | null;
-      createdAt: string;
-      updatedAt: string;
-      /** @description the current revision */
-      revision: components['schemas']['RevisionDto'];
-      publications: components['schemas']['PublicationDto'][];
+      channelIds: string[];
+      /** @description the start of the X text, else the video title (≤ 80 characters) */
+      excerpt: string;
+      hasMedia: boolean;
+      /** @description the current revision is the approved one */
+      approved: boolean;
     };
     UpdatePostDto: {
       channelIds?: string[];
@@ -1321,9 +1548,9 @@ export interface components {
       overrides?: components['schemas']['OverrideDto'][];
       /**
        * Format: uuid
-       * @description the revision reviewed; refused with 409 if the post changed since
+       * @description the revision reviewed (required); refused with 409 if the post changed since
        */
-      revisionId?: string;
+      revisionId: string;
     };
     RejectDto: {
       /** @description what the author should change */
@@ -1337,47 +1564,24 @@ export interface components {
       /** @description a new time, needed if the old one passed while held */
       scheduledAt?: string;
     };
+    CursorDto: Record<string, never>;
     QueueEntryDto: {
       id: string;
-      /** @enum {string} */
-      status:
-        | 'draft'
-        | 'in_review'
-        | 'changes_requested'
-        | 'scheduled'
-        | 'publishing'
-        | 'published'
-        | 'failed'
-        | 'in_doubt'
-        | 'cancelled'
-        | 'held'
-        | 'expired';
-      /** @description UTC */
-      scheduledAt: string;
-      /** @description the same instant in the organization time zone */
-      scheduledAtLocal: string;
-      /** @example America/Chicago */
-      timeZone: string;
-      campaign: string | null;
+      /** @description the start of the X text, else the video title */
+      excerpt: string;
       authorId: string;
       lastEditedById: string;
-      approvedRevisionId: string | null;
+      /** @description the revision an approval names */
+      revisionId: string;
       submittedAt: string | null;
-      createdAt: string;
-      updatedAt: string;
-      /** @description the current revision */
-      revision: components['schemas']['RevisionDto'];
-      publications: components['schemas']['PublicationDto'][];
-      /** @description newest first */
-      revisions: components['schemas']['RevisionDto'][];
-      /** @description open findings of the current revision */
-      findings: components['schemas']['FindingDto'][];
-      /** @description captions and text read in the images */
-      mediaTexts: components['schemas']['MediaTextDto'][];
-      /** @description every decision, voided ones included */
-      approvals: components['schemas']['ApprovalDto'][];
-      approval: components['schemas']['ApprovalStateDto'];
-      /** @description false when you wrote it or already approved it */
+      scheduledAt: string;
+      blockingFindings: number;
+      warningFindings: number;
+      /** @description approvals of this revision that still count */
+      approverIds: string[];
+      /** @description distinct approvers the policy needs */
+      required: number;
+      /** @description false when you wrote or edited it, or already approved it */
       mayApprove: boolean;
     };
     PeriodDto: {
@@ -1543,6 +1747,9 @@ export interface components {
       /** @description warnings raised when it was created */
       findings: components['schemas']['ReplyFindingDto'][];
       createdAt: string;
+      approvedById: string | null;
+      /** @description null: cannot be sent yet */
+      approvedAt: string | null;
     };
     CreateTemplateDto: {
       /** @example Call us */
@@ -1668,6 +1875,92 @@ export interface operations {
       };
     };
   };
+  AuthController_logout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LogoutDto'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuthController_acceptInvitation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AcceptInvitationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AcceptedInvitationDto'];
+        };
+      };
+    };
+  };
+  AuthController_requestPasswordReset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasswordResetRequestDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuthController_resetPassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasswordResetDto'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   UsersController_me: {
     parameters: {
       query?: never;
@@ -1684,6 +1977,27 @@ export interface operations {
         content: {
           'application/json': components['schemas']['MeDto'];
         };
+      };
+    };
+  };
+  UsersController_changePassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangePasswordDto'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
@@ -1706,7 +2020,7 @@ export interface operations {
       };
     };
   };
-  UsersController_create: {
+  UsersController_invite: {
     parameters: {
       query?: never;
       header?: never;
@@ -1724,7 +2038,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['UserDto'];
+          'application/json': components['schemas']['InvitedUserDto'];
         };
       };
     };
@@ -1741,6 +2055,56 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['ChangeRoleDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+    };
+  };
+  UsersController_deactivate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+    };
+  };
+  UsersController_reactivate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
       };
     };
     responses: {
@@ -1795,6 +2159,27 @@ export interface operations {
         content: {
           'application/json': Record<string, never>;
         };
+      };
+    };
+  };
+  AuditController_export: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description one JSON object per line; check with npm run audit:verify */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
@@ -2341,6 +2726,71 @@ export interface operations {
       };
     };
   };
+  LegalHoldController_state: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LegalHoldStateDto'];
+        };
+      };
+    };
+  };
+  LegalHoldController_set: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LegalHoldReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LegalHoldStateDto'];
+        };
+      };
+    };
+  };
+  LegalHoldController_lift: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LegalHoldReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LegalHoldStateDto'];
+        };
+      };
+    };
+  };
   ComplianceController_scan: {
     parameters: {
       query?: never;
@@ -2395,7 +2845,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['PostSummaryDto'][];
+          'application/json': components['schemas']['CalendarEntryDto'][];
         };
       };
     };
@@ -2615,7 +3065,11 @@ export interface operations {
   };
   ApprovalsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        limit?: number;
+        /** @description the X-Next-Cursor header of the previous page */
+        after?: components['schemas']['CursorDto'];
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -2624,6 +3078,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description pass as `after` for the next page, when full */
+          'X-Next-Cursor'?: unknown;
           [name: string]: unknown;
         };
         content: {
@@ -2861,6 +3317,27 @@ export interface operations {
     };
     responses: {
       201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TemplateDto'];
+        };
+      };
+    };
+  };
+  ReplyTemplatesController_approve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
         headers: {
           [name: string]: unknown;
         };

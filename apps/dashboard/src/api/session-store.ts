@@ -1,12 +1,11 @@
-import type { Schemas } from './schema-types';
+/** `restoring`: a reload, the HttpOnly refresh cookie may still hold a session (asked once). */
+export type SessionStatus = 'restoring' | 'signed-in' | 'signed-out';
 
-type TokenPair = Schemas['TokenPairDto'];
-
-const REFRESH_KEY = 'rounds.refreshToken';
 const listeners = new Set<() => void>();
 
-/** The access token lives in memory only; the refresh token survives a reload of this tab. */
+/** The access token lives in memory only; the refresh token is an HttpOnly cookie no script reads. */
 let accessToken: string | null = null;
+let status: SessionStatus = 'restoring';
 let version = 0;
 
 function changed(): void {
@@ -16,16 +15,15 @@ function changed(): void {
 
 export const sessionStore = {
   accessToken: (): string | null => accessToken,
-  refreshToken: (): string | null => sessionStorage.getItem(REFRESH_KEY),
-  signedIn: (): boolean => accessToken !== null || sessionStorage.getItem(REFRESH_KEY) !== null,
-  store(pair: TokenPair): void {
-    accessToken = pair.accessToken;
-    sessionStorage.setItem(REFRESH_KEY, pair.refreshToken);
+  status: (): SessionStatus => status,
+  store(token: string): void {
+    accessToken = token;
+    status = 'signed-in';
     changed();
   },
   clear(): void {
     accessToken = null;
-    sessionStorage.removeItem(REFRESH_KEY);
+    status = 'signed-out';
     changed();
   },
   /** For useSyncExternalStore: a number that changes whenever the session does. */

@@ -3,7 +3,6 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { api, unwrap } from '../api/client';
 import { LoadError, Page } from '../common/page';
-import { postTitle } from '../posts/post-model';
 import { usePeople } from '../posts/use-people';
 import { dayjs, useOrgTime } from '../time/org-time';
 import classes from './approval-queue-page.module.css';
@@ -33,8 +32,7 @@ export function ApprovalQueuePage() {
       )}
       <Stack gap="sm">
         {queue.data?.map((entry) => {
-          const blocking = entry.findings.filter((f) => f.severity === 'block').length;
-          const warnings = entry.findings.length - blocking;
+          const { blockingFindings: blocking, warningFindings: warnings } = entry;
           return (
             <UnstyledButton
               key={entry.id}
@@ -45,11 +43,11 @@ export function ApprovalQueuePage() {
               <Group justify="space-between" wrap="nowrap" align="flex-start">
                 <Stack gap={4} style={{ minWidth: 0 }}>
                   <Text fw={600} truncate>
-                    {postTitle(entry.revision)}
+                    {entry.excerpt || 'Untitled post'}
                   </Text>
                   <Text size="sm" c="dimmed">
                     By {person(entry.lastEditedById)} · waiting{' '}
-                    {dayjs(entry.submittedAt ?? entry.updatedAt).fromNow(true)} · publishes{' '}
+                    {dayjs(entry.submittedAt ?? entry.scheduledAt).fromNow(true)} · publishes{' '}
                     {time.format(entry.scheduledAt)}
                   </Text>
                 </Stack>
@@ -57,7 +55,7 @@ export function ApprovalQueuePage() {
                   {blocking > 0 && <Badge color="red">{blocking} blocking</Badge>}
                   {warnings > 0 && <Badge color="orange">{warnings} warning(s)</Badge>}
                   <Badge color="gray">
-                    {entry.approval.approverIds.length}/{entry.approval.required} approvals
+                    {entry.approverIds.length}/{entry.required} approvals
                   </Badge>
                   {!entry.mayApprove && (
                     <Badge color="gray" variant="outline">

@@ -11,6 +11,7 @@ import { LoadError, Page } from '../common/page';
 import { useOrgTime } from '../time/org-time';
 import type { OrgTime } from '../time/org-time';
 import { useUsers } from '../users/users-queries';
+import { AuditExportButton } from './audit-export-button';
 import { actionLabel, dataSummary } from './audit-labels';
 import { ChainVerificationPanel } from './chain-verification';
 
@@ -42,6 +43,7 @@ export function AuditPage() {
     <Page
       title="Audit trail"
       description="Every sign-in, change, approval and pause, in order. Each event is chained to the one before, so an edit to history shows."
+      actions={<AuditExportButton query={rangeQuery(range, time)} />}
     >
       <ChainVerificationPanel />
       <Group gap="md" align="flex-end">

@@ -8,7 +8,8 @@ import { TIME, useOrgTime } from '../time/org-time';
 interface ChainVerification {
   valid: boolean;
   eventsChecked: number;
-  firstBroken?: { id: string; seq: number; reason: string };
+  checkpointsChecked: number;
+  firstBroken?: { id?: string; seq: number; kind: string; reason: string };
 }
 
 async function verifyChain(): Promise<ChainVerification> {
@@ -61,7 +62,8 @@ export function ChainVerificationPanel() {
         <Group justify="space-between">
           <Text size="sm">
             All {result.eventsChecked} events checked at {checkedAt}: each one's hash matches its
-            content and links to the event before it.
+            content and links to the event before it, and {result.checkpointsChecked} signed
+            checkpoints kept outside the database agree.
           </Text>
           {again}
         </Group>

@@ -32,8 +32,11 @@ export function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const login = useMutation({
-    mutationFn: () => unwrap(publicApi.POST('/api/v1/auth/login', { body: { email, password } })),
-    onSuccess: (tokens) => sessionStore.store(tokens),
+    mutationFn: () =>
+      unwrap(
+        publicApi.POST('/api/v1/auth/login', { body: { email, password, session: 'cookie' } }),
+      ),
+    onSuccess: (tokens) => sessionStore.store(tokens.accessToken),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();

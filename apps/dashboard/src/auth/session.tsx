@@ -3,7 +3,7 @@ import { createContext, useCallback, useContext, useMemo, useSyncExternalStore }
 import type { ReactNode } from 'react';
 import { api, unwrap } from '../api/client';
 import type { Schemas } from '../api/schema-types';
-import { sessionStore } from '../api/session-store';
+import { sessionStore, SessionStatus } from '../api/session-store';
 import { Permission, roleCan } from './permissions';
 
 export interface Session {
@@ -20,9 +20,9 @@ export const ME_QUERY = ['me'] as const;
 /** Re-read often: the pause banner must reach every signed-in user within half a minute. */
 const ME_REFRESH_MS = 30_000;
 
-export function useSignedIn(): boolean {
+export function useSessionStatus(): SessionStatus {
   useSyncExternalStore(sessionStore.subscribe, sessionStore.version);
-  return sessionStore.signedIn();
+  return sessionStore.status();
 }
 
 export function useMe() {
@@ -35,9 +35,12 @@ export function useMe() {
 
 export function SessionProvider({ me, children }: { me: Schemas['MeDto']; children: ReactNode }) {
   const queryClient = useQueryClient();
+  // The server ends the session (the refresh cookie is dead from then on), then the tab forgets it.
   const signOut = useCallback(() => {
-    sessionStore.clear();
-    queryClient.clear();
+    void api.POST('/api/v1/auth/logout', { body: {} }).finally(() => {
+      sessionStore.clear();
+      queryClient.clear();
+    });
   }, [queryClient]);
   const value = useMemo<Session>(
     () => ({

@@ -1,19 +1,18 @@
 import type { EventContentArg, EventInput } from '@fullcalendar/core';
 import type { Channel } from '../channels/channels-queries';
-import { contentOf, EDITABLE_STATUSES, postTitle, STATUS_LABELS } from '../posts/post-model';
-import type { PostSummary } from '../posts/post-model';
+import { EDITABLE_STATUSES, STATUS_LABELS } from '../posts/post-model';
+import type { CalendarEntry } from '../posts/post-model';
 
 const NEUTRAL = '#5c6b7a';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** One calendar entry per post, in the colour of its first channel. */
-export function toEvent(post: PostSummary, channels: Channel[], canEdit: boolean): EventInput {
-  const channelIds = contentOf(post.revision).channelIds;
-  const color = channels.find((c) => c.id === channelIds[0])?.color ?? NEUTRAL;
+export function toEvent(post: CalendarEntry, channels: Channel[], canEdit: boolean): EventInput {
+  const color = channels.find((c) => c.id === post.channelIds[0])?.color ?? NEUTRAL;
   return {
     id: post.id,
-    title: postTitle(post.revision),
+    title: post.excerpt || 'Untitled post',
     start: post.scheduledAt,
     backgroundColor: color,
     borderColor: color,
@@ -23,8 +22,8 @@ export function toEvent(post: PostSummary, channels: Channel[], canEdit: boolean
   };
 }
 
-export function postOf(event: { extendedProps: Record<string, unknown> }): PostSummary {
-  return event.extendedProps.post as PostSummary;
+export function postOf(event: { extendedProps: Record<string, unknown> }): CalendarEntry {
+  return event.extendedProps.post as CalendarEntry;
 }
 
 /** Time, title and a status badge; FullCalendar renders it in every view. */

@@ -13,8 +13,8 @@ import { Permission } from '../auth/permissions';
 import { useSession } from '../auth/session';
 import { channelLabel, useChannels } from '../channels/channels-queries';
 import { LoadError, Page } from '../common/page';
-import { contentOf, STATUS_LABELS } from '../posts/post-model';
-import type { PostSummary } from '../posts/post-model';
+import { STATUS_LABELS } from '../posts/post-model';
+import type { CalendarEntry } from '../posts/post-model';
 import { useOrgTime } from '../time/org-time';
 import './calendar.css';
 import { postOf, renderEvent, toEvent } from './calendar-events';
@@ -38,9 +38,8 @@ export function CalendarPage() {
   const [move, setMove] = useState<PendingMove | null>(null);
 
   const options = useMemo<CalendarOptions>(() => {
-    const shown = (post: PostSummary) =>
-      !channelIds.length ||
-      contentOf(post.revision).channelIds.some((id) => channelIds.includes(id));
+    const shown = (post: CalendarEntry) =>
+      !channelIds.length || post.channelIds.some((id) => channelIds.includes(id));
     return {
       plugins: [dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, zonePlugin],
       timeZone: time.zone,

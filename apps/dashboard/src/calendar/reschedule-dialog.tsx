@@ -4,12 +4,12 @@ import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../api/api-error';
 import { api, unwrap } from '../api/client';
-import { postTitle, rescheduleEffect } from '../posts/post-model';
-import type { PostSummary } from '../posts/post-model';
+import { rescheduleEffect } from '../posts/post-model';
+import type { CalendarEntry } from '../posts/post-model';
 import { useOrgTime } from '../time/org-time';
 
 export interface PendingMove {
-  post: PostSummary;
+  post: CalendarEntry;
   start: Date;
   revert: () => void;
 }
@@ -50,7 +50,7 @@ export function RescheduleDialog({
     <Modal opened={move !== null} onClose={() => onDone(false)} title="Reschedule this post?">
       {move && effect && (
         <Stack gap="md">
-          <Text fw={600}>{postTitle(move.post.revision)}</Text>
+          <Text fw={600}>{move.post.excerpt || 'Untitled post'}</Text>
           <Text size="sm">
             From <b>{time.format(move.post.scheduledAt)}</b>
             <br />

@@ -1,8 +1,8 @@
 import type { Schemas } from '../api/schema-types';
 
-export type PostSummary = Schemas['PostSummaryDto'];
+export type CalendarEntry = Schemas['CalendarEntryDto'];
 export type PostDetail = Schemas['PostDetailDto'];
-export type PostStatus = PostSummary['status'];
+export type PostStatus = PostDetail['status'];
 export type Revision = Schemas['RevisionDto'];
 export type Finding = Schemas['FindingDto'];
 
@@ -73,15 +73,13 @@ export const EDITABLE_STATUSES: readonly PostStatus[] = [
   'expired',
 ];
 
-export const isApproved = (post: PostSummary) => post.approvedRevisionId === post.revision.id;
-
 /** What a new time does to the post's approval, in the words of the reschedule rules. */
-export function rescheduleEffect(post: PostSummary): {
+export function rescheduleEffect(post: Pick<CalendarEntry, 'status' | 'approved'>): {
   reapproval: boolean;
   title: string;
   message: string;
 } {
-  if (post.status === 'expired' && !isApproved(post)) {
+  if (post.status === 'expired' && !post.approved) {
     return {
       reapproval: true,
       title: 'Needs approval again',
@@ -89,7 +87,7 @@ export function rescheduleEffect(post: PostSummary): {
         'Its time passed in review: it goes back to compliance review before it can publish.',
     };
   }
-  if (isApproved(post)) {
+  if (post.approved) {
     const held = post.status === 'held' ? ' It stays held until someone releases it.' : '';
     return {
       reapproval: false,

@@ -9,6 +9,7 @@ import { Link } from 'react-router-dom';
 import { errorMessage } from '../api/api-error';
 import { api, unwrap } from '../api/client';
 import { channelLabel, useChannels } from '../channels/channels-queries';
+import { download } from '../common/download';
 import { LoadError, Page } from '../common/page';
 import { DATE, useOrgTime } from '../time/org-time';
 import { CompliancePanel } from './compliance-panel';
@@ -16,13 +17,6 @@ import { formatFigure, KpiTiles } from './kpi-tiles';
 import { ReportCharts } from './report-charts';
 
 const DAY = 'YYYY-MM-DD';
-
-function download(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 export function ReportsPage() {
   const time = useOrgTime();

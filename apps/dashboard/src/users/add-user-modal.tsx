@@ -1,9 +1,10 @@
 import {
   Alert,
   Button,
+  Code,
+  CopyButton,
   Group,
   Modal,
-  PasswordInput,
   Select,
   Stack,
   TextInput,
@@ -21,20 +22,53 @@ import { USERS_QUERY } from './users-queries';
 
 type NewUser = Schemas['CreateUserDto'];
 
-const EMPTY: NewUser = { name: '', email: '', role: 'marketer', password: '' };
+const EMPTY: NewUser = { name: '', email: '', role: 'marketer' };
 
+/** An invitation: the person sets their own password through a single-use link. */
 export function AddUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const [form, setForm] = useState<NewUser>(EMPTY);
+  const [invitation, setInvitation] = useState<Schemas['InvitationDto'] | null>(null);
   const queryClient = useQueryClient();
   const create = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/users', { body: form })),
-    onSuccess: (user) => {
-      notifications.show({ color: 'teal', message: `${user.name} can now sign in` });
+    onSuccess: (result) => {
+      const how = result.invitation.mailed ? 'by e-mail' : 'with the link below';
+      notifications.show({ color: 'teal', message: `${result.user.name} is invited ${how}` });
       setForm(EMPTY);
-      onClose();
+      // Shown this once: the server keeps only a hash of it.
+      setInvitation(result.invitation);
       return queryClient.invalidateQueries({ queryKey: USERS_QUERY });
     },
   });
+  const close = () => {
+    setInvitation(null);
+    onClose();
+  };
+  if (invitation) {
+    return (
+      <Modal opened={opened} onClose={close} title="Invitation link" size="lg">
+        <Stack gap="md">
+          <Alert color="yellow">
+            Give this link to the person through a secure channel. It is shown only now, works once,
+            and expires {new Date(invitation.expiresAt).toLocaleString()}.
+          </Alert>
+          <Code block data-testid="invitation-url">
+            {invitation.url}
+          </Code>
+          <Group justify="flex-end">
+            <CopyButton value={invitation.url}>
+              {({ copied, copy }) => (
+                <Button variant="default" onClick={copy}>
+                  {copied ? 'Copied' : 'Copy link'}
+                </Button>
+              )}
+            </CopyButton>
+            <Button onClick={close}>Done</Button>
+          </Group>
+        </Stack>
+      </Modal>
+    );
+  }
   const error = create.error instanceof ApiError ? create.error : null;
   const set = (field: keyof NewUser) => (value: string) => setForm({ ...form, [field]: value });
   const submit = (event: FormEvent) => {
@@ -43,7 +77,7 @@ export function AddUserModal({ opened, onClose }: { opened: boolean; onClose: ()
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title="Add a user" size="md">
+    <Modal opened={opened} onClose={close} title="Invite a user" size="md">
       <Stack component="form" onSubmit={submit} gap="md">
         {error && !error.fieldErrors.length && <Alert color="red">{error.message}</Alert>}
         <TextInput
@@ -71,20 +105,12 @@ export function AddUserModal({ opened, onClose }: { opened: boolean; onClose: ()
           description={ROLE_DESCRIPTIONS[form.role as RoleName]}
           error={error?.fieldMessage('role')}
         />
-        <PasswordInput
-          label="Initial password"
-          description="At least 12 characters. Share it with the person through a secure channel."
-          required
-          value={form.password}
-          onChange={(e) => set('password')(e.currentTarget.value)}
-          error={error?.fieldMessage('password')}
-        />
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
           <Button type="submit" loading={create.isPending}>
-            Add user
+            Send invitation
           </Button>
         </Group>
       </Stack>

@@ -11,6 +11,7 @@ import type { RoleName } from '../auth/permissions';
 import { useSession } from '../auth/session';
 import { LoadError, Page } from '../common/page';
 import { DATE, useOrgTime } from '../time/org-time';
+import { AccessControl } from './access-control';
 import { AddUserModal } from './add-user-modal';
 import { ROLE_DESCRIPTIONS, ROLE_OPTIONS } from './roles';
 import { USERS_QUERY, useUsers } from './users-queries';
@@ -24,7 +25,7 @@ export function UsersPage() {
       description="Who can sign in to Rounds, and what each person may do."
       actions={
         <Button leftSection={<IconUserPlus size={18} />} onClick={open}>
-          Add user
+          Invite user
         </Button>
       }
     >
@@ -37,6 +38,7 @@ export function UsersPage() {
               <Table.Th>E-mail</Table.Th>
               <Table.Th w={220}>Role</Table.Th>
               <Table.Th visibleFrom="md">Added</Table.Th>
+              <Table.Th>Access</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -110,6 +112,9 @@ function UserRow({ user }: { user: Schemas['UserDto'] }) {
         />
       </Table.Td>
       <Table.Td visibleFrom="md">{time.format(user.createdAt, DATE)}</Table.Td>
+      <Table.Td>
+        <AccessControl user={user} isSelf={isSelf} />
+      </Table.Td>
     </Table.Tr>
   );
 }

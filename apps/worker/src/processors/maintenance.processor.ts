@@ -2,7 +2,7 @@ import { Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService, OrganizationEntity } from '@rounds/domain';
+import { AuditChainService, OrganizationEntity, RetentionService } from '@rounds/domain';
 import { JobName, QueueName } from '@rounds/queue';
 import { JobHandlers, JobProcessor } from './job-processor';
 
@@ -12,7 +12,8 @@ export class MaintenanceProcessor extends JobProcessor {
   private readonly logger = new Logger(MaintenanceProcessor.name);
 
   constructor(
-    private readonly audit: AuditService,
+    private readonly chains: AuditChainService,
+    private readonly retention: RetentionService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {
     super();
@@ -20,6 +21,8 @@ export class MaintenanceProcessor extends JobProcessor {
 
   readonly handlers: JobHandlers = {
     [JobName.VerifyAuditChains]: () => this.verifyAuditChains(),
+    [JobName.CheckpointAuditChains]: () => this.chains.checkpointHeads(),
+    [JobName.ApplyRetention]: () => this.retention.applyAll(),
   };
 
   /** Nightly proof that no audit chain was tampered with; a break is logged as an error. */
@@ -29,7 +32,7 @@ export class MaintenanceProcessor extends JobProcessor {
       .find({ select: { id: true } });
     const broken: string[] = [];
     for (const { id } of organizations) {
-      const result = await this.audit.verify(id);
+      const result = await this.chains.verify(id);
       if (!result.valid) {
         broken.push(id);
         this.logger.error(

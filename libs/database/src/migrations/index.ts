@@ -6,6 +6,8 @@ import { PostRevisionsImmutable1795608868567 } from './1795608868567-PostRevisio
 import { MetricsConversationsDigest1795609735151 } from './1795609735151-MetricsConversationsDigest';
 import { ChannelsPublishing1795610741739 } from './1795610741739-ChannelsPublishing';
 import { MetricsClaimOrder1795615742994 } from './1795615742994-MetricsClaimOrder';
+import { AuditRetention1795620000000 } from './1795620000000-AuditRetention';
+import { IdentityLifecycle1796618376704 } from './1796618376704-IdentityLifecycle';
 import { MediaText1796618750523 } from './1796618750523-MediaText';
 import { RestrictedTerms1796620485192 } from './1796620485192-RestrictedTerms';
 
@@ -19,6 +21,8 @@ export const migrations = [
   MetricsConversationsDigest1795609735151,
   ChannelsPublishing1795610741739,
   MetricsClaimOrder1795615742994,
+  AuditRetention1795620000000,
+  IdentityLifecycle1796618376704,
   MediaText1796618750523,
   RestrictedTerms1796620485192,
 ];

@@ -1,25 +1,22 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { Actor } from '../identity/actor';
-import { PostDetail, PostQueriesService } from '../posts/post-queries.service';
-import { isOwnWork } from './approval-rules';
+import { ReviewQueueCursor, reviewQueuePage, reviewQueueVersion } from './review-queue';
 
-export interface QueueEntry extends PostDetail {
-  /** False when the officer wrote it or already approved this revision. */
-  mayApprove: boolean;
-}
+export const REVIEW_QUEUE_PAGE = 100;
 
-/** The compliance review queue: posts in review, the longest-waiting first, with findings. */
+/** The compliance review queue: posts in review, the longest-waiting first. */
 @Injectable()
 export class ApprovalQueueService {
-  constructor(private readonly queries: PostQueriesService) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async queue(actor: Actor): Promise<QueueEntry[]> {
-    const posts = await this.queries.inReview(actor.organizationId);
-    return posts.map((detail) => ({
-      ...detail,
-      mayApprove:
-        !isOwnWork(actor, detail.post, detail.revision) &&
-        !detail.approverIds.includes(actor.userId),
-    }));
+  queue(actor: Actor, limit = REVIEW_QUEUE_PAGE, after?: ReviewQueueCursor) {
+    return reviewQueuePage(this.dataSource.manager, actor, limit, after);
+  }
+
+  /** Changes whenever `queue` would answer this officer something else; reads no post. */
+  version(actor: Actor, limit = REVIEW_QUEUE_PAGE): Promise<string> {
+    return reviewQueueVersion(this.dataSource.manager, actor, limit);
   }
 }

@@ -34,9 +34,20 @@ export function assertMediaTextRead(unread: string[]): void {
   );
 }
 
+type Authored = Pick<PostEntity, 'authorId' | 'lastEditedById'>;
+
+/** Whoever wrote the post or its revision. */
+export function authorsOf(post: Authored, revision: Pick<PostRevisionEntity, 'editedById'>) {
+  return [post.authorId, post.lastEditedById, revision.editedById];
+}
+
 /** Separation of duties: the post's author and the revision's editor may not approve it. */
-export function isOwnWork(actor: Actor, post: PostEntity, revision: PostRevisionEntity): boolean {
-  return [post.authorId, post.lastEditedById, revision.editedById].includes(actor.userId);
+export function isOwnWork(
+  actor: Actor,
+  post: Authored,
+  revision: Pick<PostRevisionEntity, 'editedById'>,
+): boolean {
+  return authorsOf(post, revision).includes(actor.userId);
 }
 
 export function assertNotOwnWork(actor: Actor, post: PostEntity, revision: PostRevisionEntity) {

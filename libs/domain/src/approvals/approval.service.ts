@@ -1,3 +1,4 @@
+import type { JsonObject } from '../common/json';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -17,11 +18,13 @@ import { findPost, loadRevision, lockPost, updatePost } from '../posts/post-stor
 import { PostEntity } from '../posts/post.entity';
 import { PolicyRequirement } from './approval-policy';
 import { ApprovalPolicyService } from './approval-policy.service';
+import { RoleGrantsService } from '../identity/role-grants.service';
 import {
   assertAwaitingApproval,
   assertFindingsResolved,
   assertMediaTextRead,
   assertNotOwnWork,
+  authorsOf,
 } from './approval-rules';
 import { ApprovalEntity, FindingOverride } from './approval.entity';
 import { liveApprovals } from './approvals-store';
@@ -30,7 +33,7 @@ export interface ApproveRequest {
   comment?: string;
   overrides?: FindingOverride[];
   /** The revision the officer reviewed; refused if the post changed since. */
-  revisionId?: string;
+  revisionId: string;
 }
 
 /** A compliance officer's approval; once the policy is met the post's publications are scheduled. */
@@ -43,6 +46,7 @@ export class ApprovalService {
     private readonly scheduler: PostScheduler,
     private readonly audit: AuditService,
     private readonly queries: PostQueriesService,
+    private readonly roleGrants: RoleGrantsService,
   ) {}
 
   async approve(actor: Actor, postId: string, decision: ApproveRequest): Promise<PostDetail> {
@@ -60,7 +64,7 @@ export class ApprovalService {
         throw new OrganizationPausedError(organization.pauseReason, 'approvals');
       const post = await lockPost(tx, actor.organizationId, postId);
       assertAwaitingApproval(post);
-      if (decision.revisionId && decision.revisionId !== post.currentRevisionId) {
+      if (decision.revisionId !== post.currentRevisionId) {
         throw new ConflictError(
           'the post was edited after you opened it; review the new revision',
           'revisionId',
@@ -68,6 +72,7 @@ export class ApprovalService {
       }
       const revision = await loadRevision(tx, post);
       assertNotOwnWork(actor, post, revision);
+      await this.roleGrants.assertMayApproveWorkOf(tx, actor, authorsOf(post, revision));
       const earlier = await liveApprovals(tx, post.organizationId, revision.id);
       if (earlier.some((a) => a.approverId === actor.userId)) {
         throw new ConflictError('you have already approved this revision');
@@ -110,7 +115,7 @@ export class ApprovalService {
       contentHash: revision.contentHash,
       voidedAt: null,
     });
-    const audit = (action: AuditAction, data: Record<string, unknown>) =>
+    const audit = (action: AuditAction, data: JsonObject) =>
       recordPostAudit(this.audit, tx, {
         actorId: actor.userId,
         action,

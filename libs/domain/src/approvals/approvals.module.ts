@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ComplianceModule } from '../compliance/compliance.module';
+import { RoleGrantsService } from '../identity/role-grants.service';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PostsModule } from '../posts/posts.module';
 import { ApprovalQueueService } from './approval-queue.service';
@@ -8,7 +9,7 @@ import { ReviewService } from './review.service';
 
 @Module({
   imports: [PostsModule, ComplianceModule, NotificationsModule],
-  providers: [ReviewService, ApprovalService, ApprovalQueueService],
+  providers: [ReviewService, ApprovalService, ApprovalQueueService, RoleGrantsService],
   exports: [ReviewService, ApprovalService, ApprovalQueueService],
 })
 export class ApprovalsModule {}

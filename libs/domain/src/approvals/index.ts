@@ -5,4 +5,5 @@ export * from './approval-queue.service';
 export * from './approval.entity';
 export * from './approval.service';
 export * from './approvals.module';
+export * from './review-queue';
 export * from './review.service';

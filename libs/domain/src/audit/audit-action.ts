@@ -7,6 +7,13 @@ export enum AuditAction {
   UserCreated = 'user.created',
   UserRoleChanged = 'user.role_changed',
   UserDisabled = 'user.disabled',
+  UserReactivated = 'user.reactivated',
+  InvitationAccepted = 'user.invitation_accepted',
+  PasswordChanged = 'user.password_changed',
+  PasswordResetRequested = 'user.password_reset_requested',
+  PasswordReset = 'user.password_reset',
+  LoggedOut = 'auth.logout',
+  ReplyTemplateApproved = 'reply_template.approved',
   LoginSucceeded = 'auth.login',
   LoginFailed = 'auth.login_failed',
   RefreshTokenReused = 'auth.refresh_token_reused',
@@ -43,6 +50,9 @@ export enum AuditAction {
   PublicationPublished = 'publication.published',
   PublicationFailed = 'publication.failed',
   PublicationInDoubt = 'publication.in_doubt',
+  LegalHoldSet = 'organization.legal_hold_set',
+  LegalHoldLifted = 'organization.legal_hold_lifted',
+  RetentionApplied = 'audit.retention_applied',
 }
 
 export const GENESIS_HASH = '0'.repeat(64);

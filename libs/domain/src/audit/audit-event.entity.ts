@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { JsonObject } from '../common/json';
 
 /**
  * An append-only, hash-chained record (per organization). A database trigger refuses UPDATE and
@@ -36,7 +37,7 @@ export class AuditEventEntity {
   subjectId: string | null;
 
   @Column('jsonb', { default: {} })
-  data: Record<string, unknown>;
+  data: JsonObject;
 
   @Column('char', { length: 64 })
   prevHash: string;

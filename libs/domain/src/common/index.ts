@@ -1,4 +1,4 @@
-export * from './canonical-json';
+export * from './json';
 export * from './domain-error';
 export * from './tenant-entity';
 export * from './storable-text';

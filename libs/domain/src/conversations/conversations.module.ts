@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ChannelsModule } from '../channels/channels.module';
 import { ComplianceModule } from '../compliance/compliance.module';
+import { RoleGrantsService } from '../identity/role-grants.service';
 import { ConversationPuller } from './conversation-puller.service';
 import { ConversationsSweep } from './conversations-sweep.service';
 import { InboxService } from './inbox.service';
@@ -20,7 +21,8 @@ const services = [
 /** The inbox, replies and templates (api), and pulling and sending them (worker). */
 @Module({
   imports: [ChannelsModule, ComplianceModule],
-  providers: services,
+  // RoleGrantsService is stateless and needs only the config: the worker has no IdentityModule.
+  providers: [...services, RoleGrantsService],
   exports: services,
 })
 export class ConversationsModule {}

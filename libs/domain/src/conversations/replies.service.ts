@@ -1,3 +1,4 @@
+import type { JsonObject } from '../common/json';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -11,6 +12,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../common/domai
 import { ComplianceService } from '../compliance/compliance.service';
 import { PhiScanner } from '../compliance/phi';
 import { Actor } from '../identity/actor';
+import { RoleGrantsService } from '../identity/role-grants.service';
 import { completePolicy } from '../organizations/organization-settings';
 import { loadOrganization } from '../organizations/organization-store';
 import { InvalidTransitionError } from '../posts/post-errors';
@@ -22,6 +24,7 @@ import type { ReplyFinding } from './reply-finding';
 import { assertReplyApprovable } from './reply-review';
 import { checkReplyText } from './reply-text';
 import { ReplyTemplateEntity } from './reply-template.entity';
+import { TemplateNotApprovedError } from './reply-templates.service';
 
 export interface ReplyInput {
   text?: string;
@@ -49,6 +52,7 @@ export class RepliesService {
     private readonly compliance: ComplianceService,
     private readonly audit: AuditService,
     private readonly producer: JobProducer,
+    private readonly roleGrants: RoleGrantsService,
   ) {}
 
   /** A reply with its own text goes to review; one from a template is approved already and sent. */
@@ -101,6 +105,7 @@ export class RepliesService {
         overrides,
         earlier.flatMap((a) => a.overrides),
       );
+      await this.roleGrants.assertMayApproveWorkOf(tx, actor, [reply.authorId]);
       const comment = decision.comment?.trim() || null;
       const justified = overrides.map((o) => ({
         findingId: o.findingId,
@@ -221,6 +226,7 @@ export class RepliesService {
     });
     if (!template)
       throw new InvalidInputError('templateId', 'templateId names no reply template of yours');
+    if (!template.approvedAt) throw new TemplateNotApprovedError();
     return {
       text: checkReplyText(template.text, message.platform, 'templateId'),
       templateId: template.id,
@@ -267,7 +273,7 @@ export class RepliesService {
     actor: Actor,
     action: AuditAction,
     reply: ConversationReplyEntity,
-    data: Record<string, unknown>,
+    data: JsonObject,
   ) {
     return this.audit.record(tx, {
       organizationId: reply.organizationId,

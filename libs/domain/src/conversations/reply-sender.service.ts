@@ -1,3 +1,4 @@
+import type { JsonObject } from '../common/json';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -143,7 +144,7 @@ export class ReplySender {
     tx: EntityManager,
     reply: ConversationReplyEntity,
     action: AuditAction,
-    data: Record<string, unknown>,
+    data: JsonObject,
   ) {
     return this.audit.record(tx, {
       organizationId: reply.organizationId,

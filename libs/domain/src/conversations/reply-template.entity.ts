@@ -15,6 +15,13 @@ export class ReplyTemplateEntity extends TenantEntity {
   @Column('uuid')
   createdById: string;
 
+  /** A second person (compliance, not the author) approves it before anyone may send it. */
+  @Column('uuid', { nullable: true })
+  approvedById: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  approvedAt: Date | null;
+
   /** Warnings the scan raised when it was created (a blocking finding refuses creation). */
   @Column('jsonb', { default: () => "'[]'" })
   findings: ReplyFinding[];

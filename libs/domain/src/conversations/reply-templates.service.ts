@@ -8,11 +8,14 @@ import {
   ConflictError,
   DomainError,
   DomainErrorCode,
+  ForbiddenError,
   InvalidInputError,
+  NotFoundError,
 } from '../common/domain-error';
 import { ComplianceService } from '../compliance/compliance.service';
 import { PhiScanner } from '../compliance/phi';
 import { Actor } from '../identity/actor';
+import { RoleGrantsService } from '../identity/role-grants.service';
 import type { ReplyFinding } from './reply-finding';
 import { checkReplyText } from './reply-text';
 import { ReplyTemplateEntity } from './reply-template.entity';
@@ -23,8 +26,9 @@ export interface TemplateInput {
 }
 
 /**
- * Pre-approved replies. Creating one is the approval (compliance or an admin), so it is scanned
- * like a reply and refused while the scan finds anything that would block one.
+ * Pre-approved replies. Compliance or an admin writes one (scanned like a reply, refused while
+ * the scan finds anything that would block one); a second person, a compliance officer who did
+ * not write it, approves it before anyone may send it.
  */
 @Injectable()
 export class ReplyTemplatesService {
@@ -34,6 +38,7 @@ export class ReplyTemplatesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly compliance: ComplianceService,
     private readonly audit: AuditService,
+    private readonly roleGrants: RoleGrantsService,
   ) {}
 
   list(actor: Actor): Promise<ReplyTemplateEntity[]> {
@@ -76,6 +81,46 @@ export class ReplyTemplatesService {
       });
       return template;
     });
+  }
+
+  /** The second pair of eyes: a compliance officer other than its author. */
+  async approve(actor: Actor, templateId: string): Promise<ReplyTemplateEntity> {
+    return this.dataSource.transaction(async (tx) => {
+      const template = await tx.findOne(ReplyTemplateEntity, {
+        where: { organizationId: actor.organizationId, id: templateId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!template) throw new NotFoundError('reply template');
+      if (template.approvedAt) throw new ConflictError('this template is approved already');
+      if (template.createdById === actor.userId) {
+        throw new ForbiddenError(
+          'you wrote this template; another compliance officer must approve it',
+        );
+      }
+      await this.roleGrants.assertMayApproveWorkOf(tx, actor, [template.createdById]);
+      Object.assign(template, { approvedAt: new Date(), approvedById: actor.userId });
+      await tx.save(template);
+      await this.audit.record(tx, {
+        organizationId: actor.organizationId,
+        actorId: actor.userId,
+        action: AuditAction.ReplyTemplateApproved,
+        subjectType: 'reply_template',
+        subjectId: template.id,
+        data: { name: template.name },
+      });
+      return template;
+    });
+  }
+}
+
+/** Until a second person approved it, a template cannot be sent. */
+export class TemplateNotApprovedError extends DomainError {
+  constructor() {
+    super(
+      DomainErrorCode.PreconditionFailed,
+      'this template awaits approval by a compliance officer who did not write it',
+      'templateId',
+    );
   }
 }
 

@@ -5,4 +5,6 @@ export interface Actor {
   userId: string;
   organizationId: string;
   role: Role;
+  /** The session (refresh family) of the request, when it came with an access token. */
+  sessionId?: string;
 }

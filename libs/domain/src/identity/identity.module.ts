@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '@rounds/config';
+import { MailModule } from '../mail/mail.module';
+import { AccountLinksService } from './account-links.service';
 import { IdentityService } from './identity.service';
 import { PasswordHasher } from './password-hasher';
 import { TokenService } from './token.service';
@@ -9,6 +11,7 @@ import { UsersService } from './users.service';
 @Global()
 @Module({
   imports: [
+    MailModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -18,7 +21,7 @@ import { UsersService } from './users.service';
       }),
     }),
   ],
-  providers: [IdentityService, PasswordHasher, TokenService, UsersService],
-  exports: [IdentityService, TokenService, UsersService],
+  providers: [AccountLinksService, IdentityService, PasswordHasher, TokenService, UsersService],
+  exports: [AccountLinksService, IdentityService, TokenService, UsersService],
 })
 export class IdentityModule {}

@@ -96,8 +96,9 @@ export class IdentityService {
       where: { email: email.toLowerCase() },
       select: { id: true, organizationId: true, role: true, passwordHash: true, disabledAt: true },
     });
-    const valid =
-      user && !user.disabledAt && (await this.passwords.verify(user.passwordHash, password));
+    // argon2 runs for unknown and password-less accounts too: the answer takes as long either way.
+    const matches = await this.passwords.verify(user?.passwordHash ?? null, password);
+    const valid = !!user?.passwordHash && !user.disabledAt && matches;
     if (!user) throw new InvalidCredentialsError();
     return this.dataSource
       .transaction(async (tx) => {

@@ -16,8 +16,10 @@ export enum Permission {
   ManageConsent = 'consent:manage',
   /** Run the PHI scanner on draft text: whoever writes or reviews content. */
   ScanContent = 'content:scan',
-  /** Write pre-approved reply templates (writing one is approving it): compliance and admins. */
+  /** Write reply templates (a second compliance officer approves each): compliance and admins. */
   ManageReplyTemplates = 'reply-templates:manage',
+  /** Set and lift a legal hold, which stops the retention job for the organization. */
+  ManageLegalHold = 'legal-hold:manage',
   /** Keep the organization's confidential terms: compliance and admins. */
   ManageRestrictedTerms = 'restricted-terms:manage',
 }
@@ -40,6 +42,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.ManagePolicy,
     Permission.EmergencyPause,
     Permission.ManageReplyTemplates,
+    Permission.ManageLegalHold,
     Permission.ManageRestrictedTerms,
   ],
   [Role.Marketer]: MARKETER,

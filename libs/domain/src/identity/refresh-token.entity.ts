@@ -21,6 +21,11 @@ export class RefreshTokenEntity {
   @Column('text')
   tokenHash: string;
 
+  /** When the login that began the family happened: the session ends SESSION_MAX_HOURS after it. */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  familyStartedAt: Date;
+
+  /** The sooner of the idle timeout and the family's absolute end. */
   @Column({ type: 'timestamptz' })
   expiresAt: Date;
 

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, IsNull, MoreThan, Not } from 'typeorm';
 import { AppConfig } from '@rounds/config';
 import { AuditAction } from '../audit/audit-action';
 import { AuditService } from '../audit/audit.service';
+import { DomainError, DomainErrorCode } from '../common/domain-error';
 import { InvalidTokenError } from './identity-errors';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { Role } from './role';
@@ -16,33 +17,50 @@ export interface TokenPair {
   refreshToken: string;
 }
 
-interface AccessClaims {
+export interface AccessClaims {
   sub: string;
   org: string;
   role: Role;
+  /** The session (refresh family) the token belongs to: logout and revocation end it at once. */
+  sid: string;
 }
 
-const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 /**
  * A token rotated this recently is answered, not treated as stolen: a tab reloaded while its
  * refresh was in flight never stored the new token and presents the old one again.
  */
 const REUSE_GRACE_MS = 10_000;
+const REFRESH_WINDOW_MS = 15 * 60_000;
 
-/** Short-lived JWT access tokens and rotating, hashed refresh tokens. */
+export class RefreshRateLimitedError extends DomainError {
+  constructor() {
+    super(DomainErrorCode.RateLimited, 'this session refreshes too often; try again later');
+  }
+}
+
+type Rotation = TokenPair | 'invalid' | 'reused' | 'limited';
+
+/** Short-lived JWT access tokens and rotating, hashed refresh tokens grouped in sessions. */
 @Injectable()
 export class TokenService {
+  private readonly successorKey: Buffer;
+
   constructor(
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
     private readonly audit: AuditService,
     @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
+  ) {
+    this.successorKey = createHash('sha256').update(`successor:${config.JWT_SECRET}`).digest();
+  }
 
-  /** Starts a new refresh family (a login or a sign-up). */
+  /** Starts a new session (a login, a sign-up, an accepted invitation). */
   issue(manager: EntityManager, user: UserEntity): Promise<TokenPair> {
-    return this.issueInFamily(manager, user, randomUUID());
+    const startedAt = new Date();
+    const refreshToken = randomBytes(32).toString('base64url');
+    return this.store(manager, user, randomUUID(), startedAt, refreshToken);
   }
 
   verifyAccessToken(token: string): AccessClaims {
@@ -53,40 +71,114 @@ export class TokenService {
     }
   }
 
+  /** A session lives while its current (unrotated) token is unrevoked and unexpired. */
+  isSessionActive(organizationId: string, familyId: string): Promise<boolean> {
+    return this.dataSource.getRepository(RefreshTokenEntity).existsBy({
+      organizationId,
+      familyId,
+      rotatedAt: IsNull(),
+      revokedAt: IsNull(),
+      expiresAt: MoreThan(new Date()),
+    });
+  }
+
   /**
-   * Rotates a refresh token; presenting an already rotated one (after a few seconds' grace)
-   * revokes its whole family.
+   * Rotates a refresh token. Within the grace window a rotated token gets the same successor
+   * (derived from it, so no second session can fork off); after it, reuse revokes the session.
    */
   async rotate(refreshToken: string): Promise<TokenPair> {
     // The revocation of a reused family must commit, so the error is thrown after the transaction.
-    const outcome = await this.dataSource.transaction(async (tx) => {
-      const stored = await tx.findOne(RefreshTokenEntity, {
-        where: { tokenHash: sha256(refreshToken) },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!stored || stored.revokedAt || stored.expiresAt < new Date()) return 'invalid';
-      if (stored.rotatedAt && Date.now() - stored.rotatedAt.getTime() > REUSE_GRACE_MS) {
-        await this.revokeFamily(tx, stored);
-        return 'reused';
-      }
-      const user = await tx.findOne(UserEntity, {
-        where: { id: stored.userId, disabledAt: IsNull() },
-      });
-      if (!user) return 'invalid';
-      if (!stored.rotatedAt) {
-        stored.rotatedAt = new Date();
-        await tx.save(stored);
-      }
-      return this.issueInFamily(tx, user, stored.familyId);
-    });
+    const outcome = await this.dataSource.transaction((tx) => this.rotateIn(tx, refreshToken));
     if (outcome === 'reused') {
       throw new InvalidTokenError('refresh token was already used; all sessions of it are revoked');
     }
+    if (outcome === 'limited') throw new RefreshRateLimitedError();
     if (outcome === 'invalid') throw new InvalidTokenError('refresh token is invalid or expired');
     return outcome;
   }
 
-  private async revokeFamily(tx: EntityManager, reused: RefreshTokenEntity): Promise<void> {
+  /** Logout: ends the session a refresh token, or else an access token, belongs to. */
+  async endSession(credentials: { refreshToken?: string; accessToken?: string }): Promise<void> {
+    const repository = this.dataSource.getRepository(RefreshTokenEntity);
+    const { refreshToken, accessToken } = credentials;
+    const session = refreshToken
+      ? await repository.findOneBy({ tokenHash: sha256(refreshToken) })
+      : accessToken
+        ? await repository.findOneBy({ familyId: this.verifyAccessToken(accessToken).sid })
+        : null;
+    if (!session) return;
+    await this.dataSource.transaction((tx) =>
+      this.revokeFamily(tx, session, AuditAction.LoggedOut),
+    );
+  }
+
+  /** Every session of a user (deactivation, password change), but the one named in `except`. */
+  async revokeUserSessions(
+    tx: EntityManager,
+    organizationId: string,
+    userId: string,
+    except?: string,
+  ): Promise<void> {
+    await tx.update(
+      RefreshTokenEntity,
+      { organizationId, userId, revokedAt: IsNull(), ...(except ? { familyId: Not(except) } : {}) },
+      { revokedAt: new Date() },
+    );
+  }
+
+  private async rotateIn(tx: EntityManager, refreshToken: string): Promise<Rotation> {
+    const stored = await tx.findOne(RefreshTokenEntity, {
+      where: { tokenHash: sha256(refreshToken) },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!stored || stored.revokedAt) return 'invalid';
+    if (stored.rotatedAt && Date.now() - stored.rotatedAt.getTime() > REUSE_GRACE_MS) {
+      await this.revokeFamily(tx, stored, AuditAction.RefreshTokenReused);
+      return 'reused';
+    }
+    const user = await tx.findOne(UserEntity, {
+      where: { id: stored.userId, organizationId: stored.organizationId, disabledAt: IsNull() },
+    });
+    if (!user) return 'invalid';
+    const successor = this.successorOf(refreshToken);
+    if (stored.rotatedAt) return this.answerAgain(tx, user, stored, successor);
+    if (stored.expiresAt < new Date()) return 'invalid';
+    if (await this.refreshedTooOften(tx, stored)) return 'limited';
+    stored.rotatedAt = new Date();
+    await tx.save(stored);
+    return this.store(tx, user, stored.familyId, stored.familyStartedAt, successor);
+  }
+
+  /** The grace-window answer: the successor already issued, with a fresh access token. */
+  private async answerAgain(
+    tx: EntityManager,
+    user: UserEntity,
+    stored: RefreshTokenEntity,
+    successor: string,
+  ): Promise<Rotation> {
+    const live = await tx.existsBy(RefreshTokenEntity, {
+      tokenHash: sha256(successor),
+      revokedAt: IsNull(),
+      expiresAt: MoreThan(new Date()),
+    });
+    return live
+      ? { accessToken: this.sign(user, stored.familyId), refreshToken: successor }
+      : 'invalid';
+  }
+
+  private async refreshedTooOften(tx: EntityManager, stored: RefreshTokenEntity): Promise<boolean> {
+    const recent = await tx.countBy(RefreshTokenEntity, {
+      familyId: stored.familyId,
+      createdAt: MoreThan(new Date(Date.now() - REFRESH_WINDOW_MS)),
+    });
+    return recent > this.config.REFRESH_RATE_LIMIT_PER_SESSION;
+  }
+
+  private async revokeFamily(
+    tx: EntityManager,
+    reused: RefreshTokenEntity,
+    action: AuditAction,
+  ): Promise<void> {
     await tx.update(
       RefreshTokenEntity,
       { familyId: reused.familyId, revokedAt: IsNull() },
@@ -95,28 +187,45 @@ export class TokenService {
     await this.audit.record(tx, {
       organizationId: reused.organizationId,
       actorId: reused.userId,
-      action: AuditAction.RefreshTokenReused,
+      action,
       subjectType: 'user',
       subjectId: reused.userId,
       data: { familyId: reused.familyId },
     });
   }
 
-  private async issueInFamily(
+  /** Deterministic, so every re-presentation within the grace window names one successor. */
+  private successorOf(refreshToken: string): string {
+    return createHmac('sha256', this.successorKey).update(refreshToken).digest('base64url');
+  }
+
+  private async store(
     manager: EntityManager,
     user: UserEntity,
     familyId: string,
+    familyStartedAt: Date,
+    refreshToken: string,
   ): Promise<TokenPair> {
-    const refreshToken = randomBytes(32).toString('base64url');
-    const ttlMs = this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000;
+    const idleEnd = Date.now() + this.config.SESSION_IDLE_MINUTES * 60_000;
+    const absoluteEnd = familyStartedAt.getTime() + this.config.SESSION_MAX_HOURS * 3_600_000;
     await manager.insert(RefreshTokenEntity, {
       userId: user.id,
       organizationId: user.organizationId,
       familyId,
+      familyStartedAt,
       tokenHash: sha256(refreshToken),
-      expiresAt: new Date(Date.now() + ttlMs),
+      expiresAt: new Date(Math.min(idleEnd, absoluteEnd)),
     });
-    const claims: AccessClaims = { sub: user.id, org: user.organizationId, role: user.role };
-    return { accessToken: this.jwt.sign(claims), refreshToken };
+    return { accessToken: this.sign(user, familyId), refreshToken };
+  }
+
+  private sign(user: UserEntity, familyId: string): string {
+    const claims: AccessClaims = {
+      sub: user.id,
+      org: user.organizationId,
+      role: user.role,
+      sid: familyId,
+    };
+    return this.jwt.sign(claims);
   }
 }

@@ -15,9 +15,20 @@ export class UserEntity extends TenantEntity {
   @Column({ type: 'enum', enum: Role, enumName: 'user_role' })
   role: Role;
 
-  @Column('text', { select: false })
-  passwordHash: string;
+  /** Null until an invited user sets their own password. */
+  @Column('text', { select: false, nullable: true })
+  passwordHash: string | null;
+
+  /** When and by whom the current role was given (separation of duties' cooling-off rule). */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  roleGrantedAt: Date;
+
+  @Column('uuid', { nullable: true })
+  roleGrantedById: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   disabledAt: Date | null;
+
+  @Column('text', { nullable: true })
+  disabledReason: string | null;
 }

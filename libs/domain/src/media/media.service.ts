@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
-import { DataSource, In, LessThan } from 'typeorm';
+import { DataSource, EntityManager, In, LessThan } from 'typeorm';
 import { AuditAction } from '../audit/audit-action';
 import { AuditService } from '../audit/audit.service';
 import { ForbiddenError, NotFoundError } from '../common/domain-error';
@@ -48,10 +48,18 @@ export class MediaService {
     private readonly imageText: ImageTextService,
   ) {}
 
-  /** The organization's media among `ids`; ids of other organizations are simply absent. */
-  findMany(organizationId: string, ids: string[]): Promise<MediaEntity[]> {
+  /**
+   * The organization's media among `ids`; ids of other organizations are simply absent. Inside a
+   * transaction pass its manager: a second pooled connection taken while the first holds a row
+   * lock exhausts the pool under concurrent edits of one post.
+   */
+  findMany(
+    organizationId: string,
+    ids: string[],
+    manager: EntityManager = this.repo.manager,
+  ): Promise<MediaEntity[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.repo.findBy({ organizationId, id: In(ids) });
+    return manager.findBy(MediaEntity, { organizationId, id: In(ids) });
   }
 
   async get(organizationId: string, id: string): Promise<MediaEntity> {

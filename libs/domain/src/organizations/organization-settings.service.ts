@@ -1,3 +1,4 @@
+import type { JsonObject } from '../common/json';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IANAZone } from 'luxon';
@@ -123,7 +124,16 @@ function mergePolicy(
   };
 }
 
-function auditable(settings: OrganizationSettings): Record<string, unknown> {
+function auditable(settings: OrganizationSettings): JsonObject {
   const { timeZone, approvalPolicy, allowList, accessibilitySeverity } = settings;
-  return { timeZone, approvalPolicy, allowList, accessibilitySeverity };
+  // A platform without its own figure is absent, not undefined (undefined has no JSON form).
+  const perPlatform = Object.fromEntries(
+    Object.entries(approvalPolicy.perPlatform).filter(([, n]) => n !== undefined),
+  ) as Record<string, number>;
+  return {
+    timeZone,
+    approvalPolicy: { ...approvalPolicy, perPlatform },
+    allowList,
+    accessibilitySeverity,
+  };
 }

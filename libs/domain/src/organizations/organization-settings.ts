@@ -2,21 +2,21 @@ import { ChannelPlatform } from '../channels/channel.entity';
 import { CONTENT_CATEGORIES, ContentCategory } from '../compliance/content-category';
 
 /** What a content category adds to the policy when a post falls in it. */
-export interface RoutingRule {
+export type RoutingRule = {
   approvers: number;
   /** The post must carry media of the patient with a valid consent record. */
   requireConsent: boolean;
-}
+};
 
 /** How many distinct compliance officers must approve a post (DESIGN.md "Post lifecycle"). */
-export interface ApprovalPolicy {
+export type ApprovalPolicy = {
   requiredApprovers: number;
   perPlatform: Partial<Record<ChannelPlatform, number>>;
   routing: Record<ContentCategory, RoutingRule>;
-}
+};
 
 /** The organization's own contact points and staff: not PHI when they appear in a post. */
-export interface AllowList {
+export type AllowList = {
   phones: string[];
   domains: string[];
   addresses: string[];
@@ -24,7 +24,7 @@ export interface AllowList {
   emails: string[];
   /** Physicians and staff who are not Rounds users (users' names are allowed already). */
   staffNames: string[];
-}
+};
 
 export const DEFAULT_APPROVAL_POLICY: ApprovalPolicy = {
   requiredApprovers: 1,

@@ -35,6 +35,16 @@ export class OrganizationEntity {
   @Column('text', { default: 'warn' })
   accessibilitySeverity: FindingSeverity;
 
+  /** Set while a legal hold is on: the retention job deletes nothing of this organization. */
+  @Column({ type: 'timestamptz', nullable: true })
+  legalHoldSince: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  legalHoldReason: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  legalHoldById: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -1,3 +1,4 @@
+import type { JsonObject } from '../common/json';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -85,12 +86,7 @@ export class PauseService {
     };
   }
 
-  private record(
-    manager: EntityManager,
-    actor: Actor,
-    action: AuditAction,
-    data: Record<string, unknown>,
-  ) {
+  private record(manager: EntityManager, actor: Actor, action: AuditAction, data: JsonObject) {
     return this.audit.record(manager, {
       organizationId: actor.organizationId,
       actorId: actor.userId,

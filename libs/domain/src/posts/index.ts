@@ -1,3 +1,4 @@
+export * from './calendar-entries';
 export * from './post-composer';
 export * from './post-content';
 export * from './post-errors';

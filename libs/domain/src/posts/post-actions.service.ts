@@ -76,8 +76,8 @@ export class PostActionsService {
         action: AuditAction.PostReleased,
         set: { scheduledAt },
         data: {
-          scheduledAtBefore: post.scheduledAt,
-          scheduledAt,
+          scheduledAtBefore: post.scheduledAt.toISOString(),
+          scheduledAt: scheduledAt.toISOString(),
           comment: request.comment?.trim() || null,
         },
       });

@@ -1,3 +1,4 @@
+import type { JsonObject } from '../common/json';
 import { EntityManager } from 'typeorm';
 import { AuditAction } from '../audit/audit-action';
 import { AuditService } from '../audit/audit.service';
@@ -11,7 +12,7 @@ export interface PostAuditEntry {
   /** Content hash of the post's current revision before and after the action. */
   revisionHashBefore: string | null;
   revisionHashAfter: string | null;
-  data?: Record<string, unknown>;
+  data?: JsonObject;
 }
 
 /** Every post action lands on the trail with its actor and the revision hashes around it. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ContentCategory } from '../compliance/content-category';
-import { canonicalJson } from '../common/canonical-json';
+import { canonicalize } from '../common/canonicalize';
 
 export interface XImage {
   mediaId: string;
@@ -38,7 +38,8 @@ export interface PostContent {
 
 /** The hash an approval is bound to and the worker re-checks before publishing. */
 export function contentHash(content: PostContent): string {
-  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+  // RFC 8785, like the audit trail: the same content always gives the same bytes.
+  return createHash('sha256').update(canonicalize(content)!).digest('hex');
 }
 
 export function contentMediaIds(content: PostContent): string[] {

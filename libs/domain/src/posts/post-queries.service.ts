@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Between, DataSource, EntityManager, In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { PolicyRequirement } from '../approvals/approval-policy';
 import { ApprovalPolicyService } from '../approvals/approval-policy.service';
 import { ApprovalEntity } from '../approvals/approval.entity';
@@ -9,6 +9,7 @@ import { ComplianceService } from '../compliance/compliance.service';
 import type { FieldMediaText } from '../media/text/media-text.service';
 import { MediaTextService } from '../media/text/media-text.service';
 import { loadOrganization } from '../organizations/organization-store';
+import { CalendarEntry, calendarEntries, CalendarQuery, calendarVersion } from './calendar-entries';
 import { PostRevisionEntity } from './post-revision.entity';
 import { PostStatus } from './post-status';
 import { findPost } from './post-store';
@@ -37,14 +38,6 @@ export interface PostDetail extends PostView {
   approverIds: string[];
 }
 
-export interface CalendarQuery {
-  from?: Date;
-  to?: Date;
-  statuses?: PostStatus[];
-}
-
-const CALENDAR_LIMIT = 1000;
-
 @Injectable()
 export class PostQueriesService {
   constructor(
@@ -54,29 +47,14 @@ export class PostQueriesService {
     private readonly mediaText: MediaTextService,
   ) {}
 
-  /** Posts scheduled within [from, to], earliest first. */
-  async calendar(organizationId: string, query: CalendarQuery): Promise<PostView[]> {
-    const manager = this.dataSource.manager;
-    const posts = await manager.find(PostEntity, {
-      where: {
-        organizationId,
-        ...timeRange(query),
-        ...(query.statuses?.length ? { status: In(query.statuses) } : {}),
-      },
-      order: { scheduledAt: 'ASC', id: 'ASC' },
-      take: CALENDAR_LIMIT,
-    });
-    return this.views(manager, organizationId, posts);
+  /** Posts scheduled within [from, to], earliest first: what the calendar draws. */
+  calendar(organizationId: string, query: CalendarQuery): Promise<CalendarEntry[]> {
+    return calendarEntries(this.dataSource.manager, organizationId, query);
   }
 
-  /** Posts waiting for review, the longest-waiting first. */
-  async inReview(organizationId: string): Promise<PostDetail[]> {
-    const posts = await this.dataSource.manager.find(PostEntity, {
-      where: { organizationId, status: PostStatus.InReview },
-      order: { submittedAt: 'ASC', id: 'ASC' },
-      take: CALENDAR_LIMIT,
-    });
-    return Promise.all(posts.map((p) => this.detail(organizationId, p.id)));
+  /** Changes whenever `calendar` would answer something else; reads no revision. */
+  calendarVersion(organizationId: string, query: CalendarQuery): Promise<string> {
+    return calendarVersion(this.dataSource.manager, organizationId, query);
   }
 
   async detail(organizationId: string, postId: string): Promise<PostDetail> {
@@ -131,11 +109,4 @@ export class PostQueriesService {
       publications: publications.filter((p) => p.postId === post.id),
     }));
   }
-}
-
-function timeRange({ from, to }: CalendarQuery) {
-  if (from && to) return { scheduledAt: Between(from, to) };
-  if (from) return { scheduledAt: MoreThanOrEqual(from) };
-  if (to) return { scheduledAt: LessThanOrEqual(to) };
-  return {};
 }

@@ -1,3 +1,4 @@
+import type { JsonObject } from '../common/json';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditAction } from '../audit/audit-action';
@@ -23,7 +24,7 @@ export interface StatusChange {
   notice?: PostNoticeKind;
   /** Other post columns written with the status. */
   set?: Partial<Pick<PostEntity, 'approvedRevisionId' | 'scheduledAt'>>;
-  data?: Record<string, unknown>;
+  data?: JsonObject;
 }
 
 /** Moves a post (and its publications) in or out of the schedule, audited and notified. */

@@ -99,7 +99,11 @@ export class PostsService {
         post,
         revisionHashBefore: null,
         revisionHashAfter: revision.contentHash,
-        data: { revision: 1, scheduledAt, channelIds: content.channelIds },
+        data: {
+          revision: 1,
+          scheduledAt: scheduledAt.toISOString(),
+          channelIds: content.channelIds,
+        },
       });
       return post.id;
     });
@@ -138,7 +142,7 @@ export class PostsService {
     const merged = current
       ? mergeContentInput(contentToInput(current), input, targetedPlatforms(channelIds, channels))
       : (input as ContentInput);
-    const media = await this.media.findMany(organizationId, inputMediaIds(merged));
+    const media = await this.media.findMany(organizationId, inputMediaIds(merged), tx);
     return composeContent(merged, channels, media);
   }
 
@@ -225,7 +229,10 @@ export class PostsService {
       actorId: actor.userId,
       action: AuditAction.PostRescheduled,
       set: { scheduledAt },
-      data: { scheduledAtBefore: post.scheduledAt, scheduledAt },
+      data: {
+        scheduledAtBefore: post.scheduledAt.toISOString(),
+        scheduledAt: scheduledAt.toISOString(),
+      },
     };
     if (post.status !== PostStatus.Expired) {
       const { status } = post;

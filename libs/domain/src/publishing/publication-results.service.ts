@@ -1,3 +1,4 @@
+import type { JsonObject } from '../common/json';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -28,7 +29,7 @@ interface Settlement {
   to: PublicationStatus;
   change: Change;
   action: AuditAction;
-  data: Record<string, unknown>;
+  data: JsonObject;
 }
 
 /**
@@ -73,7 +74,7 @@ export class PublicationResults {
   }
 
   /** The platform has the post: its id and URL are stored before the job is acknowledged. */
-  published(ref: Ref, from: PublicationStatus, item: PublishedItem, data: Record<string, unknown>) {
+  published(ref: Ref, from: PublicationStatus, item: PublishedItem, data: JsonObject) {
     const { externalId, url } = item;
     return this.settle({
       ref,
@@ -85,13 +86,13 @@ export class PublicationResults {
     });
   }
 
-  failed(ref: Ref, from: PublicationStatus, error: string, data: Record<string, unknown>) {
+  failed(ref: Ref, from: PublicationStatus, error: string, data: JsonObject) {
     const action = AuditAction.PublicationFailed;
     const to = PostStatus.Failed;
     return this.settle({ ref, from, to, change: { error }, action, data: { error, ...data } });
   }
 
-  inDoubt(ref: Ref, error: string, data: Record<string, unknown>) {
+  inDoubt(ref: Ref, error: string, data: JsonObject) {
     return this.settle({
       ref,
       from: PostStatus.Publishing,

@@ -1,3 +1,4 @@
+import type { JsonObject } from '../common/json';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -197,7 +198,7 @@ export class PublisherService {
   private async act(
     ctx: PublishContext,
     decision: Decision,
-    extra: Record<string, unknown> = {},
+    extra: JsonObject = {},
   ): Promise<PublishOutcome> {
     const { publication } = ctx;
     const data = this.auditData(ctx, extra);
@@ -252,10 +253,7 @@ export class PublisherService {
       .execute();
   }
 
-  private auditData(
-    { publication, channel, revision }: PublishContext,
-    extra: Record<string, unknown>,
-  ) {
+  private auditData({ publication, channel, revision }: PublishContext, extra: JsonObject) {
     return {
       platform: publication.platform,
       channelId: channel.id,

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsEmail,
+  IsIn,
   IsOptional,
   IsString,
   IsTimeZone,
@@ -48,6 +49,9 @@ export class SignupDto {
   timeZone?: string;
 }
 
+const SESSION_MODES = ['token', 'cookie'] as const;
+export type SessionMode = (typeof SESSION_MODES)[number];
+
 export class LoginDto {
   @ApiProperty({ maxLength: EMAIL_MAX })
   @IsEmail()
@@ -58,16 +62,67 @@ export class LoginDto {
   @IsString()
   @MaxLength(PASSWORD_MAX)
   password: string;
+
+  @ApiPropertyOptional({
+    enum: SESSION_MODES,
+    description: '`cookie` (the dashboard): the refresh token goes in an HttpOnly cookie only',
+  })
+  @IsOptional()
+  @IsIn(SESSION_MODES, { message: 'session must be token or cookie' })
+  session?: SessionMode;
 }
 
 export class RefreshDto {
-  @ApiProperty({ maxLength: 200 })
+  @ApiPropertyOptional({
+    description: 'omitted when the session is in the HttpOnly cookie',
+    maxLength: 200,
+  })
+  @IsOptional()
   @IsString()
   @MaxLength(200)
-  refreshToken: string;
+  refreshToken?: string;
 }
+
+export class LogoutDto extends RefreshDto {}
 
 export class TokenPairDto {
   @ApiProperty() accessToken: string;
-  @ApiProperty() refreshToken: string;
+  @ApiPropertyOptional({ description: 'absent in cookie mode' }) refreshToken?: string;
+}
+
+class NewPasswordDto {
+  @ApiProperty({ minLength: 12, maxLength: PASSWORD_MAX })
+  @IsString()
+  @MinLength(12, { message: 'password must be at least 12 characters' })
+  @MaxLength(PASSWORD_MAX)
+  password: string;
+}
+
+export class AcceptInvitationDto extends NewPasswordDto {
+  @ApiProperty({ maxLength: 200 })
+  @IsString()
+  @MaxLength(200)
+  token: string;
+}
+
+export class PasswordResetRequestDto {
+  @ApiProperty({ maxLength: EMAIL_MAX })
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+}
+
+export class PasswordResetDto extends AcceptInvitationDto {}
+
+export class ChangePasswordDto {
+  @ApiProperty({ maxLength: PASSWORD_MAX })
+  @IsString()
+  @MaxLength(256)
+  currentPassword: string;
+
+  @ApiProperty({ minLength: 12, maxLength: PASSWORD_MAX })
+  @IsString()
+  @MinLength(12, { message: 'newPassword must be at least 12 characters' })
+  @MaxLength(PASSWORD_MAX)
+  newPassword: string;
 }

@@ -1,7 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsEnum, IsString, Length, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsEnum, IsString, Length, MaxLength } from 'class-validator';
 import { OrganizationEntity, Role, UserEntity } from '@rounds/domain';
-import { EMAIL_MAX, NAME_MAX, PASSWORD_MAX } from './auth.dto';
+import { EMAIL_MAX, NAME_MAX } from './auth.dto';
 
 export class CreateUserDto {
   @ApiProperty({ maxLength: EMAIL_MAX })
@@ -17,12 +17,13 @@ export class CreateUserDto {
   @ApiProperty({ enum: Role })
   @IsEnum(Role, { message: `role must be one of: ${Object.values(Role).join(', ')}` })
   role: Role;
+}
 
-  @ApiProperty({ minLength: 12, maxLength: PASSWORD_MAX })
+export class ReasonDto {
+  @ApiProperty({ example: 'Left the hospital on 2026-03-01', minLength: 3, maxLength: 500 })
   @IsString()
-  @MinLength(12, { message: 'password must be at least 12 characters' })
-  @MaxLength(PASSWORD_MAX)
-  password: string;
+  @Length(3, 500, { message: 'reason must be 3 to 500 characters' })
+  reason: string;
 }
 
 export class ChangeRoleDto {
@@ -37,6 +38,8 @@ export class UserDto {
   @ApiProperty() name: string;
   @ApiProperty({ enum: Role }) role: Role;
   @ApiProperty() createdAt: string;
+  @ApiProperty({ nullable: true, type: String }) disabledAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) disabledReason: string | null;
 
   static of(user: UserEntity): UserDto {
     return {
@@ -45,8 +48,22 @@ export class UserDto {
       name: user.name,
       role: user.role,
       createdAt: user.createdAt.toISOString(),
+      disabledAt: user.disabledAt?.toISOString() ?? null,
+      disabledReason: user.disabledReason ?? null,
     };
   }
+}
+
+export class InvitationDto {
+  @ApiProperty({ description: 'shown once; e-mailed too where SMTP_URL is set' }) url: string;
+  @ApiProperty() token: string;
+  @ApiProperty() expiresAt: string;
+  @ApiProperty({ description: 'whether it went out by e-mail' }) mailed: boolean;
+}
+
+export class InvitedUserDto {
+  @ApiProperty() user: UserDto;
+  @ApiProperty() invitation: InvitationDto;
 }
 
 export class OrganizationDto {
@@ -70,6 +87,12 @@ export class OrganizationDto {
 export class MeDto {
   @ApiProperty() user: UserDto;
   @ApiProperty() organization: OrganizationDto;
+}
+
+export class AcceptedInvitationDto {
+  @ApiProperty() accessToken: string;
+  @ApiPropertyOptional() refreshToken?: string;
+  @ApiProperty() user: UserDto;
 }
 
 export class SignupResultDto extends MeDto {

@@ -54,13 +54,12 @@ export class ApproveDto extends CommentDto {
   @Type(() => OverrideDto)
   overrides?: OverrideDto[];
 
-  @ApiPropertyOptional({
+  @ApiProperty({
     format: 'uuid',
-    description: 'the revision reviewed; refused with 409 if the post changed since',
+    description: 'the revision reviewed (required); refused with 409 if the post changed since',
   })
-  @IsOptional()
-  @IsUUID('all', { message: 'revisionId must be a UUID' })
-  revisionId?: string;
+  @IsUUID('all', { message: 'revisionId must be the UUID of the revision you reviewed' })
+  revisionId: string;
 }
 
 export class ReleaseDto extends CommentDto {

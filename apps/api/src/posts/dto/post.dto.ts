@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ApprovalEntity,
+  CalendarEntry,
   ComplianceFindingEntity,
   FieldMediaText,
   FindingLocation,
@@ -11,7 +12,7 @@ import {
   PostView,
   PUBLICATION_STATUSES,
   PublicationEntity,
-  QueueEntry,
+  ReviewQueueEntry,
 } from '@rounds/domain';
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
@@ -168,6 +169,34 @@ export class ApprovalStateDto {
   @ApiProperty({ type: [String] }) reasons: string[];
 }
 
+/** What the calendar draws of a post; the rest loads when it is opened. */
+export class CalendarEntryDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: PostStatus }) status: PostStatus;
+  @ApiProperty({ description: 'UTC' }) scheduledAt: string;
+  @ApiProperty({ description: 'the same instant in the organization time zone' })
+  scheduledAtLocal: string;
+  @ApiProperty({ type: [String] }) channelIds: string[];
+  @ApiProperty({ description: 'the start of the X text, else the video title (≤ 80 characters)' })
+  excerpt: string;
+  @ApiProperty() hasMedia: boolean;
+  @ApiProperty({ description: 'the current revision is the approved one' }) approved: boolean;
+
+  static of(entry: CalendarEntry): CalendarEntryDto {
+    const { id, status, scheduledAt, timeZone, channelIds, excerpt, hasMedia, approved } = entry;
+    return {
+      id,
+      status,
+      scheduledAt: scheduledAt.toISOString(),
+      scheduledAtLocal: localTime(scheduledAt, timeZone),
+      channelIds,
+      excerpt,
+      hasMedia,
+      approved,
+    };
+  }
+}
+
 export class PostSummaryDto {
   @ApiProperty() id: string;
   @ApiProperty({ enum: PostStatus }) status: PostStatus;
@@ -228,11 +257,27 @@ export class PostDetailDto extends PostSummaryDto {
   }
 }
 
-export class QueueEntryDto extends PostDetailDto {
-  @ApiProperty({ description: 'false when you wrote it or already approved it' })
+export class QueueEntryDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ description: 'the start of the X text, else the video title' }) excerpt: string;
+  @ApiProperty() authorId: string;
+  @ApiProperty() lastEditedById: string;
+  @ApiProperty({ description: 'the revision an approval names' }) revisionId: string;
+  @ApiProperty({ nullable: true, type: String }) submittedAt: string | null;
+  @ApiProperty() scheduledAt: string;
+  @ApiProperty() blockingFindings: number;
+  @ApiProperty() warningFindings: number;
+  @ApiProperty({ type: [String], description: 'approvals of this revision that still count' })
+  approverIds: string[];
+  @ApiProperty({ description: 'distinct approvers the policy needs' }) required: number;
+  @ApiProperty({ description: 'false when you wrote or edited it, or already approved it' })
   mayApprove: boolean;
 
-  static override of(entry: QueueEntry): QueueEntryDto {
-    return { ...PostDetailDto.of(entry), mayApprove: entry.mayApprove };
+  static of(entry: ReviewQueueEntry): QueueEntryDto {
+    return {
+      ...entry,
+      submittedAt: iso(entry.submittedAt),
+      scheduledAt: entry.scheduledAt.toISOString(),
+    };
   }
 }

@@ -1,0 +1,3 @@
+export * from './app-logger';
+export * from './logging.module';
+export * from './redaction';

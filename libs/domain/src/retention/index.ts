@@ -1,0 +1,3 @@
+export * from './legal-hold.service';
+export * from './retention.module';
+export * from './retention.service';
