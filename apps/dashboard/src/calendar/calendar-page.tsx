@@ -14,7 +14,7 @@ import { useSession } from '../auth/session';
 import { channelLabel, useChannels } from '../channels/channels-queries';
 import { LoadError, Page } from '../common/page';
 import { STATUS_LABELS } from '../posts/post-model';
-import type { CalendarEntry } from '../posts/post-model';
+import type { CalendarEntry, PostSummary } from '../posts/post-model';
 import { useOrgTime } from '../time/org-time';
 import './calendar.css';
 import { postOf, renderEvent, toEvent } from './calendar-events';
