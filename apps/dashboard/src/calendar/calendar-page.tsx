@@ -14,7 +14,8 @@ import { useSession } from '../auth/session';
 import { channelLabel, useChannels } from '../channels/channels-queries';
 import { LoadError, Page } from '../common/page';
 import { STATUS_LABELS } from '../posts/post-model';
-import type { CalendarEntry, PostSummary } from '../posts/post-model';
+import type { CalendarEntry } from '../posts/post-model';
+import type { Schemas } from '../api/schema-types';
 import { useOrgTime } from '../time/org-time';
 import './calendar.css';
 import { postOf, renderEvent, toEvent } from './calendar-events';
@@ -61,7 +62,7 @@ export function CalendarPage() {
         const query = {
           from: range.start.toISOString(),
           to: range.end.toISOString(),
-          ...(statuses.length ? { status: statuses as PostSummary['status'][] } : {}),
+          ...(statuses.length ? { status: statuses as Schemas['PostSummaryDto']['status'][] } : {}),
         };
         queryClient
           .fetchQuery({
