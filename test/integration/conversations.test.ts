@@ -15,7 +15,7 @@ import {
   PULL_INTERVAL_MS,
   RepliesService,
 } from '@rounds/domain';
-import { JobProducer, QueueName } from '@rounds/queue';
+import { JobName, JobProducer, QueueName } from '@rounds/queue';
 import request from 'supertest';
 import { ConversationsProcessor } from '../../apps/worker/src/processors/conversations.processor';
 import { PASSWORD } from '../factories/identity.factory';
@@ -365,5 +365,55 @@ describe('conversations: the inbox, reviewed replies and templates', () => {
     expect(dismissed.body.status).toBe('dismissed');
     const unanswered = await as(api(), team.executive).get('/conversations?status=new').expect(200);
     expect(unanswered.body.map((m: Message) => m.id)).not.toContain(comment.id);
+  });
+
+  it('stores what people post with NUL bytes and lone surrogates, cleaned, without failing the pull', async () => {
+    for (const [platform, path] of [
+      ['x', '^/2/users/[^/]+/mentions'],
+      ['google', '^/youtube/v3/commentThreads'],
+    ] as const) {
+      await control.addFault({ platform, method: 'GET', path, mode: 'hostile-text', count: 1 });
+    }
+    await control.injectXMention({
+      accountId: account.id,
+      inReplyToTweetId: tweetId,
+      text: 'Is parking free for visitors?',
+      authorHandle: 'visitor_x',
+      authorName: 'Vi Sitor',
+    });
+    await new GoogleControlClient(env.sandbox.url).injectComment({
+      videoId,
+      text: 'Where is the lounge?',
+      authorName: 'Lou Nge',
+    });
+    // Only the pulls: the paused test's reply, released meanwhile, may fail on its own account.
+    const failedPulls = async () =>
+      (await conversationsQueue().getFailed())
+        .filter((j) => j.name === JobName.PullConversations)
+        .map((j) => `${j.id}: ${j.failedReason}`);
+    const failedBefore = await failedPulls();
+    await pullAndSettle();
+
+    // The sandbox sent "\u0000<text>\ud83d \ude00": the NUL is dropped, each lone half is U+FFFD.
+    const rows = await query<{ platform: string; author_name: string; text: string }>(
+      `SELECT platform, author_name, text FROM conversation_messages
+       WHERE text LIKE 'Is parking%' OR text LIKE 'Where is the lounge%' ORDER BY platform`,
+    );
+    expect(rows).toEqual(
+      [
+        {
+          platform: 'x',
+          author_name: 'Vi Sitor\ufffd \ufffd',
+          text: 'Is parking free for visitors?\ufffd \ufffd',
+        },
+        {
+          platform: 'youtube',
+          author_name: 'Lou Nge\ufffd \ufffd',
+          text: 'Where is the lounge?\ufffd \ufffd',
+        },
+      ].sort((a, b) => a.platform.localeCompare(b.platform)),
+    );
+    expect(await failedPulls()).toEqual(failedBefore);
+    expect(await control.faults()).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -22,6 +22,7 @@ import { AuditController } from './audit/audit.controller';
 import { ChannelsController } from './channels/channels.controller';
 import { AuthGuard } from './common/auth.guard';
 import { MetricsController } from './common/metrics.controller';
+import { StorableInputMiddleware } from './common/storable-input.middleware';
 import { ComplianceController } from './compliance/compliance.controller';
 import { ConversationsController } from './conversations/conversations.controller';
 import { ReplyTemplatesController } from './conversations/reply-templates.controller';
@@ -100,4 +101,8 @@ import { ReportsController } from './reports/reports.controller';
   ],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
 })
-export class AppModule {}
+export class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(StorableInputMiddleware).forRoutes('*path');
+  }
+}

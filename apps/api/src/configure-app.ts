@@ -7,8 +7,10 @@ import type { Logger } from 'pino';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppConfig, AppLogger, PINO } from '@rounds/config';
+import { answerClientErrorsWithJson } from './common/client-errors';
 import { AllExceptionsFilter } from './common/exception.filter';
 import { httpLogging } from './common/logging';
+import { documentImpliedLimits } from './common/openapi-limits';
 import { createValidationPipe } from './common/validation.pipe';
 
 const DASHBOARD_DIR = join(process.cwd(), 'apps/dashboard/dist');
@@ -21,7 +23,7 @@ export function openApiDocument(app: NestExpressApplication) {
     .setVersion('1')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return documentImpliedLimits(SwaggerModule.createDocument(app, config));
 }
 
 /** Everything about the HTTP surface that is not a controller; shared by main.ts and the tests. */
@@ -48,6 +50,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
+  answerClientErrorsWithJson(app.getHttpServer());
   app.enableShutdownHooks();
   SwaggerModule.setup('api/docs', app, () => openApiDocument(app), {
     jsonDocumentUrl: 'api/docs/openapi.json',

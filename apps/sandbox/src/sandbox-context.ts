@@ -18,9 +18,11 @@ export interface Fault {
    * 'status': answer `status` with the platform's error body and `headers`;
    * 'status-after-accept': do the work (the tweet is created), then answer `status` instead;
    * 'timeout': never answer; 'drop-after-accept': do the work, then destroy the socket;
-   * 'slow': do the work and answer normally after `delayMs`.
+   * 'slow': do the work and answer normally after `delayMs`;
+   * 'hostile-text': answer normally, with a NUL and lone surrogates in every text and name.
    */
-  mode: 'status' | 'status-after-accept' | 'timeout' | 'drop-after-accept' | 'slow';
+  mode:
+    'status' | 'status-after-accept' | 'timeout' | 'drop-after-accept' | 'slow' | 'hostile-text';
   status?: number;
   headers?: Record<string, string>;
   body?: unknown;

@@ -2,30 +2,31 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDate, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { AuditEventEntity, JsonObject } from '@rounds/domain';
+import { ToDate } from '../common/date-time-field';
 
 /** A period of the trail: from (inclusive) to (exclusive), either open. */
 export class AuditExportQueryDto {
   @ApiPropertyOptional({ type: String, format: 'date-time' })
   @IsOptional()
-  @Type(() => Date)
+  @ToDate()
   @IsDate({ message: 'from must be an ISO 8601 date-time' })
   from?: Date;
 
   @ApiPropertyOptional({ type: String, format: 'date-time' })
   @IsOptional()
-  @Type(() => Date)
+  @ToDate()
   @IsDate({ message: 'to must be an ISO 8601 date-time' })
   to?: Date;
 }
 
 export class AuditQueryDto extends AuditExportQueryDto {
-  @ApiPropertyOptional({ example: 'post' })
+  @ApiPropertyOptional({ example: 'post', maxLength: 40 })
   @IsOptional()
   @IsString()
   @MaxLength(40)
   subjectType?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
   subjectId?: string;

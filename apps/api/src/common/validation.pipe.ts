@@ -1,4 +1,10 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import {
+  ArgumentMetadata,
+  BadRequestException,
+  ValidationError,
+  ValidationPipe,
+} from '@nestjs/common';
+import { refuseUnstorableInput } from './storable-text';
 
 export interface FieldError {
   field: string;
@@ -18,9 +24,18 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   });
 }
 
+/** Every handler argument (body, query, path parameter, multipart field, file name) first meets the
+ * storable-text rule, whatever its DTO declares; then the DTO's own rules. */
+class InputValidationPipe extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    refuseUnstorableInput(value, metadata.data ?? '');
+    return super.transform(value, metadata);
+  }
+}
+
 /** Whitelisting, unknown fields rejected; a 400 body lists every field and the rule it broke. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new InputValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -24,6 +24,7 @@ import {
   type ReplyView,
 } from '@rounds/domain';
 import { CommentDto, OverrideDto } from '../posts/dto/post-actions.dto';
+import { ToDate } from '../common/date-time-field';
 
 const TEXT_MAX = 10_000;
 
@@ -43,7 +44,7 @@ export class InboxQueryDto {
     description: 'messages received before this (next page)',
   })
   @IsOptional()
-  @Type(() => Date)
+  @ToDate()
   @IsDate({ message: 'before must be an ISO 8601 date-time' })
   before?: Date;
 
@@ -100,6 +101,7 @@ export class CreateTemplateDto {
 
   @ApiProperty({
     example: 'Thank you for reaching out. Please call us at 555-0100 so we can help.',
+    maxLength: TEXT_MAX,
   })
   @IsString()
   @IsNotEmpty({ message: 'text must not be empty' })

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsUUID, MaxLength } from 'class-validator';
 import { GRANULARITIES, type Granularity } from '@rounds/domain';
+import { DATE_TIME_MAX } from '../common/date-time-field';
 
 const DAY_OR_TIME =
   'a date (YYYY-MM-DD) or an ISO 8601 date-time, read in the organization time zone';
@@ -9,8 +10,10 @@ export class PeriodQueryDto {
   @ApiPropertyOptional({
     example: '2026-03-01',
     description: `${DAY_OR_TIME}; default 29 days before to`,
+    maxLength: DATE_TIME_MAX,
   })
   @IsOptional()
+  @MaxLength(DATE_TIME_MAX)
   @IsISO8601(
     { strict: true },
     { message: 'from must be a date (YYYY-MM-DD) or an ISO 8601 date-time' },
@@ -20,8 +23,10 @@ export class PeriodQueryDto {
   @ApiPropertyOptional({
     example: '2026-03-31',
     description: `${DAY_OR_TIME}; included; default today`,
+    maxLength: DATE_TIME_MAX,
   })
   @IsOptional()
+  @MaxLength(DATE_TIME_MAX)
   @IsISO8601(
     { strict: true },
     { message: 'to must be a date (YYYY-MM-DD) or an ISO 8601 date-time' },

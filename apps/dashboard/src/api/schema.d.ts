@@ -3213,8 +3213,20 @@ export interface operations {
       query?: {
         from?: string;
         to?: string;
-        /** @description comma-separated statuses */
-        status?: string[];
+        /** @description repeated, or comma-separated (at most 200 characters) */
+        status?: (
+          | 'draft'
+          | 'in_review'
+          | 'changes_requested'
+          | 'scheduled'
+          | 'publishing'
+          | 'published'
+          | 'failed'
+          | 'in_doubt'
+          | 'cancelled'
+          | 'held'
+          | 'expired'
+        )[];
       };
       header?: never;
       path?: never;

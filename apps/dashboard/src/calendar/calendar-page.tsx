@@ -15,8 +15,13 @@ import { channelLabel, useChannels } from '../channels/channels-queries';
 import { LoadError, Page } from '../common/page';
 import { STATUS_LABELS } from '../posts/post-model';
 import type { CalendarEntry } from '../posts/post-model';
+import type { paths } from '../api/schema';
 import { useOrgTime } from '../time/org-time';
 import './calendar.css';
+
+type StatusFilter = NonNullable<
+  NonNullable<paths['/api/v1/posts']['get']['parameters']['query']>['status']
+>;
 import { postOf, renderEvent, toEvent } from './calendar-events';
 import { FullCalendar } from './full-calendar';
 import { RescheduleDialog } from './reschedule-dialog';
@@ -61,7 +66,7 @@ export function CalendarPage() {
         const query = {
           from: range.start.toISOString(),
           to: range.end.toISOString(),
-          ...(statuses.length ? { status: statuses } : {}),
+          ...(statuses.length ? { status: statuses as StatusFilter } : {}),
         };
         queryClient
           .fetchQuery({

@@ -10,6 +10,7 @@ const MODES: Fault['mode'][] = [
   'timeout',
   'drop-after-accept',
   'slow',
+  'hostile-text',
 ];
 const ANSWERING: Fault['mode'][] = ['status', 'status-after-accept'];
 const DEFAULT_RESET_SECONDS = 60;
@@ -148,6 +149,10 @@ export function applyFault(fault: Fault, res: Response, next: NextFunction, now:
     case 'slow':
       setTimeout(next, fault.delayMs);
       return;
+    case 'hostile-text':
+      spoilTextFields(res);
+      next();
+      return;
   }
 }
 
@@ -159,6 +164,33 @@ function replaceAnswer(res: Response, answer: () => void): void {
     answer();
     return res;
   }) as Response['json'];
+}
+
+/** What people write and call themselves: X tweets and users, YouTube comment snippets. */
+const TEXT_FIELDS = new Set([
+  'text',
+  'name',
+  'username',
+  'textOriginal',
+  'textDisplay',
+  'authorDisplayName',
+]);
+
+/** Text as anyone may post it: a NUL, a lone high and a lone low surrogate (JSON-escaped on the wire). */
+const hostile = (text: string) => `\u0000${text}\ud83d \ude00`;
+
+function spoil(value: unknown, key = ''): unknown {
+  if (typeof value === 'string') return TEXT_FIELDS.has(key) ? hostile(value) : value;
+  if (Array.isArray(value)) return value.map((item) => spoil(item));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, spoil(v, k)]));
+  return value;
+}
+
+/** Lets the handler answer, with every text field of its JSON spoiled. */
+function spoilTextFields(res: Response): void {
+  const json = res.json.bind(res);
+  res.json = (body: unknown) => json(spoil(body));
 }
 
 /** Lets the handler do its work, then cuts the connection instead of answering. */

@@ -2,3 +2,4 @@ export * from './database-availability';
 export * from './json';
 export * from './domain-error';
 export * from './tenant-entity';
+export * from './storable-text';

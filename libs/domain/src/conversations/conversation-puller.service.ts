@@ -5,6 +5,7 @@ import type { IncomingMessage } from '@rounds/platforms';
 import { ChannelEntity } from '../channels/channel.entity';
 import { ChannelTokensService } from '../channels/channel-tokens.service';
 import { PlatformClients } from '../channels/platform-clients';
+import { toStorableText } from '../common/storable-text';
 import { UsageCounter } from '../metrics/platform-usage';
 import { PublicationMetricsEntity } from '../metrics/publication-metrics.entity';
 import { ConversationCursorEntity } from './conversation-cursor.entity';
@@ -35,10 +36,11 @@ export class ConversationPuller {
     const cursor = await this.dataSource
       .getRepository(ConversationCursorEntity)
       .findOneBy({ channelId });
-    const messages =
+    const answered =
       channel.platform === 'x'
         ? await this.mentions(channel, cursor)
         : await this.comments(channel, cursor);
+    const messages = answered.map(storableMessage);
     return this.dataSource.transaction(async (tx) => {
       const stored = await storeMessages(tx, channel, messages);
       await tx.upsert(
@@ -107,6 +109,16 @@ export class ConversationPuller {
     }
   }
 }
+
+/** Anyone may post a NUL or a lone surrogate: cleaned, so one such message cannot fail the batch. */
+const storableMessage = (message: IncomingMessage): IncomingMessage => ({
+  ...message,
+  externalId: toStorableText(message.externalId),
+  inReplyToExternalId: toStorableText(message.inReplyToExternalId),
+  authorHandle: toStorableText(message.authorHandle),
+  authorName: toStorableText(message.authorName),
+  text: toStorableText(message.text),
+});
 
 const newest = (messages: IncomingMessage[]) =>
   messages.length ? new Date(Math.max(...messages.map((m) => m.createdAt.getTime()))) : undefined;

@@ -10,30 +10,41 @@ import {
   MinLength,
 } from 'class-validator';
 
+export const NAME_MAX = 120;
+export const EMAIL_MAX = 254;
+export const PASSWORD_MAX = 256;
+/** Longer than any IANA zone name (America/Argentina/ComodRivadavia is 32). */
+export const TIME_ZONE_MAX = 64;
+
 export class SignupDto {
-  @ApiProperty({ example: "St. Mary's Health" })
+  @ApiProperty({ example: "St. Mary's Health", minLength: 2, maxLength: NAME_MAX })
   @IsString()
-  @Length(2, 120)
+  @Length(2, NAME_MAX)
   organizationName: string;
 
-  @ApiProperty({ example: 'Dana Whitfield' })
+  @ApiProperty({ example: 'Dana Whitfield', minLength: 1, maxLength: NAME_MAX })
   @IsString()
-  @Length(1, 120)
+  @Length(1, NAME_MAX)
   name: string;
 
-  @ApiProperty({ example: 'dana@stmarys.example' })
+  @ApiProperty({ example: 'dana@stmarys.example', maxLength: EMAIL_MAX })
   @IsEmail()
-  @MaxLength(254)
+  @MaxLength(EMAIL_MAX)
   email: string;
 
-  @ApiProperty({ minLength: 12 })
+  @ApiProperty({ minLength: 12, maxLength: PASSWORD_MAX })
   @IsString()
   @MinLength(12, { message: 'password must be at least 12 characters' })
-  @MaxLength(256)
+  @MaxLength(PASSWORD_MAX)
   password: string;
 
-  @ApiPropertyOptional({ example: 'America/Chicago', description: 'IANA time zone' })
+  @ApiPropertyOptional({
+    example: 'America/Chicago',
+    description: 'IANA time zone',
+    maxLength: TIME_ZONE_MAX,
+  })
   @IsOptional()
+  @MaxLength(TIME_ZONE_MAX)
   @IsTimeZone({ message: 'timeZone must be an IANA time zone, e.g. America/Chicago' })
   timeZone?: string;
 }
@@ -53,19 +64,22 @@ export class SessionChoiceDto {
 }
 
 export class LoginDto extends SessionChoiceDto {
-  @ApiProperty()
+  @ApiProperty({ maxLength: EMAIL_MAX })
   @IsEmail()
-  @MaxLength(254)
+  @MaxLength(EMAIL_MAX)
   email: string;
 
-  @ApiProperty()
+  @ApiProperty({ maxLength: PASSWORD_MAX })
   @IsString()
-  @MaxLength(256)
+  @MaxLength(PASSWORD_MAX)
   password: string;
 }
 
 export class RefreshDto {
-  @ApiPropertyOptional({ description: 'omitted when the session is in the HttpOnly cookie' })
+  @ApiPropertyOptional({
+    description: 'omitted when the session is in the HttpOnly cookie',
+    maxLength: 200,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -80,22 +94,22 @@ export class TokenPairDto {
 }
 
 class NewPasswordDto {
-  @ApiProperty({ minLength: 12 })
+  @ApiProperty({ minLength: 12, maxLength: PASSWORD_MAX })
   @IsString()
   @MinLength(12, { message: 'password must be at least 12 characters' })
-  @MaxLength(256)
+  @MaxLength(PASSWORD_MAX)
   password: string;
 }
 
 export class AcceptInvitationDto extends NewPasswordDto {
-  @ApiProperty()
+  @ApiProperty({ maxLength: 200 })
   @IsString()
   @MaxLength(200)
   token: string;
 }
 
 export class PasswordResetRequestDto {
-  @ApiProperty()
+  @ApiProperty({ maxLength: EMAIL_MAX })
   @IsEmail()
   @MaxLength(254)
   email: string;
@@ -104,15 +118,15 @@ export class PasswordResetRequestDto {
 export class PasswordResetDto extends AcceptInvitationDto {}
 
 export class ChangePasswordDto {
-  @ApiProperty()
+  @ApiProperty({ maxLength: PASSWORD_MAX })
   @IsString()
   @MaxLength(256)
   currentPassword: string;
 
-  @ApiProperty({ minLength: 12 })
+  @ApiProperty({ minLength: 12, maxLength: PASSWORD_MAX })
   @IsString()
   @MinLength(12, { message: 'newPassword must be at least 12 characters' })
-  @MaxLength(256)
+  @MaxLength(PASSWORD_MAX)
   newPassword: string;
 }
 

@@ -1,17 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsEnum, IsString, Length, MaxLength } from 'class-validator';
 import { OrganizationEntity, Role, UserEntity } from '@rounds/domain';
+import { EMAIL_MAX, NAME_MAX } from './auth.dto';
 import { MfaStatusDto } from './mfa.dto';
 
 export class CreateUserDto {
-  @ApiProperty()
+  @ApiProperty({ maxLength: EMAIL_MAX })
   @IsEmail()
-  @MaxLength(254)
+  @MaxLength(EMAIL_MAX)
   email: string;
 
-  @ApiProperty()
+  @ApiProperty({ minLength: 1, maxLength: NAME_MAX })
   @IsString()
-  @Length(1, 120)
+  @Length(1, NAME_MAX)
   name: string;
 
   @ApiProperty({ enum: Role })
@@ -20,7 +21,7 @@ export class CreateUserDto {
 }
 
 export class ReasonDto {
-  @ApiProperty({ example: 'Left the hospital on 2026-03-01' })
+  @ApiProperty({ example: 'Left the hospital on 2026-03-01', minLength: 3, maxLength: 500 })
   @IsString()
   @Length(3, 500, { message: 'reason must be 3 to 500 characters' })
   reason: string;

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsDate, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ConsentStatus, MediaEntity, MediaKind } from '@rounds/domain';
+import { ToDate } from '../../common/date-time-field';
 
 const MEDIA_KINDS: MediaKind[] = ['image', 'video', 'caption'];
 const CONSENT_STATUSES: ConsentStatus[] = ['not_required', 'valid', 'missing', 'lapsed'];
@@ -34,7 +35,7 @@ export class MediaQueryDto {
 
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'page: uploaded before' })
   @IsOptional()
-  @Type(() => Date)
+  @ToDate()
   @IsDate({ message: 'before must be an ISO 8601 date-time' })
   before?: Date;
 

@@ -17,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { OrganizationSettings } from '@rounds/domain';
+import { TIME_ZONE_MAX } from '../../identity/dto/auth.dto';
 
 const MAX_APPROVERS = 10;
 const approvers = () =>
@@ -27,7 +28,11 @@ const approvers = () =>
   );
 const entries = () =>
   applyDecorators(
-    ApiPropertyOptional({ type: [String] }),
+    ApiPropertyOptional({
+      type: [String],
+      maxItems: 500,
+      items: { type: 'string', maxLength: 300 },
+    }),
     IsOptional(),
     IsArray(),
     ArrayMaxSize(500),
@@ -133,8 +138,9 @@ export class AllowListDto {
 }
 
 export class UpdateSettingsDto {
-  @ApiPropertyOptional({ example: 'America/Chicago' })
+  @ApiPropertyOptional({ example: 'America/Chicago', maxLength: TIME_ZONE_MAX })
   @IsOptional()
+  @MaxLength(TIME_ZONE_MAX)
   @IsTimeZone({ message: 'timeZone must be an IANA time zone, e.g. America/Chicago' })
   timeZone?: string;
 

@@ -1,25 +1,35 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsDate, IsEnum, IsOptional } from 'class-validator';
 import { PostStatus } from '@rounds/domain';
+import { ToDate } from '../../common/date-time-field';
 
+const STATUS_LIST_MAX = 200;
+// A longer list stays one string, which IsEnum then refuses.
 const list = ({ value }: { value: unknown }) =>
-  value === undefined ? undefined : String(value).split(',').filter(Boolean);
+  typeof value === 'string' && value.length <= STATUS_LIST_MAX
+    ? value.split(',').filter(Boolean)
+    : value;
 
 export class CalendarQueryDto {
   @ApiPropertyOptional({ type: String, format: 'date-time' })
   @IsOptional()
-  @Type(() => Date)
+  @ToDate()
   @IsDate({ message: 'from must be an ISO 8601 date-time' })
   from?: Date;
 
   @ApiPropertyOptional({ type: String, format: 'date-time' })
   @IsOptional()
-  @Type(() => Date)
+  @ToDate()
   @IsDate({ message: 'to must be an ISO 8601 date-time' })
   to?: Date;
 
-  @ApiPropertyOptional({ description: 'comma-separated statuses', example: 'scheduled,held' })
+  @ApiPropertyOptional({
+    enum: PostStatus,
+    isArray: true,
+    description: `repeated, or comma-separated (at most ${STATUS_LIST_MAX} characters)`,
+    example: 'scheduled,held',
+  })
   @IsOptional()
   @Transform(list)
   @IsEnum(PostStatus, {

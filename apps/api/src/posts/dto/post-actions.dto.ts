@@ -10,6 +10,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { DATE_TIME_MAX } from '../../common/date-time-field';
 
 const COMMENT_MAX = 2000;
 
@@ -34,7 +35,11 @@ export class OverrideDto {
   @IsUUID('all', { message: 'findingId must be a UUID' })
   findingId: string;
 
-  @ApiProperty({ minLength: 10, description: 'why this is not PHI, or why it may be published' })
+  @ApiProperty({
+    minLength: 10,
+    maxLength: COMMENT_MAX,
+    description: 'why this is not PHI, or why it may be published',
+  })
   @IsString()
   @MinLength(10, { message: 'justification must explain the override (at least 10 characters)' })
   @MaxLength(COMMENT_MAX)
@@ -58,9 +63,12 @@ export class ApproveDto extends CommentDto {
 }
 
 export class ReleaseDto extends CommentDto {
-  @ApiPropertyOptional({ description: 'a new time, needed if the old one passed while held' })
+  @ApiPropertyOptional({
+    description: 'a new time, needed if the old one passed while held',
+    maxLength: DATE_TIME_MAX,
+  })
   @IsOptional()
   @IsString()
-  @MaxLength(40)
+  @MaxLength(DATE_TIME_MAX)
   scheduledAt?: string;
 }

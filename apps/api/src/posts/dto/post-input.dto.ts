@@ -20,6 +20,7 @@ import {
   YOUTUBE_PRIVACY_STATUSES,
   YoutubePrivacyStatus,
 } from '@rounds/domain';
+import { DATE_TIME_MAX } from '../../common/date-time-field';
 
 // Only outer bounds here; the platform rules (weighted length, bytes, tag totals) are the
 // domain's (post-composer.ts), so every caller gets the same answer.
@@ -40,7 +41,10 @@ export class XImageDto {
 }
 
 export class XContentDto {
-  @ApiPropertyOptional({ description: 'at most 280 weighted characters (twitter-text)' })
+  @ApiPropertyOptional({
+    description: 'at most 280 weighted characters (twitter-text)',
+    maxLength: TEXT_BOUND,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(TEXT_BOUND)
@@ -67,13 +71,18 @@ export class YoutubeContentDto {
   @MaxLength(TEXT_BOUND)
   title?: string;
 
-  @ApiPropertyOptional({ description: 'at most 5,000 bytes' })
+  @ApiPropertyOptional({ description: 'at most 5,000 bytes', maxLength: TEXT_BOUND })
   @IsOptional()
   @IsString()
   @MaxLength(TEXT_BOUND)
   description?: string;
 
-  @ApiPropertyOptional({ type: [String], description: 'at most 500 characters in all' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'at most 500 characters in all',
+    maxItems: 500,
+    items: { type: 'string', maxLength: 500 },
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)
@@ -81,7 +90,7 @@ export class YoutubeContentDto {
   @MaxLength(500, { each: true })
   tags?: string[];
 
-  @ApiPropertyOptional({ example: '22' })
+  @ApiPropertyOptional({ example: '22', maxLength: 4 })
   @IsOptional()
   @IsString()
   @MaxLength(4)
@@ -121,12 +130,13 @@ export class CreatePostDto {
   @ApiProperty({
     example: '2030-05-01T09:30',
     description: 'ISO 8601; without an offset it is read in the organization time zone',
+    maxLength: DATE_TIME_MAX,
   })
   @IsString()
-  @MaxLength(40)
+  @MaxLength(DATE_TIME_MAX)
   scheduledAt: string;
 
-  @ApiPropertyOptional({ description: 'shorthand for x.text' })
+  @ApiPropertyOptional({ description: 'shorthand for x.text', maxLength: TEXT_BOUND })
   @IsOptional()
   @IsString()
   @MaxLength(TEXT_BOUND)
@@ -164,7 +174,7 @@ export class CreatePostDto {
   })
   categories?: ContentCategory[];
 
-  @ApiPropertyOptional({ nullable: true, type: String })
+  @ApiPropertyOptional({ nullable: true, type: String, maxLength: 120 })
   @IsOptional()
   @IsString()
   @MaxLength(120)
