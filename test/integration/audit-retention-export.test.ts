@@ -107,7 +107,7 @@ describe('audit retention and export', () => {
     const held = await signupOrganization(api.url);
     for (const org of [kept, held]) {
       await addUser(api.url, org.admin, 'executive');
-      await addUser(api.url, org.admin, 'executive'); // events 1–6
+      await addUser(api.url, org.admin, 'executive'); // events 1–8 (2 at signup, 3 a user)
     }
     await backdate(kept.id, 4, 7);
     await backdate(held.id, 4, 7);
@@ -122,10 +122,10 @@ describe('audit retention and export', () => {
 
     const result = await api.app.get(RetentionService).applyAll();
     expect(result.cut).toEqual([kept.id]);
-    expect(await seqs(kept.id)).toEqual([5, 6, 7]);
-    expect(await seqs(held.id)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(await seqs(kept.id)).toEqual([5, 6, 7, 8, 9]);
+    expect(await seqs(held.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     const [retention] = (
-      await owner.query(`SELECT data FROM audit_events WHERE organization_id = $1 AND seq = 7`, [
+      await owner.query(`SELECT data FROM audit_events WHERE organization_id = $1 AND seq = 9`, [
         kept.id,
       ])
     ).rows;
@@ -139,7 +139,7 @@ describe('audit retention and export', () => {
     });
     expect(await verify(kept.admin.accessToken)).toEqual({
       valid: true,
-      eventsChecked: 3,
+      eventsChecked: 5,
       checkpointsChecked: 1,
     });
     await as(api.url, held.admin)
@@ -156,7 +156,7 @@ describe('audit retention and export', () => {
 
     // The export carries the signed root: the cut chain verifies offline too.
     const file = await download(kept.admin.accessToken);
-    expect(await verifyExportFile(file)).toMatchObject({ valid: true, firstSeq: 5, lastSeq: 7 });
+    expect(await verifyExportFile(file)).toMatchObject({ valid: true, firstSeq: 5, lastSeq: 9 });
   });
 
   it('exports NDJSON that npm run audit:verify accepts, and names an edit made in the file', async () => {
@@ -178,11 +178,13 @@ describe('audit retention and export', () => {
       startsMidChain: false,
     });
     expect(lines[0].publicKeys).toHaveLength(1);
-    expect(lines.filter((l) => l.type === 'event').map((l) => l.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(lines.filter((l) => l.type === 'event').map((l) => l.seq)).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8,
+    ]);
 
     const good = await cli(file);
     expect(good.code).toBe(0);
-    expect(good.stdout).toContain('VALID: 6 events');
+    expect(good.stdout).toContain('VALID: 8 events');
 
     lines[3].data = { role: 'admin' };
     const edited = join(dir, 'edited.ndjson');

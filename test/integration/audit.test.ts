@@ -27,6 +27,10 @@ describe('audit trail', () => {
       .body;
   const checkpoint = () => api.app.get(AuditChainService).checkpointHeads();
   /** An organization with `users` added: 2 + 2 × users events (signup, then create and login). */
+  /**
+   * Signing up writes 2 events (organization.created, user.signed_up); each user added writes 3
+   * (user.created by the invitation, user.invitation_accepted, auth.login).
+   */
   const organization = async (users: number) => {
     const org = await signupOrganization(api.url);
     for (let i = 0; i < users; i += 1) await addUser(api.url, org.admin, 'executive');
@@ -52,7 +56,7 @@ describe('audit trail', () => {
     await checkpoint();
     expect(await verify(org.admin.accessToken)).toEqual({
       valid: true,
-      eventsChecked: 4,
+      eventsChecked: 2 + 3,
       checkpointsChecked: 1,
     });
   });
@@ -130,9 +134,9 @@ describe('audit trail', () => {
     });
 
     it('the newest events deleted back past a checkpoint', async () => {
-      const org = await organization(2); // events 1–6
-      await checkpoint(); // signs 6
-      await addUser(api.url, org.admin, 'executive'); // 7, 8
+      const org = await organization(2); // events 1–8
+      await checkpoint(); // signs 8
+      await addUser(api.url, org.admin, 'executive'); // 9, 10, 11
       await asDba('DELETE FROM audit_events WHERE organization_id = $1 AND seq >= 5', [org.id]);
       expect((await verify(org.admin.accessToken)).firstBroken).toMatchObject({
         kind: 'truncated',
@@ -154,7 +158,7 @@ describe('audit trail', () => {
     });
 
     it('the whole chain re-hashed by someone without the signing key', async () => {
-      const org = await organization(3); // events 1–8
+      const org = await organization(3); // events 1–11
       await checkpoint(); // signs 8
       const { rows } = await owner.query(
         'SELECT * FROM audit_events WHERE organization_id = $1 ORDER BY seq',
@@ -185,7 +189,7 @@ describe('audit trail', () => {
       }
       expect((await verify(org.admin.accessToken)).firstBroken).toMatchObject({
         kind: 'rehashed',
-        seq: 8,
+        seq: 11, // the checkpoint's head: the first place the signature no longer holds
       });
     });
   });
@@ -195,7 +199,7 @@ describe('audit trail', () => {
     await Promise.all(Array.from({ length: 12 }, () => addUser(api.url, org.admin, 'executive')));
     expect(await verify(org.admin.accessToken)).toMatchObject({
       valid: true,
-      eventsChecked: 2 + 12 * 2,
+      eventsChecked: 2 + 12 * 3,
     });
   });
 

@@ -1,4 +1,3 @@
-import { PASSWORD } from '../factories/identity.factory';
 import { uploadFixture } from '../factories/media.factory';
 import {
   as,
@@ -81,12 +80,7 @@ describe('compliance: the scanner, the allow list and the policy settings', () =
     expect((await blocking(STAFF_THANKS)).map((f) => f.kind)).toEqual(['patient_name']);
     await as(api.url, h.admin)
       .post('/users')
-      .send({
-        email: `kayla-${Date.now()}@hospital.test`,
-        name: 'Kayla Brooks',
-        role: 'marketer',
-        password: PASSWORD,
-      })
+      .send({ email: `kayla-${Date.now()}@hospital.test`, name: 'Kayla Brooks', role: 'marketer' })
       .expect(201);
     expect(await scan(STAFF_THANKS)).toEqual([]);
 

@@ -71,7 +71,8 @@ export function buildFault(input: FaultInput, id: string): Fault | string {
   }
   fault.status = status as number;
   fault.body = input.body ?? defaultBody(platform, fault.status);
-  if (fault.platform === 'x' && fault.status === 429 && headers === undefined) {
+  // X sends the three x-rate-limit-* headers together; given headers (a reset) override them.
+  if (fault.platform === 'x' && fault.status === 429) {
     fault.resetInSeconds =
       typeof input.resetInSeconds === 'number' ? input.resetInSeconds : DEFAULT_RESET_SECONDS;
   }

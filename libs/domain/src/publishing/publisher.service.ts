@@ -185,7 +185,8 @@ export class PublisherService {
       return { done: 'found on the platform: published once' };
     }
     if (ctx.publication.attempts >= this.retry.maxAttempts) {
-      const error = `gave up after ${ctx.publication.attempts} tries; the platform does not have it`;
+      const last = ctx.publication.error ?? 'no answer';
+      const error = `gave up after ${ctx.publication.attempts} tries: ${last}; the platform does not have it`;
       await this.settled(
         this.results.failed(ctx.publication, InDoubt, error, this.auditData(ctx, {})),
       );
