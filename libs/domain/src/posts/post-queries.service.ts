@@ -11,7 +11,6 @@ import { MediaTextService } from '../media/text/media-text.service';
 import { loadOrganization } from '../organizations/organization-store';
 import { CalendarEntry, calendarEntries, CalendarQuery, calendarVersion } from './calendar-entries';
 import { PostRevisionEntity } from './post-revision.entity';
-import { PostStatus } from './post-status';
 import { findPost } from './post-store';
 import { PostEntity } from './post.entity';
 import { PublicationEntity } from './publication.entity';
