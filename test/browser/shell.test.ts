@@ -46,7 +46,14 @@ describe('dashboard shell', () => {
     const org = await signupOrganization(api.url, 'America/Chicago');
     const expected: Record<string, string[]> = {
       marketer: ['Calendar', 'New post', 'Inbox', 'Reports'],
-      compliance: ['Calendar', 'Approval queue', 'Inbox', 'Reports', 'Audit trail'],
+      compliance: [
+        'Calendar',
+        'Approval queue',
+        'Inbox',
+        'Reports',
+        'Restricted terms',
+        'Audit trail',
+      ],
       executive: ['Calendar', 'Inbox', 'Reports'],
     };
     const admin = await openDashboard(browser, api.url);
@@ -59,6 +66,7 @@ describe('dashboard shell', () => {
       'Channels',
       'Users & roles',
       'Settings',
+      'Restricted terms',
       'Audit trail',
     ]);
     await expect(admin.page.getByTestId('current-role').textContent()).resolves.toBe(
@@ -96,21 +104,20 @@ describe('dashboard shell', () => {
     await context.close();
   });
 
-  it('lets an admin add a user and change their role', async () => {
+  it('lets an admin invite a user and change their role', async () => {
     const org = await signupOrganization(api.url);
     const { page, context } = await openDashboard(browser, api.url);
     await signIn(page, org.admin.email);
     await page.getByRole('link', { name: 'Users & roles' }).click();
-    await page.getByRole('button', { name: 'Add user' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Add a user' });
+    await page.getByRole('button', { name: 'Invite user' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Invite a user' });
     await dialog.getByLabel(field('Full name')).fill('Morgan Reyes');
     await dialog.getByLabel(field('Work e-mail')).fill(`morgan-${Date.now()}@hospital.test`);
-    await dialog.getByLabel(field('Initial password')).fill('short');
-    await dialog.getByRole('button', { name: 'Add user' }).click();
-    await dialog.getByText('password must be at least 12 characters').waitFor();
-    await dialog.getByLabel(field('Initial password')).fill('a long enough password');
-    await dialog.getByRole('button', { name: 'Add user' }).click();
-    await page.getByText('Morgan Reyes can now sign in').waitFor();
+    await dialog.getByRole('button', { name: 'Send invitation' }).click();
+    // No mail is set up here: the single-use link is shown to the admin once.
+    await page.getByText('Morgan Reyes is invited with the link below').waitFor();
+    const link = page.getByRole('dialog', { name: 'Invitation link' });
+    await link.getByRole('button', { name: 'Done' }).click();
     const role = page.getByRole('combobox', { name: 'Role of Morgan Reyes' });
     await expect(role.inputValue()).resolves.toBe('Marketer');
     await role.click();

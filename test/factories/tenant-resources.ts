@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createConversationMessage } from './conversations.factory';
 import type { Session, TestOrganization } from './identity.factory';
 import { addUser } from './identity.factory';
@@ -27,6 +28,20 @@ export const TENANT_RESOURCES: Record<string, ResourceFactory> = {
     return (await createPost(url, org.admin, { channelIds, scheduledAt: inHours(24), text })).id;
   },
   'conversations/:id': (_url, org) => createConversationMessage(org.id),
+  'reply-templates/:id': async (url, org) => {
+    const template = await as(url, org.admin).post('/reply-templates', {
+      name: `DM us ${randomUUID()}`,
+      text: 'Thank you! Please send us a direct message so we can help.',
+    });
+    return template.body.id as string;
+  },
+  'restricted-terms/:id': async (url, org) => {
+    const term = await as(url, org.admin).post('/restricted-terms', {
+      term: `Project ${randomUUID().slice(0, 8)}`,
+      severity: 'block',
+    });
+    return term.body.id as string;
+  },
   'replies/:id': async (url, org) => {
     const messageId = await createConversationMessage(org.id);
     const reply = await as(url, org.admin).post(`/conversations/${messageId}/replies`, {
@@ -48,4 +63,7 @@ export const VALID_BODIES: Record<string, (session: Session) => object> = {
   'post /api/v1/conversations/:id/replies': () => ({ text: 'Thank you for reaching out!' }),
   'post /api/v1/conversations/replies/:id/reject': () => ({ comment: 'Please shorten it.' }),
   'post /api/v1/posts/:id/reject': () => ({ comment: 'Please remove the patient’s name.' }),
+  'post /api/v1/posts/:id/approve': () => ({ revisionId: randomUUID() }),
+  'post /api/v1/users/:id/deactivate': () => ({ reason: 'Left the hospital' }),
+  'post /api/v1/users/:id/reactivate': () => ({ reason: 'Came back' }),
 };

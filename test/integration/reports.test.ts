@@ -37,10 +37,12 @@ describe('the compliance panel', () => {
     await as(api.url, h.compliance)
       .post(`/posts/${overridden.id}/approve`, {
         revisionId: overridden.revision.id,
-        overrides: overridden.findings.map((f) => ({
-          findingId: f.id,
-          justification: 'Signed HIPAA authorization on file, form 2026-17.',
-        })),
+        overrides: overridden.findings
+          .filter((f) => f.severity === 'block')
+          .map((f) => ({
+            findingId: f.id,
+            justification: 'Signed HIPAA authorization on file, form 2026-17.',
+          })),
       })
       .expect(200);
     await as(api.url, h.admin).post('/organization/pause', { reason: 'Storm drill' }).expect(200);
@@ -63,9 +65,12 @@ describe('the compliance panel', () => {
         { reason: 'record_number', count: 1 },
       ],
     });
+    // Both names, the MRN and the date of birth block; "discharged", "heart surgery" and
+    // "recovered" beside a named patient are care mentions (warnings).
     expect(body.phiFindings).toMatchObject({
-      total: 4,
+      total: 7,
       byKind: expect.arrayContaining([
+        { kind: 'care_mention', count: 3 },
         { kind: 'patient_name', count: 2 },
         { kind: 'record_number', count: 1 },
         { kind: 'date_of_birth', count: 1 },

@@ -42,6 +42,7 @@ describe('loadConfig with NODE_ENV=production', () => {
     NODE_ENV: 'production',
     JWT_SECRET: randomBytes(32).toString('base64'),
     ENCRYPTION_KEY: `k1:${randomBytes(32).toString('base64')}`,
+    AUDIT_SIGNING_KEY: `a1:${randomBytes(32).toString('base64')}`,
     X_CLIENT_SECRET: 'x-secret-from-the-portal',
     GOOGLE_CLIENT_SECRET: 'google-secret-from-the-console',
   };

@@ -106,7 +106,8 @@ export class PublicationResults {
       ref,
       from: PostStatus.Publishing,
       to: PostStatus.InDoubt,
-      change: { error, attempts },
+      // When it was last known in flight: the lookup waits a platform timeout past it.
+      change: { error, attempts, heartbeatAt: new Date() },
       action: AuditAction.PublicationInDoubt,
       data: { error, ...data },
     });

@@ -29,6 +29,10 @@ const PUBLISH_COLUMNS = [
   ...['id', 'organizationId', 'postId', 'channelId', 'platform', 'status', 'attempts'].map(
     (c) => `pub.${c}`,
   ),
+  // The last answer (named when giving up) and when it was put in doubt (the lookup's window).
+  'pub.error',
+  'pub.updatedAt',
+  'pub.heartbeatAt',
   'pub.approvedRevisionId',
   'pub.approvedContentHash',
   ...['id', 'organizationId', 'status', 'scheduledAt', 'approvedRevisionId'].map(

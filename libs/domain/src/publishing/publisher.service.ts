@@ -43,6 +43,7 @@ export class PublisherService {
   private readonly logger = new Logger(PublisherService.name);
   private readonly retry: RetryPolicy;
   private readonly verifyDelayMs: number;
+  private readonly platformTimeoutMs: number;
   private readonly platforms: Record<ChannelEntity['platform'], PlatformPublisher>;
 
   constructor(
@@ -63,6 +64,7 @@ export class PublisherService {
       maxDelayMs: 30 * config.PUBLISH_RETRY_BASE_MS,
     };
     this.verifyDelayMs = verifyDelayMs(config.PLATFORM_TIMEOUT_MS);
+    this.platformTimeoutMs = config.PLATFORM_TIMEOUT_MS;
     this.platforms = { x, youtube };
   }
 
@@ -183,6 +185,16 @@ export class PublisherService {
       if (!(await this.settled(this.results.published(ctx.publication, InDoubt, found, data))))
         return { done: 'another worker settled it' };
       return { done: 'found on the platform: published once' };
+    }
+    // A request the platform was still working on when we gave up may land after our timeout:
+    // its absence proves nothing until one more platform timeout has passed.
+    const lastSeen = Math.max(
+      ctx.publication.updatedAt?.getTime() ?? 0,
+      ctx.publication.heartbeatAt?.getTime() ?? 0,
+    );
+    const settledAt = lastSeen + this.platformTimeoutMs;
+    if (Date.now() < settledAt) {
+      return { later: new Date(settledAt), reason: 'not on the platform yet; looking again' };
     }
     if (ctx.publication.attempts >= this.retry.maxAttempts) {
       const last = ctx.publication.error ?? 'no answer';

@@ -140,12 +140,16 @@ export class LoginResultDto {
 }
 
 export class MfaLoginDto extends SessionChoiceDto {
-  @ApiProperty()
+  @ApiProperty({ maxLength: 2000 })
   @IsString()
   @MaxLength(2000)
   mfaToken: string;
 
-  @ApiProperty({ description: 'a 6-digit TOTP code or a recovery code', example: '123456' })
+  @ApiProperty({
+    description: 'a 6-digit TOTP code or a recovery code',
+    example: '123456',
+    maxLength: 40,
+  })
   @IsString()
   @Length(6, 40)
   code: string;

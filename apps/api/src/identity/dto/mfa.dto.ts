@@ -27,7 +27,7 @@ export class TotpEnrolmentDto {
 }
 
 export class ConfirmTotpDto {
-  @ApiProperty({ example: '123456' })
+  @ApiProperty({ example: '123456', maxLength: 8 })
   @IsString()
   @Length(6, 8)
   code: string;

@@ -35,13 +35,16 @@ const isRoleMapping = () =>
   });
 
 export class SsoStartDto {
-  @ApiPropertyOptional({ description: "the user's e-mail; its domain finds the provider" })
+  @ApiPropertyOptional({
+    description: "the user's e-mail; its domain finds the provider",
+    maxLength: 254,
+  })
   @ValidateIf((dto: SsoStartDto) => !dto.organization)
   @IsEmail({}, { message: 'email or organization is required' })
   @MaxLength(254)
   email?: string;
 
-  @ApiPropertyOptional({ description: "the organization's SSO slug" })
+  @ApiPropertyOptional({ description: "the organization's SSO slug", maxLength: 60 })
   @IsOptional()
   @IsString()
   @MaxLength(60)
@@ -54,36 +57,44 @@ export class SsoStartedDto {
 }
 
 export class SsoTokenDto extends SessionChoiceDto {
-  @ApiProperty({ description: 'the `sso` code the callback put on /login' })
+  @ApiProperty({ description: 'the `sso` code the callback put on /login', maxLength: 100 })
   @IsString()
   @MaxLength(100)
   code: string;
 }
 
 export class SsoSettingsDto {
-  @ApiProperty({ example: 'stmarys', description: 'what staff type to find the provider' })
+  @ApiProperty({
+    example: 'stmarys',
+    description: 'what staff type to find the provider',
+    maxLength: 59,
+  })
   @Matches(/^[a-z0-9][a-z0-9-]{1,58}$/, {
     message: 'slug must be 2-59 lower-case letters, digits or dashes',
   })
   slug: string;
 
-  @ApiProperty({ example: 'https://login.stmarys.example' })
+  @ApiProperty({ example: 'https://login.stmarys.example', maxLength: 500 })
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   @MaxLength(500)
   issuer: string;
 
-  @ApiProperty()
+  @ApiProperty({ maxLength: 300 })
   @IsString()
   @Length(1, 300)
   clientId: string;
 
-  @ApiPropertyOptional({ description: 'write-only; omit to keep the stored one' })
+  @ApiPropertyOptional({ description: 'write-only; omit to keep the stored one', maxLength: 500 })
   @IsOptional()
   @IsString()
   @Length(1, 500)
   clientSecret?: string;
 
-  @ApiProperty({ type: [String], example: ['stmarys.example'] })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', maxLength: 253 },
+    example: ['stmarys.example'],
+  })
   @ArrayMaxSize(20)
   @IsFQDN(
     { require_tld: false },
@@ -91,7 +102,7 @@ export class SsoSettingsDto {
   )
   emailDomains: string[];
 
-  @ApiPropertyOptional({ default: 'groups' })
+  @ApiPropertyOptional({ default: 'groups', maxLength: 100 })
   @IsOptional()
   @IsString()
   @Length(1, 100)
