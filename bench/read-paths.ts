@@ -77,7 +77,8 @@ async function seed(stack: Stack) {
       ),
     );
   }
-  const ds = await new DataSource(dataSourceOptions(stack.env.DATABASE_URL)).initialize();
+  // The owner login: the seed makes a scratch table, which the runtime login may not.
+  const ds = await new DataSource(dataSourceOptions(stack.env.MIGRATION_DATABASE_URL)).initialize();
   try {
     await ds.query(
       `INSERT INTO conversation_messages (organization_id, channel_id, platform, external_id,
@@ -101,9 +102,9 @@ async function seed(stack: Stack) {
       `INSERT INTO publication_daily_metrics (publication_id, day, organization_id, channel_id,
          impressions, views, likes, reposts, replies, quotes, bookmarks, comments)
        SELECT g.publication_id, (g.published_at + d * interval '1 day')::date, $1, g.channel_id,
-              CASE WHEN g.platform = 'x' THEN 900 / (d + 1) END,
-              CASE WHEN g.platform = 'youtube' THEN 400 / (d + 1) END,
-              40 / (d + 1), 8 / (d + 1), 4 / (d + 1), 1, 2, CASE WHEN g.platform = 'youtube' THEN 3 END
+              CASE WHEN g.platform = 'x' THEN 900 / (d + 1) ELSE 0 END,
+              CASE WHEN g.platform = 'youtube' THEN 400 / (d + 1) ELSE 0 END,
+              40 / (d + 1), 8 / (d + 1), 4 / (d + 1), 1, 2, CASE WHEN g.platform = 'youtube' THEN 3 ELSE 0 END
        FROM bench_gen g CROSS JOIN generate_series(0, 89) d
        WHERE g.published_at + d * interval '1 day' <= now()`,
       [h.id],

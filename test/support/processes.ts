@@ -84,7 +84,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     REDIS_URL: options.redisUrl ?? TEST_REDIS_URL,
     ...options.env,
   };
-  const api = await launch('api', name, env, '"Nest application successfully started"');
+  const api = await launch('api', name, env, new URL(`http://127.0.0.1:${apiPort}/health/live`));
   children.push(api);
   let worker: ChildProcess | undefined;
   const db = new Pool({ connectionString: databaseUrl(name), max: 4 });
@@ -128,12 +128,15 @@ export async function deleteQueueKeys(redis: IORedis, prefix: string): Promise<n
   return deleted;
 }
 
-/** `node dist/apps/<app>/src/main.js`, resolved once its log shows `ready`; output goes to a file. */
+/**
+ * `node dist/apps/<app>/src/main.js`, resolved once its log shows `ready` (or, for a process
+ * whose log level hides that line, once the URL `ready` answers); output goes to a file.
+ */
 export function launch(
   app: 'sandbox' | 'api' | 'worker',
   suite: string,
   env: Record<string, string>,
-  ready: string,
+  ready: string | URL,
   nodeArgs: string[] = [],
 ): Promise<ChildProcess> {
   mkdirSync(LOGS, { recursive: true });
@@ -158,16 +161,31 @@ export function launch(
       child.kill('SIGKILL');
       reject(error);
     };
-    let seen = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      seen = (seen + chunk.toString()).slice(-4096);
-      if (seen.includes(ready)) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
+    const started = () => {
+      clearTimeout(timer);
+      resolve(child);
+    };
+    if (ready instanceof URL) void pollUntilAnswered(ready, child).then(started, fail);
+    else {
+      let seen = '';
+      child.stdout!.on('data', (chunk: Buffer) => {
+        seen = (seen + chunk.toString()).slice(-4096);
+        if (seen.includes(ready)) started();
+      });
+    }
     child.once('exit', (code) => fail(new Error(`${app} exited with ${code}; see ${log.path}`)));
   });
+}
+
+async function pollUntilAnswered(url: URL, child: ChildProcess): Promise<void> {
+  while (child.exitCode === null && child.signalCode === null) {
+    const answered = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (answered) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 export function stopProcess(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
