@@ -75,11 +75,11 @@ export class PhiScanner {
       ...detectLocators(doc),
       ...detectDates(doc),
       ...detectAges(doc),
-      ...detectPhotoReferences(doc),
       ...detectCareMentions(doc),
       ...(doc.reply ? detectReplyDisclosures(doc) : []),
       ...detectRestrictedTerms(doc, context?.restrictedTerms ?? []),
     ];
+    findings.push(...detectPhotoReferences(doc, findings));
     return dedupe(findings).sort((a, b) => a.start - b.start || a.end - b.end);
   }
 }
