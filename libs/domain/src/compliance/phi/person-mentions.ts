@@ -230,7 +230,7 @@ class MentionReader {
   // A first name of the library's lexicon, with whatever surname follows it.
   private readGiven(i: number): Read | undefined {
     const first = this.tokens[i];
-    const given = NAME_SHAPE.test(first.word) ? givenName(first.word) : undefined;
+    const given = isNameWord(first.word) ? givenName(first.word) : undefined;
     if (!given) return undefined;
     const last = this.nameRun(i);
     if (last === i && this.isPlaceOrDate(first)) return undefined;

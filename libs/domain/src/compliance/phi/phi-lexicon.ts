@@ -72,7 +72,7 @@ export const BIRTH_CONTEXT =
 
 /** A person is being talked about (for dates and ages tied to an individual). */
 export const PERSON_REFERENCE =
-  /\b(?:he|she|him|her|his|hers|patient|pt|man|woman|boy|girl|baby|infant|child|kid|teen|mom|mother|dad|father|son|daughter|wife|husband|twins?|veteran|resident|grandpa|grandma|me|my|[ée]l|ella|paciente|hij[oa]|esposo|esposa|beb[eé]|ni[ñn][oa]|se[ñn]ora?|mi|yo|pap[aá]|mam[aá]|abuel[oa])\b|\bI\b/i;
+  /\b(?:he|she|him|her|his|hers|patient|pt|man|woman|boy|girl|baby|infant|child|kid|teen|mom|mother|dad|father|son|daughter|wife|husband|twins?|veteran|resident|grandpa|grandma|me|my|ella|paciente|hij[oa]s?|esposo|esposa|beb[eé]|ni[ñn][oa]|se[ñn]ora?|mi|yo|pap[aá]|mam[aá]|abuel[oa])\b|\bI\b|(?<!\p{L})(?:él|bebé|papá|mamá)(?!\p{L})/iu;
 
 /** In a reply, the reader is the person. */
 export const SECOND_PERSON = /\b(?:you|your|yours)\b/i;
