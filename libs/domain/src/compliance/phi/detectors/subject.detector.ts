@@ -236,7 +236,9 @@ function inferred(
   if (tokens.some((t) => e.staffTokens.has(t))) return undefined;
   if (tokens.some((t) => e.patientTokens.has(t))) return 'patient';
   if (!person.ambiguous && !person.guessed && carriesForward(doc, s)) return 'patient';
-  if (person.titleClass === 'courtesy' && e.postHasCare) return 'patient';
+  // "Mrs. Kowalski" in a post about care; in a reply the person answered was judged already.
+  if (person.titleClass === 'courtesy' && e.postHasCare && !(doc.reply && isAddressed(doc, s)))
+    return 'patient';
   // Relatives named beside a patient ("proud parents Tasha and Derrick Green").
   if (!person.single && !person.guessed && besidePatient(doc, s, subjects)) return 'weak';
   return undefined;
