@@ -67,7 +67,8 @@ const NOT_A_NAME = new Set(
 const PLACE_WORDS_AFTER =
   /^\s+(?:Hospital|Center|Centre|Clinic|Health|Medical|Institute|University|College|School|Elementary|High|Church|Foundation|Fund|Family Foundation|Street|St|Avenue|Ave|Road|Rd|Blvd|Boulevard|Ln|Drive|Park|Hall|Library|Pavilion|Tower|Wing|Memorial|House|Gardens?|Lounge|Chapel|Room|Suite|Building|Scholarship|Lecture|Endowment|Fellowship|Fire|Police|County|Fest|Festival|Golf|Club|Award|Birthing|Cancer|Heart|Children's|Women's)\b/;
 // "Lou Gehrig's disease", "Down syndrome", "Crisis Lifeline": a name that is not a person's.
-const EPONYM_AFTER = /^(?:['’]s)?\s+(?:disease|syndrome|palsy|sarcoma|lymphoma|law|Lifeline|Line|Hotline)\b/i;
+const EPONYM_AFTER =
+  /^(?:['’]s)?\s+(?:disease|syndrome|palsy|sarcoma|lymphoma|law|Lifeline|Line|Hotline)\b/i;
 const PLACE_BEFORE = /\b(?:in|at|from|of|near)\s+$/;
 const SAINT_BEFORE = /(?:\b(?:St|Mt)\.|\b(?:Saint|Mount|Lake|Fort|Port))\s+$/;
 

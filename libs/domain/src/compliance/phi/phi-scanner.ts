@@ -1,6 +1,7 @@
 import { detectAddresses } from './detectors/address.detector';
 import { detectAges } from './detectors/age.detector';
 import { detectDates } from './detectors/date.detector';
+import { detectIdentifierOwners } from './detectors/identifier-owner.detector';
 import { detectIdentifiers } from './detectors/identifier.detector';
 import { scanLinks } from './detectors/link.detector';
 import { detectPhones } from './detectors/phone.detector';
@@ -79,6 +80,7 @@ export class PhiScanner {
       ...(doc.reply ? detectReplyDisclosures(doc) : []),
       ...detectRestrictedTerms(doc, context?.restrictedTerms ?? []),
     ];
+    findings.push(...detectIdentifierOwners(doc, findings));
     findings.push(...detectPhotoReferences(doc, findings));
     return dedupe(findings).sort((a, b) => a.start - b.start || a.end - b.end);
   }

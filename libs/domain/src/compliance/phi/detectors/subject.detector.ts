@@ -67,6 +67,7 @@ export function detectSubjects(doc: ScanDocument, handles: readonly Span[]): Phi
   const findings: PhiFinding[] = [];
   for (const s of subjects) {
     if (s.verdict === 'patient') doc.patients.push(s);
+    if (s.person && (s.verdict === undefined || s.verdict === 'weak')) doc.undecided.push(s);
     if (s.verdict === 'patient' || s.verdict === 'weak') {
       findings.push(toFinding(doc, s, s.verdict === 'patient' ? 'block' : 'warn'));
     }
