@@ -69,6 +69,14 @@ const PLACE_WORDS_AFTER =
 // "Lou Gehrig's disease", "Down syndrome", "Crisis Lifeline": a name that is not a person's.
 const EPONYM_AFTER =
   /^(?:['’]s)?\s+(?:disease|syndrome|palsy|sarcoma|lymphoma|law|Lifeline|Line|Hotline)\b/i;
+// A relative, a patient word or an age right before a name.
+const KIN_BEFORE =
+  /(?:\b(?:son|daughter|sister|brother|mom|dad|mother|father|wife|husband|grandson|granddaughter|grandma|grandpa|grandmother|grandfather|nephew|niece|baby|twins?|grad|preemie|warrior|survivor|hijo|hija|hermano|hermana|esposo|esposa|nieto|nieta|sobrino|sobrina|abuelo|abuela|guerrer[oa]|pap[aá]s|padres|mam[aá]|pap[aá]|beb[eé]|pequeñ[oa]|peque|niñ[oa])|\d+-(?:year|month|week|day)-old)\s+$/u;
+// "Jamie, 16,", "Thiago, de 4 años,", "Harper (age 7)".
+const AGE_AFTER =
+  /^(?:,\s*(?:de\s+)?\d{1,3}(?:\s+años)?\s*,|\s+\((?:age|edad)?\s*\d{1,3}(?:\s+años)?\))/u;
+const PLACE_BEFORE_ES =
+  /(?<!\p{L})(?:en|de|del|desde|hacia|hasta|por|calle|avenida|av\.|colonia|los|las|el|la)\s+$/iu;
 const PLACE_BEFORE = /\b(?:in|at|from|of|near)\s+$/;
 const SAINT_BEFORE = /(?:\b(?:St|Mt)\.|\b(?:Saint|Mount|Lake|Fort|Port))\s+$/;
 
@@ -100,8 +108,8 @@ const titleOf = (word: string, next: string): TitleClass | undefined =>
 const isNameWord = (word: string) => NAME_SHAPE.test(word) && !NOT_A_NAME.has(word);
 
 /** Finds people named in the text: titled names, the lexicon's first names, households. */
-export function findPersonMentions(text: string): PersonMention[] {
-  const mentions = new MentionReader(text).read();
+export function findPersonMentions(text: string, lang: 'en' | 'es' = 'en'): PersonMention[] {
+  const mentions = new MentionReader(text, lang).read();
   const known = (s: Span) => mentions.some((m) => m.start < s.end && s.start < m.end);
   // The library's full parse costs milliseconds: run it only where a name could make a patient
   // (clinical words in the text), on pieces with an unread name shape.
@@ -112,7 +120,9 @@ export function findPersonMentions(text: string): PersonMention[] {
       .filter((s) => !known(s))
       .flatMap((s) => fromLibrary(text, s)),
   );
-  return [...mentions, ...extra].sort((a, b) => a.start - b.start);
+  return [...mentions, ...extra]
+    .filter((m) => !EPONYM_AFTER.test(text.slice(m.end, m.end + 24)))
+    .sort((a, b) => a.start - b.start);
 }
 
 const NAME_PAIR = /(?<![\p{L}.!?]\s?|^)\s*\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/gu;
@@ -166,23 +176,28 @@ class MentionReader {
   private readonly tokens: Token[];
   private readonly mentions: PersonMention[] = [];
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    private readonly lang: 'en' | 'es',
+  ) {
     this.tokens = tokenize(text);
   }
 
   read(): PersonMention[] {
     for (let i = 0; i < this.tokens.length; i++) {
-      const read = this.readTitled(i) ?? this.readHousehold(i) ?? this.readGiven(i);
+      const read =
+        this.readTitled(i) ?? this.readHousehold(i) ?? this.readGiven(i) ?? this.readKin(i);
       const [mention, last] =
         read ??
         this.readCoordinated(i) ??
         this.readGuessed(i) ??
         this.readInitialled(i) ??
         this.readUnknown(i) ??
+        this.readSpanishProperNoun(i) ??
         [];
       if (!mention) continue;
       const after = this.text.slice(mention.end, mention.end + 24);
-      if (!PLACE_WORDS_AFTER.test(after) && !EPONYM_AFTER.test(after)) {
+      if (!PLACE_WORDS_AFTER.test(after)) {
         this.mentions.push(mention);
       }
       i = last!;
@@ -215,14 +230,15 @@ class MentionReader {
   // "the Hernandez family", "the Johnson baby".
   private readHousehold(i: number): Read | undefined {
     const [t, next] = [this.tokens[i], this.tokens[i + 1]];
-    if (!next || !isNameWord(t.word) || this.gap(t, next) !== ' ') return undefined;
-    const after = this.text.slice(next.end, next.end + 3);
-    if (/^family$/i.test(next.word) && !/^\s+\p{Lu}/u.test(after)) {
-      return [this.mention(i, i, i + 1, { family: true, words: [t.word] }), i + 1];
-    }
+    if (!next || this.gap(t, next) !== ' ') return undefined;
     // "la familia García" (but not "Familia Unida", a programme's name).
     if (/^familia$/i.test(t.word) && isNameWord(next.word) && this.nameRun(i + 1) === i + 1) {
       return [this.mention(i, i + 1, i + 1, { family: true, words: [next.word] }), i + 1];
+    }
+    if (!isNameWord(t.word)) return undefined;
+    const after = this.text.slice(next.end, next.end + 3);
+    if (/^family$/i.test(next.word) && !/^\s+\p{Lu}/u.test(after)) {
+      return [this.mention(i, i, i + 1, { family: true, words: [t.word] }), i + 1];
     }
     if (next.word === 'baby' && !givenName(t.word)) {
       const extra = { family: true, words: [t.word], titleClass: 'patient' as const };
@@ -287,8 +303,39 @@ class MentionReader {
     const after = this.text.slice(t.end, t.end + 2);
     const possessive = /^['’]s/.test(after);
     const setOff = /,\s$/.test(before) && /^\s?[!,.)]/.test(after);
-    if (!possessive && !setOff && !(t.start === 0 && /^,/.test(after))) return undefined;
+    const aged = AGE_AFTER.test(this.text.slice(t.end, t.end + 16));
+    if (!possessive && !setOff && !aged && !(t.start === 0 && /^,/.test(after))) return undefined;
     return [this.mention(i, i, i, { guessed: true }), i];
+  }
+
+  // "his sister Tamika", "17-year-old Jaylen", "su hijo Emiliano": whatever name follows a word
+  // for a relative or an age is a person's, in the lexicon or not.
+  private readKin(i: number): Read | undefined {
+    const t = this.tokens[i];
+    if (
+      !isNameWord(t.word) ||
+      !KIN_BEFORE.test(this.text.slice(Math.max(0, t.start - 24), t.start))
+    )
+      return undefined;
+    const last = this.nameRun(i);
+    return [this.mention(i, i, last, {}), last];
+  }
+
+  // Spanish capitalizes only proper nouns inside a sentence (not months, days or nationalities):
+  // a capitalized word there that is not a place ("en Reynosa") is most often a person's name.
+  private readSpanishProperNoun(i: number): Read | undefined {
+    const [prev, t] = [this.tokens[i - 1], this.tokens[i]];
+    // After another capitalized word it is the tail of a place or a name ("Nueva York").
+    if (this.lang !== 'es' || !prev || !isNameWord(t.word) || NAME_SHAPE.test(prev.word))
+      return undefined;
+    const gap = this.gap(prev, t);
+    if (
+      /[.!?¡¿:;"“«\n]/.test(gap) ||
+      PLACE_BEFORE_ES.test(this.text.slice(Math.max(0, t.start - 12), t.start))
+    )
+      return undefined;
+    const last = this.nameRun(i);
+    return [this.mention(i, i, last, { guessed: true }), last];
   }
 
   // "Priya S.": a capitalized word and an initial, the way patients are named for privacy.

@@ -48,6 +48,10 @@ const WELL_WISH =
   /\b(?:healing|recovery|get well|feel better|praying|prayers|strength|thinking of you|recuperaci[óo]n|orando|oraci[óo]n|bendiga|abrazos|buenos deseos|mejore)/i;
 // "I'm Carol", "me llamo Gilberto Anaya": who speaks in a caption or story is its patient.
 const SELF_INTRODUCTION = /\b(?:I['’]m|I am|my name is|me llamo|mi nombre es|soy)\s*$/i;
+// A form's field label: "Name: Hector Villanueva", "Paciente: Ignacio Ruelas", "assigned to: J. Castillo".
+const FIELD_LABEL_BEFORE =
+  /\b(?:name|nombre|patient|pt|paciente|passenger|pasajer[oa]|assigned to|asignad[oa] a|resident|residente)\s*:\s*$/i;
+const SHORT_FIELD: ReadonlySet<string> = new Set(['tag', 'youtube_title']);
 const ATTRIBUTION_BEFORE = /^[\s'"’”]*[—–-]\s*$/;
 
 /** The prose around a subject, cut at the sentence and at neighbouring subjects. */
@@ -77,7 +81,7 @@ export function detectSubjects(doc: ScanDocument, handles: readonly Span[]): Phi
 
 function collectSubjects(doc: ScanDocument, handles: readonly Span[]): Subject[] {
   const subjects: Subject[] = [
-    ...findPersonMentions(doc.prose()).map((person) => ({
+    ...findPersonMentions(doc.prose(), doc.lang).map((person) => ({
       ...spanOf(person),
       person,
       group: spanOf(person),
@@ -137,6 +141,11 @@ function judge(doc: ScanDocument, s: Subject, w: Surroundings): Verdict {
       ? 'patient'
       : undefined;
   }
+  // A tag or a title names who the video is about: any care in it makes them its patient.
+  if (SHORT_FIELD.has(doc.field) && !(person?.ambiguous && person.single)) {
+    const prose = doc.prose();
+    if (STRONG_CLINICAL.test(prose) || WEAK_CLINICAL.test(prose)) return 'patient';
+  }
   const window = `${w.left}X${w.right}`;
   if (STRONG_CLINICAL.test(window)) return 'patient';
   if (person?.single || person?.guessed || person?.ambiguous) return undefined;
@@ -167,6 +176,7 @@ function hasPatientCue(doc: ScanDocument, s: Subject, w: Surroundings): boolean 
     speaker ||
     s.person?.titleClass === 'patient' ||
     PATIENT_WORD_BEFORE.test(w.nearLeft) ||
+    FIELD_LABEL_BEFORE.test(w.nearLeft) ||
     PATIENT_APPOSITION.test(w.nearRight) ||
     mother
   );
