@@ -120,7 +120,18 @@ const KEYED: KeyedPattern[] = [
 // A plate or serial a few words after its keyword: "the plate, ABC-7741", "VIN sticker (3VWD…)",
 // "implant number on it, ZH-4471-902". Upper case letters and digits both, so never a plain word.
 const MIXED_ID = String.raw`((?:[A-Z]{2}\s)?(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{1,5}(?:[- ]?[A-Z0-9]{2,6}){1,3}|[A-HJ-NPR-Z0-9]{17})\b`;
+// Up to 40 characters of the same sentence between a keyword and its number ("N.º" is no stop).
+const NEAR_GAP = String.raw`(?:[^!?\n\d.]|\.(?!\s)){0,40}?`;
 const NEAR: KeyedPattern[] = [
+  {
+    kind: 'license_number',
+    label: 'a licence, permit or certificate number',
+    minDigits: 5,
+    pattern: new RegExp(
+      String.raw`\b(licen[cs]e|licencia|DL|CDL|permit|permiso|placard|certificate|certificado|passport|pasaporte|registration|registro|credencial)\b${NEAR_GAP}\b((?:[A-Z]{2}\s)?[A-Z]{0,3}-?\d[\d-]{4,}[A-Z]?|[A-Z]{1,3}-?\d{5,})\b`,
+      'gi',
+    ),
+  },
   {
     kind: 'vehicle_identifier',
     label: 'a vehicle plate or VIN',
