@@ -60,7 +60,7 @@ const NOT_A_NAME = new Set(
   Centro Hospital Clínica Fundación Feria Salón Sala Día Semana Mes Año Unidad Departamento Equipo
   Programa Servicio Servicios Salud Comunitaria Comunitario Calle Avenida Enero Febrero Marzo Abril
   Mayo Junio Julio Agosto Septiembre Octubre Noviembre Diciembre Lunes Martes Miércoles Jueves Viernes
-  Sábado Domingo`
+  Sábado Domingo En Y O A De Cómo Como Dónde Qué Quién Conozca Acude Aprende Ven Vengan Mira`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -78,7 +78,8 @@ const AGE_AFTER =
 const PLACE_BEFORE_ES =
   /(?<!\p{L})(?:en|de|del|desde|hacia|hasta|por|calle|avenida|av\.|colonia|los|las|el|la)\s+$/iu;
 const PLACE_BEFORE = /\b(?:in|at|from|of|near)\s+$/;
-const SAINT_BEFORE = /(?:\b(?:St|Mt)\.|\b(?:Saint|Mount|Lake|Fort|Port))\s+$/;
+const SAINT_BEFORE =
+  /(?:\b(?:St|Mt)\.|\b(?:Saint|Mount|Lake|Fort|Port|San|Santa|Santo|Villa|Puerto))\s+$/;
 
 // What follows an unknown "Marisa Fong": an age, a relative clause, or a chart reference.
 const GUESSED_NAME_AFTER =
@@ -105,7 +106,10 @@ function tokenize(text: string): Token[] {
 // "patient Carlos Mendez" and "Patient Zach Morrow" are people; "Patient Relations" is a department.
 const titleOf = (word: string, next: string): TitleClass | undefined =>
   /^(?:Patient|Paciente)$/.test(word) && !givenName(next) ? undefined : TITLES[word.toLowerCase()];
-const isNameWord = (word: string) => NAME_SHAPE.test(word) && !NOT_A_NAME.has(word);
+// Nouns of trades and things, not names: "Neonatologist", "Celebration", "Wellness".
+const COMMON_NOUN_SUFFIX = /(?:ists?|tion|sion|ment|ness|ity|ing|ción|sión|dad|ería)$/u;
+const isNameWord = (word: string) =>
+  NAME_SHAPE.test(word) && !NOT_A_NAME.has(word) && !COMMON_NOUN_SUFFIX.test(word);
 
 /** Finds people named in the text: titled names, the lexicon's first names, households. */
 export function findPersonMentions(text: string, lang: 'en' | 'es' = 'en'): PersonMention[] {
@@ -152,6 +156,8 @@ function fromLibrary(text: string, span: Span): PersonMention[] {
   const nameWords = titleClass ? words.slice(1) : words;
   const name = nameWords.map((t) => t.word);
   if (name.length === 0 || !name.every((w) => isNameWord(w) || /^\p{Lu}$/u.test(w))) return [];
+  // "Med-Surg" is a unit: a piece of a hyphenated word is not a name.
+  if (/[\p{L}-]$/u.test(text.slice(0, span.start))) return [];
   // "Mason, OH" is a town.
   if (/^,\s*\p{Lu}{2}\b/u.test(text.slice(span.end, span.end + 5))) return [];
   // The finding is the name; a "Patient" or "Dr." before it is its context.
@@ -223,7 +229,10 @@ class MentionReader {
 
   private titleAt(j: number): TitleClass | undefined {
     const [t, next] = [this.tokens[j], this.tokens[j + 1]];
-    if (!t || !next || !/^[.)]*\s+\(?$/.test(this.gap(t, next))) return undefined;
+    const gap = t && next ? this.gap(t, next) : '';
+    if (!t || !next || !/^[.)]*\s+\(?$/.test(gap)) return undefined;
+    // "Dr. Ruiz", but not "...por paciente. En Terapia Intensiva".
+    if (gap.includes('.') && t.word.length > 4) return undefined;
     return titleOf(t.word, next.word);
   }
 
@@ -330,7 +339,7 @@ class MentionReader {
       return undefined;
     const gap = this.gap(prev, t);
     if (
-      /[.!?¡¿:;"“«\n]/.test(gap) ||
+      !/^,?\s$/.test(gap) ||
       PLACE_BEFORE_ES.test(this.text.slice(Math.max(0, t.start - 12), t.start))
     )
       return undefined;

@@ -142,7 +142,7 @@ function judge(doc: ScanDocument, s: Subject, w: Surroundings): Verdict {
       : undefined;
   }
   // A tag or a title names who the video is about: any care in it makes them its patient.
-  if (SHORT_FIELD.has(doc.field) && !(person?.ambiguous && person.single)) {
+  if (SHORT_FIELD.has(doc.field) && person && !person.guessed && !person.ambiguous) {
     const prose = doc.prose();
     if (STRONG_CLINICAL.test(prose) || WEAK_CLINICAL.test(prose)) return 'patient';
   }
