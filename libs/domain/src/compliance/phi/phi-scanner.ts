@@ -1,6 +1,7 @@
 import { detectAddresses } from './detectors/address.detector';
 import { detectAges } from './detectors/age.detector';
 import { detectDates } from './detectors/date.detector';
+import { detectHashtagNames } from './detectors/hashtag-name.detector';
 import { detectIdentifierOwners } from './detectors/identifier-owner.detector';
 import { detectIdentifiers } from './detectors/identifier.detector';
 import { scanLinks } from './detectors/link.detector';
@@ -70,6 +71,7 @@ export class PhiScanner {
       ...links.findings,
       ...detectNetworkAddresses(doc),
       ...detectSubjects(doc, links.handles),
+      ...detectHashtagNames(doc),
       ...detectIdentifiers(doc),
       ...detectPhones(doc),
       ...detectAddresses(doc),
