@@ -43,7 +43,7 @@ export function detectPhotoReferences(
   for (const sentence of doc.sentences) {
     const prose = doc.prose(sentence.start, sentence.end);
     const describes = doc.field === 'alt_text' || startsWithImage(prose);
-    if (describes && inSpan(sentence)) {
+    if (describes && (inSpan(sentence) || showsPatient(prose))) {
       push(
         description(doc, sentence),
         true,
@@ -90,6 +90,14 @@ function identifyingQuote(doc: ScanDocument, quote: Span): boolean {
     findPersonMentions(text).some((p) => !p.ambiguous && p.titleClass !== 'staff')
   );
 }
+
+// The image's subject, near the start of its description: "A man in his late 30s...", "Niño pequeño...".
+const FIGURE =
+  /^[^.;:]{0,30}?(?<!\p{L})(?:man|woman|boy|girl|child|kid|toddler|baby|infant|newborn|preemie|teen(?:ager)?|grandmother|grandfather|grandma|grandpa|patient|ni[ñn][oa]|hombre|mujer|beb[eé]|reci[eé]n nacid[oa]|abuel[oa]|abuelit[oa]|paciente|adolescente|señora?|anciana?)(?!\p{L})/iu;
+// Where a person is being cared for: the bed, the gown, the lines and machines around them.
+const CARE_SETTING =
+  /(?<!\p{L})(?:hospital (?:bed|gown|room|crib)|gown|wheelchair|IV|monitor|cannula|oxygen|incubator|isolette|cast|bandages?|infusion|stretcher|feeding tube|ventilator|cama de hospital|bata|silla de ruedas|suero|incubadora|camilla|vendaje|yeso|bomba de infusi[oó]n|cubrebocas|ox[ií]geno|sonda)(?!\p{L})/iu;
+const showsPatient = (prose: string) => FIGURE.test(prose) && CARE_SETTING.test(prose);
 
 const startsWithImage = (prose: string) => IMAGE_START.test(prose);
 
