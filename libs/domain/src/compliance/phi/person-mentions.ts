@@ -71,7 +71,7 @@ const EPONYM_AFTER =
   /^(?:['’]s)?\s+(?:disease|syndrome|palsy|sarcoma|lymphoma|law|Lifeline|Line|Hotline)\b/i;
 // A relative, a patient word or an age right before a name.
 const KIN_BEFORE =
-  /(?:\b(?:son|daughter|sister|brother|mom|dad|mother|father|wife|husband|grandson|granddaughter|grandma|grandpa|grandmother|grandfather|nephew|niece|baby|twins?|grad|preemie|warrior|survivor|hijo|hija|hermano|hermana|esposo|esposa|nieto|nieta|sobrino|sobrina|abuelo|abuela|guerrer[oa]|pap[aá]s|padres|mam[aá]|pap[aá]|beb[eé]|pequeñ[oa]|peque|niñ[oa])|\d+-(?:year|month|week|day)-old)\s+$/u;
+  /(?:\b(?:son|daughter|sister|brother|mom|dad|mother|father|wife|husband|grandson|granddaughter|grandma|grandpa|grandmother|grandfather|nephew|niece|baby|twins?|grad|preemie|warrior|survivor|hijo|hija|hermano|hermana|esposo|esposa|nieto|nieta|sobrino|sobrina|abuelo|abuela|guerrer[oa]|pap[aá]s|padres|mam[aá]|pap[aá]|beb[eé]|pequeñ[oa]|peque|niñ[oa])|(?:familia|casa) de|\d+-(?:year|month|week|day)-old)\s+$/u;
 // "Jamie, 16,", "Thiago, de 4 años,", "Harper (age 7)".
 const AGE_AFTER =
   /^(?:,\s*(?:de\s+)?\d{1,3}(?:\s+años)?\s*,|\s+\((?:age|edad)?\s*\d{1,3}(?:\s+años)?\))/u;
@@ -124,9 +124,44 @@ export function findPersonMentions(text: string, lang: 'en' | 'es' = 'en'): Pers
       .filter((s) => !known(s))
       .flatMap((s) => fromLibrary(text, s)),
   );
-  return [...mentions, ...extra]
+  return [...mentions, ...extra, ...chartNames(text, known)]
     .filter((m) => !EPONYM_AFTER.test(text.slice(m.end, m.end + 24)))
     .sort((a, b) => a.start - b.start);
+}
+
+// "HALL, JOSEPH", "GARCÍA PÉREZ, ANTONIO", "GOMEZ, BABY GIRL": how wristbands, boards and screens
+// print a patient's name.
+const CHART_NAME =
+  /(?<![\p{L}])(\p{Lu}{2,}(?:[ -]\p{Lu}{2,})?),[ \t]*(\p{Lu}{2,}(?:[ \t]+\p{Lu}{2,})?)(?:[ \t]+\p{Lu}\b\.?)?(?![\p{L}])/gu;
+const titleCase = (w: string) => w.charAt(0) + w.slice(1).toLowerCase();
+const nameLike = (w: string) =>
+  isUnknownWord(titleCase(w)) || isSurname(titleCase(w)) || !!givenName(titleCase(w));
+
+function chartNames(text: string, known: (s: Span) => boolean): PersonMention[] {
+  const found: PersonMention[] = [];
+  for (const m of text.matchAll(CHART_NAME)) {
+    const words = `${m[1]} ${m[2]}`.split(/[\s-]+/);
+    const span = { start: m.index, end: m.index + m[0].length };
+    // Not acronyms and credentials ("CPR, AED", "RN, BSN"): words with vowels, one of four letters.
+    const spelled = words.every((w) => /[AEIOUÁÉÍÓÚ]/.test(w)) && words.some((w) => w.length >= 4);
+    if (
+      known(span) ||
+      !spelled ||
+      !words.every((w) => /^(?:BABY|BOY|GIRL)$/.test(w) || nameLike(w))
+    )
+      continue;
+    const tokens = words.map(titleCase);
+    found.push({
+      ...span,
+      tokens,
+      titleClass: 'patient',
+      family: false,
+      ambiguous: false,
+      guessed: false,
+      single: false,
+    });
+  }
+  return found;
 }
 
 const NAME_PAIR = /(?<![\p{L}.!?]\s?|^)\s*\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/gu;

@@ -40,8 +40,9 @@ const TIGHT_PREDICATE =
   /^(?:['’]s)?\s*!?\)?\s+(?:is|was|has|had|went|got|spent|turns|turned|walked|rang|finished|celebrated|underwent|received|came|est[aá]|fue|tuvo|sali[oó]|naci[oó]|lleg[oó]|pas[oó]|cumpli[oó]|ya)(?!\p{L})/u;
 const MOTHER_BEFORE = /\b(?:mom|mother|parents|mom-to-be|mam[aá]|madre|pap[aá]s)\s*$/i;
 // Spoken to: "Hey @tommyk_21 — ...", "@RunMarcRun, you're an inspiration", "..., Linda!".
-const GREETING_BEFORE = /\b(?:hi|hello|hey|dear|hola|querid[oa]|estimad[oa])\s+$/i;
-const OPENING = /^\s*(?:(?:hi|hello|hey|dear|hola|querid[oa]|estimad[oa])\s+)?$/i;
+const GREETING = String.raw`hi|hello|hey|dear|hola|querid[oa]|estimad[oa]|[áa]nimo|fuerza|felicidades|congrats|congratulations|welcome(?: back| home)?|bienvenid[oa]`;
+const GREETING_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(?:${GREETING})[,!\s]+$`, 'iu');
+const OPENING = new RegExp(String.raw`^\s*(?:(?:${GREETING})[,!\s]+)?$`, 'iu');
 const ADDRESSED_AFTER = /^\s*[,!—–-]+\s*(?:you|your|usted|tu|su)\b/i;
 // A testimonial's signature line: "... home two days later.' – Glenn P., 68".
 const WELL_WISH =
@@ -51,6 +52,9 @@ const SELF_INTRODUCTION = /\b(?:I['’]m|I am|my name is|me llamo|mi nombre es|s
 // A form's field label: "Name: Hector Villanueva", "Paciente: Ignacio Ruelas", "assigned to: J. Castillo".
 const FIELD_LABEL_BEFORE =
   /\b(?:name|nombre|patient|pt|paciente|passenger|pasajer[oa]|assigned to|asignad[oa] a|resident|residente)\s*:\s*$/i;
+// "her name is Irene Gallo", "his name's Pete", "se llama Pilar Sánchez", "a nombre de Alicia".
+const NAMED_BEFORE =
+  /\b(?:(?:his|her|their|my \w+['’]s) name(?:['’]s| is)|se llama|a nombre de|named|llamad[oa])\s*$/i;
 const SHORT_FIELD: ReadonlySet<string> = new Set(['tag', 'youtube_title']);
 const ATTRIBUTION_BEFORE = /^[\s'"’”]*[—–-]\s*$/;
 
@@ -177,6 +181,8 @@ function hasPatientCue(doc: ScanDocument, s: Subject, w: Surroundings): boolean 
     s.person?.titleClass === 'patient' ||
     PATIENT_WORD_BEFORE.test(w.nearLeft) ||
     FIELD_LABEL_BEFORE.test(w.nearLeft) ||
+    (NAMED_BEFORE.test(w.nearLeft) &&
+      (STRONG_CLINICAL.test(doc.prose()) || WEAK_CLINICAL.test(doc.prose()))) ||
     PATIENT_APPOSITION.test(w.nearRight) ||
     mother
   );
