@@ -18,7 +18,7 @@ const RECORD_ID = String.raw`([A-Z]{0,3}-?\d[\d-]{3,}[A-Z]?)\b`;
 const PLAN_ID = String.raw`([A-Z0-9]{0,4}-?[A-Z0-9-]*\d[A-Z0-9-]{4,})\b`;
 const SERIAL = String.raw`([A-Z0-9]{0,6}-?[A-Z0-9-]*\d[A-Z0-9-]{3,})\b`;
 // A plate has letters and digits in any order: "8XKT119", "ABC-1234"; a VIN is 17 characters.
-const PLATE = String.raw`((?=[A-Z0-9-]{0,8}\d)[A-Z0-9]{1,4}[- ]?[A-Z0-9]{2,5}|[A-HJ-NPR-Z0-9]{17})\b`;
+const PLATE = String.raw`((?=[A-Z0-9 -]{0,8}\d)[A-Z0-9]{1,4}[- ]?[A-Z0-9]{2,5}|[A-HJ-NPR-Z0-9]{17})\b`;
 const LICENCE = String.raw`((?:[A-Z]{2}\s+)?[A-Z]{0,2}\d[\d-]{4,}[A-Z]?)\b`;
 const keyed = (keywords: string, markerRequired: boolean, id: string, prefix = '') =>
   new RegExp(
@@ -152,6 +152,17 @@ const NEAR: KeyedPattern[] = [
   },
 ];
 
+// A bank account in IBAN form: "ES91 2100 0418 4502 0005 1332".
+const IBAN = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){3,7}(?:[ ]?[A-Z0-9]{1,3})?\b/g;
+// Any long number a few words after a word that names an identifier: "número de afiliación del
+// IMSS es 5207 61 1198 4", "serie ... RNV 884 120 2", "member number 8841 2209 117".
+const ID_WORD = String.raw`numbers?|no\.|n\.?º|#|ID|n[úu]mero|afiliaci[óo]n|afiliad[oa]|member|policy|cuenta|account|expediente|folio|serie|serial|registro|case|claim|NSS|CURP|IMSS|RFC|NIE|DNI|tarjeta|card`;
+const NUMBER_AFTER_ID_WORD = new RegExp(
+  String.raw`(?<![\p{L}])(${ID_WORD})(?![\p{L}])${NEAR_GAP}((?:[A-Z]{1,4}[ -]?)?\d[\d -]{5,}\d)(?![\d-])`,
+  'giu',
+);
+const PHONE_SHAPE = /^\(?\d{3}\)?[ .-]?\d{3}[ .-]?\d{4}$|^\d{2,3}[ .]\d{3}[ .]\d{4}$/;
+
 // Medicare Beneficiary Identifier: 11 characters in a fixed letter/digit pattern.
 const MBI =
   /\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b/g;
@@ -180,7 +191,8 @@ export function detectIdentifiers(doc: ScanDocument): PhiFinding[] {
   for (const { kind, label, minDigits, pattern } of [...KEYED, ...NEAR]) {
     for (const m of text.matchAll(pattern)) {
       const id = m[2];
-      if ((id.match(/\d/g) ?? []).length < minDigits) continue;
+      // Identifiers are printed in capitals and digits; "plate of 20" is not one.
+      if ((id.match(/\d/g) ?? []).length < minDigits || /\p{Ll}/u.test(id)) continue;
       const start = m.index + m[0].lastIndexOf(id);
       findings.push(
         doc.finding(
@@ -193,6 +205,28 @@ export function detectIdentifiers(doc: ScanDocument): PhiFinding[] {
       const owner = kind === 'health_plan_id' ? undefined : labelledOwner(doc, start + id.length);
       if (owner) findings.push(owner);
     }
+  }
+  for (const m of text.matchAll(IBAN)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    findings.push(
+      doc.finding('account_number', 'block', span, `Looks like a bank account (${preview(m[0])}).`),
+    );
+  }
+  for (const m of text.matchAll(NUMBER_AFTER_ID_WORD)) {
+    const id = m[2].trimEnd();
+    const digits = (id.match(/\d/g) ?? []).length;
+    // Phones are the phone detector's (the organization's own lines pass there).
+    if (digits < 7 || PHONE_SHAPE.test(id) || doc.allow.hasPhone(id) || /\p{Ll}/u.test(id))
+      continue;
+    const start = m.index + m[0].lastIndexOf(m[2]);
+    findings.push(
+      doc.finding(
+        'record_number',
+        'block',
+        { start, end: start + id.length },
+        `Looks like an identifier (${m[1]} ${preview(id)}).`,
+      ),
+    );
   }
   for (const m of text.matchAll(MBI)) {
     const span = { start: m.index, end: m.index + m[0].length };
