@@ -26,7 +26,10 @@ addTitles(
   'baby little grandpa grandma granny nana mom-to-be pt patient paciente pequeña pequeño bebé abuelito abuelita',
 );
 addTitles('courtesy', 'mr mrs ms miss mx mister señora señor sra sr srta don doña');
-addTitles('staff', 'dr dra doctor doctora nurse enfermera enfermero prof professor profesora');
+addTitles(
+  'staff',
+  'dr dra doctor doctora nurse enfermera enfermero prof professor profesora lic licenciada licenciado ing mtro mtra enf',
+);
 addTitles(
   'public',
   'mayor senator sen governor gov rep representative principal chief deputy officer sgt sergeant ' +
@@ -298,6 +301,8 @@ class MentionReader {
     if (!given) return undefined;
     const last = this.nameRun(i);
     if (last === i && this.isPlaceOrDate(first)) return undefined;
+    if (SAINT_BEFORE.test(this.text.slice(Math.max(0, first.start - 8), first.start)))
+      return undefined;
     // "Mom Destiny Howard": a first name outside the lexicon before a known one, mid-sentence.
     const from = this.unknownFirstNameBefore(i) ? i - 1 : i;
     const ambiguous = given === 'ambiguous' && last === i && from === i;
@@ -370,7 +375,7 @@ class MentionReader {
   private readSpanishProperNoun(i: number): Read | undefined {
     const [prev, t] = [this.tokens[i - 1], this.tokens[i]];
     // After another capitalized word it is the tail of a place or a name ("Nueva York").
-    if (this.lang !== 'es' || !prev || !isNameWord(t.word) || NAME_SHAPE.test(prev.word))
+    if (this.lang !== 'es' || !prev || !isNameWord(t.word) || /^\p{Lu}/u.test(prev.word))
       return undefined;
     const gap = this.gap(prev, t);
     if (

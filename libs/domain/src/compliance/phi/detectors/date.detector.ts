@@ -84,13 +84,12 @@ function judge(doc: ScanDocument, span: Span): PhiFinding | undefined {
     );
   }
   // Once the text names a patient, its dates are theirs: "Mason's implant was activated on April 2".
-  const person =
-    doc.patients.length > 0 ||
-    PERSON_REFERENCE.test(sentence) ||
-    (doc.reply && SECOND_PERSON.test(sentence));
+  // A pronoun alone ("She started Monday") ties a date to care only where the sentence speaks of it.
+  const pronoun = PERSON_REFERENCE.test(sentence) || (doc.reply && SECOND_PERSON.test(sentence));
   if (yearsAgo(date) > PROTECTED_YEARS) return undefined;
-  const care = CARE_EVENT.test(sentence) || STRONG_CLINICAL.test(doc.prose());
-  if (SERVICE_DATE.test(before) || (care && person)) {
+  const care = CARE_EVENT.test(sentence) || STRONG_CLINICAL.test(sentence);
+  const patientsDate = doc.patients.length > 0 && STRONG_CLINICAL.test(doc.prose());
+  if (SERVICE_DATE.test(before) || patientsDate || (care && pronoun)) {
     return doc.finding(
       'admission_date',
       'block',

@@ -161,7 +161,7 @@ const NUMBER_AFTER_ID_WORD = new RegExp(
   String.raw`(?<![\p{L}])(${ID_WORD})(?![\p{L}])${NEAR_GAP}((?:[A-Z]{1,4}[ -]?)?\d[\d -]{5,}\d)(?![\d-])`,
   'giu',
 );
-const PHONE_SHAPE = /^\(?\d{3}\)?[ .-]?\d{3}[ .-]?\d{4}$|^\d{2,3}[ .]\d{3}[ .]\d{4}$/;
+const PHONE_SHAPE = /^(?:1[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]?\d{4}$|^\d{2,3}[ .]\d{3}[ .]\d{4}$/;
 
 // Medicare Beneficiary Identifier: 11 characters in a fixed letter/digit pattern.
 const MBI =
@@ -192,7 +192,8 @@ export function detectIdentifiers(doc: ScanDocument): PhiFinding[] {
     for (const m of text.matchAll(pattern)) {
       const id = m[2];
       // Identifiers are printed in capitals and digits; "plate of 20" is not one.
-      if ((id.match(/\d/g) ?? []).length < minDigits || /\p{Ll}/u.test(id)) continue;
+      const digits = (id.match(/\d/g) ?? []).length;
+      if (digits < minDigits || /\p{Ll}/u.test(id) || PHONE_SHAPE.test(id)) continue;
       const start = m.index + m[0].lastIndexOf(id);
       findings.push(
         doc.finding(

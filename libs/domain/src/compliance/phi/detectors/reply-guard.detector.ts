@@ -147,6 +147,10 @@ const RULES_EN: GuardRule[] = [
 
 const RULES = [...RULES_EN, ...RULES_ES];
 
+// "Please don't post details of your chart": advice about privacy, not a disclosure.
+const WARNED_AGAINST =
+  /(?:\b(?:don['’]t|do not|never|no|nunca)\s+(?:\w+\s+)?(?:post|share|publish|include|publique|publiques|comparta|compartas|incluya|incluyas|publicar|compartir)\w*\b[^.!?]*)$/i;
+
 const careTests = (rules: GuardRule[]) =>
   rules
     .filter((r) => r.severity === 'block')
@@ -163,6 +167,7 @@ export function detectReplyDisclosures(doc: ScanDocument): PhiFinding[] {
   const findings: PhiFinding[] = [];
   for (const { kind, severity, pattern, reason } of doc.lang === 'es' ? RULES : RULES_EN) {
     for (const m of doc.text.matchAll(pattern)) {
+      if (WARNED_AGAINST.test(doc.text.slice(Math.max(0, m.index - 40), m.index))) continue;
       const text = m[0].trimEnd();
       findings.push(
         doc.finding(kind, severity, { start: m.index, end: m.index + text.length }, reason),
