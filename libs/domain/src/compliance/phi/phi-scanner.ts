@@ -7,6 +7,7 @@ import { detectIdentifiers } from './detectors/identifier.detector';
 import { scanLinks } from './detectors/link.detector';
 import { detectPhones } from './detectors/phone.detector';
 import { detectReplyDisclosures } from './detectors/reply-guard.detector';
+import { detectSelfDisclosures } from './detectors/self-disclosure.detector';
 import { detectSubjects } from './detectors/subject.detector';
 import { detectCareMentions } from './detectors/care-mention.detector';
 import { detectLocators } from './detectors/locator.detector';
@@ -79,6 +80,7 @@ export class PhiScanner {
       ...detectDates(doc),
       ...detectAges(doc),
       ...detectCareMentions(doc),
+      ...detectSelfDisclosures(doc),
       ...(doc.reply ? detectReplyDisclosures(doc) : []),
       ...detectRestrictedTerms(doc, context?.restrictedTerms ?? []),
     ];

@@ -41,7 +41,7 @@ const CARE_EVENT =
   /\b(?:ingres\w*|dad[oa] de alta|alta|operaron|operad[oa]|cirug\w*|trasplante|falleci\w*|muri\w*|lleg\w* a (?:urgencias|nuestr)|atendid[oa]|tratad[oa]|internad[oa]|admit(?:ted)?|admission|discharg\w*|went home|sent home|transferred|passed away|died|death|surger(?:y|ies)|operation|operated|procedure|transplant\w*|underwent|diagnos\w*|came into our|brought (?:in|to)|arrived at|visit|treated|scheduled for (?:his|her|their)|due|cardiac arrest|in our (?:ER|ED|ICU|NICU|PICU))\b/i;
 // A chart's date labels: "d/c 3/14", "first dx 11/08/2023", "Disch 01/19/2025", "Próxima cita: 22/07".
 const SERVICE_DATE =
-  /(?:\b(?:date of service|DOS|d\/c|dx|disch(?:arged?)?|adm(?:it(?:ted)?|ission)?(?: date)?|discharge date|surgery date|procedure date|seen|follow-up|appt|appointment|cita|ingreso|egreso|alta|consulta)\b|\bDOS|dx)[\s:.,]*(?:on\s+|el\s+)?$/i;
+  /(?:\b(?:date of service|DOS|d\/c|dx|disch(?:arged?)?|adm(?:it(?:ted)?|ission)?(?: date)?|discharge date|surgery date|procedure date|seen|follow-up|appt|appointment|cita|ingreso|egreso|alta|consulta|diagn[oó]stico|fecha de diagn[oó]stico|date of diagnosis|diagnosed(?: on)?)\b|\bDOS|dx)[\s:.,]*(?:on\s+|el\s+)?$/i;
 
 // HIPAA stops protecting a decedent's information 50 years after death: "On May 12, 1952, we admitted our first patient".
 const PROTECTED_YEARS = 50;

@@ -6,7 +6,7 @@ const HASHTAG = /(?<![\w&])#[\p{L}\p{N}_]+/gu;
 // Words of a support campaign around one person: #TeamLiam, #PrayForSofia, #FuerzaDiego,
 // #JaxonStrong, #BringAlHome, #AbueloPepe.
 const SUPPORT_WORD =
-  /^(?:team|pray|prayers|praying|for|strong|fuerte|fuerza|todos|todas|con|por|go|bring|home|warrior|guerrer[oa]|fight|fighting|love|loves|hope|abuel[oa]|baby|beb[eé]|little|peque[ñn][oa]|stand|with|free|heal|healing|army|nation|crew|get|well|recover|recovery|miracle|milagro|vamos|[aá]nimo|oraci[oó]n|unidos)$/i;
+  /^(?:team|pray|prayers|praying|for|strong|fuerte|fuerza|todos|todas|con|por|go|bring|home|warrior|guerrer[oa]|fight|fighting|love|loves|hope|abuel[oa]|baby|beb[eé]|little|peque[ñn][oa]|stand|with|free|heal|healing|army|nation|crew|get|well|recover|recovery|miracle|milagro|vamos|[aá]nimo|oraci[oó]n|unidos|the|mighty|brave|squad|journey)$/i;
 const CAMEL_PART = /\p{Lu}[\p{Ll}\p{M}]*|\p{Ll}[\p{Ll}\p{M}]*|\p{N}+/gu;
 
 /** A campaign hashtag built around someone's first name identifies a patient as much as the name. */
