@@ -24,7 +24,7 @@ const CONDICION = String.raw`cirug[íi]a|operaci[óo]n|diagn[óo]stico|tratamien
 // A care team, unit or clinician as the subject: "our PT team", "the whole 4th floor", "tus enfermeras".
 const CARE_TEAM = String.raw`(?:(?:our|the|your|todo el|toda la|nuestr[oa]s?|tus?|sus?|el|la|los|las)\s+)(?:(?:whole|entire|\w+)\s+){0,3}(?:team|crew|floor|unit|staff|nurses|therapists?|lab|equipo|personal|enfermer[oa]s|fisioterapeutas?|terapeutas?|doctor(?:a|es)?|m[ée]dicos?|piso|unidad)`;
 // The one that team speaks to or about: "misses his jokes", "says you're", "le manda", "te extrañan".
-const TO_READER = String.raw`(?:miss(?:es)?|loved?|says?|said|talks? about|remembers?|is (?:so |very )?proud|sends?|te|le|les|est[áa] (?:muy )?orgullos[oa]|dice)\b[^.!?]{0,40}?(?:\byou(?:r|'re)?\b|\bhis\b|\bher\b|\bthem\b|(?<!\p{L})(?:te|le|les|usted|orgullos[oa]s?|extra[ñn]an?|abrazo)(?!\p{L}))`;
+const TO_READER = String.raw`(?:(?:[\p{L}º]+\s+){0,4}?)(?:(?:miss(?:es)?|loved?|says?|said|talks? about|remembers?|sends?|te|le|les|dice)\b[^.!?]{0,40}?(?:\byou(?:r|'re)?\b|\bhis\b|\bher\b|\bthem\b|(?<!\p{L})(?:te|le|les|usted|extra[ñn]an?|abrazo)(?!\p{L}))|(?:is|are) (?:so |very )?proud|est[áa]n? (?:muy |tan )?orgullos[oa]s?)`;
 
 const RULES_ES: GuardRule[] = [
   {

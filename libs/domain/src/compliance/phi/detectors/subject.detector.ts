@@ -55,6 +55,8 @@ const FIELD_LABEL_BEFORE =
 // "her name is Irene Gallo", "his name's Pete", "se llama Pilar Sánchez", "a nombre de Alicia".
 const NAMED_BEFORE =
   /\b(?:(?:his|her|their|my \w+['’]s) name(?:['’]s| is)|se llama|a nombre de|named|llamad[oa])\s*$/i;
+const CELEBRATED_BEFORE =
+  /\b(?:congrat\w*|felicidades|felicitaciones|welcome home|welcome back|bienvenid[oa] a casa|happy (?:\d+\w* )?birthday|feliz cumplea[ñn]os|so proud of|orgullos[oa]s de)[,!]?\s+(?:to\s+|a\s+)?$/i;
 const SHORT_FIELD: ReadonlySet<string> = new Set(['tag', 'youtube_title']);
 const ATTRIBUTION_BEFORE = /^[\s'"’”]*[—–-]\s*$/;
 
@@ -139,6 +141,13 @@ function judge(doc: ScanDocument, s: Subject, w: Surroundings): Verdict {
   if (hasPatientCue(doc, s, w)) return 'patient';
   if (isNonPatient(s, w)) return 'not';
   if (ATTRIBUTION_BEFORE.test(w.left) && previousSentenceHasCare(doc, s)) return 'patient';
+  // "Congrats to Azul!", "Welcome home, Bobby!" in a post about care: the story's patient.
+  if (
+    CELEBRATED_BEFORE.test(w.nearLeft) &&
+    STRONG_CLINICAL.test(doc.prose()) &&
+    !DONOR_CONTEXT.test(doc.prose())
+  )
+    return 'patient';
   const person = s.person;
   if (person?.ambiguous && person.single) {
     return TIGHT_PREDICATE.test(w.nearRight) && STRONG_CLINICAL.test(w.nearRight)
