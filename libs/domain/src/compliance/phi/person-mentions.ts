@@ -74,7 +74,11 @@ const EPONYM_AFTER =
   /^(?:['’]s)?\s+(?:disease|syndrome|palsy|sarcoma|lymphoma|law|Lifeline|Line|Hotline)\b/i;
 // A relative, a patient word or an age right before a name.
 const KIN_BEFORE =
-  /(?:\b(?:son|daughter|sister|brother|mom|dad|mother|father|wife|husband|grandson|granddaughter|grandma|grandpa|grandmother|grandfather|nephew|niece|baby|twins?|grad|preemie|warrior|survivor|hijo|hija|hermano|hermana|esposo|esposa|nieto|nieta|sobrino|sobrina|abuelo|abuela|guerrer[oa]|pap[aá]s|padres|mam[aá]|pap[aá]|beb[eé]|pequeñ[oa]|peque|niñ[oa])|(?:familia|casa) de|\d+-(?:year|month|week|day)-old)\s+$/u;
+  /(?:\b(?:son|daughter|sister|brother|mom|dad|mother|father|wife|husband|grandson|granddaughter|grandma|grandpa|grandmother|grandfather|nephew|niece|baby|twins?|grad|preemie|warrior|survivor|hijo|hija|hermano|hermana|esposo|esposa|nieto|nieta|sobrino|sobrina|abuelo|abuela|guerrer[oa]|pap[aá]s|padres|mam[aá]|pap[aá]|beb[eé]|pequeñ[oa]|peque|niñ[oa]|madre|padre|marido|toddler|kid|child|boy|girl|roommate|neighbor|friend)|(?:familia|casa) de|\d+-(?:year|month|week|day)-old),?\s+$/u;
+// What follows a person opening a sentence: "Jaxon was 3", "Jaxon, you are", "Alba sigue".
+const SUBJECT_AFTER =
+  /^(?:,\s+(?:you|tu|t[úu])\b|\s+(?:was|is|has|had|got|spent|went|turned|turns|rang|needs|celebrated|underwent|est[áa]|estuvo|sigue|tiene|tuvo|naci[óo]|fue)\b)/iu;
+const PERSONAL_PRONOUN = /\b(?:he|she|his|her|him)\b|(?<!\p{L})(?:él|ella)(?!\p{L})/iu;
 // "Jamie, 16,", "Thiago, de 4 años,", "Harper (age 7)".
 const AGE_AFTER =
   /^(?:,\s*(?:de\s+)?\d{1,3}(?:\s+años)?\s*,|\s+\((?:age|edad)?\s*\d{1,3}(?:\s+años)?\))/u;
@@ -353,7 +357,14 @@ class MentionReader {
     const possessive = /^['’]s/.test(after);
     const setOff = /,\s$/.test(before) && /^\s?[!,.)]/.test(after);
     const aged = AGE_AFTER.test(this.text.slice(t.end, t.end + 16));
-    if (!possessive && !setOff && !aged && !(t.start === 0 && /^,/.test(after))) return undefined;
+    // "Jaxon was 3 when...", "➡️ Jaxon, you are our hero": a sentence about someone, opening on them.
+    // Only a person is then called "he" or "she" ("Winter is coming" is not one).
+    const opening = /(?:^|[.!?]\s*|[^\p{L}\p{N}\s,'’"]\s*)$/u.test(this.text.slice(0, t.start));
+    const rest = this.text.slice(t.end, t.end + 80).split(/[.!?\n]/)[0];
+    const subject =
+      opening && SUBJECT_AFTER.test(rest) && (/^,/.test(rest) || PERSONAL_PRONOUN.test(rest));
+    if (!possessive && !setOff && !aged && !subject && !(t.start === 0 && /^,/.test(after)))
+      return undefined;
     return [this.mention(i, i, i, { guessed: true }), i];
   }
 
@@ -390,6 +401,18 @@ class MentionReader {
   // "Priya S.": a capitalized word and an initial, the way patients are named for privacy.
   private readInitialled(i: number): Read | undefined {
     const [t, initial] = [this.tokens[i], this.tokens[i + 1]];
+    // "K. Ramirez", "Y. Haddad": an initial, then a surname ("Room B. Survivors" is neither).
+    const surname =
+      !!initial &&
+      this.isInitial(t) &&
+      this.gap(t, initial) === '. ' &&
+      /(?:^|[\s"'“(])$/.test(this.text.slice(Math.max(0, t.start - 1), t.start)) &&
+      !/\b(?:room|rm|suite|building|wing|unit|bed|bay|sala|cuarto|level|floor|lot|gate)\s+$/i.test(
+        this.text.slice(Math.max(0, t.start - 12), t.start),
+      ) &&
+      isNameWord(initial.word) &&
+      (isSurname(initial.word) || isUnknownWord(initial.word));
+    if (surname) return [this.mention(i, i, i + 1, { guessed: true }), i + 1];
     if (!initial || !isNameWord(t.word) || this.gap(t, initial) !== ' ') return undefined;
     if (!this.isInitial(initial)) return undefined;
     return [this.mention(i, i, i + 1, { guessed: true }), i + 1];
