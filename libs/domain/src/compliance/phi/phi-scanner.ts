@@ -5,6 +5,7 @@ import { detectHashtagNames } from './detectors/hashtag-name.detector';
 import { detectIdentifierOwners } from './detectors/identifier-owner.detector';
 import { detectIdentifiers } from './detectors/identifier.detector';
 import { scanLinks } from './detectors/link.detector';
+import { detectNamedLinks } from './detectors/named-link.detector';
 import { detectPhones } from './detectors/phone.detector';
 import { detectReplyDisclosures } from './detectors/reply-guard.detector';
 import { detectSelfDisclosures } from './detectors/self-disclosure.detector';
@@ -85,6 +86,7 @@ export class PhiScanner {
       ...detectRestrictedTerms(doc, context?.restrictedTerms ?? []),
     ];
     findings.push(...detectIdentifierOwners(doc, findings));
+    findings.push(...detectNamedLinks(doc, [...links.urls, ...links.handles], findings));
     findings.push(...detectPhotoReferences(doc, findings));
     return dedupe(findings).sort((a, b) => a.start - b.start || a.end - b.end);
   }
