@@ -114,7 +114,7 @@ function tokenize(text: string): Token[] {
 const titleOf = (word: string, next: string): TitleClass | undefined =>
   /^(?:Patient|Paciente)$/.test(word) && !givenName(next) ? undefined : TITLES[word.toLowerCase()];
 // Nouns of trades and things, not names: "Neonatologist", "Celebration", "Wellness".
-const COMMON_NOUN_SUFFIX = /(?:ists?|tion|sion|ment|ness|ity|ing|ción|sión|dad|ería)$/u;
+const COMMON_NOUN_SUFFIX = /(?:ists?|tion|sion|ness|ción|sión|idad|ería)$/u;
 const isNameWord = (word: string) =>
   NAME_SHAPE.test(word) && !NOT_A_NAME.has(word) && !COMMON_NOUN_SUFFIX.test(word);
 
