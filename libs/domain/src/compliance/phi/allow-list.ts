@@ -82,9 +82,11 @@ export class AllowList {
 
   isStaff(tokens: readonly string[]): boolean {
     const lower = tokens.map((t) => t.toLowerCase());
+    // "Angela" after "Angela Brooks, RN" is the same person, and so is "Brooks".
     return this.staff.some((name) => {
       const last = name[name.length - 1];
-      return lower.includes(last) && (lower.length === 1 || lower.includes(name[0]));
+      if (lower.length === 1) return lower[0] === last || lower[0] === name[0];
+      return lower.includes(last) && lower.includes(name[0]);
     });
   }
 }

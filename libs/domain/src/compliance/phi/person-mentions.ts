@@ -26,7 +26,10 @@ addTitles(
   'baby little grandpa grandma granny nana mom-to-be pt patient paciente pequeña pequeño bebé abuelito abuelita',
 );
 addTitles('courtesy', 'mr mrs ms miss mx mister señora señor sra sr srta don doña');
-addTitles('staff', 'dr dra doctor doctora nurse enfermera enfermero prof professor profesora');
+addTitles(
+  'staff',
+  'dr dra doctor doctora nurse enfermera enfermero prof professor profesora lic licenciada licenciado ing mtro mtra enf',
+);
 addTitles(
   'public',
   'mayor senator sen governor gov rep representative principal chief deputy officer sgt sergeant ' +
@@ -60,14 +63,30 @@ const NOT_A_NAME = new Set(
   Centro Hospital Clínica Fundación Feria Salón Sala Día Semana Mes Año Unidad Departamento Equipo
   Programa Servicio Servicios Salud Comunitaria Comunitario Calle Avenida Enero Febrero Marzo Abril
   Mayo Junio Julio Agosto Septiembre Octubre Noviembre Diciembre Lunes Martes Miércoles Jueves Viernes
-  Sábado Domingo`
+  Sábado Domingo En Y O A De Cómo Como Dónde Qué Quién Conozca Acude Aprende Ven Vengan Mira`
     .split(/\s+/)
     .filter(Boolean),
 );
 const PLACE_WORDS_AFTER =
   /^\s+(?:Hospital|Center|Centre|Clinic|Health|Medical|Institute|University|College|School|Elementary|High|Church|Foundation|Fund|Family Foundation|Street|St|Avenue|Ave|Road|Rd|Blvd|Boulevard|Ln|Drive|Park|Hall|Library|Pavilion|Tower|Wing|Memorial|House|Gardens?|Lounge|Chapel|Room|Suite|Building|Scholarship|Lecture|Endowment|Fellowship|Fire|Police|County|Fest|Festival|Golf|Club|Award|Birthing|Cancer|Heart|Children's|Women's)\b/;
+// "Lou Gehrig's disease", "Down syndrome", "Crisis Lifeline": a name that is not a person's.
+const EPONYM_AFTER =
+  /^(?:['’]s)?\s+(?:disease|syndrome|palsy|sarcoma|lymphoma|law|Lifeline|Line|Hotline)\b/i;
+// A relative, a patient word or an age right before a name.
+const KIN_BEFORE =
+  /(?:\b(?:son|daughter|sister|brother|mom|dad|mother|father|wife|husband|grandson|granddaughter|grandma|grandpa|grandmother|grandfather|nephew|niece|baby|twins?|grad|preemie|warrior|survivor|hijo|hija|hermano|hermana|esposo|esposa|nieto|nieta|sobrino|sobrina|abuelo|abuela|guerrer[oa]|pap[aá]s|padres|mam[aá]|pap[aá]|beb[eé]|pequeñ[oa]|peque|niñ[oa]|madre|padre|marido|toddler|kid|child|boy|girl|roommate|neighbor|friend)|(?:familia|casa) de|\d+-(?:year|month|week|day)-old),?\s+$/u;
+// What follows a person opening a sentence: "Jaxon was 3", "Jaxon, you are", "Alba sigue".
+const SUBJECT_AFTER =
+  /^(?:,\s+(?:you|tu|t[úu])\b|\s+(?:was|is|has|had|got|spent|went|turned|turns|rang|needs|celebrated|underwent|est[áa]|estuvo|sigue|tiene|tuvo|naci[óo]|fue)\b)/iu;
+const PERSONAL_PRONOUN = /\b(?:he|she|his|her|him)\b|(?<!\p{L})(?:él|ella)(?!\p{L})/iu;
+// "Jamie, 16,", "Thiago, de 4 años,", "Harper (age 7)".
+const AGE_AFTER =
+  /^(?:,\s*(?:de\s+)?\d{1,3}(?:\s+años)?\s*,|\s+\((?:age|edad)?\s*\d{1,3}(?:\s+años)?\))/u;
+const PLACE_BEFORE_ES =
+  /(?<!\p{L})(?:en|de|del|desde|hacia|hasta|por|calle|avenida|av\.|colonia|los|las|el|la)\s+$/iu;
 const PLACE_BEFORE = /\b(?:in|at|from|of|near)\s+$/;
-const SAINT_BEFORE = /(?:\b(?:St|Mt)\.|\b(?:Saint|Mount|Lake|Fort|Port))\s+$/;
+const SAINT_BEFORE =
+  /(?:\b(?:St|Mt)\.|\b(?:Saint|Mount|Lake|Fort|Port|San|Santa|Santo|Villa|Puerto))\s+$/;
 
 // What follows an unknown "Marisa Fong": an age, a relative clause, or a chart reference.
 const GUESSED_NAME_AFTER =
@@ -94,11 +113,14 @@ function tokenize(text: string): Token[] {
 // "patient Carlos Mendez" and "Patient Zach Morrow" are people; "Patient Relations" is a department.
 const titleOf = (word: string, next: string): TitleClass | undefined =>
   /^(?:Patient|Paciente)$/.test(word) && !givenName(next) ? undefined : TITLES[word.toLowerCase()];
-const isNameWord = (word: string) => NAME_SHAPE.test(word) && !NOT_A_NAME.has(word);
+// Nouns of trades and things, not names: "Neonatologist", "Celebration", "Wellness".
+const COMMON_NOUN_SUFFIX = /(?:ists?|tion|sion|ness|ción|sión|idad|ería)$/u;
+const isNameWord = (word: string) =>
+  NAME_SHAPE.test(word) && !NOT_A_NAME.has(word) && !COMMON_NOUN_SUFFIX.test(word);
 
 /** Finds people named in the text: titled names, the lexicon's first names, households. */
-export function findPersonMentions(text: string): PersonMention[] {
-  const mentions = new MentionReader(text).read();
+export function findPersonMentions(text: string, lang: 'en' | 'es' = 'en'): PersonMention[] {
+  const mentions = new MentionReader(text, lang).read();
   const known = (s: Span) => mentions.some((m) => m.start < s.end && s.start < m.end);
   // The library's full parse costs milliseconds: run it only where a name could make a patient
   // (clinical words in the text), on pieces with an unread name shape.
@@ -109,7 +131,44 @@ export function findPersonMentions(text: string): PersonMention[] {
       .filter((s) => !known(s))
       .flatMap((s) => fromLibrary(text, s)),
   );
-  return [...mentions, ...extra].sort((a, b) => a.start - b.start);
+  return [...mentions, ...extra, ...chartNames(text, known)]
+    .filter((m) => !EPONYM_AFTER.test(text.slice(m.end, m.end + 24)))
+    .sort((a, b) => a.start - b.start);
+}
+
+// "HALL, JOSEPH", "GARCÍA PÉREZ, ANTONIO", "GOMEZ, BABY GIRL": how wristbands, boards and screens
+// print a patient's name.
+const CHART_NAME =
+  /(?<![\p{L}])(\p{Lu}{2,}(?:[ -]\p{Lu}{2,})?),[ \t]*(\p{Lu}{2,}(?:[ \t]+\p{Lu}{2,})?)(?:[ \t]+\p{Lu}\b\.?)?(?![\p{L}])/gu;
+const titleCase = (w: string) => w.charAt(0) + w.slice(1).toLowerCase();
+const nameLike = (w: string) =>
+  isUnknownWord(titleCase(w)) || isSurname(titleCase(w)) || !!givenName(titleCase(w));
+
+function chartNames(text: string, known: (s: Span) => boolean): PersonMention[] {
+  const found: PersonMention[] = [];
+  for (const m of text.matchAll(CHART_NAME)) {
+    const words = `${m[1]} ${m[2]}`.split(/[\s-]+/);
+    const span = { start: m.index, end: m.index + m[0].length };
+    // Not acronyms and credentials ("CPR, AED", "RN, BSN"): words with vowels, one of four letters.
+    const spelled = words.every((w) => /[AEIOUÁÉÍÓÚ]/.test(w)) && words.some((w) => w.length >= 4);
+    if (
+      known(span) ||
+      !spelled ||
+      !words.every((w) => /^(?:BABY|BOY|GIRL)$/.test(w) || nameLike(w))
+    )
+      continue;
+    const tokens = words.map(titleCase);
+    found.push({
+      ...span,
+      tokens,
+      titleClass: 'patient',
+      family: false,
+      ambiguous: false,
+      guessed: false,
+      single: false,
+    });
+  }
+  return found;
 }
 
 const NAME_PAIR = /(?<![\p{L}.!?]\s?|^)\s*\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/gu;
@@ -139,6 +198,8 @@ function fromLibrary(text: string, span: Span): PersonMention[] {
   const nameWords = titleClass ? words.slice(1) : words;
   const name = nameWords.map((t) => t.word);
   if (name.length === 0 || !name.every((w) => isNameWord(w) || /^\p{Lu}$/u.test(w))) return [];
+  // "Med-Surg" is a unit: a piece of a hyphenated word is not a name.
+  if (/[\p{L}-]$/u.test(text.slice(0, span.start))) return [];
   // "Mason, OH" is a town.
   if (/^,\s*\p{Lu}{2}\b/u.test(text.slice(span.end, span.end + 5))) return [];
   // The finding is the name; a "Patient" or "Dr." before it is its context.
@@ -163,22 +224,28 @@ class MentionReader {
   private readonly tokens: Token[];
   private readonly mentions: PersonMention[] = [];
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    private readonly lang: 'en' | 'es',
+  ) {
     this.tokens = tokenize(text);
   }
 
   read(): PersonMention[] {
     for (let i = 0; i < this.tokens.length; i++) {
-      const read = this.readTitled(i) ?? this.readHousehold(i) ?? this.readGiven(i);
+      const read =
+        this.readTitled(i) ?? this.readHousehold(i) ?? this.readGiven(i) ?? this.readKin(i);
       const [mention, last] =
         read ??
         this.readCoordinated(i) ??
         this.readGuessed(i) ??
         this.readInitialled(i) ??
         this.readUnknown(i) ??
+        this.readSpanishProperNoun(i) ??
         [];
       if (!mention) continue;
-      if (!PLACE_WORDS_AFTER.test(this.text.slice(mention.end, mention.end + 24))) {
+      const after = this.text.slice(mention.end, mention.end + 24);
+      if (!PLACE_WORDS_AFTER.test(after)) {
         this.mentions.push(mention);
       }
       i = last!;
@@ -204,21 +271,25 @@ class MentionReader {
 
   private titleAt(j: number): TitleClass | undefined {
     const [t, next] = [this.tokens[j], this.tokens[j + 1]];
-    if (!t || !next || !/^[.)]*\s+\(?$/.test(this.gap(t, next))) return undefined;
+    const gap = t && next ? this.gap(t, next) : '';
+    if (!t || !next || !/^[.)]*\s+\(?$/.test(gap)) return undefined;
+    // "Dr. Ruiz", but not "...por paciente. En Terapia Intensiva".
+    if (gap.includes('.') && t.word.length > 4) return undefined;
     return titleOf(t.word, next.word);
   }
 
   // "the Hernandez family", "the Johnson baby".
   private readHousehold(i: number): Read | undefined {
     const [t, next] = [this.tokens[i], this.tokens[i + 1]];
-    if (!next || !isNameWord(t.word) || this.gap(t, next) !== ' ') return undefined;
-    const after = this.text.slice(next.end, next.end + 3);
-    if (/^family$/i.test(next.word) && !/^\s+\p{Lu}/u.test(after)) {
-      return [this.mention(i, i, i + 1, { family: true, words: [t.word] }), i + 1];
-    }
+    if (!next || this.gap(t, next) !== ' ') return undefined;
     // "la familia García" (but not "Familia Unida", a programme's name).
     if (/^familia$/i.test(t.word) && isNameWord(next.word) && this.nameRun(i + 1) === i + 1) {
       return [this.mention(i, i + 1, i + 1, { family: true, words: [next.word] }), i + 1];
+    }
+    if (!isNameWord(t.word)) return undefined;
+    const after = this.text.slice(next.end, next.end + 3);
+    if (/^family$/i.test(next.word) && !/^\s+\p{Lu}/u.test(after)) {
+      return [this.mention(i, i, i + 1, { family: true, words: [t.word] }), i + 1];
     }
     if (next.word === 'baby' && !givenName(t.word)) {
       const extra = { family: true, words: [t.word], titleClass: 'patient' as const };
@@ -230,10 +301,12 @@ class MentionReader {
   // A first name of the library's lexicon, with whatever surname follows it.
   private readGiven(i: number): Read | undefined {
     const first = this.tokens[i];
-    const given = NAME_SHAPE.test(first.word) ? givenName(first.word) : undefined;
+    const given = isNameWord(first.word) ? givenName(first.word) : undefined;
     if (!given) return undefined;
     const last = this.nameRun(i);
     if (last === i && this.isPlaceOrDate(first)) return undefined;
+    if (SAINT_BEFORE.test(this.text.slice(Math.max(0, first.start - 8), first.start)))
+      return undefined;
     // "Mom Destiny Howard": a first name outside the lexicon before a known one, mid-sentence.
     const from = this.unknownFirstNameBefore(i) ? i - 1 : i;
     const ambiguous = given === 'ambiguous' && last === i && from === i;
@@ -283,13 +356,63 @@ class MentionReader {
     const after = this.text.slice(t.end, t.end + 2);
     const possessive = /^['’]s/.test(after);
     const setOff = /,\s$/.test(before) && /^\s?[!,.)]/.test(after);
-    if (!possessive && !setOff && !(t.start === 0 && /^,/.test(after))) return undefined;
+    const aged = AGE_AFTER.test(this.text.slice(t.end, t.end + 16));
+    // "Jaxon was 3 when...", "➡️ Jaxon, you are our hero": a sentence about someone, opening on them.
+    // Only a person is then called "he" or "she" ("Winter is coming" is not one).
+    const opening = /(?:^|[.!?]\s*|[^\p{L}\p{N}\s,'’"]\s*)$/u.test(this.text.slice(0, t.start));
+    const rest = this.text.slice(t.end, t.end + 80).split(/[.!?\n]/)[0];
+    const subject =
+      opening && SUBJECT_AFTER.test(rest) && (/^,/.test(rest) || PERSONAL_PRONOUN.test(rest));
+    if (!possessive && !setOff && !aged && !subject && !(t.start === 0 && /^,/.test(after)))
+      return undefined;
     return [this.mention(i, i, i, { guessed: true }), i];
+  }
+
+  // "his sister Tamika", "17-year-old Jaylen", "su hijo Emiliano": whatever name follows a word
+  // for a relative or an age is a person's, in the lexicon or not.
+  private readKin(i: number): Read | undefined {
+    const t = this.tokens[i];
+    if (
+      !isNameWord(t.word) ||
+      !KIN_BEFORE.test(this.text.slice(Math.max(0, t.start - 24), t.start))
+    )
+      return undefined;
+    const last = this.nameRun(i);
+    return [this.mention(i, i, last, {}), last];
+  }
+
+  // Spanish capitalizes only proper nouns inside a sentence (not months, days or nationalities):
+  // a capitalized word there that is not a place ("en Reynosa") is most often a person's name.
+  private readSpanishProperNoun(i: number): Read | undefined {
+    const [prev, t] = [this.tokens[i - 1], this.tokens[i]];
+    // After another capitalized word it is the tail of a place or a name ("Nueva York").
+    if (this.lang !== 'es' || !prev || !isNameWord(t.word) || /^\p{Lu}/u.test(prev.word))
+      return undefined;
+    const gap = this.gap(prev, t);
+    if (
+      !/^,?\s$/.test(gap) ||
+      PLACE_BEFORE_ES.test(this.text.slice(Math.max(0, t.start - 12), t.start))
+    )
+      return undefined;
+    const last = this.nameRun(i);
+    return [this.mention(i, i, last, { guessed: true }), last];
   }
 
   // "Priya S.": a capitalized word and an initial, the way patients are named for privacy.
   private readInitialled(i: number): Read | undefined {
     const [t, initial] = [this.tokens[i], this.tokens[i + 1]];
+    // "K. Ramirez", "Y. Haddad": an initial, then a surname ("Room B. Survivors" is neither).
+    const surname =
+      !!initial &&
+      this.isInitial(t) &&
+      this.gap(t, initial) === '. ' &&
+      /(?:^|[\s"'“(])$/.test(this.text.slice(Math.max(0, t.start - 1), t.start)) &&
+      !/\b(?:room|rm|suite|building|wing|unit|bed|bay|sala|cuarto|level|floor|lot|gate)\s+$/i.test(
+        this.text.slice(Math.max(0, t.start - 12), t.start),
+      ) &&
+      isNameWord(initial.word) &&
+      (isSurname(initial.word) || isUnknownWord(initial.word));
+    if (surname) return [this.mention(i, i, i + 1, { guessed: true }), i + 1];
     if (!initial || !isNameWord(t.word) || this.gap(t, initial) !== ' ') return undefined;
     if (!this.isInitial(initial)) return undefined;
     return [this.mention(i, i, i + 1, { guessed: true }), i + 1];

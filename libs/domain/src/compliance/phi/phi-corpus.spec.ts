@@ -4,55 +4,65 @@ import { scoreCorpus, type CorpusItem } from './phi-corpus-score';
 import { PHI_KINDS } from './phi-finding';
 import { PhiScanner } from './phi-scanner';
 
-// The dev split only: the test split is scored by `npm run bench -- phi` and never tuned on.
-const corpus: CorpusItem[] = JSON.parse(
-  readFileSync(join(__dirname, '../../../../../test/fixtures/phi/dev.json'), 'utf8'),
-);
+// The dev splits only: the test split is scored by `npm run bench -- phi` and never tuned on.
+// dev.json is what the detectors were written against; dev-b.json (601 items) was written after
+// them, by someone who never saw them, to check that a rule tuned on dev generalises.
+const load = (split: string): CorpusItem[] =>
+  JSON.parse(
+    readFileSync(join(__dirname, `../../../../../test/fixtures/phi/${split}.json`), 'utf8'),
+  );
 const scanner = new PhiScanner();
 const scan = (item: CorpusItem) => scanner.scanField(item.field, item.text, item.context);
 
-describe('PHI corpus, dev split (test/fixtures/phi/dev.json)', () => {
-  it('holds at least 180 posts and 30 replies, about half of them carrying PHI', () => {
-    const posts = corpus.filter((i) => i.field !== 'reply');
-    const phiPosts = posts.filter((i) => i.phi.length > 0);
-    expect(posts.length).toBeGreaterThanOrEqual(180);
-    expect(corpus.filter((i) => i.field === 'reply').length).toBeGreaterThanOrEqual(30);
-    expect(phiPosts.length / posts.length).toBeGreaterThan(0.4);
-    expect(phiPosts.length / posts.length).toBeLessThan(0.6);
-    expect(new Set(corpus.map((i) => i.id)).size).toBe(corpus.length);
-  });
+// Floors against regressions at today's figures (dev 0.969, dev-b 0.862); issue 12's goal of 0.95
+// is checked on the frozen test split by `npm run bench -- phi`, which no split here may be tuned to.
+const SPLITS: { split: string; minRecall: number }[] = [
+  { split: 'dev', minRecall: 0.95 },
+  { split: 'dev-b', minRecall: 0.85 },
+];
 
-  // The writers' labels may repeat a name the text repeats; the scorer takes its first place.
-  it('labels every span with a known kind and text found in its item', () => {
-    const bad = corpus.flatMap((item) =>
-      item.phi
-        .filter((l) => {
-          const at = item.text.indexOf(l.text);
-          return !PHI_KINDS.includes(l.kind) || at < 0;
-        })
-        .map((l) => `${item.id}: ${l.kind} "${l.text}"`),
-    );
-    expect(bad).toEqual([]);
-  });
+describe.each(SPLITS)(
+  'PHI corpus, $split split (test/fixtures/phi/$split.json)',
+  ({ split, minRecall }) => {
+    const corpus = load(split);
 
-  // A floor against regressions at today's dev figure (0.90); issue 12's goal of 0.95 is checked
-  // on the frozen test split by `npm run bench -- phi`, which this split must not be tuned to.
-  it('catches at least 89% of items that carry PHI', () => {
-    expect(scoreCorpus(corpus, scan).postRecall).toBeGreaterThanOrEqual(0.89);
-  });
+    it('holds at least 180 posts and 30 replies, about half of them carrying PHI', () => {
+      const posts = corpus.filter((i) => i.field !== 'reply');
+      const phiPosts = posts.filter((i) => i.phi.length > 0);
+      expect(posts.length).toBeGreaterThanOrEqual(180);
+      expect(corpus.filter((i) => i.field === 'reply').length).toBeGreaterThanOrEqual(30);
+      expect(phiPosts.length / posts.length).toBeGreaterThan(0.4);
+      expect(phiPosts.length / posts.length).toBeLessThan(0.6);
+      expect(new Set(corpus.map((i) => i.id)).size).toBe(corpus.length);
+    });
 
-  it('blocks at most 3% of clean items', () => {
-    const score = scoreCorpus(corpus, scan);
-    expect(score.falseBlockItems.slice(Math.floor(score.cleanItems * 0.03))).toEqual([]);
-    expect(score.falseBlockRate).toBeLessThanOrEqual(0.03);
-  });
+    // The writers' labels may repeat a name the text repeats; the scorer takes its first place.
+    it('labels every span with a known kind and text found in its item', () => {
+      const bad = corpus.flatMap((item) =>
+        item.phi
+          .filter((l) => !PHI_KINDS.includes(l.kind) || item.text.indexOf(l.text) < 0)
+          .map((l) => `${item.id}: ${l.kind} "${l.text}"`),
+      );
+      expect(bad).toEqual([]);
+    });
 
-  it('returns findings whose span is exactly their text on every item', () => {
-    const broken = corpus.flatMap((item) =>
-      scan(item)
-        .filter((f) => item.text.slice(f.start, f.end) !== f.text)
-        .map((f) => `${item.id}: ${f.kind} ${f.start}-${f.end}`),
-    );
-    expect(broken).toEqual([]);
-  });
-});
+    it(`catches at least ${minRecall * 100}% of items that carry PHI`, () => {
+      expect(scoreCorpus(corpus, scan).postRecall).toBeGreaterThanOrEqual(minRecall);
+    });
+
+    it('blocks at most 3% of clean items', () => {
+      const score = scoreCorpus(corpus, scan);
+      expect(score.falseBlockItems.slice(Math.floor(score.cleanItems * 0.03))).toEqual([]);
+      expect(score.falseBlockRate).toBeLessThanOrEqual(0.03);
+    });
+
+    it('returns findings whose span is exactly their text on every item', () => {
+      const broken = corpus.flatMap((item) =>
+        scan(item)
+          .filter((f) => item.text.slice(f.start, f.end) !== f.text)
+          .map((f) => `${item.id}: ${f.kind} ${f.start}-${f.end}`),
+      );
+      expect(broken).toEqual([]);
+    });
+  },
+);

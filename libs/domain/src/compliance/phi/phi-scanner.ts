@@ -1,10 +1,14 @@
 import { detectAddresses } from './detectors/address.detector';
 import { detectAges } from './detectors/age.detector';
 import { detectDates } from './detectors/date.detector';
+import { detectHashtagNames } from './detectors/hashtag-name.detector';
+import { detectIdentifierOwners } from './detectors/identifier-owner.detector';
 import { detectIdentifiers } from './detectors/identifier.detector';
 import { scanLinks } from './detectors/link.detector';
+import { detectNamedLinks } from './detectors/named-link.detector';
 import { detectPhones } from './detectors/phone.detector';
 import { detectReplyDisclosures } from './detectors/reply-guard.detector';
+import { detectSelfDisclosures } from './detectors/self-disclosure.detector';
 import { detectSubjects } from './detectors/subject.detector';
 import { detectCareMentions } from './detectors/care-mention.detector';
 import { detectLocators } from './detectors/locator.detector';
@@ -69,17 +73,21 @@ export class PhiScanner {
       ...links.findings,
       ...detectNetworkAddresses(doc),
       ...detectSubjects(doc, links.handles),
+      ...detectHashtagNames(doc),
       ...detectIdentifiers(doc),
       ...detectPhones(doc),
       ...detectAddresses(doc),
       ...detectLocators(doc),
       ...detectDates(doc),
       ...detectAges(doc),
-      ...detectPhotoReferences(doc),
       ...detectCareMentions(doc),
+      ...detectSelfDisclosures(doc),
       ...(doc.reply ? detectReplyDisclosures(doc) : []),
       ...detectRestrictedTerms(doc, context?.restrictedTerms ?? []),
     ];
+    findings.push(...detectIdentifierOwners(doc, findings));
+    findings.push(...detectNamedLinks(doc, [...links.urls, ...links.handles], findings));
+    findings.push(...detectPhotoReferences(doc, findings));
     return dedupe(findings).sort((a, b) => a.start - b.start || a.end - b.end);
   }
 }

@@ -8,6 +8,8 @@ export class ScanDocument extends ScanText {
   readonly allow: AllowList;
   /** Spans of people the name and handle detectors judged to be patients. */
   readonly patients: Span[] = [];
+  /** People named whom the name detector could not place as patient, staff or public. */
+  readonly undecided: Span[] = [];
   /** A hashtag such as #CancerSucks or #NICUgrad: a weak clinical signal for the whole post. */
   clinicalHashtag = false;
   /** A reply speaks to the person it answers, so the reply guard applies. */

@@ -10,7 +10,13 @@ const STREET = new RegExp(
   String.raw`\b\d{1,6}(?:-\d{1,4})?\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+)?(?:(?:\p{Lu}[\p{L}'’]*|\d{1,3}(?:st|nd|rd|th))\.?\s+){1,3}(?:${STREET_TYPE})\b\.?(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|#)\.?\s*[\w-]+)?`,
   'gu',
 );
-const PO_BOX = /\bP\.?\s?O\.?\s+Box\s+\d+/gi;
+const PO_BOX = /\bP\.?\s?O\.?\s+Box\s+\d+|\b[Aa]partado [Pp]ostal\s+\d+/gi;
+// Spanish puts the street type first and the number last: "Calle Olivo 218", "Av. Las Palmas 1310",
+// "Privada Los Álamos 7", "Avenida de América 45, 5ºA".
+const CALLE = new RegExp(
+  String.raw`(?<!\p{L})(?:[Cc]alle|C\/|[Aa]venida|[Aa]v\.|[Pp]rivada|[Cc]alzada|[Cc]arretera|[Cc]amino|[Pp]aseo|[Cc]errada|[Rr]onda)\s+(?:(?:de|del|la|las|los|el)\s+)?(?:\p{Lu}[\p{L}'’.]*\s+){1,3}\d{1,5}(?:,?\s+\d{1,2}º\s?[A-Z]?)?(?!\d)`,
+  'gu',
+);
 const STATE = String.raw`(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])`;
 const ZIP_IN_ADDRESS = new RegExp(
   String.raw`,\s*[\p{L} .'-]{2,30},?\s+${STATE}\.?\s+(\d{5}(?:-\d{4})?)\b`,
@@ -21,7 +27,7 @@ const ZIP_CUE =
 
 // A person lives or is found there.
 const PERSONAL_BEFORE =
-  /\b(?:home|house|lives|living|resides|residence|apartment|patient|post-op|from|picked up|brought)\b[^.!?]{0,30}$/i;
+  /(?:\b(?:home|house|lives|living|resides|residence|apartment|patient|post-op|from|picked up|brought|casa|vivo|vive|viven|domicilio|paciente)\b|direcci[óo]n)[^.!?]{0,30}$/i;
 // A venue or the organization's own site: a public place, an event, a move.
 const VENUE =
   /\b(?:located|visit us|find us|join us|held at|hosted at|moved|new address|open (?:to|daily|until|from|24\/7)|walk-ins|clinic|center|hospital|office|campus|suite|shelter|school|church|park|inn|hotel|ballroom|library|venue|pavilion|stadium|field|ymca|pharmacy|store|market|mall|plaza|arena|theater|kroger|walmart|target|walgreens|cvs)\b|📍/i;
@@ -30,7 +36,7 @@ const VENUE =
 export function detectAddresses(doc: ScanDocument): PhiFinding[] {
   const findings: PhiFinding[] = [];
   const addresses: { span: Span; severity?: 'block' | 'warn' }[] = [];
-  for (const pattern of [STREET, PO_BOX]) {
+  for (const pattern of [STREET, PO_BOX, CALLE]) {
     for (const m of doc.text.matchAll(pattern)) {
       const span = { start: m.index, end: m.index + m[0].length };
       const severity = judgeAddress(doc, span);

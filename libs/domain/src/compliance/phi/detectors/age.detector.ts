@@ -26,6 +26,7 @@ const AGE_PATTERNS = [
     String.raw`\b(?:cumpli[óo]|cumple|tiene|ten[íi]a|a los)\s+${AGE}\b${NOT_AN_AGE}`,
     'gi',
   ),
+  /(?<!\p{L})(?:noventa(?: y \p{L}+)?|cien|ciento \p{L}+(?: y \p{L}+)?)\s+años(?!\p{L})/giu,
   /\b(?:ninety|one hundred(?: and)?)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?[- ]years?[- ](?:old|young)\b/gi,
 ];
 const APPOSITION = new RegExp(String.raw`^,\s*(${AGE})(?=,)`);
@@ -47,8 +48,9 @@ export function detectAges(doc: ScanDocument): PhiFinding[] {
   const findings: PhiFinding[] = [];
   for (const span of spans) {
     const { sentence } = doc.around(span);
+    // An age in a text that names a patient or speaks of care is that person's.
     const patient =
-      doc.patientInSentence(span) || STRONG_CLINICAL.test(sentence) || PATIENT.test(sentence);
+      doc.patients.length > 0 || STRONG_CLINICAL.test(doc.prose()) || PATIENT.test(sentence);
     if (!patient && NON_PATIENT.test(sentence)) continue;
     const text = doc.text.slice(span.start, span.end);
     findings.push(

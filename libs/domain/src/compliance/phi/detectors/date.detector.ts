@@ -1,5 +1,5 @@
 import type { PhiFinding } from '../phi-finding';
-import { PERSON_REFERENCE, SECOND_PERSON } from '../phi-lexicon';
+import { PERSON_REFERENCE, SECOND_PERSON, STRONG_CLINICAL } from '../phi-lexicon';
 import type { ScanDocument } from '../scan-document';
 import type { Span } from '../scan-text';
 
@@ -39,7 +39,9 @@ const ORG_BIRTHDAY =
 const NEWBORN = /\b(?:baby|born|newborn|birth|boy|girl|twins)\b/i;
 const CARE_EVENT =
   /\b(?:ingres\w*|dad[oa] de alta|alta|operaron|operad[oa]|cirug\w*|trasplante|falleci\w*|muri\w*|lleg\w* a (?:urgencias|nuestr)|atendid[oa]|tratad[oa]|internad[oa]|admit(?:ted)?|admission|discharg\w*|went home|sent home|transferred|passed away|died|death|surger(?:y|ies)|operation|operated|procedure|transplant\w*|underwent|diagnos\w*|came into our|brought (?:in|to)|arrived at|visit|treated|scheduled for (?:his|her|their)|due|cardiac arrest|in our (?:ER|ED|ICU|NICU|PICU))\b/i;
-const SERVICE_DATE = /\b(?:date of service|DOS)\b[\s:]*$/i;
+// A chart's date labels: "d/c 3/14", "first dx 11/08/2023", "Disch 01/19/2025", "Próxima cita: 22/07".
+const SERVICE_DATE =
+  /(?:\b(?:date of service|DOS|d\/c|dx|disch(?:arged?)?|adm(?:it(?:ted)?|ission)?(?: date)?|discharge date|surgery date|procedure date|seen|follow-up|appt|appointment|cita|ingreso|egreso|alta|consulta|diagn[oó]stico|fecha de diagn[oó]stico|date of diagnosis|diagnosed(?: on)?)\b|\bDOS|dx)[\s:.,]*(?:on\s+|el\s+)?$/i;
 
 // HIPAA stops protecting a decedent's information 50 years after death: "On May 12, 1952, we admitted our first patient".
 const PROTECTED_YEARS = 50;
@@ -81,12 +83,13 @@ function judge(doc: ScanDocument, span: Span): PhiFinding | undefined {
       `A date of birth (${date}) tied to a person.`,
     );
   }
-  const person =
-    doc.patientInSentence(span) ||
-    PERSON_REFERENCE.test(sentence) ||
-    (doc.reply && SECOND_PERSON.test(sentence));
+  // Once the text names a patient, its dates are theirs: "Mason's implant was activated on April 2".
+  // A pronoun alone ("She started Monday") ties a date to care only where the sentence speaks of it.
+  const pronoun = PERSON_REFERENCE.test(sentence) || (doc.reply && SECOND_PERSON.test(sentence));
   if (yearsAgo(date) > PROTECTED_YEARS) return undefined;
-  if (SERVICE_DATE.test(before) || (CARE_EVENT.test(sentence) && person)) {
+  const care = CARE_EVENT.test(sentence) || STRONG_CLINICAL.test(sentence);
+  const patientsDate = doc.patients.length > 0 && STRONG_CLINICAL.test(doc.prose());
+  if (SERVICE_DATE.test(before) || patientsDate || (care && pronoun)) {
     return doc.finding(
       'admission_date',
       'block',

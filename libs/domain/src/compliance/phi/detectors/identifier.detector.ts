@@ -18,7 +18,7 @@ const RECORD_ID = String.raw`([A-Z]{0,3}-?\d[\d-]{3,}[A-Z]?)\b`;
 const PLAN_ID = String.raw`([A-Z0-9]{0,4}-?[A-Z0-9-]*\d[A-Z0-9-]{4,})\b`;
 const SERIAL = String.raw`([A-Z0-9]{0,6}-?[A-Z0-9-]*\d[A-Z0-9-]{3,})\b`;
 // A plate has letters and digits in any order: "8XKT119", "ABC-1234"; a VIN is 17 characters.
-const PLATE = String.raw`((?=[A-Z0-9-]{0,8}\d)[A-Z0-9]{1,4}[- ]?[A-Z0-9]{2,5}|[A-HJ-NPR-Z0-9]{17})\b`;
+const PLATE = String.raw`((?=[A-Z0-9 -]{0,8}\d)[A-Z0-9]{1,4}[- ]?[A-Z0-9]{2,5}|[A-HJ-NPR-Z0-9]{17})\b`;
 const LICENCE = String.raw`((?:[A-Z]{2}\s+)?[A-Z]{0,2}\d[\d-]{4,}[A-Z]?)\b`;
 const keyed = (keywords: string, markerRequired: boolean, id: string, prefix = '') =>
   new RegExp(
@@ -120,7 +120,18 @@ const KEYED: KeyedPattern[] = [
 // A plate or serial a few words after its keyword: "the plate, ABC-7741", "VIN sticker (3VWD…)",
 // "implant number on it, ZH-4471-902". Upper case letters and digits both, so never a plain word.
 const MIXED_ID = String.raw`((?:[A-Z]{2}\s)?(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{1,5}(?:[- ]?[A-Z0-9]{2,6}){1,3}|[A-HJ-NPR-Z0-9]{17})\b`;
+// Up to 40 characters of the same sentence between a keyword and its number ("N.º" is no stop).
+const NEAR_GAP = String.raw`(?:[^!?\n\d.]|\.(?!\s)){0,40}?`;
 const NEAR: KeyedPattern[] = [
+  {
+    kind: 'license_number',
+    label: 'a licence, permit or certificate number',
+    minDigits: 5,
+    pattern: new RegExp(
+      String.raw`\b(licen[cs]e|licencia|DL|CDL|permit|permiso|placard|certificate|certificado|passport|pasaporte|registration|registro|credencial)\b${NEAR_GAP}\b((?:[A-Z]{2}\s)?[A-Z]{0,3}-?\d[\d-]{4,}[A-Z]?|[A-Z]{1,3}-?\d{5,})\b`,
+      'gi',
+    ),
+  },
   {
     kind: 'vehicle_identifier',
     label: 'a vehicle plate or VIN',
@@ -140,6 +151,17 @@ const NEAR: KeyedPattern[] = [
     ),
   },
 ];
+
+// A bank account in IBAN form: "ES91 2100 0418 4502 0005 1332".
+const IBAN = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){3,7}(?:[ ]?[A-Z0-9]{1,3})?\b/g;
+// Any long number a few words after a word that names an identifier: "número de afiliación del
+// IMSS es 5207 61 1198 4", "serie ... RNV 884 120 2", "member number 8841 2209 117".
+const ID_WORD = String.raw`numbers?|no\.|n\.?º|#|ID|n[úu]mero|afiliaci[óo]n|afiliad[oa]|member|policy|cuenta|account|expediente|folio|serie|serial|registro|case|claim|NSS|CURP|IMSS|RFC|NIE|DNI|tarjeta|card`;
+const NUMBER_AFTER_ID_WORD = new RegExp(
+  String.raw`(?<![\p{L}])(${ID_WORD})(?![\p{L}])${NEAR_GAP}((?:[A-Z]{1,4}[ -]?)?\d[\d -]{5,}\d)(?![\d-])`,
+  'giu',
+);
+const PHONE_SHAPE = /^(?:1[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]?\d{4}$|^\d{2,3}[ .]\d{3}[ .]\d{4}$/;
 
 // Medicare Beneficiary Identifier: 11 characters in a fixed letter/digit pattern.
 const MBI =
@@ -169,7 +191,9 @@ export function detectIdentifiers(doc: ScanDocument): PhiFinding[] {
   for (const { kind, label, minDigits, pattern } of [...KEYED, ...NEAR]) {
     for (const m of text.matchAll(pattern)) {
       const id = m[2];
-      if ((id.match(/\d/g) ?? []).length < minDigits) continue;
+      // Identifiers are printed in capitals and digits; "plate of 20" is not one.
+      const digits = (id.match(/\d/g) ?? []).length;
+      if (digits < minDigits || /\p{Ll}/u.test(id) || PHONE_SHAPE.test(id)) continue;
       const start = m.index + m[0].lastIndexOf(id);
       findings.push(
         doc.finding(
@@ -182,6 +206,28 @@ export function detectIdentifiers(doc: ScanDocument): PhiFinding[] {
       const owner = kind === 'health_plan_id' ? undefined : labelledOwner(doc, start + id.length);
       if (owner) findings.push(owner);
     }
+  }
+  for (const m of text.matchAll(IBAN)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    findings.push(
+      doc.finding('account_number', 'block', span, `Looks like a bank account (${preview(m[0])}).`),
+    );
+  }
+  for (const m of text.matchAll(NUMBER_AFTER_ID_WORD)) {
+    const id = m[2].trimEnd();
+    const digits = (id.match(/\d/g) ?? []).length;
+    // Phones are the phone detector's (the organization's own lines pass there).
+    if (digits < 7 || PHONE_SHAPE.test(id) || doc.allow.hasPhone(id) || /\p{Ll}/u.test(id))
+      continue;
+    const start = m.index + m[0].lastIndexOf(m[2]);
+    findings.push(
+      doc.finding(
+        'record_number',
+        'block',
+        { start, end: start + id.length },
+        `Looks like an identifier (${m[1]} ${preview(id)}).`,
+      ),
+    );
   }
   for (const m of text.matchAll(MBI)) {
     const span = { start: m.index, end: m.index + m[0].length };

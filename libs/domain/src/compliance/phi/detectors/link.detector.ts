@@ -24,6 +24,8 @@ const FREE_MAIL =
 interface LinkScan {
   findings: PhiFinding[];
   handles: Span[];
+  /** Web addresses, for the rule that a link carrying a patient's name identifies them. */
+  urls: Span[];
   /** Links, emails, handles and hashtags: blanked out of the prose used for cue words. */
   masked: Span[];
 }
@@ -48,7 +50,7 @@ export function scanLinks(doc: ScanDocument): LinkScan {
     const f = judgeUrl(doc, u);
     if (f) findings.push(f);
   }
-  return { findings, handles, masked: [...taken, ...handles, ...hashtags] };
+  return { findings, handles, urls, masked: [...taken, ...handles, ...hashtags] };
 }
 
 function judgeEmail(doc: ScanDocument, span: Span): PhiFinding | undefined {

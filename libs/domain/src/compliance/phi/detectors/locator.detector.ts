@@ -11,7 +11,12 @@ const LOCATORS = [
     'g',
   ),
   new RegExp(
-    String.raw`(?<![\p{L}])(?:room|rm\.?|bed|bay|pod|crib|isolette|habitaci[óo]n|cuarto|cama|cub[íi]culo)\s*#?\s*\d{1,4}[A-Z]?(?:-?\d)?\b(?:,?\s+(?:bed|cama)\s*#?\s*\d{1,2}\b)?`,
+    String.raw`(?<![\p{L}])(?:room|rm\.?|bed|bay|pod|crib|isolette|chair|habitaci[óo]n|hab\.|cuarto|cama|cub[íi]culo|sill[óo]n)\s*#?\s*\d{1,4}[A-Z]?(?:-?\d)?\b(?:,?\s+(?:bed|cama)\s*#?\s*\d{1,2}\b)?`,
+    'giu',
+  ),
+  // Floors: "3rd floor", "the 7th floor", "piso 4", "3er piso", "2º piso", "planta 5".
+  new RegExp(
+    String.raw`\b\d{1,2}(?:st|nd|rd|th)\s+floor\b|(?<![\p{L}])(?:piso|planta)\s+\d{1,2}(?!\d)|\b\d{1,2}(?:er|º|°|o)\s+piso(?![\p{L}])`,
     'giu',
   ),
 ];

@@ -10,15 +10,21 @@ interface GuardRule {
 
 const CLAUSE = String.raw`[^.!?,;—]{0,40}`;
 const PROCEDURE = String.raw`\w+(?:ectomy|otomy|ostomy|plasty|oscopy)`;
-const YOUR_CARE = String.raw`${PROCEDURE}|stay|visit|admission|discharge|appointment|procedure|surgery|operation|treatment|test results?|lab results|results|scan|x-rays?|MRI|bill|statement|chart|records|delivery(?: day)?|hospitali[sz]ation|follow-up|recovery|surgery recovery|time (?:with us|here|in our|at our)|experience (?:with us|here|in our|at our)`;
+const YOUR_CARE = String.raw`${PROCEDURE}|stay|visit|admission|discharge|appointments?|procedure|surgery|operation|treatment|test results?|lab results|results|scan|x-rays?|MRI|bills?|billing|statement|chart|records|patient account|patient portal|encounter|case(?: number)?|member ID|policy(?: number)?|insurance(?: card)?|room|bed|wallet|belongings|hearing aid|glasses|dentures|medications?|nurses?|care team|delivery(?: day)?|hospitali[sz]ation|follow-up|recovery|surgery recovery|time (?:with us|here|in our|at our)|experience (?:with us|here|in our|at our)`;
 const RELATIVE = String.raw`father|mother|mom|dad|husband|wife|son|daughter|child|baby|parent|grandmother|grandfather|grandma|grandpa|brother|sister|partner|loved one`;
-const CONDITION = String.raw`${PROCEDURE}|diagnosis|condition|symptoms|pain|injury|accident|illness|cancer|chemo\w*|radiation|treatments?|medications?|meds|prescriptions?|antibiotics|therapy|rehab|healing|pregnancy|c-section|infection|fracture|fall|crash`;
+// Devices and supplies a patient goes home with: "your inhaler", "the new walker", "that oxygen".
+const DEVICE = String.raw`walker|wheelchair|CPAP|BiPAP|oxygen(?: concentrator)?|inhaler|cast|brace|boot|sling|crutches|hearing aids?|insulin(?: pump)?|pump|implant|dressings?|catheter|port|feeding tube|nebulizer`;
+const CONDITION = String.raw`${PROCEDURE}|diagnosis|condition|symptoms|pain|injury|accident|illness|cancer|chemo\w*|radiation|treatments?|medications?|meds|prescriptions?|antibiotics|therapy|rehab|healing|pregnancy|c-section|infection|fracture|fall|crash|(?:[\w-]+ )?(?:repair|replacement|reconstruction)|dialysis|infusions?|wound|stitches|${DEVICE}`;
 const BODY = String.raw`knee|hip|shoulder|heart|back|leg|arm|ankle|wrist|lungs?|kidney|liver|eye|valve|pacemaker|stent|cast|stitches|incision|scar`;
 
 const CLAUSE_ES = String.raw`[^.!?,;—]{0,40}`;
 const SU_CUIDADO = String.raw`estancia|estad[íi]a|visita|cita|cirug[íi]a|operaci[óo]n|tratamiento|hospitalizaci[óo]n|alta|parto|resultados|expediente|recuperaci[óo]n|procedimiento|factura|tiempo (?:con nosotros|aqu[íi])`;
 const PARIENTE = String.raw`pap[áa]|mam[áa]|padre|madre|esposo|esposa|hij[oa]|beb[ée]|abuel[oa]|herman[oa]`;
-const CONDICION = String.raw`cirug[íi]a|operaci[óo]n|diagn[óo]stico|tratamiento|quimio(?:terapia)?|fractura|c[áa]ncer|medicamentos?|terapia|rehabilitaci[óo]n|infecci[óo]n|dolor|lesi[óo]n`;
+const CONDICION = String.raw`cirug[íi]a|operaci[óo]n|diagn[óo]stico|tratamiento|quimio(?:terapia)?|fractura|c[áa]ncer|medicamentos?|terapia|rehabilitaci[óo]n|infecci[óo]n|dolor|lesi[óo]n|herida|curaci[óo]n(?:es)?|yeso|f[ée]rula|di[áa]lisis|inhalador|ox[íi]geno|insulina|pr[óo]xima cita(?: de \p{L}+)?|fisioterapeuta|fisioterapia|rodilla|cadera`;
+// A care team, unit or clinician as the subject: "our PT team", "the whole 4th floor", "tus enfermeras".
+const CARE_TEAM = String.raw`(?:(?:our|the|your|todo el|toda la|nuestr[oa]s?|tus?|sus?|el|la|los|las)\s+)(?:(?:whole|entire|\w+)\s+){0,3}(?:team|crew|floor|unit|staff|nurses|therapists?|lab|equipo|personal|enfermer[oa]s|fisioterapeutas?|terapeutas?|doctor(?:a|es)?|m[ée]dicos?|piso|unidad)`;
+// The one that team speaks to or about: "misses his jokes", "says you're", "le manda", "te extrañan".
+const TO_READER = String.raw`(?:(?:[\p{L}º]+\s+){0,4}?)(?:(?:miss(?:es)?|loved?|says?|said|talks? about|remembers?|sends?|te|le|les|dice)\b[^.!?]{0,40}?(?:\byou(?:r|'re)?\b|\bhis\b|\bher\b|\bthem\b|(?<!\p{L})(?:te|le|les|usted|extra[ñn]an?|abrazo)(?!\p{L}))|(?:is|are) (?:so |very )?proud|est[áa]n? (?:muy |tan )?orgullos[oa]s?)`;
 
 const RULES_ES: GuardRule[] = [
   {
@@ -32,6 +38,9 @@ const RULES_ES: GuardRule[] = [
         String.raw`cuando (?:estuvo|estuviste|estuvieron) (?:aqu[íi]|con nosotros|en nuestr[oa])${CLAUSE_ES}`,
         String.raw`nuestr[oa] (?:equipo|personal|enfermer[oa]s?) (?:le |te )?(?:atendi[óo]|cuid[óo]|trat[óo])${CLAUSE_ES}`,
         String.raw`(?:seg[úu]n|en) nuestros registros${CLAUSE_ES}`,
+        String.raw`${CARE_TEAM}\s+${TO_READER}${CLAUSE_ES}`,
+        String.raw`(?:el|la|los|las) (?:${SU_CUIDADO}|estado de cuenta|cuenta|cita|citas) de (?:su|tu) (?:${PARIENTE})(?![\p{L}])`,
+        String.raw`(?:ya )?actualizamos (?:su|tu) (?:registro|expediente|cuenta)`,
       ].join('|'),
       'giu',
     ),
@@ -41,7 +50,11 @@ const RULES_ES: GuardRule[] = [
     kind: 'care_mention',
     severity: 'block',
     pattern: new RegExp(
-      String.raw`(?:su|tu|sus|tus) (?:${CONDICION})(?: de (?:\p{L}+))?(?![\p{L}])${CLAUSE_ES}`,
+      [
+        String.raw`(?:su|tu|sus|tus) (?:${CONDICION})(?: de (?:\p{L}+))?(?![\p{L}])${CLAUSE_ES}`,
+        String.raw`(?:esa|esta|la|el) (?:${CONDICION})(?: operad[oa]| de (?:su|tu) (?:${PARIENTE}))(?![\p{L}])${CLAUSE_ES}`,
+        String.raw`(?:ya )?(?:le|te) (?:quitaron|pusieron|operaron|hicieron|cambiaron|dieron de alta)(?![\p{L}])${CLAUSE_ES}`,
+      ].join('|'),
       'giu',
     ),
     reason: "Mentions the person's condition or treatment in public.",
@@ -70,7 +83,7 @@ const RULES_EN: GuardRule[] = [
     kind: 'patient_confirmation',
     severity: 'block',
     pattern: new RegExp(
-      String.raw`\byour (?:${RELATIVE})['’]s (?:${YOUR_CARE}|care|condition|diagnosis)\b${CLAUSE}`,
+      String.raw`\byour (?:${RELATIVE})['’]s (?:[\w-]+ )?(?:${YOUR_CARE}|account|portal|care|condition|diagnosis)\b${CLAUSE}`,
       'gi',
     ),
     reason: "Refers to a family member's care, which confirms they are a patient.",
@@ -94,6 +107,12 @@ const RULES_EN: GuardRule[] = [
         String.raw`\byou(?:r (?:${RELATIVE}))? (?:had|were|was|waited|spent|came|got|went)\b[^.!?]{0,40}\b(?:in|at) our (?:ER|ED|emergency|ICU|NICU|clinic|unit|hospital|floor)\b${CLAUSE}`,
         String.raw`\b(?:nurses|team|staff|doctors|crew|unit)\b[^.!?]{0,25}\b(?:miss(?:es)? you|remember(?:s)? you|loved having you|enjoyed caring for you)\b`,
         String.raw`\bglad you(?:'re| are) (?:home|feeling better|recovering|doing better)\b`,
+        String.raw`\b${CARE_TEAM}\s+(?:still\s+)?${TO_READER}${CLAUSE}`,
+        String.raw`\bwe (?:miss(?:ed)? you|loved having you|loved caring for you|enjoyed having you)\b${CLAUSE}`,
+        String.raw`\b(?:after|since|when|before|until) (?:he|she|they|you) (?:was |were |got )?(?:discharged|admitted|went home|came home|left the hospital|was sent home)\b`,
+        String.raw`\b(?:made it|got|went|came|headed|back) home\b[^.!?]{0,30}\bfrom (?:the|our) [\w ]{0,30}?(?:unit|ICU|NICU|PICU|floor|hospital|ER|ED|ward)\b`,
+        String.raw`\b(?:during|after|since) (?:his|her|their) (?:${YOUR_CARE})\b${CLAUSE}`,
+        String.raw`\b(?:a joy|a pleasure|an honor|an honour) to care for\b${CLAUSE}`,
       ].join('|'),
       'gi',
     ),
@@ -108,7 +127,8 @@ const RULES_EN: GuardRule[] = [
         String.raw`\b(?:your|the) new (?:${BODY})\b${CLAUSE}`,
         String.raw`\byour (?:${BODY}) (?:is|are|has|feels?|feeling|looks?|healing|doing|surgery|replacement|repair)\b${CLAUSE}`,
         String.raw`\byour (?:${CONDITION})\b${CLAUSE}`,
-        String.raw`\b(?:the|those|these) (?:antibiotics|meds|medications?|stitches|chemo|treatments?|infusions?)\b${CLAUSE}`,
+        String.raw`\b(?:the|those|these|that|this) (?:new )?(?:antibiotics|meds|medications?|stitches|chemo|treatments?|infusions?|${DEVICE})\b${CLAUSE}`,
+        String.raw`\byour (?:${RELATIVE})['’]s (?:${CONDITION})\b${CLAUSE}`,
         String.raw`\byou were in (?:a lot of |so much |)pain\b`,
       ].join('|'),
       'gi',
@@ -127,6 +147,10 @@ const RULES_EN: GuardRule[] = [
 
 const RULES = [...RULES_EN, ...RULES_ES];
 
+// "Please don't post details of your chart": advice about privacy, not a disclosure.
+const WARNED_AGAINST =
+  /(?:\b(?:don['’]t|do not|never|no|nunca)\s+(?:\w+\s+)?(?:post|share|publish|include|publique|publiques|comparta|compartas|incluya|incluyas|publicar|compartir)\w*\b[^.!?]*)$/i;
+
 const careTests = (rules: GuardRule[]) =>
   rules
     .filter((r) => r.severity === 'block')
@@ -143,6 +167,7 @@ export function detectReplyDisclosures(doc: ScanDocument): PhiFinding[] {
   const findings: PhiFinding[] = [];
   for (const { kind, severity, pattern, reason } of doc.lang === 'es' ? RULES : RULES_EN) {
     for (const m of doc.text.matchAll(pattern)) {
+      if (WARNED_AGAINST.test(doc.text.slice(Math.max(0, m.index - 40), m.index))) continue;
       const text = m[0].trimEnd();
       findings.push(
         doc.finding(kind, severity, { start: m.index, end: m.index + text.length }, reason),

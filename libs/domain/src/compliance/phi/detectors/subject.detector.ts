@@ -40,14 +40,24 @@ const TIGHT_PREDICATE =
   /^(?:['’]s)?\s*!?\)?\s+(?:is|was|has|had|went|got|spent|turns|turned|walked|rang|finished|celebrated|underwent|received|came|est[aá]|fue|tuvo|sali[oó]|naci[oó]|lleg[oó]|pas[oó]|cumpli[oó]|ya)(?!\p{L})/u;
 const MOTHER_BEFORE = /\b(?:mom|mother|parents|mom-to-be|mam[aá]|madre|pap[aá]s)\s*$/i;
 // Spoken to: "Hey @tommyk_21 — ...", "@RunMarcRun, you're an inspiration", "..., Linda!".
-const GREETING_BEFORE = /\b(?:hi|hello|hey|dear|hola|querid[oa]|estimad[oa])\s+$/i;
-const OPENING = /^\s*(?:(?:hi|hello|hey|dear|hola|querid[oa]|estimad[oa])\s+)?$/i;
+const GREETING = String.raw`hi|hello|hey|dear|hola|querid[oa]|estimad[oa]|[áa]nimo|fuerza|felicidades|congrats|congratulations|welcome(?: back| home)?|bienvenid[oa]`;
+const GREETING_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(?:${GREETING})[,!\s]+$`, 'iu');
+const OPENING = new RegExp(String.raw`^\s*(?:(?:${GREETING})[,!\s]+)?$`, 'iu');
 const ADDRESSED_AFTER = /^\s*[,!—–-]+\s*(?:you|your|usted|tu|su)\b/i;
 // A testimonial's signature line: "... home two days later.' – Glenn P., 68".
 const WELL_WISH =
   /\b(?:healing|recovery|get well|feel better|praying|prayers|strength|thinking of you|recuperaci[óo]n|orando|oraci[óo]n|bendiga|abrazos|buenos deseos|mejore)/i;
 // "I'm Carol", "me llamo Gilberto Anaya": who speaks in a caption or story is its patient.
 const SELF_INTRODUCTION = /\b(?:I['’]m|I am|my name is|me llamo|mi nombre es|soy)\s*$/i;
+// A form's field label: "Name: Hector Villanueva", "Paciente: Ignacio Ruelas", "assigned to: J. Castillo".
+const FIELD_LABEL_BEFORE =
+  /\b(?:name|nombre|patient|pt|paciente|passenger|pasajer[oa]|assigned to|asignad[oa] a|resident|residente)\s*:\s*$/i;
+// "her name is Irene Gallo", "his name's Pete", "se llama Pilar Sánchez", "a nombre de Alicia".
+const NAMED_BEFORE =
+  /\b(?:(?:his|her|their|my \w+['’]s) name(?:['’]s| is)|se llama|a nombre de|named|llamad[oa])\s*$/i;
+const CELEBRATED_BEFORE =
+  /\b(?:congrat\w*|felicidades|felicitaciones|welcome home|welcome back|bienvenid[oa] a casa|happy (?:\d+\w* )?birthday|feliz cumplea[ñn]os|so proud of|orgullos[oa]s de)[,!]?\s+(?:to\s+|a\s+)?$/i;
+const SHORT_FIELD: ReadonlySet<string> = new Set(['tag', 'youtube_title']);
 const ATTRIBUTION_BEFORE = /^[\s'"’”]*[—–-]\s*$/;
 
 /** The prose around a subject, cut at the sentence and at neighbouring subjects. */
@@ -67,6 +77,7 @@ export function detectSubjects(doc: ScanDocument, handles: readonly Span[]): Phi
   const findings: PhiFinding[] = [];
   for (const s of subjects) {
     if (s.verdict === 'patient') doc.patients.push(s);
+    if (s.person && (s.verdict === undefined || s.verdict === 'weak')) doc.undecided.push(s);
     if (s.verdict === 'patient' || s.verdict === 'weak') {
       findings.push(toFinding(doc, s, s.verdict === 'patient' ? 'block' : 'warn'));
     }
@@ -76,7 +87,7 @@ export function detectSubjects(doc: ScanDocument, handles: readonly Span[]): Phi
 
 function collectSubjects(doc: ScanDocument, handles: readonly Span[]): Subject[] {
   const subjects: Subject[] = [
-    ...findPersonMentions(doc.prose()).map((person) => ({
+    ...findPersonMentions(doc.prose(), doc.lang).map((person) => ({
       ...spanOf(person),
       person,
       group: spanOf(person),
@@ -130,11 +141,23 @@ function judge(doc: ScanDocument, s: Subject, w: Surroundings): Verdict {
   if (hasPatientCue(doc, s, w)) return 'patient';
   if (isNonPatient(s, w)) return 'not';
   if (ATTRIBUTION_BEFORE.test(w.left) && previousSentenceHasCare(doc, s)) return 'patient';
+  // "Congrats to Azul!", "Welcome home, Bobby!" in a post about care: the story's patient.
+  if (
+    CELEBRATED_BEFORE.test(w.nearLeft) &&
+    STRONG_CLINICAL.test(doc.prose()) &&
+    !DONOR_CONTEXT.test(doc.prose())
+  )
+    return 'patient';
   const person = s.person;
   if (person?.ambiguous && person.single) {
     return TIGHT_PREDICATE.test(w.nearRight) && STRONG_CLINICAL.test(w.nearRight)
       ? 'patient'
       : undefined;
+  }
+  // A tag or a title names who the video is about: any care in it makes them its patient.
+  if (SHORT_FIELD.has(doc.field) && person && !person.guessed && !person.ambiguous) {
+    const prose = doc.prose();
+    if (STRONG_CLINICAL.test(prose) || WEAK_CLINICAL.test(prose)) return 'patient';
   }
   const window = `${w.left}X${w.right}`;
   if (STRONG_CLINICAL.test(window)) return 'patient';
@@ -166,6 +189,9 @@ function hasPatientCue(doc: ScanDocument, s: Subject, w: Surroundings): boolean 
     speaker ||
     s.person?.titleClass === 'patient' ||
     PATIENT_WORD_BEFORE.test(w.nearLeft) ||
+    FIELD_LABEL_BEFORE.test(w.nearLeft) ||
+    (NAMED_BEFORE.test(w.nearLeft) &&
+      (STRONG_CLINICAL.test(doc.prose()) || WEAK_CLINICAL.test(doc.prose()))) ||
     PATIENT_APPOSITION.test(w.nearRight) ||
     mother
   );
@@ -236,7 +262,9 @@ function inferred(
   if (tokens.some((t) => e.staffTokens.has(t))) return undefined;
   if (tokens.some((t) => e.patientTokens.has(t))) return 'patient';
   if (!person.ambiguous && !person.guessed && carriesForward(doc, s)) return 'patient';
-  if (person.titleClass === 'courtesy' && e.postHasCare) return 'patient';
+  // "Mrs. Kowalski" in a post about care; in a reply the person answered was judged already.
+  if (person.titleClass === 'courtesy' && e.postHasCare && !(doc.reply && isAddressed(doc, s)))
+    return 'patient';
   // Relatives named beside a patient ("proud parents Tasha and Derrick Green").
   if (!person.single && !person.guessed && besidePatient(doc, s, subjects)) return 'weak';
   return undefined;

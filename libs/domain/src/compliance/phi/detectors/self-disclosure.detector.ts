@@ -1,0 +1,67 @@
+import type { PhiFinding } from '../phi-finding';
+import { STRONG_CLINICAL } from '../phi-lexicon';
+import type { ScanDocument } from '../scan-document';
+
+// The care a speaker calls their own (not the hospital's "our"): "my chemo", "my new PICC line", "mi quimio", "me operan".
+const OWN_CARE = new RegExp(
+  [
+    String.raw`\bmy\s+(?:(?:new|last|first|next|fourth|third|second|final|\w+['’]s)\s+)?(?:chemo\w*|surgery|surgeries|IV|PICC(?: line)?|port|infusions?|treatments?|diagnosis|transplant|biopsy|MRI|CT scan|dialysis|radiation|leukemia|cancer|tumou?r|recovery|rehab|hospital (?:stay|room|bed|bracelet|band)|room on the \w+ floor|(?:\w+ )?(?:repair|replacement)|admission|discharge|care|follow-up|appointment|ER visit|broken \w+|stitches|cast)\b[^.!?,;]{0,40}`,
+    String.raw`(?<!\p{L})(?:mi|mis)\s+(?:quimio(?:terapia)?|cirug[íi]a|operaci[óo]n|tratamiento|diagn[óo]stico|trasplante|biopsia|di[áa]lisis|radioterapia|leucemia|c[áa]ncer|tumor|recuperaci[óo]n|rehabilitaci[óo]n|cat[ée]ter|cuarto|habitaci[óo]n)(?!\p{L})[^.!?,;]{0,40}`,
+    String.raw`(?<!\p{L})me\s+(?:operan|operaron|internaron|ingresaron|dieron de alta|diagnosticaron|hicieron (?:una|la) (?:cirug[íi]a|biopsia|operaci[óo]n))(?!\p{L})[^.!?,;]{0,40}`,
+  ].join('|'),
+  'giu',
+);
+// A relative of the speaker under care: "my son was in the same PICU", "lo internaron".
+const RELATIVE_IN_CARE = new RegExp(
+  [
+    String.raw`\bmy\s+(?:son|daughter|mom|mother|dad|father|husband|wife|uncle|aunt|brother|sister|grandma|grandpa|grandmother|grandfather|niece|nephew|cousin|baby|kid|child|partner)\s+(?:was|is|has been|had|got|went|came|spent|just)\b[^.!?]{0,60}`,
+    String.raw`(?<!\p{L})mi\s+(?:hij[oa]|mam[áa]|madre|pap[áa]|padre|espos[oa]|t[íi][oa]|herman[oa]|abuel[oa]|beb[ée]|sobrin[oa]|prim[oa])\s+(?:est[áa]|estuvo|fue|tuvo|lleva|sigue|ingres[óo])(?!\p{L})[^.!?]{0,60}`,
+    String.raw`(?<!\p{L})cuando (?:lo|la|le) (?:internaron|operaron|ingresaron|atendieron)(?!\p{L})`,
+    String.raw`\bwhile my (?:son|daughter|mom|mother|dad|father|husband|wife|baby|child|kid) was (?:in|having|getting)\b[^.!?,]{0,30}`,
+    String.raw`\b(?:I['’]m|I am|I was|I['’]ve been|(?:she|he|my \w+) is|(?:she|he|my \w+) was)\s+(?:a |an )?(?:patient|inpatient|outpatient)\s+(?:at|there|here|in|on)\b[^.!?,]{0,30}`,
+    String.raw`\b(?:he|she|they|my \w+) (?:was|were|got) (?:brought in|rushed in|admitted|taken to|transferred to|airlifted)\b[^.!?,]{0,30}`,
+    String.raw`(?<!\p{L})(?:la|el) (?:consulta|cita|cirug[íi]a|ambulancia|operaci[óo]n|alta|ingreso|internamiento)(?: de urgencias)? de mi (?:hij[oa]|mam[áa]|madre|pap[áa]|padre|espos[oa]|marido|t[íi][oa]|herman[oa]|abuel[oa]|beb[ée])(?!\p{L})`,
+    String.raw`(?<!\p{L})(?:le|me) (?:dieron|negaron) (?:el alta|la cirug[íi]a|la cita)(?!\p{L})[^.!?,]{0,30}`,
+    String.raw`(?<!\p{L})mientras (?:(?:lo|la|le|me) )?atend[íi]an(?!\p{L})[^.!?,]{0,30}`,
+  ].join('|'),
+  'giu',
+);
+
+// Phrases that are about care in themselves, whatever the clinical vocabulary around them.
+const CARE_VERB =
+  /internaron|operaron|ingresaron|atend|patient|brought in|rushed in|admitted|taken to|transferred|airlifted|consulta|cita|cirug|ambulancia|alta|ingreso|internamiento/i;
+
+/**
+ * A speaker telling of their own care or a relative's (captions of patients, stories in their own
+ * words, replies quoted in a post): each such clause is a patient confirming care.
+ */
+export function detectSelfDisclosures(doc: ScanDocument): PhiFinding[] {
+  const findings: PhiFinding[] = [];
+  for (const m of doc.text.matchAll(OWN_CARE)) {
+    findings.push(
+      doc.finding(
+        'care_mention',
+        'block',
+        span(m),
+        'The speaker describes their own care, which makes them an identifiable patient.',
+      ),
+    );
+  }
+  for (const m of doc.text.matchAll(RELATIVE_IN_CARE)) {
+    if (!STRONG_CLINICAL.test(m[0]) && !CARE_VERB.test(m[0])) continue;
+    findings.push(
+      doc.finding(
+        'patient_confirmation',
+        'block',
+        span(m),
+        "Tells of a relative's care, which confirms they are a patient.",
+      ),
+    );
+  }
+  return findings;
+}
+
+const span = (m: RegExpMatchArray) => ({
+  start: m.index!,
+  end: m.index! + m[0].trimEnd().length,
+});
