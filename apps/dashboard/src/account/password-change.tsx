@@ -32,7 +32,7 @@ export function PasswordChange() {
       )}
       {error && error.fieldErrors.length === 0 && (
         <Alert color="red" icon={<IconAlertCircle />} role="alert">
-          {error.status === 401 ? 'Your current password is not right.' : error.message}
+          {error.message}
         </Alert>
       )}
       <PasswordInput
