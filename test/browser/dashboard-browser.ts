@@ -59,11 +59,21 @@ export function field(label: string): RegExp {
   return new RegExp(`^${label}( \\*)?$`);
 }
 
-export async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
+/** Signs in on the login page; with `totpCode`, answers the two-step verification too. */
+export async function signIn(
+  page: Page,
+  email: string,
+  password = PASSWORD,
+  totpCode?: string,
+): Promise<void> {
   await page.goto('/login');
   await page.getByLabel(field('Work e-mail')).fill(email);
   await page.getByLabel(field('Password')).fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  if (totpCode) {
+    await page.getByLabel(field('Authentication code')).fill(totpCode);
+    await page.getByRole('button', { name: 'Verify' }).click();
+  }
   await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
 }
 
