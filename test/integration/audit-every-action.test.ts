@@ -17,7 +17,7 @@ import { JobName, JobProducer, QueueName, redisOptions } from '@rounds/queue';
 import { type FaultRequest, SandboxControlClient } from '@rounds/sandbox';
 import { registerOidcClient } from '../../apps/sandbox/src/oidc/oidc-registration';
 import { connectThroughOAuth, listChannels } from '../factories/channels.factory';
-import { addUser, PASSWORD, signupOrganization } from '../factories/identity.factory';
+import { addUser, PASSWORD, Session, signupOrganization } from '../factories/identity.factory';
 import { recordConsent, uploadFixture } from '../factories/media.factory';
 import { newsroom, Newsroom, startApiOnSandbox } from '../factories/metrics.factory';
 import { enrolTotp, login, loginMfa } from '../factories/mfa.factory';
@@ -59,7 +59,7 @@ describe('the audit trail of a hospital in real use: every action', () => {
   let worker: INestApplicationContext;
   let owner: Client;
   let sandbox: SandboxControlClient;
-  let t: Newsroom & { compliance2: Awaited<ReturnType<typeof addUser>> };
+  let t: Newsroom & { compliance2: Session };
   let retained: { id: string; email: string };
   let xChannel: string;
   let exportFile: string;
@@ -89,7 +89,6 @@ describe('the audit trail of a hospital in real use: every action', () => {
     if (fault) await failNextTweet(fault);
     const postId = await scheduleXPost(url(), t, [xChannel], text, secondsFromNow(3));
     await waitForPublications(stack(), t, postId, status);
-    return postId;
   };
   const tokenIn = (text: string) => /#token=([A-Za-z0-9_-]+)/.exec(text)![1];
 
