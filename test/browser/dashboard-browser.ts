@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PASSWORD } from '../factories/identity.factory';
+import { totpCode } from '../factories/mfa.factory';
 
 const ROOT = join(__dirname, '../..');
 const DASHBOARD = join(ROOT, 'apps/dashboard');
@@ -58,11 +59,21 @@ export function field(label: string): RegExp {
   return new RegExp(`^${label}( \\*)?$`);
 }
 
-export async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
+/** Signs in on the login page; with `totpCode`, answers the two-step verification too. */
+export async function signIn(
+  page: Page,
+  email: string,
+  password = PASSWORD,
+  totpCode?: string,
+): Promise<void> {
   await page.goto('/login');
   await page.getByLabel(field('Work e-mail')).fill(email);
   await page.getByLabel(field('Password')).fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  if (totpCode) {
+    await page.getByLabel(field('Authentication code')).fill(totpCode);
+    await page.getByRole('button', { name: 'Verify' }).click();
+  }
   await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
 }
 
@@ -76,4 +87,20 @@ export async function navigationItems(page: Page): Promise<string[]> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * On the account page: sets up an authenticator from the QR code's key, keeps the ten recovery
+ * codes, and answers the key (the phone's authenticator app).
+ */
+export async function enrolAuthenticator(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
+  await page.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor();
+  const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
+  await page.getByLabel(field('Code from the app')).fill(totpCode(secret));
+  await page.getByRole('button', { name: 'Turn on' }).click();
+  const codes = page.getByTestId('recovery-codes').getByRole('listitem');
+  await codes.first().waitFor();
+  expect(await codes.count()).toBe(10);
+  return secret;
 }

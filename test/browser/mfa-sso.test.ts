@@ -2,11 +2,12 @@ import type { Browser, Page } from 'playwright-core';
 import { registerOidcClient } from '../../apps/sandbox/src/oidc/oidc-registration';
 import { startSandbox, type RunningSandbox } from '../../apps/sandbox/src/sandbox';
 import { signupOrganization } from '../factories/identity.factory';
-import { nextTotpCode, totpCode } from '../factories/mfa.factory';
+import { nextTotpCode } from '../factories/mfa.factory';
 import { putSso, ssoSettings } from '../factories/sso.factory';
 import { freePort } from '../support/processes';
 import { startTestApi, TestApi } from '../support/test-api';
 import {
+  enrolAuthenticator,
   ensureDashboardBuilt,
   field,
   launchBrowser,
@@ -44,14 +45,7 @@ describe('dashboard: two-step verification and single sign-on', () => {
     await signIn(page, org.admin.email);
     await page.getByRole('status').getByText('Set up two-step verification').waitFor();
     await page.getByRole('link', { name: 'your account page' }).click();
-    await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
-    await page.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor();
-    const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
-    await page.getByLabel(field('Code from the app')).fill(totpCode(secret));
-    await page.getByRole('button', { name: 'Turn on' }).click();
-    const codes = page.getByTestId('recovery-codes').getByRole('listitem');
-    await codes.first().waitFor();
-    expect(await codes.count()).toBe(10);
+    const secret = await enrolAuthenticator(page);
     await screenshot(page, 'mfa-recovery-codes');
     await page.getByRole('button', { name: 'I have saved them' }).click();
     await page.getByTestId('mfa-status').filter({ hasText: 'On' }).waitFor();

@@ -14,6 +14,7 @@ import {
   waitFor,
   waitForPublications,
 } from '../factories/publishing.factory';
+import { expectAuditChainsIntact } from '../support/audit-chains';
 import { startStack, Stack } from '../support/processes';
 import { PrivateRedis, startPrivateRedis } from '../support/private-services';
 
@@ -78,6 +79,7 @@ describe('publishing exactly once under chaos', () => {
     t = await team(stack.apiUrl);
     channel = await connectThroughOAuth(stack.apiUrl, t.admin, 'x');
   }, 300_000);
+  afterAll(() => expectAuditChainsIntact(stack));
   afterAll(async () => {
     await stack?.stop();
     await redis?.stop();

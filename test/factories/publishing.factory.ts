@@ -73,7 +73,7 @@ export async function waitFor<T>(
  * since the post's detail is read in more than one query.
  */
 export function waitForPublications(
-  stack: Stack,
+  stack: Pick<Stack, 'apiUrl'>,
   t: Team,
   postId: string,
   status: string,

@@ -1,25 +1,23 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { get } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Client } from 'pg';
 import request from 'supertest';
 import { AuditChainService, RetentionService, verifyExportFile } from '@rounds/domain';
-import { auditHash } from '@rounds/domain/audit/audit-hash';
 import { addUser, signupOrganization } from '../factories/identity.factory';
 import { as } from '../factories/posts.factory';
+import {
+  backdateAuditEvents,
+  downloadAuditExport,
+  runAuditVerify,
+  writeExportFile,
+} from '../support/audit-export';
 import { startTestApi, TestApi } from '../support/test-api';
-
-const YEAR = 365.25 * 86_400_000;
 
 describe('audit retention and export', () => {
   let api: TestApi;
   let owner: Client;
-  const dir = mkdtempSync(join(tmpdir(), 'rounds-export-'));
   beforeAll(async () => {
     api = await startTestApi({ AUDIT_CHECKPOINT_EVERY_EVENTS: '1000' });
     owner = new Client({ connectionString: api.env.MIGRATION_DATABASE_URL });
@@ -40,68 +38,6 @@ describe('audit retention and export', () => {
       ])
     ).rows.map((r: { seq: string }) => Number(r.seq));
 
-  /** Moves events 1..through into the past as if recorded then: times changed, chain re-hashed. */
-  async function backdate(organizationId: string, through: number, years: number) {
-    const { rows } = await owner.query(
-      'SELECT * FROM audit_events WHERE organization_id = $1 ORDER BY seq',
-      [organizationId],
-    );
-    let prevHash = '0'.repeat(64);
-    await owner.query('BEGIN');
-    await owner.query('SET LOCAL session_replication_role = replica');
-    for (const row of rows) {
-      const seq = Number(row.seq);
-      const occurredAt =
-        seq <= through ? new Date(Date.now() - years * YEAR + seq * 1000) : row.occurred_at;
-      const hash = auditHash({
-        organizationId,
-        seq,
-        occurredAt: occurredAt.toISOString(),
-        actorId: row.actor_id,
-        action: row.action,
-        subjectType: row.subject_type,
-        subjectId: row.subject_id,
-        data: row.data,
-        prevHash,
-      });
-      await owner.query(
-        'UPDATE audit_events SET occurred_at = $2, prev_hash = $3, hash = $4 WHERE id = $1',
-        [row.id, occurredAt, prevHash, hash],
-      );
-      prevHash = hash;
-    }
-    await owner.query('COMMIT');
-  }
-
-  async function download(token: string, query = ''): Promise<string> {
-    const response = await request(api.url)
-      .get(`/api/v1/audit/export${query}`)
-      .auth(token, { type: 'bearer' })
-      .buffer(true)
-      .parse((res, done) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        res.on('end', () => done(null, text));
-      })
-      .expect(200)
-      .expect('Content-Type', /application\/x-ndjson/);
-    const file = join(dir, `export-${Math.random().toString(36).slice(2)}.ndjson`);
-    writeFileSync(file, response.body as string);
-    return file;
-  }
-
-  const cli = (file: string) =>
-    promisify(execFile)(
-      process.execPath,
-      ['-r', '@swc-node/register', 'scripts/audit-verify.ts', file],
-      {
-        cwd: join(__dirname, '../..'),
-      },
-    ).then(
-      ({ stdout }) => ({ code: 0, stdout }),
-      (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
-    );
-
   it('cuts events older than RETENTION_YEARS, signs the cut as the new root, spares a legal hold', async () => {
     const kept = await signupOrganization(api.url);
     const held = await signupOrganization(api.url);
@@ -109,8 +45,8 @@ describe('audit retention and export', () => {
       await addUser(api.url, org.admin, 'executive');
       await addUser(api.url, org.admin, 'executive'); // events 1–8 (2 at signup, 3 a user)
     }
-    await backdate(kept.id, 4, 7);
-    await backdate(held.id, 4, 7);
+    await backdateAuditEvents(owner, kept.id, 4, 7);
+    await backdateAuditEvents(owner, held.id, 4, 7);
     await as(api.url, held.admin)
       .post('/organization/legal-hold', { reason: 'litigation' })
       .expect(200);
@@ -155,7 +91,7 @@ describe('audit retention and export', () => {
     expect(await verify(held.admin.accessToken)).toMatchObject({ valid: true });
 
     // The export carries the signed root: the cut chain verifies offline too.
-    const file = await download(kept.admin.accessToken);
+    const file = await downloadAuditExport(api.url, kept.admin.accessToken);
     expect(await verifyExportFile(file)).toMatchObject({ valid: true, firstSeq: 5, lastSeq: 9 });
   });
 
@@ -167,7 +103,7 @@ describe('audit retention and export', () => {
       .auth((await addUser(api.url, org.admin, 'marketer')).accessToken, { type: 'bearer' })
       .expect(403);
     await api.app.get(AuditChainService).checkpointHeads();
-    const file = await download(org.admin.accessToken);
+    const file = await downloadAuditExport(api.url, org.admin.accessToken);
     const lines = readFileSync(file, 'utf8')
       .trim()
       .split('\n')
@@ -182,14 +118,13 @@ describe('audit retention and export', () => {
       1, 2, 3, 4, 5, 6, 7, 8,
     ]);
 
-    const good = await cli(file);
+    const good = await runAuditVerify(file);
     expect(good.code).toBe(0);
     expect(good.stdout).toContain('VALID: 8 events');
 
     lines[3].data = { role: 'admin' };
-    const edited = join(dir, 'edited.ndjson');
-    writeFileSync(edited, lines.map((l) => JSON.stringify(l)).join('\n'));
-    const bad = await cli(edited);
+    const edited = writeExportFile(lines.map((l) => JSON.stringify(l)).join('\n'));
+    const bad = await runAuditVerify(edited);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('BROKEN at event 3');
     expect(bad.stdout).toContain('edited');

@@ -5,6 +5,7 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-route
 import { AccountPage } from './account/account-page';
 import { ApiError } from './api/api-error';
 import { AcceptInvitationPage } from './auth/accept-invitation-page';
+import { ForgotPasswordPage, ResetPasswordPage } from './auth/password-reset-pages';
 import { LoginPage } from './auth/login-page';
 import { useEffect } from 'react';
 import { refreshOnce } from './api/client';
@@ -50,6 +51,8 @@ function Root() {
       <Routes>
         <Route path="/login" element={<LoginPage />} />
         <Route path="/invitations/accept" element={<AcceptInvitationPage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="/reset-password" element={<ResetPasswordPage />} />
         <Route path="*" element={<Navigate to="/login" replace state={{ from: location }} />} />
       </Routes>
     );

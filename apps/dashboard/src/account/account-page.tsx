@@ -5,8 +5,9 @@ import { useSession } from '../auth/session';
 import { Page } from '../common/page';
 import { DATE, dayjs } from '../time/org-time';
 import { MfaEnrolment } from './mfa-enrolment';
+import { PasswordChange } from './password-change';
 
-/** The signed-in user's own account: who they are and their second factor. */
+/** The signed-in user's own account: who they are, their second factor and their password. */
 export function AccountPage() {
   const { user, mfa } = useSession();
   return (
@@ -35,6 +36,14 @@ export function AccountPage() {
             </Alert>
           )}
           <MfaEnrolment enrolled={mfa.enrolled} />
+        </Stack>
+      </Paper>
+      <Paper p="lg" withBorder mt="lg">
+        <Stack gap="md">
+          <Title order={2} fz={18}>
+            Password
+          </Title>
+          <PasswordChange />
         </Stack>
       </Paper>
     </Page>

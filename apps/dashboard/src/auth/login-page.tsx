@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Box,
   Button,
   Divider,
@@ -9,7 +10,6 @@ import {
   PasswordInput,
   Stack,
   Text,
-  TextInput,
   ThemeIcon,
   Title,
 } from '@mantine/core';
@@ -17,6 +17,7 @@ import { IconAlertCircle, IconCheck, IconKey } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { Link } from 'react-router-dom';
 import { ApiError } from '../api/api-error';
 import { publicApi, unwrap } from '../api/client';
 import { sessionStore } from '../api/session-store';
@@ -24,6 +25,7 @@ import { Logo } from '../brand/logo';
 import classes from './login-page.module.css';
 import { MfaStep } from './mfa-step';
 import { useSsoReturn, useSsoStart } from './sso-sign-in';
+import { WorkEmailInput } from './work-email-input';
 
 const PROMISES = [
   'Nothing is published without a recorded approval of exactly that content',
@@ -109,13 +111,9 @@ export function LoginPage() {
                     : (ssoReturn.error ?? ssoError?.message)}
                 </Alert>
               )}
-              <TextInput
-                label="Work e-mail"
-                type="email"
-                autoComplete="username"
-                required
+              <WorkEmailInput
                 value={email}
-                onChange={(e) => setEmail(e.currentTarget.value)}
+                onChange={setEmail}
                 error={error?.fieldMessage('email')}
               />
               <PasswordInput
@@ -126,6 +124,9 @@ export function LoginPage() {
                 onChange={(e) => setPassword(e.currentTarget.value)}
                 error={error?.fieldMessage('password')}
               />
+              <Anchor component={Link} to="/forgot-password" size="sm" ta="right" mt={-8}>
+                Forgot your password?
+              </Anchor>
               <Button type="submit" size="md" loading={login.isPending} fullWidth>
                 Sign in
               </Button>
