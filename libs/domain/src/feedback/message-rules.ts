@@ -1,0 +1,66 @@
+import type { FeedbackRule } from './feedback-rule';
+
+/** Selling, scams, follow-for-follow and links to elsewhere. */
+export const SPAM_RULES: FeedbackRule[] = [
+  {
+    cue: 'link or handle to elsewhere',
+    en: /\b[\w-]+\.(com|net|xyz|shop|to|co|help|io|info|biz|ly\/\S+|ee\/\S+)\b|\b(link (in|on) (my )?(bio|profile)|link below|check (out )?my (profile|channel|pinned)|go to my channel|visit my site|whatsapp|telegram|dm (me|for|'info')|my mentor)\b/,
+    es: /\b[\w-]+\.(com|net|xyz|shop|mx)\b|\b(link en mi perfil|en mi perfil|mi perfil|por inbox|por dm|whatsapp|telegram|sigueme|codigo)\b/,
+  },
+  {
+    cue: 'giveaway or money offer',
+    en: /\b(giveaway|airdrop|free (iphone|v-bucks|products?|supplement|vpn)|win a|\$[a-z]+\b|crypto\w*|forex|connect wallet|bitcoin|eth|stock alert|trading group|earn\w*|make \$|rich|debt|stimulus|sponsorship|boost your followers|followers|subs\b|sub to me|follow train|#followtrain|followme|like & rt|rate card|partner with us|collab|ambassador|cheap|\d+% off|limited time|spots left|viagra|cialis|singles|18\+|sexy|funds|follow everyone|claim your|unlock at \S+\.|essay|herbal cure|cure everything|don'?t read my name|exclusive content)\b/,
+    es: /\b(sorteo|gana \d+|renta de|cotiza|vendo|promocion|cupos limitados|criptomonedas|creditos|sin enganche|chicas solteras|aprende ingles|mitad de precio|resultados en \d+ dias)\b/,
+  },
+];
+
+/** Something went badly short of harm: waits, bills, rudeness, dirt, noise, broken things. */
+export const COMPLAINT_RULES: FeedbackRule[] = [
+  {
+    cue: 'waiting',
+    en: /\b(\d+ ?(hours|hrs|hour)|so long|next available|on hold|hold music|wait (today )?(was|is) brutal|\d+ weeks out|waiting room is|line out the door|after \d+ days|day \d+ of|\d+ (phone calls|times)|third time|walked in circles)\b/,
+    es: /\b(tardaron|me dejan en espera|en espera \d+|\d+ meses|una hora tarde|fila enorme|de un lado a otro|de oficina en oficina|ya van tres veces)\b/,
+  },
+  {
+    cue: 'money',
+    en: /\b(bill\w*|charge\w*|collections|\$\d+|eob|paid|out \$?\d+)\b/,
+    es: /\b(cobr\w*|factura\w*|caro|caros|robo|dolares|pague)\b/,
+  },
+  {
+    cue: 'poor treatment or service',
+    en: /\b(dismissive|rush\w*|didn'?t (even )?(read|look)|rude|slam\w*|zero consideration|laugh\w* when|scrolling|shrug\w*|missing|tossed|awful|terrible|unbearable|can'?t get|nobody (at|can|knows)|so sick of|make it make sense|who designed|shouldn'?t|war crime|human rights violation|villain|gives me a heart attack|look that could kill|die\w* of boredom|#help|would love it if|please take a day off|need more than|hasn'?t been cleaned|trash|stuck|broken|ate \$|cancel\w*|can'?t i|i can'?t|instead of|what are \w+ supposed to|where am i supposed|down for maintenance|lab can'?t|not (clean|working))\b/,
+    es: /\b(caos|punta del pie|no me gusto|regan\w*|me cansé|me canse|se corta|nadie sabe|no hay donde|dan asco|sin papel|ni se disculpo|me apuro|que alguien arregle|nunca aceptan|ni llego|me traen)\b/,
+  },
+];
+
+/** Thanks and praise for people, teams and services. */
+export const COMPLIMENT_RULES: FeedbackRule[] = [
+  {
+    cue: 'thanks',
+    en: /\b(thank\w*|grateful|kudos|shout out|props to|respect to|appreciat\w*|a\+|bless\w*)\b/,
+    es: /\b(gracias|agradec\w*|bendiciones|reconocer|le debo la vida)\b/,
+  },
+  {
+    cue: 'praise',
+    en: /\b(best|wonderful|kind|kindest|lovely|legends?|heroes?|angel|amazing|great|beautiful|fantastic|love (the|that|them|this|my)|i love|saved|thriving|never once made me feel|made my \w+ (whole )?(day|week)|well done|not awful|nice touch|so attentive|thorough|calm and sweet|royalty|actually good|small change, huge difference|best cheer|walking \d+ miles|believe in doctors)\b/,
+    es: /\b(excelente|amables?|un amor|orgullos\w*|eminencia|hermoso|lindo|muy buena|muy organizado|da gusto|una artista|con mucho amor|como si fuera suya|aprendi|ya puedo|enorme)\b/,
+  },
+];
+
+/** A request for information or a service, put to the hospital. */
+export const QUESTION_RULES: FeedbackRule[] = [
+  {
+    cue: 'asks the hospital',
+    en: /^(@\w+ )?(hi[^?]*\. )?(quick q, )?(do|does|is|are|can|could|how|what|what'?s|where|where'?s|when|who|which|will|would)\b[^?]*\?|\b(how do i|how long|is it ok|should i|does that mean)\b/,
+    es: /^(@\w+ )?¿(?!por que)|\b(donde (recojo|puedo)|como (le hago|me comunico)|tienen \w+|aceptan|cubre el seguro|hasta que hora)\b/,
+  },
+];
+
+/** Talk about other hospitals, the video itself, or nothing: "other", whatever words it uses. */
+export const ELSEWHERE_RULES: FeedbackRule[] = [
+  {
+    cue: 'happened elsewhere',
+    en: /\b(a hospital in|hospital in (another|the uk|\w+) |another state|in (oregon|ohio|florida|nevada|texas|the uk)|read (an article|that)|story (about|going around)|the news|local paper|viral clip|under (state )?investigation|county hospital|apparently a)\b/,
+    es: /\b(en otro hospital|en las noticias|lei que|en otro estado)\b/,
+  },
+];

@@ -1,0 +1,40 @@
+import type { FeedbackRule } from './feedback-rule';
+
+/**
+ * Harm to a patient or to staff, as the issue lists it: falls and injuries, wrong or missed
+ * medication, neglect, abuse, threats, self-harm. English patterns read lemmas (`fall`, `punch`),
+ * Spanish ones read the accent-folded text. They lean towards matching: a missed safety message is
+ * the costly mistake.
+ */
+export const SAFETY_RULES: FeedbackRule[] = [
+  {
+    cue: 'self-harm',
+    en: /\b(kill (myself|me)|suicid\w*|end (it|my life)|don'?t want to (live|be here)|not sure i have \w+ \w+ in me|take all (the|my) \w+|how many of my \w+ (pills?|meds)|call it a day|handle it myself|goodbye i guess|somewhere high|to the bridge|overdos\w*|hurt myself|want to die|wish i (was|were) dead|won'?t be around|not worth living|can'?t go on|no point (in )?(living|anymore)|self[- ]harm|cutting (myself|again)|end it all|swallow\w* (all|a bottle)|stockpil\w*|sav(e|ing) up (my )?pills|done with everything|no reason to live|think about how to do it)\b/,
+    es: /\b(ya no quiero vivir|quitarme la vida|suicid\w*|matarme|me quiero morir|quiero morir|no vale la pena vivir|ya no puedo mas|acabar con mi vida|cortarme|tomarme todas|hacerme dano|ya pense como hacerlo|no tengo a nadie|acabar con todo|sobredosis)\b/,
+  },
+  {
+    cue: 'threat',
+    en: /\b(knife|gun|bomb\w*|crosshairs?|shooting|shoot (him|her|up|you|them|everyone)|threaten\w*|weapon|make (the )?[\w ]{0,20} pay|find her after|waiting in the parking|see how brave|i'?ll be waiting|hurt (you|them|the nurse|the doctor|staff))\b/,
+    es: /\b(cuchillo|pistola|arma|bomba|amenaz\w*|me las van a pagar|los voy a|matar a)\b/,
+  },
+  {
+    cue: 'abuse or violence',
+    en: /\b(punch|slap|hit (him|her|me|my|the)|assault\w*|abuse\w*|restrain\w*|strap\w* (in|into|to)|tie\w* (him|her) (down|to)|scream at|yell at my|sexual\w*|grope\w*|touch (me|her|patients?) |beat (him|her|me)|choke\w*|twist\w* (his|her) arm|tak(e|ing) cash|steal\w* from|harass\w*|rape\w*|molest\w*|kick\w* (him|her|me)|shove\w*|push\w* (him|her|me) (down|into|against)|inappropriate\w*|drug\w* (him|her|me) )\b/,
+    es: /\b(le pego|golpe\w*|empuj\w*|viola\w*|le pegaron|maltrat\w*|amarr\w*|jalone\w*|abus\w*|sexual\w*|las toca|la toca|le torcio|acos\w*|le grito|le gritaron|lo golpearon|la golpearon)\b/,
+  },
+  {
+    cue: 'injury',
+    en: /\b(fell|(be|was) found on the floor|on the floor (for|\d)|lay on the floor|patient down|bleed\w*|hemorrhag\w*|infect\w*|collapse\w*|aspirat\w*|arrhythmia|stop(ped)? breathing|can'?t breathe|struggl\w* to breathe|brain bleed|broken (\w+ )?(arm|leg|hip|collarbone|bone)|fractur\w*|pressure (injury|ulcer|sore)|bedsore|burn\w* (on|her|his|my)|blood clot|dka|cod(e|ed) before|pass(ed)? out|rupture\w*|perforat\w*|punctur\w*|nearly die|almost die(d)?(?! of)|skin is torn|wrist\w* (bruis|purple)|drank|drink some|seizure\w*|unresponsive|sepsis|septic|poison\w*|choking|suffocat\w*|concussion|hit (his|her|my) head|head injury|bruis\w*|black and blue|dehydrat\w*|starv\w*|scald\w*|blister\w*|amputat\w*|paralyz\w*|dropp?(ed)? (the|my|our) baby|rapid response|code blue|nearly (lost|kill)|almost (lost|kill)|could have die(d)?|die(d)? because|killed (him|her|my))\b/,
+    es: /\b(se cayo|caida|sangrando|sangrado|sangro|convulsi\w*|envenen\w*|moreton\w*|deshidrat\w*|escaras?|ulceras?|casi (se nos )?muere|murio por|terapia intensiva|hemorrag\w*|infect\w*|perfor\w*|se le cerro la garganta|dejo de respirar|deja de respirar|se esta ahogando|ahog\w*|infarto|moradas?|fractur\w*|quemadur\w*|se pego en la cabeza)\b/,
+  },
+  {
+    cue: 'medication or procedure error',
+    en: /\b(wrong (leg|arm|eye|side|patient|med\w*|pills?|dose|vaccine|blood)|someone else'?s (pills|meds)|roommate'?s \w* ?(pills|meds)|double (the )?dose|too fast|allergic|reuse\w* (the same )?needle|never check\w* (her|his) pacemaker|without (a )?(sugar|glucose) check|no-swallow|forgot to reconnect|mix(ed)?[- ]?up|switched (his|her|my) \w+|expired|insulin|ventilator|iv pump beep\w* empty|blood thinner|not give me my|nobody (give|gave)|same pills i overdose)\b/,
+    es: /\b(error medico|negligencia|mala praxis|medicina equivocada|medicamento de otr\w*|se equivocaron|equivoca\w* de (ojo|pierna|lado|paciente)|ojo izquierdo cuando era el derecho|alergic\w*|el doble de|a deshoras|sin receta|dosis equivocada|medicamento equivocado|otro paciente)\b/,
+  },
+  {
+    cue: 'neglect or unsafe care',
+    en: /\b(nobody (turn|look|told|notice|check|scan|follow)\w*|no one (is )?(follow|notice|check|come|came)\w*|no one gave|nobody gave|staff keep walk\w* past|send help|for \d+ (hours|hrs|days) without|without (food|eating|a check)|lapse in supervision|found in a stairwell|walk\w* out of the \w+ (unit )?doors|black mold|active tb|alarm (on|went)|mid-stroke|sent (my|me) \w* ?home with|discharg\w* (me|my \w+|him|her) (with|to|after|without)|1 rn for \d+|send (me|him|her) home and|ignor\w*|nobody (came|come|answer|help|respond)\w*|no one (answer|help|respond)\w*|(found|lying|lay|left) on the floor|fall out of bed|fell out of bed|bed rail|dangerous|unsafe|negligen\w*|malpractice|medical error|not wash\w* (their )?hands|call (light|button|bell)|unattended|left (him|her|my \w+) alone|soiled|lying in (urine|feces|poop|his|her)|wander\w* off|needle on the floor|dirty needle|contaminat\w*|misdiagnos\w*|missed (a|the|his|her) (fracture|stroke|heart attack|infection|sepsis|appendicitis|bleed))\b/,
+    es: /\b(sin comer|sin electrocardiograma|no le subieron los barandales|sin seguimiento|nadie (me|le|nos) (dio|atendio|hizo caso)|en la sala de espera sin|lo dejaron|la dejaron|urgente|nadie vino|lo olvidaron|se les olvido|sin supervision|peligro\w*|negligen\w*|equivocad\w*|nadie (me|le|nos) (ayudo|atendio|hizo caso|contesto|reviso)|tirad[oa] en el piso|en el piso(?! \d)|de la cama|sedaron|barandal\w*|abandon\w*|se salio)\b/,
+  },
+];
