@@ -38,3 +38,20 @@ export const SAFETY_RULES: FeedbackRule[] = [
     es: /\b(sin comer|sin electrocardiograma|no le subieron los barandales|sin seguimiento|nadie (me|le|nos) (dio|atendio|hizo caso)|en la sala de espera sin|lo dejaron|la dejaron|urgente|nadie vino|lo olvidaron|se les olvido|sin supervision|peligro\w*|negligen\w*|equivocad\w*|nadie (me|le|nos) (ayudo|atendio|hizo caso|contesto|reviso)|tirad[oa] en el piso|en el piso(?! \d)|de la cama|sedaron|barandal\w*|abandon\w*|se salio)\b/,
   },
 ];
+
+/**
+ * Care that touches the body and went wrong, in words no single rule lists: a clinical term and a
+ * failure in the same message. Weaker than the rules above, so praise outweighs it.
+ */
+export const CARE_FAILURE_RULES: [clinical: FeedbackRule, failure: FeedbackRule] = [
+  {
+    cue: 'clinical',
+    en: /\b(medication|med|pill|dose|iv|insulin|surgery|wound|stitch|incision|infection|fever|breath\w*|oxygen|heart|chest|blood|sugar|seizure|stroke|allerg\w*)\b/,
+    es: /\b(medicamentos?|medicinas?|pastillas?|dosis|suero|cirugia|operacion|herida|puntos|infeccion|fiebre|respirar|oxigeno|corazon|pecho|sangre|presion|azucar|convulsion\w*|alergi\w*)\b/,
+  },
+  {
+    cue: 'failure',
+    en: /\b(nobody|no one|never|wrong|forgot\w*|ignor\w*|without|didn'?t|wouldn'?t|refuse\w*|too (much|fast|high)|twice)\b/,
+    es: /\b(nadie|nunca|equivoc\w*|olvid\w*|ignor\w*|sin|no le|no me|otra vez)\b/,
+  },
+];
