@@ -8,7 +8,7 @@ import {
   QUESTION_RULES,
   SPAM_RULES,
 } from './message-rules';
-import { CARE_FAILURE_RULES, SAFETY_RULES } from './safety-rules';
+import { CARE_FAILURE_RULES, HYPERBOLE, SAFETY_RULES } from './safety-rules';
 
 // A story about another hospital is "other" unless the writer or their family is in it.
 const FIRST_PERSON = /\b(my|our|we|me|i'm|i was|mi|mis|nuestro|nuestra)\b/;
@@ -27,18 +27,20 @@ export function classifyFeedback(text: string): FeedbackVerdict {
   });
   const elsewhere = matchRules(ELSEWHERE_RULES, language, normal);
   if (elsewhere.length > 0 && !FIRST_PERSON.test(read.raw)) return verdict('other', elsewhere);
-  const safety = matchRules(SAFETY_RULES, language, normal);
+  const harmText = normal.replace(HYPERBOLE, ' ');
+  const safety = matchRules(SAFETY_RULES, language, harmText);
   if (safety.length > 0) return verdict('safety', safety);
   const spam = matchRules(SPAM_RULES, language, normal);
   if (spam.length > 0) return verdict('spam', spam);
   const compliment = matchRules(COMPLIMENT_RULES, language, normal);
-  const careFailure = matchRules(CARE_FAILURE_RULES, language, normal);
+  const careFailure = matchRules(CARE_FAILURE_RULES, language, harmText);
   if (careFailure.length === CARE_FAILURE_RULES.length && compliment.length === 0)
     return verdict('safety', careFailure);
   const question = matchRules(QUESTION_RULES, language, language === 'es' ? normal : read.raw);
   if (question.length > 0) return verdict('question', question);
   const complaint = matchRules(COMPLAINT_RULES, language, normal);
-  if (compliment.length > complaint.length) return verdict('compliment', compliment);
+  if (compliment.length > 0 && compliment.length >= complaint.length)
+    return verdict('compliment', compliment);
   if (complaint.length > 0) return verdict('complaint', complaint);
   return verdict('other', []);
 }
