@@ -28,8 +28,8 @@ export const COMPLAINT_RULES: FeedbackRule[] = [
   },
   {
     cue: 'poor treatment or service',
-    en: /\b(worst|horrible|disgusting|gross|filthy|dirty|ridiculous|unacceptable|unprofessional|disrespect\w*|incompetent|useless|frustrat\w*|annoy\w*|disappoint\w*|never (again|called|answered|got)|still (waiting|haven'?t|no)|(no one|nobody) (called|answered|returned)|hung up|lost (my|our)|overcharg\w*|expensive|waste of|waited|wait time|understaffed|noisy|loud|can'?t sleep|impossible|confusing|smh|come on|dismissive|rush\w*|didn'?t (even )?(read|look)|rude|slam\w*|zero consideration|laugh\w* when|scrolling|shrug\w*|missing|tossed|awful|terrible|unbearable|can'?t get|nobody (at|can|knows)|so sick of|make it make sense|who designed|shouldn'?t|war crime|human rights violation|villain|gives me a heart attack|look that could kill|die\w* of boredom|#help|would love it if|please take a day off|need more than|hasn'?t been cleaned|trash|stuck|broken|ate \$|cancel\w*|can'?t i|i can'?t|instead of|what are \w+ supposed to|where am i supposed|down for maintenance|lab can'?t|not (clean|working))\b/,
-    es: /\b(pesimo|horrible|asco|sucio|sucios|grosero|grosera|mal servicio|mala atencion|mal trato|nadie contesta|no contestan|nunca (contestan|llaman)|me colgaron|perdieron|decepcion\w*|indignad\w*|inaceptable|falta de respeto|esper\w* (\d+|horas|mucho)|retras\w*|cancelaron|reprogramaron|carisim\w*|ruido|caos|punta del pie|no me gusto|regan\w*|me cansé|me canse|se corta|nadie sabe|no hay donde|dan asco|sin papel|ni se disculpo|me apuro|que alguien arregle|nunca aceptan|ni llego|me traen)\b/,
+    en: /\b((no one|nobody) told (me|us)|moved \w+ times|(two|three|four|five|\d+) times|cold|roll\w* (her|his|their) eyes|every single (day|time)|this is a joke|joke|worst|horrible|disgusting|gross|filthy|dirty|ridiculous|unacceptable|unprofessional|disrespect\w*|incompetent|useless|frustrat\w*|annoy\w*|disappoint\w*|never (again|called|answered|got)|still (waiting|haven'?t|no)|(no one|nobody) (called|answered|returned)|hung up|lost (my|our)|overcharg\w*|expensive|waste of|waited|wait time|understaffed|noisy|loud|can'?t sleep|impossible|confusing|smh|come on|dismissive|rush\w*|didn'?t (even )?(read|look)|rude|slam\w*|zero consideration|laugh\w* when|scrolling|shrug\w*|missing|tossed|awful|terrible|unbearable|can'?t get|nobody (at|can|knows)|so sick of|make it make sense|who designed|shouldn'?t|war crime|human rights violation|villain|gives me a heart attack|look that could kill|die\w* of boredom|#help|would love it if|please take a day off|need more than|hasn'?t been cleaned|trash|stuck|broken|ate \$|cancel\w*|can'?t i|i can'?t|instead of|what are \w+ supposed to|where am i supposed|down for maintenance|lab can'?t|not (clean|working))\b/,
+    es: /\b(esperando|semanas|no (me|nos) (llaman|llamaron|avisaron|dijeron)|nadie (me|nos) (dijo|aviso|llamo)|pesimo|horrible|asco|sucio|sucios|grosero|grosera|mal servicio|mala atencion|mal trato|nadie contesta|no contestan|nunca (contestan|llaman)|me colgaron|perdieron|decepcion\w*|indignad\w*|inaceptable|falta de respeto|esper\w* (\d+|horas|mucho)|retras\w*|cancelaron|reprogramaron|carisim\w*|ruido|caos|punta del pie|no me gusto|regan\w*|me cansé|me canse|se corta|nadie sabe|no hay donde|dan asco|sin papel|ni se disculpo|me apuro|que alguien arregle|nunca aceptan|ni llego|me traen)\b/,
   },
 ];
 
@@ -42,8 +42,8 @@ export const COMPLIMENT_RULES: FeedbackRule[] = [
   },
   {
     cue: 'praise',
-    en: /\b(awesome|excellent|incredible|outstanding|exceptional|superb|phenomenal|compassion\w*|caring|gentle|professional|attentive|helpful|friendly|sweet|warm|above and beyond|made (me|us) feel|felt (safe|heard|cared for)|thankful|proud|miracle|recommend|5 stars|five stars|best|wonderful|kind|kindest|lovely|legends?|heroes?|angel|amazing|great|beautiful|fantastic|love (the|that|them|this|my)|i love|saved|thriving|never once made me feel|made my \w+ (whole )?(day|week)|well done|not awful|nice touch|so attentive|thorough|calm and sweet|royalty|actually good|small change, huge difference|best cheer|walking \d+ miles|believe in doctors)\b/,
-    es: /\b(increible|maravillos\w*|atent\w*|profesional\w*|carinos\w*|buen\w* (trato|servicio|atencion)|los recomiendo|recomendad\w*|angel\w*|heroes|dios (los|les) bendiga|agradecid\w*|lo mejor|mejor hospital|excelente|amables?|un amor|orgullos\w*|eminencia|hermoso|lindo|muy buena|muy organizado|da gusto|una artista|con mucho amor|como si fuera suya|aprendi|ya puedo|enorme)\b/,
+    en: /\b(special|listened|smiling|shout-?out|patience|patient with|awesome|excellent|incredible|outstanding|exceptional|superb|phenomenal|compassion\w*|caring|gentle|professional|attentive|helpful|friendly|sweet|warm|above and beyond|made (me|us) feel|felt (safe|heard|cared for)|thankful|proud|miracle|recommend|5 stars|five stars|best|wonderful|kind|kindest|lovely|legends?|heroes?|angel|amazing|great|beautiful|fantastic|love (the|that|them|this|my)|i love|saved|thriving|never once made me feel|made my \w+ (whole )?(day|week)|well done|not awful|nice touch|so attentive|thorough|calm and sweet|royalty|actually good|small change, huge difference|best cheer|walking \d+ miles|believe in doctors)\b/,
+    es: /\b(paciencia|especial|siempre sonriendo|increible|maravillos\w*|atent\w*|profesional\w*|carinos\w*|buen\w* (trato|servicio|atencion)|los recomiendo|recomendad\w*|angel\w*|heroes|dios (los|les) bendiga|agradecid\w*|lo mejor|mejor hospital|excelente|amables?|un amor|orgullos\w*|eminencia|hermoso|lindo|muy buena|muy organizado|da gusto|una artista|con mucho amor|como si fuera suya|aprendi|ya puedo|enorme)\b/,
   },
 ];
 
@@ -51,8 +51,8 @@ export const COMPLIMENT_RULES: FeedbackRule[] = [
 export const QUESTION_RULES: FeedbackRule[] = [
   {
     cue: 'asks the hospital',
-    en: /^(@\w+ )?(hi[^?]*\. )?(quick q, )?(do|does|is|are|can|could|how|what|what'?s|where|where'?s|when|who|which|will|would)\b[^?]*\?|\b(how do i|how long|is it ok|should i|does that mean)\b/,
-    es: /¿(?!por que)|^(@\w+ )?(donde|como|cuando|cuanto|cual|hay|tienen|puedo|se puede|aceptan|atienden)\b[^?]*\?|\b(alguien sabe (si|donde|como|cuando)|quisiera saber|me gustaria saber|informes|donde (recojo|puedo)|como (le hago|me comunico)|tienen \w+|aceptan|cubre el seguro|hasta que hora)\b/,
+    en: /^(@\w+ )?(hi[^?]*\. )?(quick q, )?(do|does|is|are|can|could|how|what|what'?s|where|where'?s|when|who|which|will|would)\b[^?]*\?|^(@\w+ )?(what|where|when|how|which|who) (are|is|do|does|can|should|time|hours)\b|\b(how do i|how long|is it ok|should i|does that mean|(can|could) (someone|anyone) (tell|help|explain)|i('d| would) like to know|wondering (if|whether|how|what|when)|does anyone know (if|how|when|where))\b/,
+    es: /¿(?!por que)|^(@\w+ )?(donde|como|cuando|cuanto|cual|hay|tienen|puedo|se puede|aceptan|atienden)\b[^?]*\?|\b(necesito saber|quiero saber|alguien sabe (si|donde|como|cuando)|quisiera saber|me gustaria saber|informes|donde (recojo|puedo)|como (le hago|me comunico)|tienen \w+|aceptan|cubre el seguro|hasta que hora)\b/,
   },
 ];
 
@@ -60,7 +60,7 @@ export const QUESTION_RULES: FeedbackRule[] = [
 export const ELSEWHERE_RULES: FeedbackRule[] = [
   {
     cue: 'happened elsewhere',
-    en: /\b((can|could) (someone|anyone) (tell|help|explain)|i('d| would) like to know|wondering (if|whether|how|what|when)|does anyone know (if|how|when|where)|a hospital in|hospital in (another|the uk|\w+) |another state|in (oregon|ohio|florida|nevada|texas|the uk)|read (an article|that)|story (about|going around)|the news|local paper|viral clip|under (state )?investigation|county hospital|apparently a)\b/,
+    en: /\b(a hospital in|hospital in (another|the uk|\w+) |another state|in (oregon|ohio|florida|nevada|texas|the uk)|read (an article|that)|story (about|going around)|the news|local paper|viral clip|under (state )?investigation|county hospital|apparently a)\b/,
     es: /\b(en otro hospital|en las noticias|lei que|en otro estado)\b/,
   },
 ];
