@@ -42,6 +42,8 @@ interface Message {
   text: string;
   status: string;
   platform: string;
+  category: string | null;
+  categoryReasons: string[];
   inReplyToPublicationId: string | null;
   replies: { id: string; status: string }[];
 }
@@ -415,5 +417,28 @@ describe('conversations: the inbox, reviewed replies and templates', () => {
     );
     expect(await failedPulls()).toEqual(failedBefore);
     expect(await control.faults()).toEqual([]);
+  });
+
+  it('files each pulled message under a feedback category, and the inbox filters by it', async () => {
+    const safety = 'the night nurse gave my dad the wrong insulin dose and he passed out';
+    const spam = 'FREE iPhone giveaway!!! follow + check my profile';
+    for (const text of [safety, spam]) {
+      await control.injectXMention({
+        accountId: account.id,
+        inReplyToTweetId: tweetId,
+        text,
+        authorHandle: 'someone',
+      });
+    }
+    await pullAndSettle();
+
+    const filed = await as(api(), team.marketer).get('/conversations?category=safety').expect(200);
+    expect(filed.body.map((m: Message) => m.text)).toEqual([safety]);
+    expect(filed.body[0].categoryReasons.length).toBeGreaterThan(0);
+    const spammed = await as(api(), team.marketer).get('/conversations?category=spam').expect(200);
+    expect(spammed.body.map((m: Message) => m.text)).toEqual([spam]);
+
+    const bad = await as(api(), team.marketer).get('/conversations?category=urgent').expect(400);
+    expect(JSON.stringify(bad.body)).toContain('category must be one of');
   });
 });

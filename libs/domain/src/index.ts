@@ -7,6 +7,7 @@ export * from './conversations';
 export * from './costs';
 export * from './crypto';
 export * from './digest';
+export * from './feedback';
 export * from './entities';
 export * from './identity';
 export * from './mail';

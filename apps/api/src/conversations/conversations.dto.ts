@@ -15,6 +15,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  FEEDBACK_CATEGORIES,
+  type FeedbackCategory,
   MESSAGE_STATUSES,
   type MessageStatus,
   type MessageView,
@@ -38,6 +40,13 @@ export class InboxQueryDto {
   @IsOptional()
   @IsUUID('all', { message: 'channelId must be a UUID' })
   channelId?: string;
+
+  @ApiPropertyOptional({ enum: FEEDBACK_CATEGORIES, description: 'patient-feedback category' })
+  @IsOptional()
+  @IsIn(FEEDBACK_CATEGORIES, {
+    message: `category must be one of ${FEEDBACK_CATEGORIES.join(', ')}`,
+  })
+  category?: FeedbackCategory;
 
   @ApiPropertyOptional({
     format: 'date-time',
@@ -169,6 +178,14 @@ export class MessageDto {
   @ApiProperty() text: string;
   @ApiProperty() receivedAt: string;
   @ApiProperty({ enum: MESSAGE_STATUSES }) status: string;
+  @ApiProperty({
+    enum: FEEDBACK_CATEGORIES,
+    nullable: true,
+    description: 'patient-feedback category; null for messages pulled before it existed',
+  })
+  category: FeedbackCategory | null;
+  @ApiProperty({ type: [String], description: 'the words that decided the category' })
+  categoryReasons: string[];
   @ApiProperty() createdAt: string;
   @ApiProperty({ type: [ReplyDto] }) replies: ReplyDto[];
 

@@ -1947,6 +1947,13 @@ export interface components {
       receivedAt: string;
       /** @enum {string} */
       status: 'new' | 'replied' | 'dismissed';
+      /**
+       * @description patient-feedback category; null for messages pulled before it existed
+       * @enum {string|null}
+       */
+      category: 'safety' | 'complaint' | 'question' | 'compliment' | 'spam' | 'other' | null;
+      /** @description the words that decided the category */
+      categoryReasons: string[];
       createdAt: string;
       replies: components['schemas']['ReplyDto'][];
     };
@@ -3540,6 +3547,8 @@ export interface operations {
       query?: {
         status?: 'new' | 'replied' | 'dismissed';
         channelId?: string;
+        /** @description patient-feedback category */
+        category?: 'safety' | 'complaint' | 'question' | 'compliment' | 'spam' | 'other';
         /** @description messages received before this (next page) */
         before?: string;
         limit?: number;

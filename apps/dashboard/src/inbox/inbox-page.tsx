@@ -21,6 +21,12 @@ import { useSession } from '../auth/session';
 import { LoadError, Page } from '../common/page';
 import { PhiTextField } from '../compose/phi-text-field';
 import { useOrgTime } from '../time/org-time';
+import {
+  CategoryChip,
+  CategoryFilter,
+  type FeedbackCategory,
+  safetyFirst,
+} from './feedback-category';
 import { ReplyTemplatesDrawer, useReplyTemplates } from './reply-templates-drawer';
 
 type Message = Schemas['MessageDto'];
@@ -40,9 +46,16 @@ const REPLY_STATUS: Record<Reply['status'], { color: string; label: string }> = 
 
 export function InboxPage() {
   const [status, setStatus] = useState<Status>('new');
+  const [category, setCategory] = useState<FeedbackCategory | null>(null);
   const messages = useQuery({
-    queryKey: [...INBOX, status],
-    queryFn: () => unwrap(api.GET('/api/v1/conversations', { params: { query: { status } } })),
+    queryKey: [...INBOX, status, category],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/conversations', {
+          params: { query: { status, ...(category ? { category } : {}) } },
+        }),
+      ),
+    select: safetyFirst,
   });
   return (
     <Page
@@ -50,16 +63,19 @@ export function InboxPage() {
       description="Replies and mentions on X and comments on YouTube. A reply is scanned and reviewed like a post, and must never confirm that someone is a patient."
       actions={<ReplyTemplatesDrawer />}
     >
-      <SegmentedControl
-        w="fit-content"
-        value={status}
-        onChange={(value) => setStatus(value as Status)}
-        data={[
-          { value: 'new', label: 'New' },
-          { value: 'replied', label: 'Replied' },
-          { value: 'dismissed', label: 'Dismissed' },
-        ]}
-      />
+      <Group gap="sm">
+        <SegmentedControl
+          w="fit-content"
+          value={status}
+          onChange={(value) => setStatus(value as Status)}
+          data={[
+            { value: 'new', label: 'New' },
+            { value: 'replied', label: 'Replied' },
+            { value: 'dismissed', label: 'Dismissed' },
+          ]}
+        />
+        <CategoryFilter value={category} onChange={setCategory} />
+      </Group>
       {messages.isError && (
         <LoadError error={messages.error} onRetry={() => void messages.refetch()} />
       )}
@@ -103,12 +119,15 @@ function MessageCard({ message }: { message: Message }) {
             <IconBrandYoutube size={20} color="#ff0000" />
           )}
           <div>
-            <Text fw={600} size="sm">
-              {message.authorName}{' '}
-              <Text span c="dimmed" size="sm">
-                {message.authorHandle}
+            <Group gap="xs">
+              <Text fw={600} size="sm">
+                {message.authorName}{' '}
+                <Text span c="dimmed" size="sm">
+                  {message.authorHandle}
+                </Text>
               </Text>
-            </Text>
+              <CategoryChip message={message} />
+            </Group>
             <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>
               {message.text}
             </Text>

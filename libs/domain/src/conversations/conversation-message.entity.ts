@@ -1,6 +1,7 @@
 import { Column, Entity, Index } from 'typeorm';
 import type { ChannelPlatform } from '../channels/channel.entity';
 import { TenantEntity } from '../common/tenant-entity';
+import type { FeedbackCategory } from '../feedback/feedback-category';
 
 export const MESSAGE_STATUSES = ['new', 'replied', 'dismissed'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
@@ -10,6 +11,7 @@ export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 @Index(['channelId', 'externalId'], { unique: true })
 @Index(['organizationId', 'status', 'receivedAt'])
 @Index(['organizationId', 'receivedAt'])
+@Index(['organizationId', 'category', 'receivedAt'])
 export class ConversationMessageEntity extends TenantEntity {
   @Column('uuid')
   channelId: string;
@@ -44,4 +46,12 @@ export class ConversationMessageEntity extends TenantEntity {
 
   @Column('text', { default: 'new' })
   status: MessageStatus;
+
+  /** What the message is about, set when it is pulled; null for messages pulled before issue 14. */
+  @Column('text', { nullable: true })
+  category: FeedbackCategory | null;
+
+  /** The words in the text that decided `category`. */
+  @Column('text', { array: true, default: () => "'{}'" })
+  categoryReasons: string[];
 }

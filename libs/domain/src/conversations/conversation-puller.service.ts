@@ -8,6 +8,7 @@ import { PlatformClients } from '../channels/platform-clients';
 import { toStorableText } from '../common/storable-text';
 import { UsageCounter } from '../metrics/platform-usage';
 import { PublicationMetricsEntity } from '../metrics/publication-metrics.entity';
+import { classifyFeedback } from '../feedback/feedback-classifier';
 import { ConversationCursorEntity } from './conversation-cursor.entity';
 
 /** YouTube comments are read on videos published this recently (each video costs quota). */
@@ -123,20 +124,27 @@ const storableMessage = (message: IncomingMessage): IncomingMessage => ({
 const newest = (messages: IncomingMessage[]) =>
   messages.length ? new Date(Math.max(...messages.map((m) => m.createdAt.getTime()))) : undefined;
 
-/** Inserts what is not in the inbox yet, linked to our publication it answers; returns how many. */
+/**
+ * Inserts what is not in the inbox yet, linked to our publication it answers and with its feedback
+ * category; returns how many.
+ */
 async function storeMessages(
   tx: EntityManager,
   channel: ChannelEntity,
   messages: IncomingMessage[],
 ): Promise<number> {
   if (messages.length === 0) return 0;
+  const verdicts = messages.map((m) => classifyFeedback(m.text));
   const [{ stored }]: { stored: number }[] = await tx.query(
     `WITH inserted AS (
        INSERT INTO conversation_messages (organization_id, channel_id, platform, external_id,
-         in_reply_to_external_id, in_reply_to_publication_id, author_handle, author_name, text, received_at)
-       SELECT $1, $2, $3, u.external_id, u.in_reply_to, pm.publication_id, u.handle, u.name, u.text, u.received_at
-       FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[])
-         AS u(external_id, in_reply_to, handle, name, text, received_at)
+         in_reply_to_external_id, in_reply_to_publication_id, author_handle, author_name, text, received_at,
+         category, category_reasons)
+       SELECT $1, $2, $3, u.external_id, u.in_reply_to, pm.publication_id, u.handle, u.name, u.text, u.received_at,
+         u.category, ARRAY(SELECT jsonb_array_elements_text(u.reasons))
+       FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[],
+         $10::text[], $11::jsonb[])
+         AS u(external_id, in_reply_to, handle, name, text, received_at, category, reasons)
        LEFT JOIN publication_metrics pm ON pm.channel_id = $2 AND pm.external_id = u.in_reply_to
        ON CONFLICT (channel_id, external_id) DO NOTHING
        RETURNING 1)
@@ -151,6 +159,8 @@ async function storeMessages(
       messages.map((m) => m.authorName),
       messages.map((m) => m.text),
       messages.map((m) => m.createdAt),
+      verdicts.map((v) => v.category),
+      verdicts.map((v) => JSON.stringify(v.reasons)),
     ],
   );
   return stored;

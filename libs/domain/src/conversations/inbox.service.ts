@@ -4,6 +4,7 @@ import { DataSource, In, LessThan } from 'typeorm';
 import { AuditAction } from '../audit/audit-action';
 import { AuditService } from '../audit/audit.service';
 import { NotFoundError } from '../common/domain-error';
+import type { FeedbackCategory } from '../feedback/feedback-category';
 import { Actor } from '../identity/actor';
 import { ConversationMessageEntity, MessageStatus } from './conversation-message.entity';
 import { ConversationReplyEntity } from './conversation-reply.entity';
@@ -13,6 +14,7 @@ import { RepliesService } from './replies.service';
 export interface InboxQuery {
   status?: MessageStatus;
   channelId?: string;
+  category?: FeedbackCategory;
   /** Messages received before this time (the next page). */
   before?: Date;
   limit?: number;
@@ -37,6 +39,7 @@ export class InboxService {
         organizationId,
         ...(query.status ? { status: query.status } : {}),
         ...(query.channelId ? { channelId: query.channelId } : {}),
+        ...(query.category ? { category: query.category } : {}),
         ...(query.before ? { receivedAt: LessThan(query.before) } : {}),
       },
       order: { receivedAt: 'DESC', id: 'DESC' },

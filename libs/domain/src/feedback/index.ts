@@ -1,0 +1,2 @@
+export * from './feedback-category';
+export * from './feedback-classifier';
