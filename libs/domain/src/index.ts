@@ -9,6 +9,7 @@ export * from './crypto';
 export * from './digest';
 export * from './entities';
 export * from './identity';
+export * from './lifecycle';
 export * from './mail';
 export * from './media';
 export * from './metrics';

@@ -6,22 +6,22 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { JobName, JobProducer } from '@rounds/queue';
 import { policyRequirement } from '../approvals/approval-policy';
 import type { FindingOverride } from '../approvals/approval.entity';
+import { ReviewRules } from '../approvals/review-rules.service';
 import { AuditAction } from '../audit/audit-action';
 import { AuditService } from '../audit/audit.service';
-import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-error';
+import { InvalidInputError, NotFoundError } from '../common/domain-error';
 import { ComplianceService } from '../compliance/compliance.service';
 import { PhiScanner } from '../compliance/phi';
 import { Actor } from '../identity/actor';
-import { RoleGrantsService } from '../identity/role-grants.service';
+import { Lifecycle } from '../lifecycle/lifecycle.service';
 import { completePolicy } from '../organizations/organization-settings';
 import { loadOrganization } from '../organizations/organization-store';
-import { InvalidTransitionError } from '../posts/post-errors';
+import { InvalidTransitionError } from '../lifecycle/transition-error';
 import { ConversationMessageEntity } from './conversation-message.entity';
 import { ConversationReplyEntity, ReplyStatus } from './conversation-reply.entity';
 import { ReplyView, replyView } from './conversation-views';
 import { ReplyApprovalEntity } from './reply-approval.entity';
 import type { ReplyFinding } from './reply-finding';
-import { assertReplyApprovable } from './reply-review';
 import { checkReplyText } from './reply-text';
 import { ReplyTemplateEntity } from './reply-template.entity';
 import { TemplateNotApprovedError } from './reply-templates.service';
@@ -52,7 +52,8 @@ export class RepliesService {
     private readonly compliance: ComplianceService,
     private readonly audit: AuditService,
     private readonly producer: JobProducer,
-    private readonly roleGrants: RoleGrantsService,
+    private readonly rules: ReviewRules,
+    private readonly lifecycle: Lifecycle,
   ) {}
 
   /** A reply with its own text goes to review; one from a template is approved already and sent. */
@@ -92,40 +93,50 @@ export class RepliesService {
   }
 
   async approve(actor: Actor, replyId: string, decision: ReplyDecision): Promise<ReplyView> {
-    const overrides = decision.overrides ?? [];
     const { reply, approvals } = await this.dataSource.transaction(async (tx) => {
       const reply = await this.lockInReview(tx, actor, replyId, 'approved');
-      const earlier = await tx.findBy(ReplyApprovalEntity, { replyId, decision: 'approve' });
-      if (earlier.some((a) => a.approverId === actor.userId)) {
-        throw new ConflictError('you have already approved this reply');
-      }
-      assertReplyApprovable(
+      const outcome = await this.rules.approval(
+        tx,
         actor,
-        reply,
-        overrides,
-        earlier.flatMap((a) => a.overrides),
+        {
+          authors: [reply.authorId],
+          findings: reply.findings,
+          policy: {
+            required: reply.requiredApprovals,
+            approvals: await tx.findBy(ReplyApprovalEntity, {
+              organizationId: actor.organizationId,
+              replyId,
+              decision: 'approve',
+            }),
+          },
+        },
+        decision.overrides ?? [],
+        'reply',
       );
-      await this.roleGrants.assertMayApproveWorkOf(tx, actor, [reply.authorId]);
       const comment = decision.comment?.trim() || null;
-      const justified = overrides.map((o) => ({
-        findingId: o.findingId,
-        justification: o.justification.trim(),
-      }));
       await tx.insert(ReplyApprovalEntity, {
         organizationId: actor.organizationId,
         replyId,
         approverId: actor.userId,
         decision: 'approve',
         comment,
-        overrides: justified,
+        overrides: outcome.overrides,
       });
-      for (const override of justified) {
+      for (const override of outcome.overrides) {
         await this.record(tx, actor, AuditAction.PhiFindingOverridden, reply, { ...override });
       }
-      const policyMet = earlier.length + 1 >= reply.requiredApprovals;
-      if (policyMet) await this.setStatus(tx, reply, 'approved', { approvedAt: new Date() });
-      await this.record(tx, actor, AuditAction.ReplyApproved, reply, { comment, policyMet });
-      return { reply, approvals: earlier.length + 1 };
+      const event = {
+        actorId: actor.userId,
+        action: AuditAction.ReplyApproved,
+        data: { comment, policyMet: outcome.policyMet },
+      };
+      if (outcome.policyMet) {
+        const set = { approvedAt: new Date() };
+        await this.lifecycle.move(tx, { kind: 'reply', row: reply, to: 'approved', set, event });
+      } else {
+        await this.record(tx, actor, event.action, reply, event.data);
+      }
+      return { reply, approvals: outcome.approvals };
     });
     if (reply.status === 'approved') await this.enqueueSend(reply);
     return replyView(reply, approvals);
@@ -145,8 +156,16 @@ export class RepliesService {
         comment: comment.trim(),
         overrides: [],
       });
-      await this.setStatus(tx, reply, 'rejected');
-      await this.record(tx, actor, AuditAction.ReplyRejected, reply, { comment: comment.trim() });
+      await this.lifecycle.move(tx, {
+        kind: 'reply',
+        row: reply,
+        to: 'rejected',
+        event: {
+          actorId: actor.userId,
+          action: AuditAction.ReplyRejected,
+          data: { comment: comment.trim() },
+        },
+      });
       return replyView(reply, 0);
     });
   }
@@ -252,20 +271,6 @@ export class RepliesService {
       );
     }
     return reply;
-  }
-
-  private async setStatus(
-    tx: EntityManager,
-    reply: ConversationReplyEntity,
-    status: ReplyStatus,
-    set: Partial<ConversationReplyEntity> = {},
-  ): Promise<void> {
-    await tx.update(
-      ConversationReplyEntity,
-      { id: reply.id, organizationId: reply.organizationId },
-      { status, ...set },
-    );
-    Object.assign(reply, { status, ...set });
   }
 
   private record(

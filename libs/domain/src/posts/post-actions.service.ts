@@ -6,12 +6,11 @@ import { DomainError, DomainErrorCode } from '../common/domain-error';
 import { Actor } from '../identity/actor';
 import { OrganizationPausedError } from '../organizations/organization-errors';
 import { loadOrganization } from '../organizations/organization-store';
-import { InvalidTransitionError } from './post-errors';
+import { InvalidTransitionError } from '../lifecycle/transition-error';
 import { PostDetail, PostQueriesService } from './post-queries.service';
 import { PostScheduler } from './post-scheduler.service';
 import { LIVE_PUBLICATION_STATUSES, PostStatus } from './post-status';
 import { loadRevision, lockPost } from './post-store';
-import { movePublications } from './publications';
 import { parseScheduledAt } from './schedule-time';
 
 export interface ReleaseRequest {
@@ -38,7 +37,12 @@ export class PostActionsService {
         action: AuditAction.PostCancelled,
         data: { comment: comment?.trim() || null },
       });
-      await movePublications(tx, post, LIVE_PUBLICATION_STATUSES, PostStatus.Cancelled);
+      await this.scheduler.movePublications(
+        tx,
+        post,
+        LIVE_PUBLICATION_STATUSES,
+        PostStatus.Cancelled,
+      );
     });
     return this.queries.detail(actor.organizationId, postId);
   }

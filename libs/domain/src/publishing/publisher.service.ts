@@ -8,7 +8,7 @@ import { ChannelTokensService } from '../channels/channel-tokens.service';
 import { ChannelEntity } from '../channels/channel.entity';
 import { DomainError } from '../common/domain-error';
 import { ConsentService } from '../media/consent.service';
-import { InvalidTransitionError } from '../posts/post-errors';
+import { InvalidTransitionError } from '../lifecycle/transition-error';
 import { PostStatus, PublicationStatus } from '../posts/post-status';
 import { PublicationEntity } from '../posts/publication.entity';
 import { ChannelSendBudget } from './channel-send-budget';

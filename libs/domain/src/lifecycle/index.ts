@@ -1,0 +1,4 @@
+export * from './lifecycle.module';
+export * from './lifecycle.service';
+export * from './transition-error';
+export * from './transitions';
