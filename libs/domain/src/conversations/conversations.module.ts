@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConversationRepository } from './conversation.repository';
 import { ReviewRules } from '../approvals/review-rules.service';
 import { LifecycleModule } from '../lifecycle/lifecycle.module';
 import { ChannelsModule } from '../channels/channels.module';
@@ -24,7 +25,7 @@ const services = [
 @Module({
   imports: [ChannelsModule, ComplianceModule, LifecycleModule],
   // RoleGrantsService is stateless and needs only the config: the worker has no IdentityModule.
-  providers: [...services, RoleGrantsService, ReviewRules],
+  providers: [...services, ConversationRepository, RoleGrantsService, ReviewRules],
   exports: services,
 })
 export class ConversationsModule {}

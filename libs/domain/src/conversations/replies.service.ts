@@ -1,8 +1,7 @@
 import type { JsonObject } from '../common/json';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { JobName, JobProducer } from '@rounds/queue';
 import { policyRequirement } from '../approvals/approval-policy';
 import type { FindingOverride } from '../approvals/approval.entity';
@@ -20,7 +19,7 @@ import { InvalidTransitionError } from '../lifecycle/transition-error';
 import { ConversationMessageEntity } from './conversation-message.entity';
 import { ConversationReplyEntity, ReplyStatus } from './conversation-reply.entity';
 import { ReplyView, replyView } from './conversation-views';
-import { ReplyApprovalEntity } from './reply-approval.entity';
+import { ConversationRepository } from './conversation.repository';
 import type { ReplyFinding } from './reply-finding';
 import { checkReplyText } from './reply-text';
 import { ReplyTemplateEntity } from './reply-template.entity';
@@ -48,7 +47,7 @@ export class RepliesService {
   private readonly scanner = new PhiScanner();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly conversations: ConversationRepository,
     private readonly compliance: ComplianceService,
     private readonly audit: AuditService,
     private readonly producer: JobProducer,
@@ -61,24 +60,27 @@ export class RepliesService {
     if ((input.text === undefined) === (input.templateId === undefined)) {
       throw new InvalidInputError('text', 'give either text or templateId, not both');
     }
-    const reply = await this.dataSource.transaction(async (tx) => {
-      const message = await tx.findOneBy(ConversationMessageEntity, {
-        organizationId: actor.organizationId,
-        id: messageId,
-      });
+    const { organizationId } = actor;
+    const reply = await this.conversations.transaction(async (tx) => {
+      const message = await this.conversations.message(organizationId, messageId, tx);
       if (!message) throw new NotFoundError('conversation');
       const fields = input.templateId
         ? await this.fromTemplate(tx, actor, input.templateId, message)
         : await this.forReview(tx, actor, input.text!, message);
-      const draft = await tx.save(
-        tx.create(ConversationReplyEntity, {
-          organizationId: actor.organizationId,
+      const draft = await this.conversations.insertReply(
+        organizationId,
+        {
           messageId: message.id,
           channelId: message.channelId,
           platform: message.platform,
           authorId: actor.userId,
+          externalId: null,
+          url: null,
+          error: null,
+          sentAt: null,
           ...fields,
-        }),
+        },
+        tx,
       );
       await this.record(tx, actor, AuditAction.ReplyDrafted, draft, {
         messageId: message.id,
@@ -93,7 +95,8 @@ export class RepliesService {
   }
 
   async approve(actor: Actor, replyId: string, decision: ReplyDecision): Promise<ReplyView> {
-    const { reply, approvals } = await this.dataSource.transaction(async (tx) => {
+    const { organizationId } = actor;
+    const { reply, approvals } = await this.conversations.transaction(async (tx) => {
       const reply = await this.lockInReview(tx, actor, replyId, 'approved');
       const outcome = await this.rules.approval(
         tx,
@@ -103,25 +106,24 @@ export class RepliesService {
           findings: reply.findings,
           policy: {
             required: reply.requiredApprovals,
-            approvals: await tx.findBy(ReplyApprovalEntity, {
-              organizationId: actor.organizationId,
-              replyId,
-              decision: 'approve',
-            }),
+            approvals: await this.conversations.approvalsOf(organizationId, replyId, tx),
           },
         },
         decision.overrides ?? [],
         'reply',
       );
       const comment = decision.comment?.trim() || null;
-      await tx.insert(ReplyApprovalEntity, {
-        organizationId: actor.organizationId,
-        replyId,
-        approverId: actor.userId,
-        decision: 'approve',
-        comment,
-        overrides: outcome.overrides,
-      });
+      await this.conversations.insertApproval(
+        organizationId,
+        {
+          replyId,
+          approverId: actor.userId,
+          decision: 'approve',
+          comment,
+          overrides: outcome.overrides,
+        },
+        tx,
+      );
       for (const override of outcome.overrides) {
         await this.record(tx, actor, AuditAction.PhiFindingOverridden, reply, { ...override });
       }
@@ -146,16 +148,14 @@ export class RepliesService {
     if (comment.trim() === '') {
       throw new InvalidInputError('comment', 'comment is required: tell the author what to change');
     }
-    return this.dataSource.transaction(async (tx) => {
+    return this.conversations.transaction(async (tx) => {
       const reply = await this.lockInReview(tx, actor, replyId, 'rejected');
-      await tx.insert(ReplyApprovalEntity, {
-        organizationId: actor.organizationId,
-        replyId,
-        approverId: actor.userId,
-        decision: 'reject',
-        comment: comment.trim(),
-        overrides: [],
-      });
+      const rejection = { replyId, approverId: actor.userId, comment: comment.trim() };
+      await this.conversations.insertApproval(
+        actor.organizationId,
+        { ...rejection, decision: 'reject', overrides: [] },
+        tx,
+      );
       await this.lifecycle.move(tx, {
         kind: 'reply',
         row: reply,
@@ -172,11 +172,7 @@ export class RepliesService {
 
   /** The organization's replies, newest first; `status` narrows (e.g. in_review: the review queue). */
   async list(actor: Actor, status?: ReplyStatus): Promise<ReplyView[]> {
-    const replies = await this.dataSource.getRepository(ConversationReplyEntity).find({
-      where: { organizationId: actor.organizationId, ...(status ? { status } : {}) },
-      order: { createdAt: 'DESC' },
-      take: 200,
-    });
+    const replies = await this.conversations.replies(actor.organizationId, status);
     return this.withApprovals(actor.organizationId, replies);
   }
 
@@ -185,16 +181,10 @@ export class RepliesService {
     organizationId: string,
     replies: ConversationReplyEntity[],
   ): Promise<ReplyView[]> {
-    if (replies.length === 0) return [];
-    const counts: { replyId: string; count: number }[] = await this.dataSource
-      .getRepository(ReplyApprovalEntity)
-      .createQueryBuilder('a')
-      .select('a.reply_id', 'replyId')
-      .addSelect('count(*)::int', 'count')
-      .where({ organizationId, replyId: In(replies.map((r) => r.id)), decision: 'approve' })
-      .groupBy('a.reply_id')
-      .getRawMany();
-    const byReply = new Map(counts.map((c) => [c.replyId, c.count]));
+    const byReply = await this.conversations.approvalCounts(
+      organizationId,
+      replies.map((r) => r.id),
+    );
     return replies.map((r) => replyView(r, byReply.get(r.id) ?? 0));
   }
 
@@ -257,10 +247,7 @@ export class RepliesService {
   }
 
   private async lockInReview(tx: EntityManager, actor: Actor, replyId: string, to: ReplyStatus) {
-    const reply = await tx.findOne(ConversationReplyEntity, {
-      where: { organizationId: actor.organizationId, id: replyId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const reply = await this.conversations.lockReply(actor.organizationId, replyId, tx);
     if (!reply) throw new NotFoundError('reply');
     if (reply.status !== 'in_review') {
       throw new InvalidTransitionError(

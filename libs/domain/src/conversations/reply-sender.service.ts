@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PlatformError, PublishedItem } from '@rounds/platforms';
 import { AuditAction } from '../audit/audit-action';
+import { NotFoundError } from '../common/domain-error';
 import { ChannelEntity } from '../channels/channel.entity';
 import { ChannelTokensService } from '../channels/channel-tokens.service';
 import { PlatformClients } from '../channels/platform-clients';
@@ -12,6 +13,7 @@ import { InvalidTransitionError } from '../lifecycle/transition-error';
 import { loadOrganization } from '../organizations/organization-store';
 import { ConversationMessageEntity } from './conversation-message.entity';
 import { ConversationReplyEntity } from './conversation-reply.entity';
+import { ConversationRepository } from './conversation.repository';
 
 export type SendOutcome = 'sent' | 'paused' | 'nothing_to_do';
 
@@ -29,6 +31,7 @@ export class ReplySender {
     private readonly tokens: ChannelTokensService,
     private readonly clients: PlatformClients,
     private readonly lifecycle: Lifecycle,
+    private readonly conversations: ConversationRepository,
     private readonly usage: UsageCounter,
   ) {}
 
@@ -37,9 +40,8 @@ export class ReplySender {
     if (organization.pausedAt) return 'paused';
     const reply = await this.claim(organizationId, replyId);
     if (!reply) return 'nothing_to_do';
-    const message = await this.dataSource
-      .getRepository(ConversationMessageEntity)
-      .findOneByOrFail({ organizationId, id: reply.messageId });
+    const message = await this.conversations.message(organizationId, reply.messageId);
+    if (!message) throw new NotFoundError('conversation');
     const channel = await this.dataSource
       .getRepository(ChannelEntity)
       .findOneByOrFail({ organizationId, id: reply.channelId });
@@ -62,11 +64,7 @@ export class ReplySender {
           data: { externalId: sent.externalId, url: sent.url },
         },
       });
-      await tx.update(
-        ConversationMessageEntity,
-        { id: message.id, organizationId },
-        { status: 'replied' },
-      );
+      await this.conversations.setMessageStatus(organizationId, message.id, 'replied', tx);
     });
     return 'sent';
   }
@@ -87,9 +85,7 @@ export class ReplySender {
       if (error instanceof InvalidTransitionError) return null;
       throw error;
     }
-    return this.dataSource
-      .getRepository(ConversationReplyEntity)
-      .findOneByOrFail({ organizationId, id: replyId });
+    return this.conversations.reply(organizationId, replyId);
   }
 
   private async post(
