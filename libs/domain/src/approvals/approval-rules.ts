@@ -3,7 +3,7 @@ import type { ComplianceFindingEntity } from '../compliance/compliance-finding.e
 import { Actor } from '../identity/actor';
 import { InvalidTransitionError } from '../lifecycle/transition-error';
 import type { PostRevisionEntity } from '../posts/post-revision.entity';
-import { PostStatus } from '../posts/post-status';
+import { PostStatus } from '../lifecycle/statuses';
 import type { PostEntity } from '../posts/post.entity';
 import { ApprovalBySelfError, UnresolvedFindingsError } from './approval-errors';
 import type { FindingOverride } from './approval.entity';

@@ -12,7 +12,7 @@ import { loadOrganization } from '../organizations/organization-store';
 import { recordPostAudit } from '../posts/post-audit';
 import { PostDetail, PostQueriesService } from '../posts/post-queries.service';
 import { PostRevisionEntity } from '../posts/post-revision.entity';
-import { PostStatus } from '../posts/post-status';
+import { PostStatus } from '../lifecycle/statuses';
 import { PostScheduler } from '../posts/post-scheduler.service';
 import { findPost, loadRevision, lockPost, updatePost } from '../posts/post-store';
 import { PostEntity } from '../posts/post.entity';

@@ -4,7 +4,7 @@ import { mergeCategories } from '../compliance/content-category';
 import type { Actor } from '../identity/actor';
 import { completePolicy, type ApprovalPolicy } from '../organizations/organization-settings';
 import { versionTag } from '../posts/calendar-entries';
-import { PostStatus } from '../posts/post-status';
+import { PostStatus } from '../lifecycle/statuses';
 import { policyRequirement } from './approval-policy';
 import { authorsOf, isOwnWork } from './approval-rules';
 

@@ -7,7 +7,7 @@ import { ComplianceService } from '../compliance/compliance.service';
 import { Actor } from '../identity/actor';
 import { InvalidTransitionError } from '../lifecycle/transition-error';
 import { PostDetail, PostQueriesService } from '../posts/post-queries.service';
-import { PostStatus } from '../posts/post-status';
+import { PostStatus } from '../lifecycle/statuses';
 import { PostScheduler } from '../posts/post-scheduler.service';
 import { loadRevision, lockPost } from '../posts/post-store';
 import { ApprovalEntity } from './approval.entity';

@@ -10,7 +10,7 @@ import { settingsOf } from '../organizations/organization-settings.service';
 import { loadOrganization } from '../organizations/organization-store';
 import { contentTextFields } from '../posts/post-content';
 import { PostRevisionEntity } from '../posts/post-revision.entity';
-import { PostStatus } from '../posts/post-status';
+import { PostStatus } from '../lifecycle/statuses';
 import { PostEntity } from '../posts/post.entity';
 import { accessibilityFindings } from './accessibility-check';
 import { consentRequirementFindings } from './consent-requirement';

@@ -6,7 +6,8 @@ import type { ChannelEntity } from '../channels/channel.entity';
 import { PublicationMetricsEntity } from '../metrics/publication-metrics.entity';
 import { ConversationCursorEntity } from './conversation-cursor.entity';
 import { ConversationMessageEntity, MessageStatus } from './conversation-message.entity';
-import { ConversationReplyEntity, ReplyStatus } from './conversation-reply.entity';
+import type { ReplyStatus } from '../lifecycle/statuses';
+import { ConversationReplyEntity } from './conversation-reply.entity';
 import { ReplyApprovalEntity } from './reply-approval.entity';
 
 export interface InboxQuery {

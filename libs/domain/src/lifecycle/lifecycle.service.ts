@@ -6,11 +6,11 @@ import { AuditService } from '../audit/audit.service';
 import { InvalidTransitionError } from './transition-error';
 import {
   canTransition,
-  ENTITIES,
-  EntityOf,
+  ColumnsOf,
   LifecycleKind,
   StatusOf,
   SUBJECT_TYPES,
+  TABLE_NAMES,
 } from './transitions';
 
 /** The audit event written with a move. */
@@ -22,9 +22,7 @@ export interface LifecycleEvent {
 }
 
 /** Columns written in the same statement as the status (e.g. approvedRevisionId, externalId). */
-export type MoveSet<K extends LifecycleKind> = Partial<
-  Omit<EntityOf<K>, 'id' | 'organizationId' | 'status' | 'createdAt'>
->;
+export type MoveSet<K extends LifecycleKind> = Partial<ColumnsOf<K>>;
 
 export interface Move<K extends LifecycleKind> {
   kind: K;
@@ -65,7 +63,7 @@ export class Lifecycle {
     if (!canTransition(kind, from, to)) throw new InvalidTransitionError(kind, from, to);
     const result = await tx
       .createQueryBuilder()
-      .update(ENTITIES[kind])
+      .update(TABLE_NAMES[kind])
       .set({ ...(move.set ?? {}), status: to } as never)
       .where('id = :id AND organization_id = :organizationId AND status = :from', {
         id: row.id,
@@ -101,7 +99,7 @@ export class Lifecycle {
     if (rows.length === 0) return [];
     const result = await tx
       .createQueryBuilder()
-      .update(ENTITIES[kind])
+      .update(TABLE_NAMES[kind])
       .set({ ...(set ?? {}), status: to } as never)
       .where(
         '(id, organization_id) IN (SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:organizationIds AS uuid[])))',

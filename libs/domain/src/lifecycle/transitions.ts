@@ -1,7 +1,4 @@
-import { ConversationReplyEntity, ReplyStatus } from '../conversations/conversation-reply.entity';
-import { PostStatus, PublicationStatus } from '../posts/post-status';
-import { PostEntity } from '../posts/post.entity';
-import { PublicationEntity } from '../posts/publication.entity';
+import { PostStatus, PublicationStatus, ReplyStatus } from './statuses';
 
 /**
  * The lifecycles of the README ("Posts and review", "Conversations"), one table each. A post moves
@@ -88,14 +85,46 @@ export const INITIAL_STATUS = {
   publication: PostStatus.Scheduled,
 } as const;
 
+/** Per kind: its statuses, and the other columns a move may write in the same statement. */
 interface Lifecycles {
-  post: { status: PostStatus; entity: PostEntity };
-  publication: { status: PublicationStatus; entity: PublicationEntity };
-  reply: { status: ReplyStatus; entity: ConversationReplyEntity };
+  post: {
+    status: PostStatus;
+    columns: {
+      approvedRevisionId: string | null;
+      scheduledAt: Date;
+      submittedAt: Date | null;
+      currentRevisionId: string;
+      lastEditedById: string;
+    };
+  };
+  publication: {
+    status: PublicationStatus;
+    columns: {
+      approvedRevisionId: string;
+      approvedContentHash: string;
+      externalId: string | null;
+      url: string | null;
+      publishedAt: Date | null;
+      error: string | null;
+      attempts: number;
+      claimedBy: string | null;
+      heartbeatAt: Date | null;
+    };
+  };
+  reply: {
+    status: ReplyStatus;
+    columns: {
+      approvedAt: Date | null;
+      externalId: string | null;
+      url: string | null;
+      sentAt: Date | null;
+      error: string | null;
+    };
+  };
 }
 export type LifecycleKind = keyof Lifecycles;
 export type StatusOf<K extends LifecycleKind> = Lifecycles[K]['status'];
-export type EntityOf<K extends LifecycleKind> = Lifecycles[K]['entity'];
+export type ColumnsOf<K extends LifecycleKind> = Lifecycles[K]['columns'];
 
 const TABLES: { [K in LifecycleKind]: Readonly<Record<StatusOf<K>, readonly StatusOf<K>[]>> } = {
   post: POST_TRANSITIONS,
@@ -103,11 +132,12 @@ const TABLES: { [K in LifecycleKind]: Readonly<Record<StatusOf<K>, readonly Stat
   reply: REPLY_TRANSITIONS,
 };
 
-export const ENTITIES = {
-  post: PostEntity,
-  publication: PublicationEntity,
-  reply: ConversationReplyEntity,
-} as const;
+/** Each kind's table (TypeORM resolves a table name to its entity). */
+export const TABLE_NAMES: Readonly<Record<LifecycleKind, string>> = {
+  post: 'posts',
+  publication: 'publications',
+  reply: 'conversation_replies',
+};
 
 /** The audit trail's name for each kind's rows. */
 export const SUBJECT_TYPES: Readonly<Record<LifecycleKind, string>> = {

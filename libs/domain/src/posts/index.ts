@@ -6,7 +6,7 @@ export * from './post-actions.service';
 export * from './post-queries.service';
 export * from './post-revision.entity';
 export * from './post-scheduler.service';
-export * from './post-status';
+export * from '../lifecycle/statuses';
 export * from './post.entity';
 export * from './posts.module';
 export * from './posts.service';

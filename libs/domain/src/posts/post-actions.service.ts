@@ -9,7 +9,7 @@ import { loadOrganization } from '../organizations/organization-store';
 import { InvalidTransitionError } from '../lifecycle/transition-error';
 import { PostDetail, PostQueriesService } from './post-queries.service';
 import { PostScheduler } from './post-scheduler.service';
-import { LIVE_PUBLICATION_STATUSES, PostStatus } from './post-status';
+import { LIVE_PUBLICATION_STATUSES, PostStatus } from '../lifecycle/statuses';
 import { loadRevision, lockPost } from './post-store';
 import { parseScheduledAt } from './schedule-time';
 

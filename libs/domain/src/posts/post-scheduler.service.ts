@@ -11,7 +11,7 @@ import { recordPostAudit, revisionHashes } from './post-audit';
 import { Lifecycle, MoveSet } from '../lifecycle/lifecycle.service';
 import { PostNoticeKind, postNotice } from './post-notices';
 import { PostRevisionEntity } from './post-revision.entity';
-import { PostStatus, PublicationStatus } from './post-status';
+import { PostStatus, PublicationStatus } from '../lifecycle/statuses';
 import { PublicationEntity } from './publication.entity';
 import { loadRevision } from './post-store';
 import { PostEntity } from './post.entity';

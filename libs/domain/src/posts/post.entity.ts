@@ -1,6 +1,6 @@
 import { Column, Entity, Index, UpdateDateColumn } from 'typeorm';
 import { TenantEntity } from '../common/tenant-entity';
-import { PostStatus } from './post-status';
+import { PostStatus } from '../lifecycle/statuses';
 
 /** One piece of content for one or more channels; its words live in immutable revisions. */
 @Entity('posts')

@@ -23,7 +23,7 @@ import { Lifecycle } from '../lifecycle/lifecycle.service';
 import { INITIAL_STATUS } from '../lifecycle/transitions';
 import { PostDetail, PostQueriesService } from './post-queries.service';
 import { PostRevisionEntity } from './post-revision.entity';
-import { LIVE_PUBLICATION_STATUSES, PostStatus } from './post-status';
+import { LIVE_PUBLICATION_STATUSES, PostStatus } from '../lifecycle/statuses';
 import { findChannels, insertRevision, loadRevision, lockPost, updatePost } from './post-store';
 import { PostEntity } from './post.entity';
 import { PostScheduler } from './post-scheduler.service';

@@ -2,7 +2,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn } from '
 import { ChannelEntity, ChannelPlatform } from '../channels/channel.entity';
 import { TenantEntity } from '../common/tenant-entity';
 import { PostEntity } from './post.entity';
-import { PUBLICATION_STATUSES, PublicationStatus } from './post-status';
+import { PUBLICATION_STATUSES, PublicationStatus } from '../lifecycle/statuses';
 
 /** A post on one channel, created when its approval policy is met; the worker publishes it. */
 @Entity('publications')

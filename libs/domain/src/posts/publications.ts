@@ -2,7 +2,7 @@ import { EntityManager, In } from 'typeorm';
 import type { Lifecycle } from '../lifecycle/lifecycle.service';
 import { INITIAL_STATUS } from '../lifecycle/transitions';
 import { PostRevisionEntity } from './post-revision.entity';
-import { PostStatus, PublicationStatus } from './post-status';
+import { PostStatus, PublicationStatus } from '../lifecycle/statuses';
 import { PostEntity } from './post.entity';
 import { PublicationEntity } from './publication.entity';
 import { findChannels } from './post-store';

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import type { Lifecycle } from '../lifecycle/lifecycle.service';
 import { canTransition } from '../lifecycle/transitions';
-import { PostStatus } from '../posts/post-status';
+import { PostStatus } from '../lifecycle/statuses';
 import { PostEntity } from '../posts/post.entity';
 import { PublicationEntity } from '../posts/publication.entity';
 

@@ -9,7 +9,7 @@ import { AuditService } from '../audit/audit.service';
 import { InvalidTransitionError } from '../lifecycle/transition-error';
 import { Lifecycle } from '../lifecycle/lifecycle.service';
 import { PostScheduler } from '../posts/post-scheduler.service';
-import { PostStatus, PublicationStatus } from '../posts/post-status';
+import { PostStatus, PublicationStatus } from '../lifecycle/statuses';
 import { lockPost } from '../posts/post-store';
 import { PostEntity } from '../posts/post.entity';
 import { PublicationEntity } from '../posts/publication.entity';

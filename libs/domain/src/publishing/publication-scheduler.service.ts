@@ -3,7 +3,7 @@ import type { Job, Queue } from 'bullmq';
 import { EntityManager } from 'typeorm';
 import { JobProducer, PublicationJobData, QueueName } from '@rounds/queue';
 import { AfterCommit } from '../notifications/after-commit';
-import { PostStatus } from '../posts/post-status';
+import { PostStatus } from '../lifecycle/statuses';
 import { PublicationRepository } from './publication.repository';
 import { publishJob, publishJobId, youtubeJob } from './publish-jobs';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { PublicationJobData } from '@rounds/queue';
-import { PostStatus } from '../posts/post-status';
+import { PostStatus } from '../lifecycle/statuses';
 
 /** A publication as the queue sees it. */
 export interface QueuedPublication extends PublicationJobData {

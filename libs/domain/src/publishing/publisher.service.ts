@@ -9,7 +9,7 @@ import { ChannelEntity } from '../channels/channel.entity';
 import { DomainError } from '../common/domain-error';
 import { ConsentService } from '../media/consent.service';
 import { InvalidTransitionError } from '../lifecycle/transition-error';
-import { PostStatus, PublicationStatus } from '../posts/post-status';
+import { PostStatus, PublicationStatus } from '../lifecycle/statuses';
 import { PublicationEntity } from '../posts/publication.entity';
 import { ChannelSendBudget } from './channel-send-budget';
 import { PlatformPublisher } from './platform-publisher';

@@ -3,7 +3,7 @@ import { AppConfig } from '@rounds/config';
 import type { Redis } from 'ioredis';
 import { QueueName, REDIS } from '@rounds/queue';
 import { PostMaintenanceService } from '../posts/post-maintenance.service';
-import { PostStatus } from '../posts/post-status';
+import { PostStatus } from '../lifecycle/statuses';
 import { publishJobId } from './publish-jobs';
 import { PublicationScheduler } from './publication-scheduler.service';
 import { PublicationRepository, QueuedPublication } from './publication.repository';
