@@ -31,6 +31,7 @@ export class ConversationReplyEntity extends TenantEntity {
   @Column('uuid')
   authorId: string;
 
+  /** Written only by Lifecycle.move (lifecycle/lifecycle.service.ts). */
   @Column('text')
   status: ReplyStatus;
 

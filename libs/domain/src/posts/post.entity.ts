@@ -7,7 +7,7 @@ import { PostStatus } from '../lifecycle/statuses';
 @Index(['organizationId', 'scheduledAt'])
 @Index(['status', 'scheduledAt'])
 export class PostEntity extends TenantEntity {
-  /** Written only by applyTransition (post-lifecycle.ts). */
+  /** Written only by Lifecycle.move (lifecycle/lifecycle.service.ts). */
   @Column({ type: 'enum', enum: PostStatus, enumName: 'post_status' })
   status: PostStatus;
 

@@ -28,7 +28,7 @@ export class PublicationEntity extends TenantEntity {
   @Column('text')
   platform: ChannelPlatform;
 
-  /** Written only by applyTransition (post-lifecycle.ts). */
+  /** Written only by Lifecycle.move (lifecycle/lifecycle.service.ts). */
   @Column({ type: 'enum', enum: PUBLICATION_STATUSES, enumName: 'publication_status' })
   status: PublicationStatus;
 
