@@ -32,17 +32,20 @@ export class PostActionsService {
     await this.dataSource.transaction(async (tx) => {
       const post = await lockPost(tx, actor.organizationId, postId);
       const revision = await loadRevision(tx, post);
-      await this.scheduler.move(tx, post, revision, PostStatus.Cancelled, {
-        actorId: actor.userId,
-        action: AuditAction.PostCancelled,
-        data: { comment: comment?.trim() || null },
-      });
-      await this.scheduler.movePublications(
+      const withdrawn = await this.scheduler.movePublications(
         tx,
         post,
         LIVE_PUBLICATION_STATUSES,
         PostStatus.Cancelled,
       );
+      await this.scheduler.move(tx, post, revision, PostStatus.Cancelled, {
+        actorId: actor.userId,
+        action: AuditAction.PostCancelled,
+        data: {
+          comment: comment?.trim() || null,
+          publicationsCancelled: withdrawn.map((p) => p.id),
+        },
+      });
     });
     return this.queries.detail(actor.organizationId, postId);
   }
