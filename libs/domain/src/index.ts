@@ -10,6 +10,7 @@ export * from './digest';
 export * from './feedback';
 export * from './entities';
 export * from './identity';
+export * from './lifecycle';
 export * from './mail';
 export * from './media';
 export * from './metrics';

@@ -1,9 +1,9 @@
 import { ConflictError, InvalidInputError } from '../common/domain-error';
 import type { ComplianceFindingEntity } from '../compliance/compliance-finding.entity';
 import { Actor } from '../identity/actor';
-import { InvalidTransitionError } from '../posts/post-errors';
+import { InvalidTransitionError } from '../lifecycle/transition-error';
 import type { PostRevisionEntity } from '../posts/post-revision.entity';
-import { PostStatus } from '../posts/post-status';
+import { PostStatus } from '../lifecycle/statuses';
 import type { PostEntity } from '../posts/post.entity';
 import { ApprovalBySelfError, UnresolvedFindingsError } from './approval-errors';
 import type { FindingOverride } from './approval.entity';
@@ -41,25 +41,73 @@ export function authorsOf(post: Authored, revision: Pick<PostRevisionEntity, 'ed
   return [post.authorId, post.lastEditedById, revision.editedById];
 }
 
-/** Separation of duties: the post's author and the revision's editor may not approve it. */
-export function isOwnWork(
-  actor: Actor,
-  post: Authored,
-  revision: Pick<PostRevisionEntity, 'editedById'>,
-): boolean {
-  return authorsOf(post, revision).includes(actor.userId);
+/** A finding as review sees it, on a post's revision or on a reply. */
+export interface ReviewFinding {
+  id: string;
+  kind: string;
+  field: string;
+  severity: ComplianceFindingEntity['severity'];
 }
 
-export function assertNotOwnWork(actor: Actor, post: PostEntity, revision: PostRevisionEntity) {
-  if (isOwnWork(actor, post, revision)) throw new ApprovalBySelfError();
+/** What review needs to know of a post's revision or a reply, whichever it is. */
+export interface UnderReview {
+  /** Whoever wrote it: none of them may approve it (separation of duties). */
+  authors: readonly string[];
+  /** Its open findings: every block finding needs a justified override. */
+  findings: readonly ReviewFinding[];
+  /** Distinct approvers the policy asks for, and the approvals of it that still count. */
+  policy: {
+    required: number;
+    approvals: readonly { approverId: string; overrides: FindingOverride[] }[];
+  };
+}
+
+/** The overrides as they are kept (justifications trimmed), and whether the policy is now met. */
+export interface ApprovalOutcome {
+  overrides: FindingOverride[];
+  approvals: number;
+  policyMet: boolean;
+}
+
+export const isOwnWork = (actor: Actor, subject: Pick<UnderReview, 'authors'>) =>
+  subject.authors.includes(actor.userId);
+
+/**
+ * The rules every approval keeps, of a post or a reply alike: not one's own work, once per
+ * approver, every block finding overridden now or by an approval that still counts.
+ */
+export function assessApproval(
+  actor: Actor,
+  subject: UnderReview,
+  overrides: FindingOverride[],
+  what: string,
+): ApprovalOutcome {
+  if (isOwnWork(actor, subject)) throw new ApprovalBySelfError();
+  const { approvals, required } = subject.policy;
+  if (approvals.some((a) => a.approverId === actor.userId)) {
+    throw new ConflictError(`you have already approved this ${what}`);
+  }
+  assertFindingsResolved(
+    subject.findings,
+    overrides,
+    approvals.flatMap((a) => a.overrides),
+  );
+  return {
+    overrides: overrides.map((o) => ({
+      findingId: o.findingId,
+      justification: o.justification.trim(),
+    })),
+    approvals: approvals.length + 1,
+    policyMet: approvals.length + 1 >= required,
+  };
 }
 
 /**
  * Checks the overrides against the revision's open findings: each must name one, and every
  * block finding must be overridden now or by an approval of the same revision that still counts.
  */
-export function assertFindingsResolved(
-  findings: ComplianceFindingEntity[],
+function assertFindingsResolved(
+  findings: UnderReview['findings'],
   overrides: FindingOverride[],
   earlier: FindingOverride[],
 ): void {

@@ -12,22 +12,16 @@ import { loadOrganization } from '../organizations/organization-store';
 import { recordPostAudit } from '../posts/post-audit';
 import { PostDetail, PostQueriesService } from '../posts/post-queries.service';
 import { PostRevisionEntity } from '../posts/post-revision.entity';
-import { PostStatus } from '../posts/post-status';
+import { PostStatus } from '../lifecycle/statuses';
 import { PostScheduler } from '../posts/post-scheduler.service';
 import { findPost, loadRevision, lockPost, updatePost } from '../posts/post-store';
 import { PostEntity } from '../posts/post.entity';
 import { PolicyRequirement } from './approval-policy';
 import { ApprovalPolicyService } from './approval-policy.service';
-import { RoleGrantsService } from '../identity/role-grants.service';
-import {
-  assertAwaitingApproval,
-  assertFindingsResolved,
-  assertMediaTextRead,
-  assertNotOwnWork,
-  authorsOf,
-} from './approval-rules';
+import { assertAwaitingApproval, assertMediaTextRead, authorsOf } from './approval-rules';
 import { ApprovalEntity, FindingOverride } from './approval.entity';
 import { liveApprovals } from './approvals-store';
+import { ReviewRules } from './review-rules.service';
 
 export interface ApproveRequest {
   comment?: string;
@@ -46,7 +40,7 @@ export class ApprovalService {
     private readonly scheduler: PostScheduler,
     private readonly audit: AuditService,
     private readonly queries: PostQueriesService,
-    private readonly roleGrants: RoleGrantsService,
+    private readonly rules: ReviewRules,
   ) {}
 
   async approve(actor: Actor, postId: string, decision: ApproveRequest): Promise<PostDetail> {
@@ -71,24 +65,24 @@ export class ApprovalService {
         );
       }
       const revision = await loadRevision(tx, post);
-      assertNotOwnWork(actor, post, revision);
-      await this.roleGrants.assertMayApproveWorkOf(tx, actor, authorsOf(post, revision));
-      const earlier = await liveApprovals(tx, post.organizationId, revision.id);
-      if (earlier.some((a) => a.approverId === actor.userId)) {
-        throw new ConflictError('you have already approved this revision');
-      }
-      const overrides = decision.overrides ?? [];
-      assertFindingsResolved(
-        await this.compliance.openFindings(tx, post.organizationId, [revision.id]),
-        overrides,
-        earlier.flatMap((a) => a.overrides),
+      const requirement = await this.policy.requirement(tx, revision);
+      const outcome = await this.rules.approval(
+        tx,
+        actor,
+        {
+          authors: authorsOf(post, revision),
+          findings: await this.compliance.openFindings(tx, post.organizationId, [revision.id]),
+          policy: {
+            required: requirement.required,
+            approvals: await liveApprovals(tx, post.organizationId, revision.id),
+          },
+        },
+        decision.overrides ?? [],
+        'revision',
       );
       await this.scheduler.assertConsent(tx, post, revision, post.scheduledAt);
-      await this.record(tx, actor, post, revision, decision, overrides);
-      const requirement = await this.policy.requirement(tx, revision);
-      if (earlier.length + 1 >= requirement.required) {
-        await this.policyMet(tx, actor, post, revision, requirement);
-      }
+      await this.record(tx, actor, post, revision, decision.comment, outcome.overrides);
+      if (outcome.policyMet) await this.policyMet(tx, actor, post, revision, requirement);
     });
     return this.queries.detail(actor.organizationId, postId);
   }
@@ -98,7 +92,7 @@ export class ApprovalService {
     actor: Actor,
     post: PostEntity,
     revision: PostRevisionEntity,
-    decision: ApproveRequest,
+    comment: string | undefined,
     overrides: FindingOverride[],
   ): Promise<void> {
     await tx.insert(ApprovalEntity, {
@@ -107,11 +101,8 @@ export class ApprovalService {
       revisionId: revision.id,
       approverId: actor.userId,
       decision: 'approve',
-      comment: decision.comment?.trim() || null,
-      overrides: overrides.map((o) => ({
-        findingId: o.findingId,
-        justification: o.justification.trim(),
-      })),
+      comment: comment?.trim() || null,
+      overrides,
       contentHash: revision.contentHash,
       voidedAt: null,
     });
@@ -128,7 +119,7 @@ export class ApprovalService {
       await audit(AuditAction.PhiFindingOverridden, { ...override });
     }
     await audit(AuditAction.PostApproved, {
-      comment: decision.comment?.trim() || null,
+      comment: comment?.trim() || null,
       overrides: overrides.map((o) => o.findingId),
     });
   }

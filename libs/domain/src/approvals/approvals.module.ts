@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ReviewRules } from './review-rules.service';
 import { ComplianceModule } from '../compliance/compliance.module';
 import { RoleGrantsService } from '../identity/role-grants.service';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -9,7 +10,7 @@ import { ReviewService } from './review.service';
 
 @Module({
   imports: [PostsModule, ComplianceModule, NotificationsModule],
-  providers: [ReviewService, ApprovalService, ApprovalQueueService, RoleGrantsService],
+  providers: [ReviewService, ApprovalService, ApprovalQueueService, RoleGrantsService, ReviewRules],
   exports: [ReviewService, ApprovalService, ApprovalQueueService],
 })
 export class ApprovalsModule {}

@@ -4,9 +4,9 @@ import { mergeCategories } from '../compliance/content-category';
 import type { Actor } from '../identity/actor';
 import { completePolicy, type ApprovalPolicy } from '../organizations/organization-settings';
 import { versionTag } from '../posts/calendar-entries';
-import { PostStatus } from '../posts/post-status';
+import { PostStatus } from '../lifecycle/statuses';
 import { policyRequirement } from './approval-policy';
-import { isOwnWork } from './approval-rules';
+import { authorsOf, isOwnWork } from './approval-rules';
 
 /** One line of the compliance queue: enough to choose what to open, not the post itself. */
 export interface ReviewQueueEntry {
@@ -89,7 +89,8 @@ export async function reviewQueuePage(
       mergeCategories(categories, detectedCategories),
     ).required,
     mayApprove:
-      !isOwnWork(actor, entry, { editedById }) && !entry.approverIds.includes(actor.userId),
+      !isOwnWork(actor, { authors: authorsOf(entry, { editedById }) }) &&
+      !entry.approverIds.includes(actor.userId),
   }));
 }
 

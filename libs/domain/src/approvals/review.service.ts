@@ -2,19 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditAction } from '../audit/audit-action';
-import { AuditService } from '../audit/audit.service';
 import { InvalidInputError } from '../common/domain-error';
 import { ComplianceService } from '../compliance/compliance.service';
 import { Actor } from '../identity/actor';
-import { NotificationsService } from '../notifications/notifications.service';
-import { loadOrganization } from '../organizations/organization-store';
-import { recordPostAudit } from '../posts/post-audit';
-import { InvalidTransitionError } from '../posts/post-errors';
-import { applyTransition } from '../posts/post-lifecycle';
-import { postNotice } from '../posts/post-notices';
+import { InvalidTransitionError } from '../lifecycle/transition-error';
 import { PostDetail, PostQueriesService } from '../posts/post-queries.service';
-import { PostStatus } from '../posts/post-status';
-import { idOf, loadRevision, lockPost } from '../posts/post-store';
+import { PostStatus } from '../lifecycle/statuses';
+import { PostScheduler } from '../posts/post-scheduler.service';
+import { loadRevision, lockPost } from '../posts/post-store';
 import { ApprovalEntity } from './approval.entity';
 
 /** Submitting a post for review and sending it back with a comment. */
@@ -23,8 +18,7 @@ export class ReviewService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly compliance: ComplianceService,
-    private readonly notifications: NotificationsService,
-    private readonly audit: AuditService,
+    private readonly scheduler: PostScheduler,
     private readonly queries: PostQueriesService,
   ) {}
 
@@ -46,19 +40,13 @@ export class ReviewService {
           'scheduledAt has passed; choose a new time before submitting',
         );
       }
-      const set = { submittedAt: new Date() };
-      const to = PostStatus.InReview;
-      await applyTransition(tx, { kind: 'post', ...idOf(post), from: post.status, to, set });
       const revision = await loadRevision(tx, post);
       const { open: findings } = await this.compliance.refreshFindings(tx, revision);
-      const { timeZone } = await loadOrganization(tx, post.organizationId);
-      await this.notifications.notify(tx, postNotice('post_submitted', post, timeZone));
-      await recordPostAudit(this.audit, tx, {
+      await this.scheduler.move(tx, post, revision, PostStatus.InReview, {
         actorId: actor.userId,
         action: AuditAction.PostSubmitted,
-        post,
-        revisionHashBefore: revision.contentHash,
-        revisionHashAfter: revision.contentHash,
+        notice: 'post_submitted',
+        set: { submittedAt: new Date() },
         data: {
           revision: revision.number,
           findings: {
@@ -78,13 +66,13 @@ export class ReviewService {
     }
     await this.dataSource.transaction(async (tx) => {
       const post = await lockPost(tx, actor.organizationId, postId);
-      await applyTransition(tx, {
-        kind: 'post',
-        ...idOf(post),
-        from: post.status,
-        to: PostStatus.ChangesRequested,
-      });
       const revision = await loadRevision(tx, post);
+      await this.scheduler.move(tx, post, revision, PostStatus.ChangesRequested, {
+        actorId: actor.userId,
+        action: AuditAction.PostRejected,
+        notice: 'post_rejected',
+        data: { revision: revision.number, comment: comment.trim() },
+      });
       await tx.insert(ApprovalEntity, {
         organizationId: post.organizationId,
         postId: post.id,
@@ -95,16 +83,6 @@ export class ReviewService {
         overrides: [],
         contentHash: revision.contentHash,
         voidedAt: null,
-      });
-      const { timeZone } = await loadOrganization(tx, post.organizationId);
-      await this.notifications.notify(tx, postNotice('post_rejected', post, timeZone));
-      await recordPostAudit(this.audit, tx, {
-        actorId: actor.userId,
-        action: AuditAction.PostRejected,
-        post,
-        revisionHashBefore: revision.contentHash,
-        revisionHashAfter: revision.contentHash,
-        data: { revision: revision.number, comment: comment.trim() },
       });
     });
     return this.queries.detail(actor.organizationId, postId);

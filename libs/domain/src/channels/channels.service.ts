@@ -8,7 +8,7 @@ import { Actor } from '../identity/actor';
 import { Role } from '../identity/role';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PostScheduler } from '../posts/post-scheduler.service';
-import { PostStatus } from '../posts/post-status';
+import { PostStatus } from '../lifecycle/statuses';
 import { lockPost } from '../posts/post-store';
 import { PublicationEntity } from '../posts/publication.entity';
 import { ChannelEntity, ChannelStatus } from './channel.entity';

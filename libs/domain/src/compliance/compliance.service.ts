@@ -10,7 +10,7 @@ import { settingsOf } from '../organizations/organization-settings.service';
 import { loadOrganization } from '../organizations/organization-store';
 import { contentTextFields } from '../posts/post-content';
 import { PostRevisionEntity } from '../posts/post-revision.entity';
-import { PostStatus } from '../posts/post-status';
+import { PostStatus } from '../lifecycle/statuses';
 import { PostEntity } from '../posts/post.entity';
 import { accessibilityFindings } from './accessibility-check';
 import { consentRequirementFindings } from './consent-requirement';
@@ -94,7 +94,11 @@ export class ComplianceService {
   async rescanReviewsUsing(organizationId: string, mediaId: string): Promise<number> {
     const revisions = await this.dataSource.manager
       .createQueryBuilder(PostRevisionEntity, 'revision')
-      .innerJoin(PostEntity, 'post', 'post.current_revision_id = revision.id')
+      .innerJoin(
+        PostEntity,
+        'post',
+        'post.current_revision_id = revision.id AND post.organization_id = revision.organization_id',
+      )
       .where('revision.organization_id = :organizationId', { organizationId })
       .andWhere('post.status = :status', { status: PostStatus.InReview })
       .andWhere(':mediaId = ANY(revision.media_ids)', { mediaId })
@@ -130,7 +134,11 @@ export class ComplianceService {
     revision: PostRevisionEntity,
     drafts: FindingDraft[],
   ): Promise<void> {
-    const stored = await manager.findBy(ComplianceFindingEntity, { revisionId: revision.id });
+    const { organizationId } = revision;
+    const stored = await manager.findBy(ComplianceFindingEntity, {
+      organizationId,
+      revisionId: revision.id,
+    });
     const storedKeys = new Set(stored.map(findingKey));
     const draftsByKey = new Map(drafts.map((d) => [findingKey(d), d]));
     const fresh = drafts.filter((d) => !storedKeys.has(findingKey(d)));
@@ -142,7 +150,7 @@ export class ComplianceService {
         .values(
           fresh.map((d) => ({
             ...d,
-            organizationId: revision.organizationId,
+            organizationId,
             postId: revision.postId,
             revisionId: revision.id,
           })),
@@ -156,7 +164,11 @@ export class ComplianceService {
       const clearedAt = draft ? null : (finding.clearedAt ?? now);
       const severity = draft?.severity ?? finding.severity;
       if (clearedAt !== finding.clearedAt || severity !== finding.severity) {
-        await manager.update(ComplianceFindingEntity, { id: finding.id }, { clearedAt, severity });
+        await manager.update(
+          ComplianceFindingEntity,
+          { organizationId, id: finding.id },
+          { clearedAt, severity },
+        );
       }
     }
   }

@@ -1,17 +1,8 @@
 import { Column, Entity, Index, UpdateDateColumn } from 'typeorm';
 import type { ChannelPlatform } from '../channels/channel.entity';
 import { TenantEntity } from '../common/tenant-entity';
+import type { ReplyStatus } from '../lifecycle/statuses';
 import type { ReplyFinding } from './reply-finding';
-
-export const REPLY_STATUSES = [
-  'in_review',
-  'approved',
-  'rejected',
-  'sending',
-  'sent',
-  'failed',
-] as const;
-export type ReplyStatus = (typeof REPLY_STATUSES)[number];
 
 /**
  * A reply to one inbox message: drafted, scanned, approved by compliance (or taken from a
@@ -40,6 +31,7 @@ export class ConversationReplyEntity extends TenantEntity {
   @Column('uuid')
   authorId: string;
 
+  /** Written only by Lifecycle.move (lifecycle/lifecycle.service.ts). */
   @Column('text')
   status: ReplyStatus;
 

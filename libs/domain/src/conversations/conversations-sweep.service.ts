@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, LessThan } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { JobName, JobProducer, QueueName } from '@rounds/queue';
 import { ChannelEntity, ChannelPlatform } from '../channels/channel.entity';
-import { ConversationReplyEntity } from './conversation-reply.entity';
+import { ConversationRepository } from './conversation.repository';
 import { RepliesService } from './replies.service';
 
 /** How often the sweep runs; X mentions are pulled at every run. */
@@ -23,6 +23,7 @@ export class ConversationsSweep {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly producer: JobProducer,
     private readonly replies: RepliesService,
+    private readonly conversations: ConversationRepository,
   ) {}
 
   async sweep(now = new Date()): Promise<{ pulls: number; requeued: number }> {
@@ -43,13 +44,9 @@ export class ConversationsSweep {
         },
       })),
     );
-    const stale = await this.dataSource.getRepository(ConversationReplyEntity).find({
-      where: {
-        status: 'approved',
-        updatedAt: LessThan(new Date(now.getTime() - STALE_APPROVAL_MS)),
-      },
-      select: { id: true, organizationId: true, updatedAt: true },
-    });
+    const stale = await this.conversations.staleApproved(
+      new Date(now.getTime() - STALE_APPROVAL_MS),
+    );
     // A new id per state change: the first job's id may still be kept as completed or failed.
     for (const reply of stale)
       await this.replies.enqueueSend(reply, `-${reply.updatedAt.getTime()}`);

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ConversationRepository } from './conversation.repository';
+import { ReviewRules } from '../approvals/review-rules.service';
+import { LifecycleModule } from '../lifecycle/lifecycle.module';
 import { ChannelsModule } from '../channels/channels.module';
 import { ComplianceModule } from '../compliance/compliance.module';
 import { RoleGrantsService } from '../identity/role-grants.service';
@@ -20,9 +23,9 @@ const services = [
 
 /** The inbox, replies and templates (api), and pulling and sending them (worker). */
 @Module({
-  imports: [ChannelsModule, ComplianceModule],
+  imports: [ChannelsModule, ComplianceModule, LifecycleModule],
   // RoleGrantsService is stateless and needs only the config: the worker has no IdentityModule.
-  providers: [...services, RoleGrantsService],
+  providers: [...services, ConversationRepository, RoleGrantsService, ReviewRules],
   exports: services,
 })
 export class ConversationsModule {}

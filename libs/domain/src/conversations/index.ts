@@ -5,6 +5,7 @@ export * from './conversations.module';
 export * from './conversation-puller.service';
 export * from './conversations-sweep.service';
 export * from './inbox.service';
+export * from './conversation.repository';
 export * from './replies.service';
 export * from './reply-finding';
 export * from './reply-sender.service';

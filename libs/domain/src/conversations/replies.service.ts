@@ -1,27 +1,27 @@
 import type { JsonObject } from '../common/json';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { JobName, JobProducer } from '@rounds/queue';
 import { policyRequirement } from '../approvals/approval-policy';
 import type { FindingOverride } from '../approvals/approval.entity';
+import { ReviewRules } from '../approvals/review-rules.service';
 import { AuditAction } from '../audit/audit-action';
 import { AuditService } from '../audit/audit.service';
-import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-error';
+import { InvalidInputError, NotFoundError } from '../common/domain-error';
 import { ComplianceService } from '../compliance/compliance.service';
 import { PhiScanner } from '../compliance/phi';
 import { Actor } from '../identity/actor';
-import { RoleGrantsService } from '../identity/role-grants.service';
+import { Lifecycle } from '../lifecycle/lifecycle.service';
 import { completePolicy } from '../organizations/organization-settings';
 import { loadOrganization } from '../organizations/organization-store';
-import { InvalidTransitionError } from '../posts/post-errors';
+import { InvalidTransitionError } from '../lifecycle/transition-error';
 import { ConversationMessageEntity } from './conversation-message.entity';
-import { ConversationReplyEntity, ReplyStatus } from './conversation-reply.entity';
+import type { ReplyStatus } from '../lifecycle/statuses';
+import { ConversationReplyEntity } from './conversation-reply.entity';
 import { ReplyView, replyView } from './conversation-views';
-import { ReplyApprovalEntity } from './reply-approval.entity';
+import { ConversationRepository } from './conversation.repository';
 import type { ReplyFinding } from './reply-finding';
-import { assertReplyApprovable } from './reply-review';
 import { checkReplyText } from './reply-text';
 import { ReplyTemplateEntity } from './reply-template.entity';
 import { TemplateNotApprovedError } from './reply-templates.service';
@@ -48,11 +48,12 @@ export class RepliesService {
   private readonly scanner = new PhiScanner();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly conversations: ConversationRepository,
     private readonly compliance: ComplianceService,
     private readonly audit: AuditService,
     private readonly producer: JobProducer,
-    private readonly roleGrants: RoleGrantsService,
+    private readonly rules: ReviewRules,
+    private readonly lifecycle: Lifecycle,
   ) {}
 
   /** A reply with its own text goes to review; one from a template is approved already and sent. */
@@ -60,24 +61,27 @@ export class RepliesService {
     if ((input.text === undefined) === (input.templateId === undefined)) {
       throw new InvalidInputError('text', 'give either text or templateId, not both');
     }
-    const reply = await this.dataSource.transaction(async (tx) => {
-      const message = await tx.findOneBy(ConversationMessageEntity, {
-        organizationId: actor.organizationId,
-        id: messageId,
-      });
+    const { organizationId } = actor;
+    const reply = await this.conversations.transaction(async (tx) => {
+      const message = await this.conversations.message(organizationId, messageId, tx);
       if (!message) throw new NotFoundError('conversation');
       const fields = input.templateId
         ? await this.fromTemplate(tx, actor, input.templateId, message)
         : await this.forReview(tx, actor, input.text!, message);
-      const draft = await tx.save(
-        tx.create(ConversationReplyEntity, {
-          organizationId: actor.organizationId,
+      const draft = await this.conversations.insertReply(
+        organizationId,
+        {
           messageId: message.id,
           channelId: message.channelId,
           platform: message.platform,
           authorId: actor.userId,
+          externalId: null,
+          url: null,
+          error: null,
+          sentAt: null,
           ...fields,
-        }),
+        },
+        tx,
       );
       await this.record(tx, actor, AuditAction.ReplyDrafted, draft, {
         messageId: message.id,
@@ -92,40 +96,50 @@ export class RepliesService {
   }
 
   async approve(actor: Actor, replyId: string, decision: ReplyDecision): Promise<ReplyView> {
-    const overrides = decision.overrides ?? [];
-    const { reply, approvals } = await this.dataSource.transaction(async (tx) => {
+    const { organizationId } = actor;
+    const { reply, approvals } = await this.conversations.transaction(async (tx) => {
       const reply = await this.lockInReview(tx, actor, replyId, 'approved');
-      const earlier = await tx.findBy(ReplyApprovalEntity, { replyId, decision: 'approve' });
-      if (earlier.some((a) => a.approverId === actor.userId)) {
-        throw new ConflictError('you have already approved this reply');
-      }
-      assertReplyApprovable(
+      const outcome = await this.rules.approval(
+        tx,
         actor,
-        reply,
-        overrides,
-        earlier.flatMap((a) => a.overrides),
+        {
+          authors: [reply.authorId],
+          findings: reply.findings,
+          policy: {
+            required: reply.requiredApprovals,
+            approvals: await this.conversations.approvalsOf(organizationId, replyId, tx),
+          },
+        },
+        decision.overrides ?? [],
+        'reply',
       );
-      await this.roleGrants.assertMayApproveWorkOf(tx, actor, [reply.authorId]);
       const comment = decision.comment?.trim() || null;
-      const justified = overrides.map((o) => ({
-        findingId: o.findingId,
-        justification: o.justification.trim(),
-      }));
-      await tx.insert(ReplyApprovalEntity, {
-        organizationId: actor.organizationId,
-        replyId,
-        approverId: actor.userId,
-        decision: 'approve',
-        comment,
-        overrides: justified,
-      });
-      for (const override of justified) {
+      await this.conversations.insertApproval(
+        organizationId,
+        {
+          replyId,
+          approverId: actor.userId,
+          decision: 'approve',
+          comment,
+          overrides: outcome.overrides,
+        },
+        tx,
+      );
+      for (const override of outcome.overrides) {
         await this.record(tx, actor, AuditAction.PhiFindingOverridden, reply, { ...override });
       }
-      const policyMet = earlier.length + 1 >= reply.requiredApprovals;
-      if (policyMet) await this.setStatus(tx, reply, 'approved', { approvedAt: new Date() });
-      await this.record(tx, actor, AuditAction.ReplyApproved, reply, { comment, policyMet });
-      return { reply, approvals: earlier.length + 1 };
+      const event = {
+        actorId: actor.userId,
+        action: AuditAction.ReplyApproved,
+        data: { comment, policyMet: outcome.policyMet },
+      };
+      if (outcome.policyMet) {
+        const set = { approvedAt: new Date() };
+        await this.lifecycle.move(tx, { kind: 'reply', row: reply, to: 'approved', set, event });
+      } else {
+        await this.record(tx, actor, event.action, reply, event.data);
+      }
+      return { reply, approvals: outcome.approvals };
     });
     if (reply.status === 'approved') await this.enqueueSend(reply);
     return replyView(reply, approvals);
@@ -135,29 +149,31 @@ export class RepliesService {
     if (comment.trim() === '') {
       throw new InvalidInputError('comment', 'comment is required: tell the author what to change');
     }
-    return this.dataSource.transaction(async (tx) => {
+    return this.conversations.transaction(async (tx) => {
       const reply = await this.lockInReview(tx, actor, replyId, 'rejected');
-      await tx.insert(ReplyApprovalEntity, {
-        organizationId: actor.organizationId,
-        replyId,
-        approverId: actor.userId,
-        decision: 'reject',
-        comment: comment.trim(),
-        overrides: [],
+      const rejection = { replyId, approverId: actor.userId, comment: comment.trim() };
+      await this.conversations.insertApproval(
+        actor.organizationId,
+        { ...rejection, decision: 'reject', overrides: [] },
+        tx,
+      );
+      await this.lifecycle.move(tx, {
+        kind: 'reply',
+        row: reply,
+        to: 'rejected',
+        event: {
+          actorId: actor.userId,
+          action: AuditAction.ReplyRejected,
+          data: { comment: comment.trim() },
+        },
       });
-      await this.setStatus(tx, reply, 'rejected');
-      await this.record(tx, actor, AuditAction.ReplyRejected, reply, { comment: comment.trim() });
       return replyView(reply, 0);
     });
   }
 
   /** The organization's replies, newest first; `status` narrows (e.g. in_review: the review queue). */
   async list(actor: Actor, status?: ReplyStatus): Promise<ReplyView[]> {
-    const replies = await this.dataSource.getRepository(ConversationReplyEntity).find({
-      where: { organizationId: actor.organizationId, ...(status ? { status } : {}) },
-      order: { createdAt: 'DESC' },
-      take: 200,
-    });
+    const replies = await this.conversations.replies(actor.organizationId, status);
     return this.withApprovals(actor.organizationId, replies);
   }
 
@@ -166,16 +182,10 @@ export class RepliesService {
     organizationId: string,
     replies: ConversationReplyEntity[],
   ): Promise<ReplyView[]> {
-    if (replies.length === 0) return [];
-    const counts: { replyId: string; count: number }[] = await this.dataSource
-      .getRepository(ReplyApprovalEntity)
-      .createQueryBuilder('a')
-      .select('a.reply_id', 'replyId')
-      .addSelect('count(*)::int', 'count')
-      .where({ organizationId, replyId: In(replies.map((r) => r.id)), decision: 'approve' })
-      .groupBy('a.reply_id')
-      .getRawMany();
-    const byReply = new Map(counts.map((c) => [c.replyId, c.count]));
+    const byReply = await this.conversations.approvalCounts(
+      organizationId,
+      replies.map((r) => r.id),
+    );
     return replies.map((r) => replyView(r, byReply.get(r.id) ?? 0));
   }
 
@@ -238,10 +248,7 @@ export class RepliesService {
   }
 
   private async lockInReview(tx: EntityManager, actor: Actor, replyId: string, to: ReplyStatus) {
-    const reply = await tx.findOne(ConversationReplyEntity, {
-      where: { organizationId: actor.organizationId, id: replyId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const reply = await this.conversations.lockReply(actor.organizationId, replyId, tx);
     if (!reply) throw new NotFoundError('reply');
     if (reply.status !== 'in_review') {
       throw new InvalidTransitionError(
@@ -252,20 +259,6 @@ export class RepliesService {
       );
     }
     return reply;
-  }
-
-  private async setStatus(
-    tx: EntityManager,
-    reply: ConversationReplyEntity,
-    status: ReplyStatus,
-    set: Partial<ConversationReplyEntity> = {},
-  ): Promise<void> {
-    await tx.update(
-      ConversationReplyEntity,
-      { id: reply.id, organizationId: reply.organizationId },
-      { status, ...set },
-    );
-    Object.assign(reply, { status, ...set });
   }
 
   private record(

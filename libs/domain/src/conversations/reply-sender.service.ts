@@ -1,17 +1,19 @@
-import type { JsonObject } from '../common/json';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { PlatformError, PublishedItem } from '@rounds/platforms';
 import { AuditAction } from '../audit/audit-action';
-import { AuditService } from '../audit/audit.service';
+import { NotFoundError } from '../common/domain-error';
 import { ChannelEntity } from '../channels/channel.entity';
 import { ChannelTokensService } from '../channels/channel-tokens.service';
 import { PlatformClients } from '../channels/platform-clients';
 import { UsageCounter } from '../metrics/platform-usage';
+import { Lifecycle } from '../lifecycle/lifecycle.service';
+import { InvalidTransitionError } from '../lifecycle/transition-error';
 import { loadOrganization } from '../organizations/organization-store';
 import { ConversationMessageEntity } from './conversation-message.entity';
-import { ConversationReplyEntity, ReplyStatus } from './conversation-reply.entity';
+import { ConversationReplyEntity } from './conversation-reply.entity';
+import { ConversationRepository } from './conversation.repository';
 
 export type SendOutcome = 'sent' | 'paused' | 'nothing_to_do';
 
@@ -28,7 +30,8 @@ export class ReplySender {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tokens: ChannelTokensService,
     private readonly clients: PlatformClients,
-    private readonly audit: AuditService,
+    private readonly lifecycle: Lifecycle,
+    private readonly conversations: ConversationRepository,
     private readonly usage: UsageCounter,
   ) {}
 
@@ -37,9 +40,8 @@ export class ReplySender {
     if (organization.pausedAt) return 'paused';
     const reply = await this.claim(organizationId, replyId);
     if (!reply) return 'nothing_to_do';
-    const message = await this.dataSource
-      .getRepository(ConversationMessageEntity)
-      .findOneByOrFail({ organizationId, id: reply.messageId });
+    const message = await this.conversations.message(organizationId, reply.messageId);
+    if (!message) throw new NotFoundError('conversation');
     const channel = await this.dataSource
       .getRepository(ChannelEntity)
       .findOneByOrFail({ organizationId, id: reply.channelId });
@@ -51,21 +53,18 @@ export class ReplySender {
       throw error;
     }
     await this.dataSource.transaction(async (tx) => {
-      await this.setStatus(tx, reply, 'sent', {
-        externalId: sent.externalId,
-        url: sent.url,
-        sentAt: new Date(),
-        error: null,
+      await this.lifecycle.move(tx, {
+        kind: 'reply',
+        row: reply,
+        to: 'sent',
+        set: { externalId: sent.externalId, url: sent.url, sentAt: new Date(), error: null },
+        event: {
+          actorId: null,
+          action: AuditAction.ReplySent,
+          data: { externalId: sent.externalId, url: sent.url },
+        },
       });
-      await tx.update(
-        ConversationMessageEntity,
-        { id: message.id, organizationId },
-        { status: 'replied' },
-      );
-      await this.record(tx, reply, AuditAction.ReplySent, {
-        externalId: sent.externalId,
-        url: sent.url,
-      });
+      await this.conversations.setMessageStatus(organizationId, message.id, 'replied', tx);
     });
     return 'sent';
   }
@@ -74,11 +73,19 @@ export class ReplySender {
     organizationId: string,
     replyId: string,
   ): Promise<ConversationReplyEntity | null> {
-    const result = await this.dataSource
-      .getRepository(ConversationReplyEntity)
-      .update({ organizationId, id: replyId, status: 'approved' }, { status: 'sending' });
-    if (result.affected !== 1) return null;
-    return this.dataSource.getRepository(ConversationReplyEntity).findOneByOrFail({ id: replyId });
+    const row = { organizationId, id: replyId, status: 'approved' as const };
+    try {
+      await this.lifecycle.move(this.dataSource.manager, {
+        kind: 'reply',
+        row,
+        to: 'sending',
+        event: null,
+      });
+    } catch (error) {
+      if (error instanceof InvalidTransitionError) return null;
+      throw error;
+    }
+    return this.conversations.reply(organizationId, replyId);
   }
 
   private async post(
@@ -117,42 +124,20 @@ export class ReplySender {
   private async failed(reply: ConversationReplyEntity, error: unknown): Promise<void> {
     const final = error instanceof PlatformError && FINAL_FAILURES.has(error.kind);
     const reason = error instanceof Error ? error.message : String(error);
-    await this.dataSource.transaction(async (tx) => {
-      await this.setStatus(tx, reply, final ? 'failed' : 'approved', { error: reason });
-      if (final)
-        await this.record(tx, reply, AuditAction.ReplyFailed, {
-          error: reason,
-          kind: (error as PlatformError).kind,
-        });
-    });
-  }
-
-  private async setStatus(
-    tx: EntityManager,
-    reply: ConversationReplyEntity,
-    status: ReplyStatus,
-    set: Partial<ConversationReplyEntity>,
-  ): Promise<void> {
-    await tx.update(
-      ConversationReplyEntity,
-      { id: reply.id, organizationId: reply.organizationId, status: 'sending' },
-      { status, ...set },
+    await this.dataSource.transaction((tx) =>
+      this.lifecycle.move(tx, {
+        kind: 'reply',
+        row: reply,
+        to: final ? 'failed' : 'approved',
+        set: { error: reason },
+        event: final
+          ? {
+              actorId: null,
+              action: AuditAction.ReplyFailed,
+              data: { error: reason, kind: (error as PlatformError).kind },
+            }
+          : null,
+      }),
     );
-  }
-
-  private record(
-    tx: EntityManager,
-    reply: ConversationReplyEntity,
-    action: AuditAction,
-    data: JsonObject,
-  ) {
-    return this.audit.record(tx, {
-      organizationId: reply.organizationId,
-      actorId: null,
-      action,
-      subjectType: 'conversation_reply',
-      subjectId: reply.id,
-      data,
-    });
   }
 }

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { PostStatus } from '../posts/post-status';
+import { PostStatus } from '../lifecycle/statuses';
 import type { LimitPeriod, PostPlan } from './post-costs';
 
 /** Publications that may still call the platform (held ones wait for a person to release them). */

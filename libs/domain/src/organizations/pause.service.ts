@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { ConflictError } from '../common/domain-error';
 import { Actor } from '../identity/actor';
 import { PostEntity } from '../posts/post.entity';
-import { PostStatus } from '../posts/post-status';
+import { PostStatus } from '../lifecycle/statuses';
 import { loadOrganization } from './organization-store';
 
 export interface PauseState {

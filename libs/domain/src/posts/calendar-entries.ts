@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { PostStatus } from './post-status';
+import { PostStatus } from '../lifecycle/statuses';
 
 /** What the calendar draws of a post, and nothing else (details load when it is opened). */
 export interface CalendarEntry {

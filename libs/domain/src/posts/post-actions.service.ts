@@ -6,12 +6,11 @@ import { DomainError, DomainErrorCode } from '../common/domain-error';
 import { Actor } from '../identity/actor';
 import { OrganizationPausedError } from '../organizations/organization-errors';
 import { loadOrganization } from '../organizations/organization-store';
-import { InvalidTransitionError } from './post-errors';
+import { InvalidTransitionError } from '../lifecycle/transition-error';
 import { PostDetail, PostQueriesService } from './post-queries.service';
 import { PostScheduler } from './post-scheduler.service';
-import { LIVE_PUBLICATION_STATUSES, PostStatus } from './post-status';
+import { LIVE_PUBLICATION_STATUSES, PostStatus } from '../lifecycle/statuses';
 import { loadRevision, lockPost } from './post-store';
-import { movePublications } from './publications';
 import { parseScheduledAt } from './schedule-time';
 
 export interface ReleaseRequest {
@@ -33,12 +32,20 @@ export class PostActionsService {
     await this.dataSource.transaction(async (tx) => {
       const post = await lockPost(tx, actor.organizationId, postId);
       const revision = await loadRevision(tx, post);
+      const withdrawn = await this.scheduler.movePublications(
+        tx,
+        post,
+        LIVE_PUBLICATION_STATUSES,
+        PostStatus.Cancelled,
+      );
       await this.scheduler.move(tx, post, revision, PostStatus.Cancelled, {
         actorId: actor.userId,
         action: AuditAction.PostCancelled,
-        data: { comment: comment?.trim() || null },
+        data: {
+          comment: comment?.trim() || null,
+          publicationsCancelled: withdrawn.map((p) => p.id),
+        },
       });
-      await movePublications(tx, post, LIVE_PUBLICATION_STATUSES, PostStatus.Cancelled);
     });
     return this.queries.detail(actor.organizationId, postId);
   }

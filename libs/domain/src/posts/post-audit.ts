@@ -34,3 +34,9 @@ export function recordPostAudit(
     },
   });
 }
+
+/** A change that keeps the content: the current revision's hash before and after. */
+export const revisionHashes = (revision: { contentHash: string }) => ({
+  revisionHashBefore: revision.contentHash,
+  revisionHashAfter: revision.contentHash,
+});

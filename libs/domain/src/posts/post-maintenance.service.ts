@@ -6,7 +6,7 @@ import { ConsentService } from '../media/consent.service';
 import { MediaEntity } from '../media/media.entity';
 import { loadOrganization } from '../organizations/organization-store';
 import { PostScheduler } from './post-scheduler.service';
-import { PostStatus } from './post-status';
+import { PostStatus } from '../lifecycle/statuses';
 import { loadRevision, lockPost } from './post-store';
 import { PostEntity } from './post.entity';
 import { PublicationEntity } from './publication.entity';

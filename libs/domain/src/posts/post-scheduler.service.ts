@@ -7,12 +7,13 @@ import { ConsentService } from '../media/consent.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { loadOrganization } from '../organizations/organization-store';
 import { PublicationScheduler } from '../publishing/publication-scheduler.service';
-import { recordPostAudit } from './post-audit';
-import { applyTransition } from './post-lifecycle';
+import { recordPostAudit, revisionHashes } from './post-audit';
+import { Lifecycle, MoveSet } from '../lifecycle/lifecycle.service';
 import { PostNoticeKind, postNotice } from './post-notices';
 import { PostRevisionEntity } from './post-revision.entity';
-import { PostStatus } from './post-status';
-import { idOf, loadRevision } from './post-store';
+import { PostStatus, PublicationStatus } from '../lifecycle/statuses';
+import { PublicationEntity } from './publication.entity';
+import { loadRevision } from './post-store';
 import { PostEntity } from './post.entity';
 import { movePublications, schedulePublications } from './publications';
 
@@ -23,7 +24,7 @@ export interface StatusChange {
   /** Who hears about it, if anyone. */
   notice?: PostNoticeKind;
   /** Other post columns written with the status. */
-  set?: Partial<Pick<PostEntity, 'approvedRevisionId' | 'scheduledAt'>>;
+  set?: MoveSet<'post'>;
   data?: JsonObject;
 }
 
@@ -35,7 +36,18 @@ export class PostScheduler {
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly publications: PublicationScheduler,
+    private readonly lifecycle: Lifecycle,
   ) {}
+
+  /** The post's publications in one of `from` move to `to` (the post's own event lists them). */
+  movePublications(
+    tx: EntityManager,
+    post: PostEntity,
+    from: readonly PublicationStatus[],
+    to: PublicationStatus,
+  ): Promise<PublicationEntity[]> {
+    return movePublications(this.lifecycle, tx, post, from, to);
+  }
 
   /** Redis follows the post's publications once the transaction commits (one job per publication). */
   syncQueue(tx: EntityManager, post: PostEntity): void {
@@ -58,12 +70,18 @@ export class PostScheduler {
     change: StatusChange,
   ): Promise<void> {
     await this.move(tx, post, revision, PostStatus.Scheduled, change);
-    await schedulePublications(tx, post, revision);
+    await schedulePublications(this.lifecycle, tx, post, revision);
   }
 
   /** Due while paused, or its consent lapsed: nothing of it goes out until it is released. */
   async hold(tx: EntityManager, post: PostEntity, change: StatusChange): Promise<string[]> {
-    const held = await movePublications(tx, post, [PostStatus.Scheduled], PostStatus.Held);
+    const held = await movePublications(
+      this.lifecycle,
+      tx,
+      post,
+      [PostStatus.Scheduled],
+      PostStatus.Held,
+    );
     const revision = await loadRevision(tx, post);
     await this.move(tx, post, revision, PostStatus.Held, {
       ...change,
@@ -72,7 +90,10 @@ export class PostScheduler {
     return held.map((p) => p.id);
   }
 
-  /** Any other status change of the post, with its audit event and notice. */
+  /**
+   * Any other status change of the post, with its audit event and notice; the publish queue
+   * follows once the transaction commits (a no-op for a post without publications, as in review).
+   */
   async move(
     tx: EntityManager,
     post: PostEntity,
@@ -80,24 +101,29 @@ export class PostScheduler {
     to: PostStatus,
     change: StatusChange,
   ): Promise<void> {
-    const from = post.status;
-    await applyTransition(tx, { kind: 'post', ...idOf(post), from, to, set: change.set });
-    Object.assign(post, change.set, { status: to });
+    await this.lifecycle.move(tx, {
+      kind: 'post',
+      row: post,
+      to,
+      set: change.set,
+      event: {
+        actorId: change.actorId,
+        action: change.action,
+        data: { ...revisionHashes(revision), ...change.data },
+      },
+    });
     this.syncQueue(tx, post);
-    await this.record(tx, post, revision, { ...change, data: { from, to, ...change.data } });
+    await this.notify(tx, post, change.notice);
   }
 
-  /** The audit event (and notice) of a change to the post. */
+  /** The audit event (and notice) of a change to the post that keeps its status. */
   async record(
     tx: EntityManager,
     post: PostEntity,
     revision: PostRevisionEntity,
     change: StatusChange,
   ): Promise<void> {
-    if (change.notice) {
-      const { timeZone } = await loadOrganization(tx, post.organizationId);
-      await this.notifications.notify(tx, postNotice(change.notice, post, timeZone));
-    }
+    await this.notify(tx, post, change.notice);
     await recordPostAudit(this.audit, tx, {
       actorId: change.actorId,
       action: change.action,
@@ -106,5 +132,11 @@ export class PostScheduler {
       revisionHashAfter: revision.contentHash,
       data: change.data,
     });
+  }
+
+  private async notify(tx: EntityManager, post: PostEntity, notice?: PostNoticeKind) {
+    if (!notice) return;
+    const { timeZone } = await loadOrganization(tx, post.organizationId);
+    await this.notifications.notify(tx, postNotice(notice, post, timeZone));
   }
 }

@@ -79,7 +79,7 @@ export function findChannels(
   });
 }
 
-/** Columns other than status; a status change goes through applyTransition. */
+/** Columns other than status; a status change is a Lifecycle move. */
 export async function updatePost(
   manager: EntityManager,
   post: PostEntity,
@@ -88,6 +88,3 @@ export async function updatePost(
   await manager.update(PostEntity, { id: post.id, organizationId: post.organizationId }, changes);
   Object.assign(post, changes);
 }
-
-/** The keys applyTransition matches a post by. */
-export const idOf = (post: PostEntity) => ({ organizationId: post.organizationId, id: post.id });

@@ -1,13 +1,13 @@
 import { Column, Entity, Index, UpdateDateColumn } from 'typeorm';
 import { TenantEntity } from '../common/tenant-entity';
-import { PostStatus } from './post-status';
+import { PostStatus } from '../lifecycle/statuses';
 
 /** One piece of content for one or more channels; its words live in immutable revisions. */
 @Entity('posts')
 @Index(['organizationId', 'scheduledAt'])
 @Index(['status', 'scheduledAt'])
 export class PostEntity extends TenantEntity {
-  /** Written only by applyTransition (post-lifecycle.ts). */
+  /** Written only by Lifecycle.move (lifecycle/lifecycle.service.ts). */
   @Column({ type: 'enum', enum: PostStatus, enumName: 'post_status' })
   status: PostStatus;
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ApprovalPolicyService } from '../approvals/approval-policy.service';
 import { ComplianceModule } from '../compliance/compliance.module';
+import { LifecycleModule } from '../lifecycle/lifecycle.module';
 import { MediaModule } from '../media/media.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PublicationQueueModule } from '../publishing/publication-queue.module';
@@ -21,7 +22,13 @@ const services = [
 
 /** Posts, revisions and publications; the worker imports it for the maintenance methods. */
 @Module({
-  imports: [ComplianceModule, MediaModule, NotificationsModule, PublicationQueueModule],
+  imports: [
+    ComplianceModule,
+    LifecycleModule,
+    MediaModule,
+    NotificationsModule,
+    PublicationQueueModule,
+  ],
   providers: services,
   exports: services,
 })

@@ -17,23 +17,16 @@ import {
   mergeContentInput,
   targetedPlatforms,
 } from './post-composer';
-import { InvalidTransitionError } from './post-errors';
+import { InvalidTransitionError } from '../lifecycle/transition-error';
 import { recordPostAudit } from './post-audit';
-import { applyTransition, INITIAL_STATUS } from './post-lifecycle';
+import { Lifecycle } from '../lifecycle/lifecycle.service';
+import { INITIAL_STATUS } from '../lifecycle/transitions';
 import { PostDetail, PostQueriesService } from './post-queries.service';
 import { PostRevisionEntity } from './post-revision.entity';
-import { LIVE_PUBLICATION_STATUSES, PostStatus } from './post-status';
-import {
-  findChannels,
-  idOf,
-  insertRevision,
-  loadRevision,
-  lockPost,
-  updatePost,
-} from './post-store';
+import { LIVE_PUBLICATION_STATUSES, PostStatus } from '../lifecycle/statuses';
+import { findChannels, insertRevision, loadRevision, lockPost, updatePost } from './post-store';
 import { PostEntity } from './post.entity';
 import { PostScheduler } from './post-scheduler.service';
-import { movePublications } from './publications';
 import { parseScheduledAt } from './schedule-time';
 
 export interface NewPost extends ContentInput {
@@ -65,6 +58,7 @@ export class PostsService {
     private readonly scheduler: PostScheduler,
     private readonly audit: AuditService,
     private readonly queries: PostQueriesService,
+    private readonly lifecycle: Lifecycle,
   ) {}
 
   async create(actor: Actor, input: NewPost): Promise<PostDetail> {
@@ -170,44 +164,52 @@ export class PostsService {
       editedById: actor.userId,
     });
     const from = post.status;
-    const changes = {
-      currentRevisionId: revision.id,
-      lastEditedById: actor.userId,
-      approvedRevisionId: null,
-    };
-    if (from === PostStatus.Draft) {
-      await updatePost(tx, post, changes);
-    } else {
-      const set = { ...changes, submittedAt: null };
-      await applyTransition(tx, { kind: 'post', ...idOf(post), from, to: PostStatus.Draft, set });
-      Object.assign(post, set, { status: PostStatus.Draft });
-    }
     const approvalsVoided = await voidApprovals(
       tx,
       post.organizationId,
       post.id,
       `edited: revision ${revision.number}`,
     );
-    const withdrawn = await movePublications(
+    const withdrawn = await this.scheduler.movePublications(
       tx,
       post,
       LIVE_PUBLICATION_STATUSES,
       PostStatus.Cancelled,
     );
-    await recordPostAudit(this.audit, tx, {
-      actorId: actor.userId,
-      action: AuditAction.PostRevised,
-      post,
+    const changes = {
+      currentRevisionId: revision.id,
+      lastEditedById: actor.userId,
+      approvedRevisionId: null,
+    };
+    const hashes = {
       revisionHashBefore: current.contentHash,
       revisionHashAfter: revision.contentHash,
-      data: {
-        revision: revision.number,
-        from,
-        to: post.status,
-        approvalsVoided,
-        publicationsCancelled: withdrawn.map((p) => p.id),
-      },
-    });
+    };
+    const data = {
+      revision: revision.number,
+      approvalsVoided,
+      publicationsCancelled: withdrawn.map((p) => p.id),
+    };
+    const action = AuditAction.PostRevised;
+    if (from === PostStatus.Draft) {
+      await updatePost(tx, post, changes);
+      const unmoved = { from, to: from, ...data };
+      await recordPostAudit(this.audit, tx, {
+        actorId: actor.userId,
+        action,
+        post,
+        ...hashes,
+        data: unmoved,
+      });
+    } else {
+      await this.lifecycle.move(tx, {
+        kind: 'post',
+        row: post,
+        to: PostStatus.Draft,
+        set: { ...changes, submittedAt: null },
+        event: { actorId: actor.userId, action, data: { ...hashes, ...data } },
+      });
+    }
   }
 
   /** A new time keeps the approval; an expired post goes back to review, or out if approved. */

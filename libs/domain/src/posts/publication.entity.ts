@@ -2,7 +2,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn } from '
 import { ChannelEntity, ChannelPlatform } from '../channels/channel.entity';
 import { TenantEntity } from '../common/tenant-entity';
 import { PostEntity } from './post.entity';
-import { PUBLICATION_STATUSES, PublicationStatus } from './post-status';
+import { PUBLICATION_STATUSES, PublicationStatus } from '../lifecycle/statuses';
 
 /** A post on one channel, created when its approval policy is met; the worker publishes it. */
 @Entity('publications')
@@ -28,7 +28,7 @@ export class PublicationEntity extends TenantEntity {
   @Column('text')
   platform: ChannelPlatform;
 
-  /** Written only by applyTransition (post-lifecycle.ts). */
+  /** Written only by Lifecycle.move (lifecycle/lifecycle.service.ts). */
   @Column({ type: 'enum', enum: PUBLICATION_STATUSES, enumName: 'publication_status' })
   status: PublicationStatus;
 

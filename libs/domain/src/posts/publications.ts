@@ -1,13 +1,18 @@
 import { EntityManager, In } from 'typeorm';
-import { applyTransition, INITIAL_STATUS } from './post-lifecycle';
+import type { Lifecycle } from '../lifecycle/lifecycle.service';
+import { INITIAL_STATUS } from '../lifecycle/transitions';
 import { PostRevisionEntity } from './post-revision.entity';
-import { PostStatus, PublicationStatus } from './post-status';
+import { PostStatus, PublicationStatus } from '../lifecycle/statuses';
 import { PostEntity } from './post.entity';
 import { PublicationEntity } from './publication.entity';
 import { findChannels } from './post-store';
 
-/** Moves the post's publications that are in one of `from` to `to`; returns those moved. */
+/**
+ * Moves the post's publications that are in one of `from` to `to`; returns those moved. The
+ * post's own event, in the same transaction, lists them.
+ */
 export async function movePublications(
+  lifecycle: Lifecycle,
   manager: EntityManager,
   post: PostEntity,
   from: readonly PublicationStatus[],
@@ -20,15 +25,7 @@ export async function movePublications(
     status: In([...from]),
   });
   for (const publication of publications) {
-    await applyTransition(manager, {
-      kind: 'publication',
-      organizationId: post.organizationId,
-      id: publication.id,
-      from: publication.status,
-      to,
-      set,
-    });
-    publication.status = to;
+    await lifecycle.move(manager, { kind: 'publication', row: publication, to, set, event: null });
   }
   return publications;
 }
@@ -38,13 +35,14 @@ export async function movePublications(
  * channel that has none yet gets one, bound to the approved revision and its hash.
  */
 export async function schedulePublications(
+  lifecycle: Lifecycle,
   manager: EntityManager,
   post: PostEntity,
   revision: PostRevisionEntity,
 ): Promise<void> {
   const approved = { approvedRevisionId: revision.id, approvedContentHash: revision.contentHash };
   const waiting = [PostStatus.Held, PostStatus.Expired] as const;
-  await movePublications(manager, post, waiting, PostStatus.Scheduled, approved);
+  await movePublications(lifecycle, manager, post, waiting, PostStatus.Scheduled, approved);
   const existing = await manager.findBy(PublicationEntity, {
     organizationId: post.organizationId,
     postId: post.id,

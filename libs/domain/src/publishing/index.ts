@@ -3,6 +3,7 @@ export * from './post-rollup';
 export * from './publication-claims';
 export * from './publication-queue.module';
 export * from './publication-scheduler.service';
+export * from './publication.repository';
 export * from './publish-jobs';
 export * from './publish-policy';
 export * from './publisher.service';

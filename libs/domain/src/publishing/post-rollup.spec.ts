@@ -1,4 +1,4 @@
-import { PostStatus as S } from '../posts/post-status';
+import { PostStatus as S } from '../lifecycle/statuses';
 import { postStatusOf, transitionPath } from './post-rollup';
 
 describe("a post's status from its publications", () => {

@@ -1,6 +1,7 @@
-import { EntityManager, In } from 'typeorm';
-import { applyTransitions, canTransition } from '../posts/post-lifecycle';
-import { PostStatus } from '../posts/post-status';
+import { EntityManager } from 'typeorm';
+import type { Lifecycle } from '../lifecycle/lifecycle.service';
+import { canTransition } from '../lifecycle/transitions';
+import { PostStatus } from '../lifecycle/statuses';
 import { PostEntity } from '../posts/post.entity';
 import { PublicationEntity } from '../posts/publication.entity';
 
@@ -64,13 +65,14 @@ export type PostStatusChange = { from: PostStatus; to: PostStatus };
  * publications and one statement makes each step for all posts taking it.
  */
 export async function rollUpPosts(
+  lifecycle: Lifecycle,
   tx: EntityManager,
   posts: PostEntity[],
 ): Promise<Map<string, PostStatusChange>> {
   const changes = new Map<string, PostStatusChange>();
   if (posts.length === 0) return changes;
   const publications = await tx.find(PublicationEntity, {
-    where: { postId: In(posts.map((p) => p.id)) },
+    where: posts.map((p) => ({ organizationId: p.organizationId, postId: p.id })),
     select: { postId: true, status: true },
   });
   const walks = posts.flatMap((post) => {
@@ -84,7 +86,7 @@ export async function rollUpPosts(
     for (const [move, group] of groupBy(moving, (w) => `${w.post.status}>${w.path[step]}`)) {
       const [from, to] = move.split('>') as [PostStatus, PostStatus];
       const rows = group.map(({ post }) => ({ organizationId: post.organizationId, id: post.id }));
-      await applyTransitions(tx, { kind: 'post', rows, from, to });
+      await lifecycle.moveAll(tx, { kind: 'post', rows, from, to });
       for (const { post } of group) post.status = to;
     }
   }
@@ -92,8 +94,8 @@ export async function rollUpPosts(
   return changes;
 }
 
-export async function rollUpPost(tx: EntityManager, post: PostEntity) {
-  return (await rollUpPosts(tx, [post])).get(post.id);
+export async function rollUpPost(lifecycle: Lifecycle, tx: EntityManager, post: PostEntity) {
+  return (await rollUpPosts(lifecycle, tx, [post])).get(post.id);
 }
 
 export function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

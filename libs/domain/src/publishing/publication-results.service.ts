@@ -6,10 +6,10 @@ import type { PublishedItem } from '@rounds/platforms';
 import { PublicationJobData } from '@rounds/queue';
 import { AuditAction } from '../audit/audit-action';
 import { AuditService } from '../audit/audit.service';
-import { InvalidTransitionError } from '../posts/post-errors';
-import { applyTransition, applyTransitions } from '../posts/post-lifecycle';
+import { InvalidTransitionError } from '../lifecycle/transition-error';
+import { Lifecycle } from '../lifecycle/lifecycle.service';
 import { PostScheduler } from '../posts/post-scheduler.service';
-import { PostStatus, PublicationStatus } from '../posts/post-status';
+import { PostStatus, PublicationStatus } from '../lifecycle/statuses';
 import { lockPost } from '../posts/post-store';
 import { PostEntity } from '../posts/post.entity';
 import { PublicationEntity } from '../posts/publication.entity';
@@ -56,6 +56,7 @@ export class PublicationResults {
     private readonly audit: AuditService,
     private readonly posts: PostScheduler,
     private readonly claims: PublicationClaims,
+    private readonly lifecycle: Lifecycle,
   ) {}
 
   /** Claims a scheduled publication for this try and reads its context; undefined when another won. */
@@ -132,7 +133,7 @@ export class PublicationResults {
           data: { reason, publicationId: ref.id },
         });
       } else {
-        await rollUpPost(tx, post);
+        await rollUpPost(this.lifecycle, tx, post);
       }
     });
   }
@@ -151,7 +152,7 @@ export class PublicationResults {
 
   private async claimAll(refs: PublicationJobData[]): Promise<(PublishContext | undefined)[]> {
     const rows = refs.map((r) => ({ organizationId: r.organizationId, id: r.publicationId }));
-    const claimed = await applyTransitions(this.dataSource.manager, {
+    const claimed = await this.lifecycle.moveAll(this.dataSource.manager, {
       kind: 'publication',
       rows,
       from: PostStatus.Scheduled,
@@ -200,7 +201,7 @@ export class PublicationResults {
     for (const [move, group] of groupBy(items, (i) => `${i.from}>${i.to}`)) {
       const [from, to] = move.split('>') as [PublicationStatus, PublicationStatus];
       const rows = group.map(({ ref }) => ({ organizationId: ref.organizationId, id: ref.id }));
-      const moved = await applyTransitions(tx, { kind: 'publication', rows, from, to });
+      const moved = await this.lifecycle.moveAll(tx, { kind: 'publication', rows, from, to });
       if (moved.length !== rows.length) {
         throw new InvalidTransitionError(
           'publication',
@@ -211,7 +212,7 @@ export class PublicationResults {
       }
     }
     await this.writeChanges(tx, items);
-    const postStatus = await rollUpPosts(tx, posts);
+    const postStatus = await rollUpPosts(this.lifecycle, tx, posts);
     await this.audit.recordAll(
       tx,
       items.map((i) => ({
@@ -262,13 +263,7 @@ export class PublicationResults {
     to: PublicationStatus,
     set: Change,
   ) {
-    return applyTransition(tx, {
-      kind: 'publication',
-      organizationId: ref.organizationId,
-      id: ref.id,
-      from,
-      to,
-      set,
-    });
+    const row = { organizationId: ref.organizationId, id: ref.id, status: from };
+    return this.lifecycle.move(tx, { kind: 'publication', row, to, set, event: null });
   }
 }

@@ -1,18 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job, Queue } from 'bullmq';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { JobProducer, PublicationJobData, QueueName } from '@rounds/queue';
 import { AfterCommit } from '../notifications/after-commit';
-import { PostStatus } from '../posts/post-status';
+import { PostStatus } from '../lifecycle/statuses';
+import { PublicationRepository } from './publication.repository';
 import { publishJob, publishJobId, youtubeJob } from './publish-jobs';
-
-/** A publication as the queue sees it. */
-export interface QueuedPublication extends PublicationJobData {
-  status: string;
-  platform: string;
-  scheduledAt: Date;
-}
 
 /** Statuses whose publish job must not run: removed from Redis, and YouTube videos withdrawn. */
 const WITHDRAWN: readonly string[] = [PostStatus.Held, PostStatus.Cancelled, PostStatus.Expired];
@@ -32,7 +25,7 @@ export class PublicationScheduler {
   private readonly logger = new Logger(PublicationScheduler.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly publications: PublicationRepository,
     private readonly producer: JobProducer,
     private readonly afterCommit: AfterCommit,
   ) {}
@@ -47,10 +40,7 @@ export class PublicationScheduler {
   }
 
   async sync(organizationId: string, postId: string): Promise<void> {
-    const publications = await this.queued('pub.organization_id = $1 AND pub.post_id = $2', [
-      organizationId,
-      postId,
-    ]);
+    const publications = await this.publications.queuedOfPost(organizationId, postId);
     for (const publication of publications) {
       if (publication.status === PostStatus.Scheduled) {
         await this.ensurePublishJob(publication, publication.scheduledAt);
@@ -59,28 +49,6 @@ export class PublicationScheduler {
       }
       if (publication.platform === 'youtube') await this.syncYoutube(publication);
     }
-  }
-
-  /** Publications with their post's time, as the reconciler and `sync` read them. */
-  async queued(where: string, parameters: unknown[]): Promise<QueuedPublication[]> {
-    const rows: {
-      id: string;
-      organization_id: string;
-      status: string;
-      platform: string;
-      scheduled_at: Date;
-    }[] = await this.dataSource.query(
-      `SELECT pub.id, pub.organization_id, pub.status, pub.platform, p.scheduled_at
-           FROM publications pub JOIN posts p ON p.id = pub.post_id WHERE ${where}`,
-      parameters,
-    );
-    return rows.map((r) => ({
-      organizationId: r.organization_id,
-      publicationId: r.id,
-      status: r.status,
-      platform: r.platform,
-      scheduledAt: r.scheduled_at,
-    }));
   }
 
   /**

@@ -1,13 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '@rounds/config';
 import type { Redis } from 'ioredis';
 import { QueueName, REDIS } from '@rounds/queue';
 import { PostMaintenanceService } from '../posts/post-maintenance.service';
-import { PostStatus } from '../posts/post-status';
+import { PostStatus } from '../lifecycle/statuses';
 import { publishJobId } from './publish-jobs';
-import { PublicationScheduler, QueuedPublication } from './publication-scheduler.service';
+import { PublicationScheduler } from './publication-scheduler.service';
+import { PublicationRepository, QueuedPublication } from './publication.repository';
 
 export interface ReconcileReport {
   expired: number;
@@ -31,7 +30,7 @@ export class PublishingReconciler {
   private readonly logger = new Logger(PublishingReconciler.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly publications: PublicationRepository,
     private readonly config: AppConfig,
     private readonly scheduler: PublicationScheduler,
     private readonly maintenance: PostMaintenanceService,
@@ -57,11 +56,7 @@ export class PublishingReconciler {
    */
   private async requeue(now: Date): Promise<number> {
     const horizon = new Date(now.getTime() + 2 * this.config.RECONCILE_INTERVAL_MS);
-    const candidates = await this.scheduler.queued(
-      `(pub.status = 'scheduled' AND p.scheduled_at <= $1) OR pub.status = 'in_doubt'
-       ORDER BY p.scheduled_at LIMIT ${BATCH}`,
-      [horizon],
-    );
+    const candidates = await this.publications.dueForQueue(horizon, BATCH);
     if (candidates.length === 0) return 0;
     const queue = this.scheduler.queue(QueueName.Publish);
     const pipeline = this.redis.pipeline();
@@ -85,29 +80,9 @@ export class PublishingReconciler {
    */
   private async syncYoutube(now: Date): Promise<number> {
     const soon = new Date(now.getTime() + 2 * this.config.RECONCILE_INTERVAL_MS);
-    const rows: { id: string; organization_id: string }[] = await this.dataSource.query(
-      `SELECT pub.id, pub.organization_id
-         FROM publications pub
-         JOIN organizations o ON o.id = pub.organization_id
-         JOIN posts p ON p.id = pub.post_id
-         JOIN post_revisions r ON r.id = pub.approved_revision_id
-         LEFT JOIN youtube_uploads u ON u.publication_id = pub.id
-        WHERE pub.platform = 'youtube' AND (
-              (u.publish_at IS NOT NULL AND (o.paused_at IS NOT NULL OR pub.status <> 'scheduled'))
-           OR (u.video_id IS NOT NULL AND pub.status = 'cancelled')
-           OR (pub.status = 'scheduled' AND o.paused_at IS NULL AND p.scheduled_at > $1
-               AND (u.video_id IS NULL OR (u.publish_at IS NULL AND r.content->'youtube'->>'privacyStatus' = 'public'))
-               AND (u.leased_until IS NULL OR u.leased_until < now())))
-        LIMIT ${BATCH}`,
-      [soon],
-    );
-    for (const row of rows) {
-      await this.scheduler.syncYoutube({
-        organizationId: row.organization_id,
-        publicationId: row.id,
-      });
-    }
-    return rows.length;
+    const refs = await this.publications.youtubeOutOfStep(soon, BATCH);
+    for (const ref of refs) await this.scheduler.syncYoutube(ref);
+    return refs.length;
   }
 }
 

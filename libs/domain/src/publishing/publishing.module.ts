@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { LifecycleModule } from '../lifecycle/lifecycle.module';
 import { ChannelsModule } from '../channels/channels.module';
 import { MediaModule } from '../media/media.module';
 import { PostsModule } from '../posts/posts.module';
@@ -16,7 +17,7 @@ import { YoutubeVideos } from './youtube-videos.service';
 
 /** The worker side of publishing: the publish job, YouTube videos and the reconciler. */
 @Module({
-  imports: [ChannelsModule, MediaModule, PostsModule, PublicationQueueModule],
+  imports: [ChannelsModule, LifecycleModule, MediaModule, PostsModule, PublicationQueueModule],
   providers: [
     PublisherService,
     PublicationResults,

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InvalidTransitionError } from '../posts/post-errors';
+import { InvalidTransitionError } from '../lifecycle/transition-error';
 import { PublicationClaims, StaleClaim } from './publication-claims';
 import { PublicationResults } from './publication-results.service';
 import { PublicationScheduler } from './publication-scheduler.service';

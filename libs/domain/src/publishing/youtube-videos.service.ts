@@ -8,7 +8,7 @@ import { PlatformClients } from '../channels/platform-clients';
 import { MediaStorage } from '../media/media-storage';
 import { MediaService } from '../media/media.service';
 import { YoutubeContent } from '../posts/post-content';
-import { PostStatus } from '../posts/post-status';
+import { PostStatus } from '../lifecycle/statuses';
 import { LOOKBACK_MS } from './platform-publisher';
 import { approvalStands, loadPublishContext, PublishContext } from './publish-context';
 import { YoutubeQuotaService } from './youtube-quota.service';

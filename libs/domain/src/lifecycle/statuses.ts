@@ -33,3 +33,14 @@ export const LIVE_PUBLICATION_STATUSES: readonly PublicationStatus[] = [
   PostStatus.Expired,
   PostStatus.Failed,
 ];
+
+/** A reply to an inbox message, from review (or a template) to sent. */
+export const REPLY_STATUSES = [
+  'in_review',
+  'approved',
+  'rejected',
+  'sending',
+  'sent',
+  'failed',
+] as const;
+export type ReplyStatus = (typeof REPLY_STATUSES)[number];
