@@ -2,8 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@rounds/config';
-import type { Redis } from 'ioredis';
-import { QueueName, REDIS } from '@rounds/queue';
+import { QueueName, REDIS, type RedisClient } from '@rounds/queue';
 import { PostMaintenanceService } from '../posts/post-maintenance.service';
 import { PostStatus } from '../posts/post-status';
 import { publishJobId } from './publish-jobs';
@@ -35,7 +34,7 @@ export class PublishingReconciler {
     private readonly config: AppConfig,
     private readonly scheduler: PublicationScheduler,
     private readonly maintenance: PostMaintenanceService,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
   ) {}
 
   async run(now = new Date()): Promise<ReconcileReport> {
