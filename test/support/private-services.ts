@@ -85,27 +85,44 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   };
 }
 
-export interface PrivateRedisCluster {
-  /** `redis+cluster://` with every node, as REDIS_URL. */
+/** A Redis with replicas and automatic failover: a cluster, or a master watched by Sentinel. */
+export interface PrivateFailoverRedis {
+  /** `redis+cluster://…` or `redis+sentinel://…`, as REDIS_URL. */
   url: string;
-  /** SIGKILLs the master serving `key`'s slot; resolves once a replica has taken the slot over. */
-  killMasterOf(key: string): Promise<{ killed: number; promoted: number }>;
+  /** SIGKILLs the master serving `key`; resolves once a replica has taken over (ports). */
+  killMaster(key: string): Promise<{ killed: number; promoted: number }>;
   stop(): Promise<void>;
 }
 
-const CLUSTER_NODES = 6;
+/** Polls `ok` every 100 ms for up to 30 s. */
+async function waitUntil(what: string, ok: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (!(await ok())) {
+    if (Date.now() > deadline) throw new Error(`Redis failover: ${what} after 30 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
-/**
- * Three masters with a replica each (`redis-cluster --cluster-replicas 1`) on free ports, in a
- * temporary folder; a master missing for a second is replaced by its replica.
- */
-export async function startPrivateRedisCluster(): Promise<PrivateRedisCluster> {
-  const dir = mkdtempSync(join(tmpdir(), 'rounds-cluster-'));
-  const ports: number[] = [];
-  for (let i = 0; i < CLUSTER_NODES; i++) ports.push(await freePort());
-  const nodes = new Map<number, ChildProcess>();
-  for (const port of ports) {
-    const args = [
+/** A client for one server that retries until it listens, and says nothing meanwhile. */
+function adminClient(port: number): IORedis {
+  const client = new IORedis({ port, host: '127.0.0.1', retryStrategy: () => 50 });
+  client.on('error', () => undefined);
+  return client;
+}
+
+async function ask<T>(port: number, ...command: [string, ...string[]]): Promise<T> {
+  const client = adminClient(port);
+  try {
+    return (await client.call(...command)) as T;
+  } finally {
+    client.disconnect();
+  }
+}
+
+const redisServer = (port: number, dir: string, ...extra: string[]) =>
+  spawn(
+    'redis-server',
+    [
       '--port',
       String(port),
       '--bind',
@@ -114,75 +131,103 @@ export async function startPrivateRedisCluster(): Promise<PrivateRedisCluster> {
       '',
       '--appendonly',
       'no',
-      '--cluster-enabled',
-      'yes',
-      '--cluster-config-file',
-      join(dir, `nodes-${port}.conf`),
-      '--cluster-node-timeout',
-      '1000',
       '--dir',
       dir,
-    ];
-    nodes.set(port, spawn('redis-server', args, { stdio: 'ignore' }));
-  }
-  const admin = (port: number) => {
-    const client = new IORedis({ port, host: '127.0.0.1', retryStrategy: () => 50 });
-    client.on('error', () => undefined);
-    return client;
+      ...extra,
+    ],
+    { stdio: 'ignore' },
+  );
+
+/**
+ * A master, its replica and one Sentinel (quorum 1, a master silent for a second is down) on
+ * free ports, in a temporary folder.
+ */
+export async function startPrivateRedisSentinel(): Promise<PrivateFailoverRedis> {
+  const dir = mkdtempSync(join(tmpdir(), 'rounds-sentinel-'));
+  const [master, replica, sentinel] = [await freePort(), await freePort(), await freePort()];
+  const servers = new Map<number, ChildProcess>([
+    [master, redisServer(master, dir)],
+    [replica, redisServer(replica, dir, '--replicaof', '127.0.0.1', String(master))],
+  ]);
+  const config = join(dir, 'sentinel.conf');
+  writeFileSync(
+    config,
+    [
+      `port ${sentinel}`,
+      'bind 127.0.0.1',
+      `dir ${dir}`,
+      `sentinel monitor rounds 127.0.0.1 ${master} 1`,
+      'sentinel down-after-milliseconds rounds 1000',
+      'sentinel failover-timeout rounds 5000',
+      '',
+    ].join('\n'),
+  );
+  const watcher = spawn('redis-server', [config, '--sentinel'], { stdio: 'ignore' });
+  const masterPort = async () =>
+    Number((await ask<string[]>(sentinel, 'SENTINEL', 'get-master-addr-by-name', 'rounds'))[1]);
+  await waitUntil('the replica is not in sync', async () =>
+    (await ask<string>(replica, 'INFO', 'replication')).includes('master_link_status:up'),
+  );
+  await waitUntil(
+    'Sentinel does not see the replica',
+    async () => (await ask<unknown[]>(sentinel, 'SENTINEL', 'replicas', 'rounds')).length === 1,
+  );
+  return {
+    url: `redis+sentinel://127.0.0.1:${sentinel}/rounds`,
+    async killMaster() {
+      const killed = await masterPort();
+      await stopProcess(servers.get(killed)!, 'SIGKILL');
+      await waitUntil('no replica took over', async () => (await masterPort()) !== killed);
+      return { killed, promoted: await masterPort() };
+    },
+    async stop() {
+      await stopProcess(watcher, 'SIGKILL');
+      for (const child of servers.values()) await stopProcess(child, 'SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
-  for (const port of ports) {
-    const client = admin(port);
-    await client.ping();
-    client.disconnect();
+}
+
+const CLUSTER_NODES = 6;
+
+/**
+ * Three masters with a replica each (`redis-cluster --cluster-replicas 1`) on free ports, in a
+ * temporary folder; a master missing for a second is replaced by its replica.
+ */
+export async function startPrivateRedisCluster(): Promise<PrivateFailoverRedis> {
+  const dir = mkdtempSync(join(tmpdir(), 'rounds-cluster-'));
+  const nodes = new Map<number, ChildProcess>();
+  for (let i = 0; i < CLUSTER_NODES; i++) {
+    const port = await freePort();
+    const conf = join(dir, `nodes-${port}.conf`);
+    const cluster = ['--cluster-enabled', 'yes', '--cluster-config-file', conf];
+    nodes.set(port, redisServer(port, dir, ...cluster, '--cluster-node-timeout', '1000'));
   }
-  const addresses = ports.map((port) => `127.0.0.1:${port}`);
+  for (const port of nodes.keys()) await ask(port, 'PING');
+  const addresses = [...nodes.keys()].map((port) => `127.0.0.1:${port}`);
   execFileSync(
     'redis-cli',
     ['--cluster', 'create', ...addresses, '--cluster-replicas', '1', '--cluster-yes'],
     { stdio: 'ignore' },
   );
-  const clusterState = async (port: number) => {
-    const client = admin(port);
-    try {
-      return String(await client.call('CLUSTER', 'INFO'));
-    } finally {
-      client.disconnect();
-    }
-  };
-  const waitUntil = async (what: string, ok: () => Promise<boolean>) => {
-    const deadline = Date.now() + 30_000;
-    while (!(await ok())) {
-      if (Date.now() > deadline) throw new Error(`the Redis cluster: ${what} after 30 s`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  };
   const alive = () =>
     [...nodes].filter(([, child]) => child.exitCode === null && !child.signalCode);
   const allOk = async () => {
     for (const [port] of alive())
-      if (!(await clusterState(port)).includes('cluster_state:ok')) return false;
+      if (!(await ask<string>(port, 'CLUSTER', 'INFO')).includes('cluster_state:ok')) return false;
     return true;
   };
   await waitUntil('not every node reports cluster_state:ok', allOk);
   /** The port of the master serving `key`'s slot, asked of a live node. */
   const masterOf = async (key: string) => {
-    const client = admin(alive()[0][0]);
-    try {
-      const slot = Number(await client.call('CLUSTER', 'KEYSLOT', key));
-      const ranges = (await client.call('CLUSTER', 'SLOTS')) as [
-        number,
-        number,
-        [string, number],
-      ][];
-      const range = ranges.find(([from, to]) => slot >= from && slot <= to);
-      return range ? range[2][1] : undefined;
-    } finally {
-      client.disconnect();
-    }
+    const [[port]] = alive();
+    const slot = await ask<number>(port, 'CLUSTER', 'KEYSLOT', key);
+    const ranges = await ask<[number, number, [string, number]][]>(port, 'CLUSTER', 'SLOTS');
+    return ranges.find(([from, to]) => slot >= from && slot <= to)?.[2][1];
   };
   return {
     url: `redis+cluster://${addresses.join(',')}`,
-    async killMasterOf(key) {
+    async killMaster(key) {
       const killed = (await masterOf(key))!;
       await stopProcess(nodes.get(killed)!, 'SIGKILL');
       let promoted: number | undefined;

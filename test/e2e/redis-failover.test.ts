@@ -6,29 +6,36 @@ import {
   Team,
 } from '../factories/publishing.factory';
 import { expectAuditChainsIntact } from '../support/audit-chains';
-import { startPrivateRedisCluster, PrivateRedisCluster } from '../support/private-services';
+import {
+  PrivateFailoverRedis,
+  startPrivateRedisCluster,
+  startPrivateRedisSentinel,
+} from '../support/private-services';
 import type { Stack } from '../support/processes';
 
-describe('on a Redis Cluster (three masters, three replicas)', () => {
-  let cluster: PrivateRedisCluster;
+describe.each([
+  ['a Redis Cluster (three masters, three replicas)', startPrivateRedisCluster],
+  ['Redis Sentinel (a master, its replica, a Sentinel)', startPrivateRedisSentinel],
+])('on %s', (_, startRedis) => {
+  let redis: PrivateFailoverRedis;
   let stack: Stack;
   let t: Team;
 
   beforeAll(async () => {
-    cluster = await startPrivateRedisCluster();
-    ({ stack, t } = await publishingStack({ redisUrl: cluster.url }));
+    redis = await startRedis();
+    ({ stack, t } = await publishingStack({ redisUrl: redis.url }));
   }, 300_000);
   afterAll(() => expectAuditChainsIntact(stack));
   afterAll(async () => {
     await stack?.stop();
-    await cluster?.stop();
+    await redis?.stop();
   }, 60_000);
 
   it('publishes every post exactly once when the master holding the queues is killed mid-burst', async () => {
     let failover = { killed: 0, promoted: 0 };
-    const { posts, beforeCrash } = await burstThrough(stack, t, 'cluster', async () => {
+    const { posts, beforeCrash } = await burstThrough(stack, t, 'failover', async () => {
       // Every key of the queues carries the `{QUEUE_PREFIX}` hash tag: one slot, one master.
-      failover = await cluster.killMasterOf(`{${stack.env.QUEUE_PREFIX}}`);
+      failover = await redis.killMaster(`{${stack.env.QUEUE_PREFIX}}`);
     });
     expect(failover.promoted).not.toBe(failover.killed);
     expect(beforeCrash).toBeLessThan(BURST_POSTS);
