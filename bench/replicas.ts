@@ -9,7 +9,7 @@ import { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { Queue } from 'bullmq';
-import { createRedis, redisTarget } from '@rounds/queue';
+import { createRedis, redisOptions, redisTarget } from '@rounds/queue';
 import { SandboxControlClient } from '../apps/sandbox/src/sandbox-control.client';
 import {
   deleteQueueKeys,
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   const db = database.db;
   const redis = createRedis(redisTarget({ REDIS_URL }));
   const queue = new Queue('publish', {
-    connection: redisTarget({ REDIS_URL }).options,
+    connection: redisOptions(REDIS_URL),
     prefix: `{${tag}}`,
   });
   const children: ChildProcess[] = [];

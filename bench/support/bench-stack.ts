@@ -54,6 +54,9 @@ export function benchWorkerEnv(settings: {
     JWT_SECRET: randomBytes(32).toString('hex'),
     ENCRYPTION_KEY: settings.encryptionKey,
     AUDIT_SIGNING_KEY: `bench:${randomBytes(32).toString('base64')}`,
+    // Production refuses the example OAuth client secrets (the sandbox takes any).
+    X_CLIENT_SECRET: randomBytes(16).toString('hex'),
+    GOOGLE_CLIENT_SECRET: randomBytes(16).toString('hex'),
     WORKER_CONCURRENCY: String(settings.concurrency),
     X_API_BASE_URL: settings.sandboxUrl,
     MEDIA_DIR: `.data/${settings.queuePrefix}`,

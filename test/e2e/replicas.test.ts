@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
-import { redisTarget } from '@rounds/queue';
+import { redisOptions } from '@rounds/queue';
 import {
   enqueue,
   insertFixtures,
@@ -61,7 +61,7 @@ describe('two API and three worker processes on one PostgreSQL and one Redis', (
     const texts = Array.from({ length: BULK_POSTS }, (_, i) => `replicas bulk update ${i + 1}.`);
     const bulk = await insertPosts(db, fixtures, texts, () => due);
     const queue = new Queue('publish', {
-      connection: redisTarget(stack.env as { REDIS_URL: string }).options,
+      connection: redisOptions(stack.env.REDIS_URL),
       prefix: `{${stack.env.QUEUE_PREFIX}}`,
     });
     await enqueue(queue, bulk);

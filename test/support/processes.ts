@@ -116,6 +116,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   let worker: ChildProcess | undefined;
   const db = new Pool({ connectionString: databaseUrl(name), max: 4 });
   const redis = createRedis(redisTarget(env as { REDIS_URL: string }));
+  // A failover test kills servers under it: it reconnects, and need not say so.
+  redis.on('error', () => undefined);
 
   const stack: Stack = {
     apiUrl: apiUrls[0],
@@ -142,10 +144,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     async stop() {
       await stack.stopWorker('SIGTERM');
       for (const child of children.reverse()) await stopProcess(child, 'SIGTERM');
-      await stack.emptyQueues();
-      redis.disconnect();
-      await db.end();
-      await dropTestDatabase(name);
+      try {
+        await stack.emptyQueues();
+      } finally {
+        redis.disconnect();
+        await db.end();
+        await dropTestDatabase(name);
+      }
     },
   };
   return stack;
@@ -157,7 +162,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
  */
 export async function deleteQueueKeys(redis: RedisClient, prefix: string): Promise<number> {
   let deleted = 0;
-  const nodes = redis instanceof Cluster ? redis.nodes('master') : [redis];
+  // A master killed in a failover may still be listed, closed: its replica holds the keys now.
+  const nodes =
+    redis instanceof Cluster
+      ? redis.nodes('master').filter((node) => node.status === 'ready')
+      : [redis];
   for (const node of nodes) {
     const stream = node.scanStream({ match: `{${prefix}}*`, count: 500 });
     for await (const keys of stream as AsyncIterable<string[]>) {
