@@ -75,7 +75,6 @@ async function main(): Promise<void> {
       encryptionKey,
       concurrency: CONCURRENCY,
       sandboxUrl,
-      logLevel: 'warn',
     });
     for (const count of WORKERS) {
       // Channels of their own per round, the previous round's disconnected: no metrics reading

@@ -43,11 +43,11 @@ export function benchWorkerEnv(settings: {
   encryptionKey: string;
   concurrency: number;
   sandboxUrl: string;
-  logLevel?: string;
 }): Record<string, string> {
   return {
     NODE_ENV: 'production',
-    LOG_LEVEL: settings.logLevel ?? 'info',
+    // `worker ready` is logged at info: the launcher waits for it.
+    LOG_LEVEL: 'info',
     DATABASE_URL: settings.databaseUrl,
     REDIS_URL: settings.redisUrl,
     QUEUE_PREFIX: settings.queuePrefix,
