@@ -102,7 +102,7 @@ async function main(): Promise<void> {
       const cpuBefore = workers.map((w) => cpuSeconds(w.pid!));
       const published = await awaitPublished(db, burst);
       const cpu = workers.reduce((sum, w, i) => sum + cpuSeconds(w.pid!) - cpuBefore[i], 0);
-      const allMs = published.lastAt - due.getTime();
+      const allMs = published.published > 0 ? published.lastAt - due.getTime() : NaN;
       rounds.push({
         workers: count,
         allMs,
@@ -116,6 +116,8 @@ async function main(): Promise<void> {
         children.splice(children.indexOf(worker), 1);
         await stopProcess(worker, 'SIGTERM');
       }
+      // Leftovers would run into the next round's figures: stop at the first incomplete round.
+      if (rounds.at(-1)!.lost > 0) break;
     }
   } finally {
     for (const child of children.reverse()) await stopProcess(child, 'SIGTERM');

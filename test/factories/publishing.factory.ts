@@ -171,7 +171,7 @@ export async function publishingStack(options: StackOptions = {}) {
 }
 
 /**
- * A burst due in 40 s, answered slowly so many calls are in flight when `crash` runs (once eight
+ * A burst due in a minute, answered slowly so many calls are in flight when `crash` runs (once eight
  * posts are out); resolves when every post is published, with the posts and how many were out
  * before the crash. `scheduled` runs once the posts are scheduled, before anything is due.
  */
@@ -183,7 +183,8 @@ export async function burstThrough(
   latencyMs = 400,
   scheduled?: () => Promise<unknown>,
 ) {
-  const posts = await scheduleBurst(stack, t, label, secondsFromNow(40));
+  // A minute of lead: 48 posts written, submitted and approved on a busy shared machine.
+  const posts = await scheduleBurst(stack, t, label, secondsFromNow(60));
   const ids = posts.map((p) => p.id);
   await scheduled?.();
   await stack.sandbox.setLatency(latencyMs);
