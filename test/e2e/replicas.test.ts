@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { redisOptions } from '@rounds/queue';
@@ -29,9 +30,13 @@ describe('two API and three worker processes on one PostgreSQL and one Redis', (
   let stack: Stack;
   let t: Team;
   let db: Client;
+  /** One of the three workers, SIGKILLed mid-burst. */
+  let killed: ChildProcess;
 
   beforeAll(async () => {
     ({ stack, t } = await publishingStack({ apiReplicas: 2, sandboxLatencyMs: 100 }));
+    killed = await stack.addWorker();
+    await stack.addWorker();
     db = new Client({ connectionString: stack.env.MIGRATION_DATABASE_URL });
     await db.connect();
   }, 300_000);
@@ -51,7 +56,8 @@ describe('two API and three worker processes on one PostgreSQL and one Redis', (
   }
 
   it('publishes a burst exactly once with one worker SIGKILLed and one restarted mid-burst', async () => {
-    const due = secondsFromNow(60);
+    // Setting up 2,048 posts on a busy shared machine takes a while.
+    const due = secondsFromNow(90);
     // Made, submitted and approved through both API replicas in turn.
     const viaApi = await scheduleBurst(stack, t, 'replicas', due);
     const accounts = await pool(Array.from({ length: BULK_CHANNELS }), 8, () =>
@@ -66,8 +72,6 @@ describe('two API and three worker processes on one PostgreSQL and one Redis', (
     });
     await enqueue(queue, bulk);
     await queue.close();
-    const killed = await stack.addWorker();
-    await stack.addWorker();
     expect(Date.now()).toBeLessThan(due.getTime());
 
     const ids = viaApi.map((p) => p.id);
