@@ -10,12 +10,8 @@
 // (BENCH_POSTGRES_URL, BENCH_REDIS_URL; BENCH_PUBLICATIONS, BENCH_CHANNELS, BENCH_CONCURRENCY.)
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { Queue, Worker } from 'bullmq';
 import IORedis from 'ioredis';
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@rounds/database';
 import { XClient } from '@rounds/platforms';
 import { redisOptions } from '@rounds/queue';
 import { SandboxControlClient } from '../apps/sandbox/src/sandbox-control.client';
@@ -26,6 +22,14 @@ import {
   launch,
   stopProcess,
 } from '../test/support/processes';
+import { benchDatabase, benchWorkerEnv } from './support/bench-stack';
+import {
+  awaitPublished,
+  cpuSeconds,
+  dueAt,
+  peakRssMb,
+  quietSandbox,
+} from './support/burst-measure';
 import {
   Account,
   duplicates,
@@ -34,7 +38,6 @@ import {
   insertPosts,
   percentile,
   pool,
-  Scheduled,
   seconds,
 } from './support/publish-fixtures';
 
@@ -49,79 +52,10 @@ const LEAD_MS = 20_000;
 const LOW_LOAD_POSTS = 40;
 const LOW_LOAD_SPACING_MS = 250;
 const LOW_LOAD_LEAD_MS = 2_000;
-const GIVE_UP_MS = 180_000;
 const BASELINE_QUEUE = 'baseline';
 
 const tag = `bench_publish_${randomBytes(4).toString('hex')}`;
-const databaseUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${tag}` }).toString();
 const encryptionKey = `bench:${randomBytes(32).toString('base64')}`;
-
-/** Moves the posts to `due` (one statement), as a reschedule would. */
-async function dueAt(db: Client, posts: Scheduled[], due: Date): Promise<Scheduled[]> {
-  await db.query(
-    'UPDATE posts SET scheduled_at = $1 WHERE id IN (SELECT post_id FROM publications WHERE id = ANY($2))',
-    [due, posts.map((p) => p.publicationId)],
-  );
-  return posts.map((p) => ({ ...p, at: due }));
-}
-
-/**
- * Waits until the worker's first metrics and conversation sweeps over the new channels are done
- * (no sandbox request for a second), so the burst measures publishing.
- */
-async function quietSandbox(control: SandboxControlClient): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  let seen = -1;
-  for (;;) {
-    const count = (await control.requests({ platform: 'x' })).length;
-    if (count === seen || Date.now() > deadline) return;
-    seen = count;
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  }
-}
-
-interface Published {
-  lateness: number[];
-  lastAt: number;
-  published: number;
-}
-
-/** Waits until every publication is published (or GIVE_UP_MS passes); lateness per publication. */
-async function awaitPublished(db: Client, posts: Scheduled[]): Promise<Published> {
-  const ids = posts.map((p) => p.publicationId);
-  const deadline = Date.now() + GIVE_UP_MS;
-  for (;;) {
-    const { rows } = await db.query(
-      `SELECT count(*) FILTER (WHERE status = 'published')::int AS published FROM publications WHERE id = ANY($1)`,
-      [ids],
-    );
-    if (rows[0].published === ids.length || Date.now() > deadline) break;
-    // Timings come from published_at; polling rarely keeps the bench's own load off the machine.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  const { rows } = await db.query(
-    `SELECT extract(epoch FROM pub.published_at - p.scheduled_at) * 1000 AS late,
-            extract(epoch FROM pub.published_at) * 1000 AS at
-       FROM publications pub JOIN posts p ON p.id = pub.post_id
-      WHERE pub.id = ANY($1) AND pub.status = 'published'`,
-    [ids],
-  );
-  const lateness = rows.map((r) => Number(r.late)).sort((a, b) => a - b);
-  return {
-    lateness,
-    lastAt: Math.max(...rows.map((r) => Number(r.at))),
-    published: rows.length,
-  };
-}
-
-/** CPU seconds (user + system) the process has used: machine load aside, what each side costs. */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-const peakRssMb = (pid: number) =>
-  Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 /** The same burst through a bare BullMQ worker that only calls the sandbox. */
 async function baseline(sandboxUrl: string, accounts: Account[]) {
@@ -188,15 +122,8 @@ async function runBaselineWorker(): Promise<void> {
 
 async function main(): Promise<void> {
   ensureBuilt();
-  const admin = new Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${tag}`);
-  const migrator = new DataSource(dataSourceOptions(databaseUrl));
-  await migrator.initialize();
-  await migrator.runMigrations({ transaction: 'each' });
-  await migrator.destroy();
-  const db = new Client({ connectionString: databaseUrl });
-  await db.connect();
+  const database = await benchDatabase(ADMIN_URL, tag);
+  const db = database.db;
   const children: ChildProcess[] = [];
   const redis = new IORedis(REDIS_URL, { maxRetriesPerRequest: null });
   try {
@@ -211,19 +138,14 @@ async function main(): Promise<void> {
     );
     const fixtures = await insertFixtures(db, accounts, encryptionKey, CHANNELS_PER_ORGANIZATION);
 
-    const env = {
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'info',
-      DATABASE_URL: databaseUrl,
-      REDIS_URL,
-      QUEUE_PREFIX: tag,
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      ENCRYPTION_KEY: encryptionKey,
-      AUDIT_SIGNING_KEY: `bench:${randomBytes(32).toString('base64')}`,
-      WORKER_CONCURRENCY: String(CONCURRENCY),
-      X_API_BASE_URL: sandboxUrl,
-      MEDIA_DIR: `.data/${tag}`,
-    };
+    const env = benchWorkerEnv({
+      databaseUrl: database.url,
+      redisUrl: REDIS_URL,
+      queuePrefix: tag,
+      encryptionKey,
+      concurrency: CONCURRENCY,
+      sandboxUrl,
+    });
     // BENCH_WORKER_NODE_ARGS="--cpu-prof" profiles the worker (BENCH_SANDBOX_NODE_ARGS the sandbox).
     const nodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const worker = await launch('worker', tag, env, '"worker ready"', nodeArgs);
@@ -299,9 +221,7 @@ async function main(): Promise<void> {
     for (const child of children.reverse()) await stopProcess(child, 'SIGTERM');
     await deleteQueueKeys(redis, tag);
     redis.disconnect();
-    await db.end();
-    await admin.query(`DROP DATABASE IF EXISTS ${tag} WITH (FORCE)`);
-    await admin.end();
+    await database.drop();
   }
 }
 

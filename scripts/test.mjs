@@ -2,7 +2,13 @@
 // `npm test`: every suite (unit, integration, end-to-end, browser) against real PostgreSQL and
 // Redis, which it makes sure are running, as `npm start` does. Extra arguments go to Jest.
 import { spawnSync } from 'node:child_process';
-import { ensureChromium, ensureDependencies, ensureServices } from './lib/services.mjs';
+import {
+  ensureChromium,
+  ensureDependencies,
+  ensurePgbouncer,
+  ensureServices,
+  PGBOUNCER,
+} from './lib/services.mjs';
 
 process.chdir(new URL('..', import.meta.url).pathname);
 ensureDependencies();
@@ -13,6 +19,8 @@ await ensureServices({
 });
 if (!ensureChromium())
   console.warn('[rounds] /usr/bin/chromium is missing: browser tests will fail');
+if (!ensurePgbouncer())
+  console.warn(`[rounds] ${PGBOUNCER} is missing: the PgBouncer suite will fail`);
 
 const step = (label, command, args) => {
   console.log(`[rounds] ${label}`);

@@ -97,7 +97,9 @@ async function ensureDatabase(databaseUrl) {
 
 export async function ensureServices({ databaseUrl, redisUrl, createDatabase = true }) {
   await ensureOne('PostgreSQL', databaseUrl, 5432, 'postgres', startDebianPostgres);
-  await ensureOne('Redis', redisUrl, 6379, 'redis', startDebianRedis);
+  // A cluster or Sentinel URL names several servers someone else runs: nothing to start here.
+  if (/^rediss?:/.test(redisUrl))
+    await ensureOne('Redis', redisUrl, 6379, 'redis', startDebianRedis);
   // Accepting TCP is not accepting queries yet; retry for a moment on a fresh server.
   for (let attempt = 1; createDatabase; attempt += 1) {
     try {
@@ -115,6 +117,16 @@ export function ensureChromium() {
   if (!isDebianRoot()) return false;
   console.log('[rounds] installing Debian chromium for the browser tests…');
   return aptInstall('chromium');
+}
+
+export const PGBOUNCER = '/usr/sbin/pgbouncer';
+
+/** The PgBouncer suite starts its own pooler from Debian's package (transaction pooling). */
+export function ensurePgbouncer() {
+  if (existsSync(PGBOUNCER)) return true;
+  if (!isDebianRoot()) return false;
+  console.log('[rounds] installing Debian pgbouncer for the connection-pooler tests…');
+  return aptInstall('pgbouncer');
 }
 
 export function ensureDependencies() {

@@ -1,82 +1,27 @@
-import { connectThroughOAuth } from '../factories/channels.factory';
 import {
+  BURST_POSTS,
+  burstThrough,
   expectPublishedOnce,
-  publishedCount,
-  scheduleXPost,
-  secondsFromNow,
-  team,
+  publishingStack,
   Team,
-  waitFor,
 } from '../factories/publishing.factory';
 import { expectAuditChainsIntact } from '../support/audit-chains';
-import { startStack, Stack } from '../support/processes';
-
-const CHANNELS = 4;
-const POSTS = 48;
-const CREATE_IN_PARALLEL = 6;
-
-/** Posts spread over the channels, all due at `at`; returns each post's id and text. */
-async function burst(stack: Stack, t: Team, label: string, at: Date) {
-  const channels: string[] = [];
-  for (let i = 0; i < CHANNELS; i++)
-    channels.push(await connectThroughOAuth(stack.apiUrl, t.admin, 'x'));
-  const posts: { id: string; text: string }[] = [];
-  for (let i = 0; i < POSTS; i += CREATE_IN_PARALLEL) {
-    const batch = Array.from({ length: Math.min(CREATE_IN_PARALLEL, POSTS - i) }, (_, k) => i + k);
-    posts.push(
-      ...(await Promise.all(
-        batch.map(async (n) => {
-          const text = `${label}: community health update number ${n + 1}.`;
-          const id = await scheduleXPost(stack.apiUrl, t, [channels[n % CHANNELS]], text, at);
-          return { id, text };
-        }),
-      )),
-    );
-  }
-  if (Date.now() >= at.getTime())
-    throw new Error('the burst took longer to set up than its lead time');
-  return posts;
-}
+import type { Stack } from '../support/processes';
 
 describe('publishing survives crashes and a lost Redis', () => {
   let stack: Stack;
   let t: Team;
 
-  beforeAll(async () => {
-    stack = await startStack();
-    await stack.startWorker();
-    // Off, a double send is a second tweet instead of a refusal: exactly-once is counted.
-    await stack.sandbox.setXDuplicateRule(false);
-    t = await team(stack.apiUrl);
-  }, 300_000);
+  beforeAll(async () => ({ stack, t } = await publishingStack()), 300_000);
   afterAll(() => expectAuditChainsIntact(stack));
   afterAll(() => stack?.stop(), 60_000);
 
   it('publishes every post exactly once when the worker is killed mid-burst and restarted', async () => {
-    const posts = await burst(stack, t, 'kill', secondsFromNow(40));
-    const ids = posts.map((p) => p.id);
-    // Slow answers keep many calls in flight when the worker dies.
-    await stack.sandbox.setLatency(400);
-    try {
-      const atKill = await waitFor(
-        'a few posts to go out',
-        async () => {
-          const n = await publishedCount(stack, ids);
-          return n >= 8 && n;
-        },
-        60_000,
-      );
+    const { posts, ids, beforeCrash } = await burstThrough(stack, t, 'kill', async () => {
       await stack.stopWorker('SIGKILL');
-      expect(atKill).toBeLessThan(POSTS);
       await stack.startWorker();
-      await waitFor(
-        'every post to be published',
-        async () => (await publishedCount(stack, ids)) === POSTS,
-        120_000,
-      );
-    } finally {
-      await stack.sandbox.setLatency(0);
-    }
+    });
+    expect(beforeCrash).toBeLessThan(BURST_POSTS);
     await expectPublishedOnce(stack, t, posts);
     const { rows } = await stack.db.query(
       `SELECT count(*)::int AS n FROM audit_events WHERE action = 'publication.in_doubt' AND data->>'postId' = ANY($1)`,
@@ -87,25 +32,16 @@ describe('publishing survives crashes and a lost Redis', () => {
   }, 300_000);
 
   it('publishes every scheduled post exactly once after Redis is emptied, even mid-burst', async () => {
-    const posts = await burst(stack, t, 'flush', secondsFromNow(40));
-    const ids = posts.map((p) => p.id);
-    expect(await stack.emptyQueues()).toBeGreaterThan(0);
-    await stack.sandbox.setLatency(300);
-    try {
-      await waitFor(
-        'a few posts to go out',
-        async () => (await publishedCount(stack, ids)) >= 8,
-        90_000,
-      );
-      await stack.emptyQueues();
-      await waitFor(
-        'every post to be published',
-        async () => (await publishedCount(stack, ids)) === POSTS,
-        120_000,
-      );
-    } finally {
-      await stack.sandbox.setLatency(0);
-    }
+    let emptiedBefore = 0;
+    const { posts } = await burstThrough(
+      stack,
+      t,
+      'flush',
+      () => stack.emptyQueues(),
+      300,
+      async () => (emptiedBefore = await stack.emptyQueues()),
+    );
+    expect(emptiedBefore).toBeGreaterThan(0);
     await expectPublishedOnce(stack, t, posts);
   }, 300_000);
 });

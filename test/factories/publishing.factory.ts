@@ -1,5 +1,6 @@
 import type { SandboxXTweet } from '../../apps/sandbox/src/sandbox-control.client';
-import type { Stack } from '../support/processes';
+import { startStack, type Stack, type StackOptions } from '../support/processes';
+import { connectThroughOAuth } from './channels.factory';
 import type { Session } from './identity.factory';
 import { newsroom } from './metrics.factory';
 import { as } from './posts.factory';
@@ -121,4 +122,89 @@ export async function expectPublishedOnce(
       problems.push(`${post.text}: stored ${publication.externalId}`);
   }
   expect(problems).toEqual([]);
+}
+
+const BURST_CHANNELS = 4;
+/** How many posts scheduleBurst schedules. */
+export const BURST_POSTS = 48;
+const CREATE_IN_PARALLEL = 6;
+
+/**
+ * Posts spread over four new X channels, written, submitted and approved through the API (round
+ * robin over `stack.apiUrls`), all due at `at`; returns each post's id and text.
+ */
+export async function scheduleBurst(stack: Stack, t: Team, label: string, at: Date) {
+  const channels: string[] = [];
+  for (let i = 0; i < BURST_CHANNELS; i++)
+    channels.push(await connectThroughOAuth(stack.apiUrl, t.admin, 'x'));
+  const posts: { id: string; text: string }[] = [];
+  for (let i = 0; i < BURST_POSTS; i += CREATE_IN_PARALLEL) {
+    const batch = Array.from(
+      { length: Math.min(CREATE_IN_PARALLEL, BURST_POSTS - i) },
+      (_, k) => i + k,
+    );
+    posts.push(
+      ...(await Promise.all(
+        batch.map(async (n) => {
+          const text = `${label}: community health update number ${n + 1}.`;
+          const apiUrl = stack.apiUrls[n % stack.apiUrls.length];
+          const id = await scheduleXPost(apiUrl, t, [channels[n % BURST_CHANNELS]], text, at);
+          return { id, text };
+        }),
+      )),
+    );
+  }
+  if (Date.now() >= at.getTime())
+    throw new Error('the burst took longer to set up than its lead time');
+  return posts;
+}
+
+/**
+ * A publishing suite's stack: its worker running and X's duplicate rule off (a double send is a
+ * second tweet instead of a refusal, so exactly-once is counted), with a team.
+ */
+export async function publishingStack(options: StackOptions = {}) {
+  const stack = await startStack(options);
+  await stack.startWorker();
+  await stack.sandbox.setXDuplicateRule(false);
+  return { stack, t: await team(stack.apiUrl) };
+}
+
+/**
+ * A burst due in a minute, answered slowly so many calls are in flight when `crash` runs (once eight
+ * posts are out); resolves when every post is published, with the posts and how many were out
+ * before the crash. `scheduled` runs once the posts are scheduled, before anything is due.
+ */
+export async function burstThrough(
+  stack: Stack,
+  t: Team,
+  label: string,
+  crash: () => Promise<unknown>,
+  latencyMs = 400,
+  scheduled?: () => Promise<unknown>,
+) {
+  // A minute of lead: 48 posts written, submitted and approved on a busy shared machine.
+  const posts = await scheduleBurst(stack, t, label, secondsFromNow(60));
+  const ids = posts.map((p) => p.id);
+  await scheduled?.();
+  await stack.sandbox.setLatency(latencyMs);
+  try {
+    const beforeCrash = await waitFor(
+      'a few posts to go out',
+      async () => {
+        const n = await publishedCount(stack, ids);
+        return n >= 8 && n;
+      },
+      90_000,
+    );
+    await crash();
+    await waitFor(
+      'every post to be published',
+      async () => (await publishedCount(stack, ids)) === BURST_POSTS,
+      120_000,
+    );
+    return { posts, ids, beforeCrash };
+  } finally {
+    await stack.sandbox.setLatency(0);
+  }
 }

@@ -14,7 +14,7 @@ type Manifest = { apiVersion: string; kind: string; metadata: { name: string }; 
 type Container = { image: string; env?: EnvVar[]; envFrom?: unknown[]; livenessProbe?: any };
 type EnvVar = { name: string; value?: string; valueFrom?: { secretKeyRef?: { key: string } } };
 
-const SECRET_NAMES = /SECRET|KEY|TOKEN|PASSWORD|DATABASE_URL|REDIS_URL|SMTP_URL/;
+const SECRET_NAMES = /SECRET|KEY|TOKEN|PASSWORD|DATABASE(_READ)?_URL|REDIS_URL|SMTP_URL/;
 const DOCKERFILE = readFileSync('docker/Dockerfile', 'utf8');
 const DOCKER_TARGETS = [...DOCKERFILE.matchAll(/^FROM \S+ AS (\S+)$/gm)].map((m) => m[1]);
 
@@ -191,7 +191,7 @@ function secretStandIn(name: string): string {
   if (name === 'ENCRYPTION_KEY' || name === 'AUDIT_SIGNING_KEY') {
     return `k1:${randomBytes(32).toString('base64')}`;
   }
-  if (name.endsWith('DATABASE_URL')) return 'postgres://rounds:secret@postgres:5432/rounds';
+  if (/DATABASE(_READ)?_URL$/.test(name)) return 'postgres://rounds:secret@postgres:5432/rounds';
   if (name === 'REDIS_URL') return 'redis://redis:6379';
   if (name === 'SMTP_URL') return 'smtp://mail:587';
   return randomBytes(32).toString('hex');

@@ -9,10 +9,13 @@ import {
 } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import IORedis from 'ioredis';
+import { Cluster } from 'ioredis';
 import { Pool } from 'pg';
+import { loadConfig } from '@rounds/config';
+import { setRuntimeTimeouts } from '@rounds/database';
+import { createRedis, redisTarget, type RedisClient } from '@rounds/queue';
 import { SandboxControlClient } from '../../apps/sandbox/src/sandbox-control.client';
-import { createTestDatabase, dropTestDatabase } from './test-database';
+import { createTestDatabase, dropTestDatabase, ownerClient } from './test-database';
 import { databaseUrl, TEST_REDIS_URL, testEnvironment } from './test-env';
 
 const ROOT = join(__dirname, '../..');
@@ -23,6 +26,8 @@ const LOGS = join(ROOT, 'test/artifacts/e2e');
 /** What the e2e suites run against: sandbox, api and worker as separate `node dist/...` processes. */
 export interface Stack {
   apiUrl: string;
+  /** Every API replica (`apiReplicas`), the first being apiUrl. */
+  apiUrls: string[];
   sandboxUrl: string;
   sandbox: SandboxControlClient;
   env: Record<string, string>;
@@ -31,6 +36,8 @@ export interface Stack {
   startWorker(): Promise<void>;
   /** SIGTERM waits for jobs in flight; SIGKILL is a crash. */
   stopWorker(signal?: NodeJS.Signals): Promise<void>;
+  /** One more worker replica beside startWorker's; stopped with the stack unless stopped before. */
+  addWorker(): Promise<ChildProcess>;
   /** Deletes every Redis key of this suite's queue prefix (FLUSHALL for this suite only). */
   emptyQueues(): Promise<number>;
   stop(): Promise<void>;
@@ -42,6 +49,14 @@ export interface StackOptions {
   sandboxLatencyMs?: number;
   /** A Redis of the suite's own (startPrivateRedis), for a real FLUSHALL; default the shared one. */
   redisUrl?: string;
+  /**
+   * Where api and worker reach PostgreSQL (DATABASE_URL and DATABASE_READ_URL), given the
+   * database's direct URL: e.g. through a PgBouncer. The login's timeouts are then set as its
+   * database defaults, as migrate does.
+   */
+  pooler?: (url: string) => string;
+  /** API processes on one database and Redis (default 1). */
+  apiReplicas?: number;
 }
 
 /** Short timings so crashes, leases and retries play out within a test. */
@@ -84,14 +99,29 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     REDIS_URL: options.redisUrl ?? TEST_REDIS_URL,
     ...options.env,
   };
-  const api = await launch('api', name, env, new URL(`http://127.0.0.1:${apiPort}/health/live`));
-  children.push(api);
+  if (options.pooler) {
+    env.DATABASE_URL = env.DATABASE_READ_URL = options.pooler(env.DATABASE_URL);
+    const owner = await ownerClient(name);
+    await setRuntimeTimeouts(owner, env.DATABASE_URL, loadConfig(env));
+    await owner.end();
+  }
+  const apiUrls = [env.PUBLIC_URL];
+  children.push(await launch('api', name, env, healthOf(env.PUBLIC_URL)));
+  for (let i = 1; i < (options.apiReplicas ?? 1); i++) {
+    const port = String(await freePort());
+    apiUrls.push(`http://127.0.0.1:${port}`);
+    const replica = { ...env, PORT: port };
+    children.push(await launch('api', name, replica, healthOf(apiUrls[i])));
+  }
   let worker: ChildProcess | undefined;
   const db = new Pool({ connectionString: databaseUrl(name), max: 4 });
-  const redis = new IORedis(env.REDIS_URL, { maxRetriesPerRequest: null });
+  const redis = createRedis(redisTarget(env as { REDIS_URL: string }));
+  // A failover test kills servers under it: it reconnects, and need not say so.
+  redis.on('error', () => undefined);
 
   const stack: Stack = {
-    apiUrl: `http://127.0.0.1:${apiPort}`,
+    apiUrl: apiUrls[0],
+    apiUrls,
     sandboxUrl,
     sandbox: new SandboxControlClient(sandboxUrl),
     env,
@@ -105,25 +135,43 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       worker = undefined;
       if (running) await stopProcess(running, signal);
     },
+    async addWorker() {
+      const replica = await launch('worker', name, env, '"worker ready"');
+      children.push(replica);
+      return replica;
+    },
     emptyQueues: () => deleteQueueKeys(redis, env.QUEUE_PREFIX),
     async stop() {
       await stack.stopWorker('SIGTERM');
       for (const child of children.reverse()) await stopProcess(child, 'SIGTERM');
-      await stack.emptyQueues();
-      redis.disconnect();
-      await db.end();
-      await dropTestDatabase(name);
+      try {
+        await stack.emptyQueues();
+      } finally {
+        redis.disconnect();
+        await db.end();
+        await dropTestDatabase(name);
+      }
     },
   };
   return stack;
 }
 
-/** SCAN + DEL of one queue prefix's keys: FLUSHALL for one suite of a shared Redis. */
-export async function deleteQueueKeys(redis: IORedis, prefix: string): Promise<number> {
+/**
+ * SCAN + DEL of one queue prefix's keys: FLUSHALL for one suite of a shared Redis. The keys are
+ * in one hash slot (`{prefix}`), so on a cluster they are on one master; each master is scanned.
+ */
+export async function deleteQueueKeys(redis: RedisClient, prefix: string): Promise<number> {
   let deleted = 0;
-  const stream = redis.scanStream({ match: `{${prefix}}*`, count: 500 });
-  for await (const keys of stream as AsyncIterable<string[]>) {
-    if (keys.length > 0) deleted += await redis.del(...keys);
+  // A master killed in a failover may still be listed, closed: its replica holds the keys now.
+  const nodes =
+    redis instanceof Cluster
+      ? redis.nodes('master').filter((node) => node.status === 'ready')
+      : [redis];
+  for (const node of nodes) {
+    const stream = node.scanStream({ match: `{${prefix}}*`, count: 500 });
+    for await (const keys of stream as AsyncIterable<string[]>) {
+      if (keys.length > 0) deleted += await node.del(...keys);
+    }
   }
   return deleted;
 }
@@ -176,6 +224,9 @@ export function launch(
     child.once('exit', (code) => fail(new Error(`${app} exited with ${code}; see ${log.path}`)));
   });
 }
+
+/** An API counts as started when its liveness probe answers (its log level may hide the line). */
+const healthOf = (apiUrl: string) => new URL('/health/live', apiUrl);
 
 async function pollUntilAnswered(url: URL, child: ChildProcess): Promise<void> {
   while (child.exitCode === null && child.signalCode === null) {

@@ -2,7 +2,6 @@ import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
-import type { Redis } from 'ioredis';
 import { PrometheusModule } from '@willsoto/nestjs-prometheus';
 import { AppConfig, ConfigModule, LoggingModule } from '@rounds/config';
 import { DatabaseModule } from '@rounds/database';
@@ -16,7 +15,7 @@ import {
 } from '@rounds/domain';
 import { ConversationsModule, CryptoModule, ReportsModule } from '@rounds/domain';
 import { ChannelsModule, CostsModule } from '@rounds/domain';
-import { QueueModule, REDIS } from '@rounds/queue';
+import { QueueModule, REDIS, type RedisClient } from '@rounds/queue';
 import { ApprovalsController } from './approvals/approvals.controller';
 import { AuditController } from './audit/audit.controller';
 import { ChannelsController } from './channels/channels.controller';
@@ -53,7 +52,7 @@ import { ReportsController } from './reports/reports.controller';
     QueueModule,
     ThrottlerModule.forRootAsync({
       inject: [AppConfig, REDIS],
-      useFactory: (config: AppConfig, redis: Redis) => ({
+      useFactory: (config: AppConfig, redis: RedisClient) => ({
         throttlers: authThrottlers(config),
         storage: new RedisThrottlerStorage(redis, config.QUEUE_PREFIX),
       }),

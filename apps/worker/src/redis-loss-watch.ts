@@ -5,10 +5,9 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import { AppConfig } from '@rounds/config';
 import { PublishingReconciler } from '@rounds/domain';
-import { REDIS } from '@rounds/queue';
+import { REDIS, type RedisClient } from '@rounds/queue';
 import { repeat } from './claim-heartbeat';
 import { Schedules } from './schedules';
 
@@ -28,7 +27,7 @@ export class RedisLossWatch implements OnApplicationBootstrap, OnApplicationShut
   private timer?: NodeJS.Timeout;
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     config: AppConfig,
     private readonly schedules: Schedules,
     private readonly reconciler: PublishingReconciler,

@@ -32,6 +32,24 @@ describe('loadConfig', () => {
     expect(attempt).not.toThrow(/localhost:6379|short-but-secret/);
   });
 
+  it.each([
+    'redis://127.0.0.1:6379/2',
+    'rediss://:secret@cache.internal:6380',
+    'redis+cluster://10.0.0.1:7000,10.0.0.2:7001',
+    'redis+sentinel://s1:26379,s2:26379/rounds',
+  ])('takes REDIS_URL %s', (url) => {
+    expect(loadConfig({ ...valid, REDIS_URL: url }).REDIS_URL).toBe(url);
+  });
+
+  it('wants the master name with REDIS_SENTINELS, and host:port lists', () => {
+    expect(() => loadConfig({ ...valid, REDIS_SENTINELS: 's1:26379' })).toThrow(
+      /REDIS_SENTINEL_NAME: .*required with REDIS_SENTINELS \(missing\)/,
+    );
+    expect(() => loadConfig({ ...valid, REDIS_CLUSTER_NODES: 'a:7000;b' })).toThrow(
+      /REDIS_CLUSTER_NODES: .*must be host:port/,
+    );
+  });
+
   it('rejects an encryption key that is not 32 bytes', () => {
     expect(() => loadConfig({ ...valid, ENCRYPTION_KEY: 'k1:c2hvcnQ=' })).toThrow(/ENCRYPTION_KEY/);
   });

@@ -13,9 +13,14 @@ import {
   Min,
   MinLength,
   validateSync,
+  ValidateIf,
 } from 'class-validator';
 
 const url = { require_tld: false, require_protocol: true };
+const HOST_PORTS = /^[A-Za-z0-9._-]+:\d+(,[A-Za-z0-9._-]+:\d+)*$/;
+/** `redis[s][+cluster|+sentinel]://[user:password@]host:port[,host:port…][/masterName][/db]` */
+export const REDIS_URL_PATTERN =
+  /^(rediss?)(?:\+(cluster|sentinel))?:\/\/(?:([^:@/]*)(?::([^@/]*))?@)?([^/@]+?)(?:\/([^/]+))?(?:\/(\d+))?\/?$/;
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
 
@@ -40,13 +45,44 @@ export class AppConfig {
   @IsUrl({ ...url, protocols: ['postgres', 'postgresql'] })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/rounds';
 
+  /**
+   * A read replica (or a pooler in front of one) for reads that may be a few seconds stale:
+   * the engagement and compliance reports. Empty: DATABASE_URL.
+   */
+  @IsOptional()
+  @IsUrl({ ...url, protocols: ['postgres', 'postgresql'] })
+  DATABASE_READ_URL?: string;
+
   /** The owner that runs migrations and grants the runtime login; DATABASE_URL when empty (warned). */
   @IsOptional()
   @IsUrl({ ...url, protocols: ['postgres', 'postgresql'] })
   MIGRATION_DATABASE_URL?: string;
 
-  @IsUrl({ ...url, protocols: ['redis', 'rediss'] })
+  /**
+   * `redis://` (or `rediss://`) for one server, `redis+cluster://host:port,host:port` for a Redis
+   * Cluster, `redis+sentinel://host:port,host:port/masterName` for a master watched by Sentinel.
+   */
+  @Matches(REDIS_URL_PATTERN, {
+    message:
+      'REDIS_URL must be a URL: redis[s]://host:port[/db], redis[s]+cluster://host:port,… or redis[s]+sentinel://host:port,…/masterName',
+  })
   REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** `host:port,host:port`: seed nodes of a Redis Cluster (REDIS_URL then gives only credentials and TLS). */
+  @IsOptional()
+  @Matches(HOST_PORTS, { message: 'REDIS_CLUSTER_NODES must be host:port,host:port,…' })
+  REDIS_CLUSTER_NODES?: string;
+
+  /** `host:port,host:port`: Redis Sentinels, asked for the master REDIS_SENTINEL_NAME. */
+  @IsOptional()
+  @Matches(HOST_PORTS, { message: 'REDIS_SENTINELS must be host:port,host:port,…' })
+  REDIS_SENTINELS?: string;
+
+  @ValidateIf((config: AppConfig) => config.REDIS_SENTINELS !== undefined)
+  @Matches(/^[A-Za-z0-9._-]+$/, {
+    message: 'REDIS_SENTINEL_NAME (the master Sentinel watches) is required with REDIS_SENTINELS',
+  })
+  REDIS_SENTINEL_NAME?: string;
 
   @Matches(/^[A-Za-z0-9_-]+$/, { message: 'QUEUE_PREFIX must be letters, digits, - or _' })
   QUEUE_PREFIX = 'rounds';

@@ -66,3 +66,34 @@ export async function grantRuntimeRole(owner: DataSource, runtimeUrl: string): P
   for (const statement of statements) await owner.query(statement);
   return true;
 }
+
+/** The pool's timeouts (AppConfig's DB_* settings), in milliseconds. */
+export interface SessionTimeouts {
+  DB_STATEMENT_TIMEOUT_MS: number;
+  DB_LOCK_TIMEOUT_MS: number;
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: number;
+}
+
+/**
+ * Makes the pool's timeouts the runtime login's defaults in this database, so they hold on
+ * connections PgBouncer opens too: in transaction pooling it refuses them as startup parameters
+ * (its `ignore_startup_parameters` drops them) and a `SET` would stay on a shared connection.
+ * Run by the owner after migrating (it needs CREATEROLE, as creating the login does).
+ */
+export async function setRuntimeTimeouts(
+  owner: { query(sql: string): Promise<unknown> },
+  runtimeUrl: string,
+  timeouts: SessionTimeouts,
+): Promise<void> {
+  const settings = {
+    statement_timeout: timeouts.DB_STATEMENT_TIMEOUT_MS,
+    lock_timeout: timeouts.DB_LOCK_TIMEOUT_MS,
+    idle_in_transaction_session_timeout: timeouts.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+  };
+  const role = escapeLiteral(loginOf(runtimeUrl).user);
+  for (const [name, ms] of Object.entries(settings)) {
+    await owner.query(
+      `DO $$ BEGIN EXECUTE format('ALTER ROLE %I IN DATABASE %I SET ${name} = %L', ${role}, current_database(), '${Math.trunc(ms)}'); END $$`,
+    );
+  }
+}

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@rounds/config';
 import { dataSourceOptions } from './data-source-options';
-import { grantRuntimeRole } from './database-roles';
+import { grantRuntimeRole, setRuntimeTimeouts } from './database-roles';
 
 /**
  * `node dist/libs/database/src/migrate.js` (npm start, the migrate image): applies pending
@@ -23,6 +23,8 @@ async function migrate(): Promise<void> {
   if (await grantRuntimeRole(dataSource, config.DATABASE_URL)) {
     console.log('runtime login granted DML only (no ownership, no TRUNCATE, history insert-only)');
   }
+  await setRuntimeTimeouts(dataSource, config.DATABASE_URL, config);
+  console.log('runtime login: pool timeouts set as its defaults in this database (for PgBouncer)');
   await dataSource.destroy();
 }
 

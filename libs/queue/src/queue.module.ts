@@ -3,8 +3,8 @@ import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '@rounds/config';
 import { JobProducer } from './job.producer';
 import { QueueName } from './queue-names';
-import { redisOptions } from './redis-connection';
-import { RedisModule } from './redis.module';
+import { bullConnection, redisTarget, type RedisClient } from './redis-connection';
+import { REDIS, RedisModule } from './redis.module';
 
 const queues = Object.values(QueueName).map((name) => ({ name }));
 
@@ -14,10 +14,12 @@ const queues = Object.values(QueueName).map((name) => ({ name }));
   imports: [
     RedisModule,
     BullModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        connection: redisOptions(config.REDIS_URL),
-        // A hash tag keeps every key of a queue in one Redis Cluster slot.
+      imports: [RedisModule],
+      inject: [AppConfig, REDIS],
+      useFactory: (config: AppConfig, redis: RedisClient) => ({
+        connection: bullConnection(redisTarget(config), redis),
+        // A hash tag keeps every key of every queue in one Redis Cluster slot (BullMQ's scripts
+        // touch several keys of a queue at once; the reconciler pipelines over them).
         prefix: `{${config.QUEUE_PREFIX}}`,
         defaultJobOptions: {
           removeOnComplete: { age: 86_400, count: 10_000 },

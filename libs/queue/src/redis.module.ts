@@ -1,24 +1,26 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import IORedis, { Redis } from 'ioredis';
 import { AppConfig } from '@rounds/config';
-import { redisOptions } from './redis-connection';
+import { createRedis, redisTarget, type RedisClient } from './redis-connection';
 
 export const REDIS = Symbol('REDIS');
 
-/** One shared ioredis client for health checks, throttling and locks (not for BullMQ workers). */
+/**
+ * One shared client for health checks, throttling, the send budget and the sentinel key; on a
+ * Redis Cluster BullMQ shares it too (see bullConnection).
+ */
 @Global()
 @Module({
   providers: [
     {
       provide: REDIS,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => new IORedis(redisOptions(config.REDIS_URL)),
+      useFactory: (config: AppConfig) => createRedis(redisTarget(config)),
     },
   ],
   exports: [REDIS],
 })
 export class RedisModule implements OnApplicationShutdown {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  constructor(@Inject(REDIS) private readonly redis: RedisClient) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.redis.quit().catch(() => undefined);

@@ -1,5 +1,5 @@
 import { ThrottlerStorage } from '@nestjs/throttler';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@rounds/queue';
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
@@ -19,7 +19,7 @@ return {hits, ttl, 0, 0}`;
 /** Throttler counters shared by every API replica (of one deployment: keys carry its prefix). */
 export class RedisThrottlerStorage implements ThrottlerStorage {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
   ) {}
 
@@ -30,7 +30,8 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     blockDuration: number,
     throttlerName: string,
   ): Promise<ThrottlerStorageRecord> {
-    const base = `${this.prefix}:throttle:${throttlerName}:${key}`;
+    // Both keys share a hash tag, so the script's two keys are in one Redis Cluster slot.
+    const base = `${this.prefix}:throttle:{${throttlerName}:${key}}`;
     const [hits, ttlMs, isBlocked, blockMs] = (await this.redis.eval(
       INCREMENT,
       2,

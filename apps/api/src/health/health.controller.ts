@@ -6,8 +6,7 @@ import {
   HealthIndicatorService,
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
-import type { Redis } from 'ioredis';
-import { REDIS } from '@rounds/queue';
+import { REDIS, type RedisClient } from '@rounds/queue';
 import { Public } from '../common/access.decorators';
 
 @ApiTags('health')
@@ -18,7 +17,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
   ) {}
 
   /** The process is up. */

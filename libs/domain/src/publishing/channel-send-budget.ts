@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import { AppConfig } from '@rounds/config';
-import { REDIS } from '@rounds/queue';
+import { REDIS, type RedisClient } from '@rounds/queue';
 import type { ChannelEntity } from '../channels/channel.entity';
 
 const WINDOW_MS = 15 * 60_000;
@@ -29,7 +28,7 @@ export type SendSlot = { granted: true } | { granted: false; until: Date };
 @Injectable()
 export class ChannelSendBudget {
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     private readonly config: AppConfig,
   ) {}
 

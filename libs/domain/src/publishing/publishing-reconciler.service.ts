@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@rounds/config';
-import type { Redis } from 'ioredis';
-import { QueueName, REDIS } from '@rounds/queue';
+import { QueueName, REDIS, type RedisClient } from '@rounds/queue';
 import { PostMaintenanceService } from '../posts/post-maintenance.service';
 import { PostStatus } from '../lifecycle/statuses';
 import { publishJobId } from './publish-jobs';
@@ -34,7 +33,7 @@ export class PublishingReconciler {
     private readonly config: AppConfig,
     private readonly scheduler: PublicationScheduler,
     private readonly maintenance: PostMaintenanceService,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
   ) {}
 
   async run(now = new Date()): Promise<ReconcileReport> {

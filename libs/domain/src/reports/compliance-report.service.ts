@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { READ_REPLICA } from '../common/read-replica';
 import { DataSource } from 'typeorm';
 import { loadOrganization } from '../organizations/organization-store';
 import type { ComplianceReport } from './compliance-report';
@@ -20,7 +21,8 @@ const hours = (value: number | null) => (value === null ? null : Math.round(valu
 /** The compliance panel: review speed, rejections, PHI caught, overrides and pauses. */
 @Injectable()
 export class ComplianceReportService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** Reports read the replica (DATABASE_READ_URL): a few seconds behind is fine. */
+  constructor(@InjectDataSource(READ_REPLICA) private readonly dataSource: DataSource) {}
 
   async report(
     organizationId: string,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { READ_REPLICA } from '../common/read-replica';
 import { DataSource } from 'typeorm';
 import { NotFoundError } from '../common/domain-error';
 import { FORMULAS } from '../metrics/metric-counters';
@@ -40,7 +41,8 @@ const add = (a: Sums, b: Sums): Sums => ({
 /** The executives' engagement report, read from the daily rollups in the organization's zone. */
 @Injectable()
 export class EngagementReportService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** Reports read the replica (DATABASE_READ_URL): a few seconds behind is fine. */
+  constructor(@InjectDataSource(READ_REPLICA) private readonly dataSource: DataSource) {}
 
   async report(organizationId: string, query: EngagementQuery): Promise<EngagementReport> {
     const manager = this.dataSource.manager;
