@@ -17,7 +17,14 @@ import { redisOptions } from '@rounds/queue';
 import { SandboxControlClient } from '../apps/sandbox/src/sandbox-control.client';
 import { ensureBuilt, freePort, launch, stopProcess } from '../test/support/processes';
 import { startPrivatePostgres, startPrivateRedis } from '../test/support/private-services';
-import { enqueue, insertFixtures, insertPosts, pool, seconds } from './support/publish-fixtures';
+import {
+  benchSecrets,
+  enqueue,
+  insertFixtures,
+  insertPosts,
+  pool,
+  seconds,
+} from './support/publish-fixtures';
 
 const POSTS = Number(process.env.BENCH_CHAOS_POSTS ?? 1_000);
 const ACCOUNTS = Number(process.env.BENCH_CHAOS_ACCOUNTS ?? 50);
@@ -98,8 +105,7 @@ async function main(): Promise<void> {
       DATABASE_URL: databaseUrl,
       REDIS_URL: redis.url,
       QUEUE_PREFIX: tag,
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      ENCRYPTION_KEY: encryptionKey,
+      ...benchSecrets(encryptionKey),
       WORKER_CONCURRENCY: String(CONCURRENCY),
       X_API_BASE_URL: sandboxUrl,
       MEDIA_DIR: `.data/${tag}`,

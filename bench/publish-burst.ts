@@ -28,6 +28,7 @@ import {
 } from '../test/support/processes';
 import {
   Account,
+  benchSecrets,
   duplicates,
   enqueue,
   insertFixtures,
@@ -217,9 +218,7 @@ async function main(): Promise<void> {
       DATABASE_URL: databaseUrl,
       REDIS_URL,
       QUEUE_PREFIX: tag,
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      ENCRYPTION_KEY: encryptionKey,
-      AUDIT_SIGNING_KEY: `bench:${randomBytes(32).toString('base64')}`,
+      ...benchSecrets(encryptionKey),
       WORKER_CONCURRENCY: String(CONCURRENCY),
       X_API_BASE_URL: sandboxUrl,
       MEDIA_DIR: `.data/${tag}`,

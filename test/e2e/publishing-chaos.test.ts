@@ -103,29 +103,25 @@ describe('publishing exactly once under chaos', () => {
     expect((await tweetPosts(stack)).map((r) => r.status)).toEqual([503]);
   });
 
-  // Known gap of issue 9 (open): after a timeout the lookup does not find the post the sandbox
-  // created late, so it is sent again (two POSTs, one tweet). `failing` turns red once fixed.
-  it.failing(
-    'a timeout while X keeps the post: exactly one POST, published once via the in-doubt lookup',
-    async () => {
-      // Slower than PLATFORM_TIMEOUT_MS (5 s): the worker gives up, the sandbox still creates it.
-      await stack.sandbox.addFault({
-        platform: 'x',
-        method: 'POST',
-        path: '/2/tweets',
-        mode: 'slow',
-        delayMs: 7_000,
-        count: 1,
-      });
-      const text = 'Flu shots at the east entrance all week.';
-      const postId = await scheduleXPost(stack.apiUrl, t, [channel], text, secondsFromNow(4));
-      const post = await waitForPublications(stack, t, postId, 'published');
-      expect(await tweetPosts(stack)).toHaveLength(1);
-      const tweets = await tweetsWith(stack, text);
-      expect(tweets).toHaveLength(1);
-      expect(post.publications[0].externalId).toBe(tweets[0].id);
-    },
-  );
+  // The tweet lands two seconds after the worker gave up: the lookup must wait for it, not resend.
+  it('a timeout while X keeps the post: exactly one POST, published once via the in-doubt lookup', async () => {
+    // Slower than PLATFORM_TIMEOUT_MS (5 s): the worker gives up, the sandbox still creates it.
+    await stack.sandbox.addFault({
+      platform: 'x',
+      method: 'POST',
+      path: '/2/tweets',
+      mode: 'slow',
+      delayMs: 7_000,
+      count: 1,
+    });
+    const text = 'Flu shots at the east entrance all week.';
+    const postId = await scheduleXPost(stack.apiUrl, t, [channel], text, secondsFromNow(4));
+    const post = await waitForPublications(stack, t, postId, 'published');
+    expect(await tweetPosts(stack)).toHaveLength(1);
+    const tweets = await tweetsWith(stack, text);
+    expect(tweets).toHaveLength(1);
+    expect(post.publications[0].externalId).toBe(tweets[0].id);
+  });
 
   describe('re-checks at send time, with the change made underneath the queued job', () => {
     const underneath: [string, string, (postId: string) => Promise<unknown>][] = [
