@@ -35,10 +35,14 @@ export class StaleClaimRecovery {
   private async recover(claim: StaleClaim): Promise<void> {
     const ref = { organizationId: claim.organizationId, publicationId: claim.id };
     try {
-      await this.results.inDoubt(claim, 'its worker stopped renewing the claim', {
-        platform: claim.platform,
-        claimTtlMs: this.claims.ttlMs,
-      });
+      // The lookup's wait counts from the dead holder's last possible send, not from this takeover.
+      await this.results.inDoubt(
+        claim,
+        'its worker stopped renewing the claim',
+        { platform: claim.platform, claimTtlMs: this.claims.ttlMs },
+        undefined,
+        claim.lastSendBy,
+      );
       const outcome = await this.publisher.verify(ref);
       if ('later' in outcome) await this.scheduler.ensurePublishJob(ref, outcome.later, false);
     } catch (error) {

@@ -8,7 +8,7 @@ import type {
   TokenSet,
 } from '../platform-client';
 import { PlatformError } from '../platform-error';
-import { postReply, readComments } from './youtube-comments';
+import { findReply, postReply, readComments } from './youtube-comments';
 import { isRefusal } from './youtube-errors';
 import {
   insertCaptionFile,
@@ -253,6 +253,14 @@ export class YoutubeClient {
 
   reply(accessToken: string, parentCommentId: string, text: string): Promise<PublishedItem> {
     return postReply(this.transport, accessToken, parentCommentId, text);
+  }
+
+  /** For an in-doubt reply: our channel's reply with this text under `parentId`, if any. */
+  findReply(
+    accessToken: string,
+    input: { parentId: string; channelId: string; text: string },
+  ): Promise<PublishedItem | null> {
+    return findReply(this.transport, accessToken, input);
   }
 
   private async myChannel(accessToken: string, part: string[]): Promise<youtube_v3.Schema$Channel> {
