@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import { redisOptions } from '@rounds/queue';
 import { connectThroughOAuth } from '../factories/channels.factory';
+import { recordConsent, uploadFixture } from '../factories/media.factory';
 import { as } from '../factories/posts.factory';
 import {
   expectPublishedOnce,
@@ -123,8 +124,23 @@ describe('publishing exactly once under chaos', () => {
     expect(post.publications[0].externalId).toBe(tweets[0].id);
   });
 
+  /** POSTs to X of any kind (tweets and media uploads) since the log was last cleared. */
+  async function xPosts() {
+    return (await stack.sandbox.requests({ platform: 'x' })).filter((r) => r.method === 'POST');
+  }
+
+  /** The X content of a post with a photo showing a patient, under a signed consent. */
+  async function withConsentedPhoto(): Promise<object> {
+    const photo = await uploadFixture(stack.apiUrl, t.marketer, 'pixel.png', {
+      showsPatient: 'true',
+    });
+    await recordConsent(stack.apiUrl, t.marketer, photo.id);
+    return { images: [{ mediaId: photo.id, altText: 'A patient and her nurse.' }] };
+  }
+
   describe('re-checks at send time, with the change made underneath the queued job', () => {
-    const underneath: [string, string, (postId: string) => Promise<unknown>][] = [
+    type Change = (postId: string) => Promise<unknown>;
+    const underneath: [string, string, Change, (() => Promise<object>)?][] = [
       [
         'the approved revision altered',
         'failed',
@@ -144,6 +160,18 @@ describe('publishing exactly once under chaos', () => {
           stack.db.query('UPDATE posts SET approved_revision_id = NULL WHERE id = $1', [postId]),
       ],
       [
+        'the consent for its photo revoked',
+        'held',
+        (postId) =>
+          stack.db.query(
+            `UPDATE consent_records SET revoked_at = now()
+              WHERE media_id = ANY((SELECT media_ids FROM post_revisions WHERE id =
+                      (SELECT approved_revision_id FROM posts WHERE id = $1)))`,
+            [postId],
+          ),
+        withConsentedPhoto,
+      ],
+      [
         'the organization paused',
         'held',
         (postId) =>
@@ -159,9 +187,10 @@ describe('publishing exactly once under chaos', () => {
       stack.db.query('UPDATE organizations SET paused_at = NULL, pause_reason = NULL'),
     );
 
-    it.each(underneath)('%s: nothing reaches X', async (what, status, change) => {
+    it.each(underneath)('%s: nothing reaches X', async (what, status, change, content) => {
       const text = `Send-time check: ${what}.`;
-      const postId = await scheduleXPost(stack.apiUrl, t, [channel], text, secondsFromNow(5));
+      const x = await content?.();
+      const postId = await scheduleXPost(stack.apiUrl, t, [channel], text, secondsFromNow(5), x);
       await change(postId);
       await waitFor('the publication to settle', async () => {
         const { rows } = await stack.db.query(
@@ -170,7 +199,7 @@ describe('publishing exactly once under chaos', () => {
         );
         return rows[0].status === status;
       });
-      expect(await tweetPosts(stack)).toEqual([]);
+      expect(await xPosts()).toEqual([]);
     });
   });
 

@@ -82,8 +82,7 @@ export async function findReply(
     );
     const match = res.data.items?.find(
       ({ snippet }) =>
-        snippet?.authorChannelId?.value === input.channelId &&
-        snippet.textOriginal === input.text,
+        snippet?.authorChannelId?.value === input.channelId && snippet.textOriginal === input.text,
     );
     if (match) return replyItem(match);
     pageToken = res.data.nextPageToken ?? undefined;
