@@ -7,8 +7,11 @@ import { PublisherService } from './publisher.service';
 
 /** Stale claims taken over per sweep; the rest wait for the next one, a few seconds later. */
 const BATCH = 500;
-/** In-doubt checks run at once by a sweep: well inside the database pool (20 connections). */
-const VERIFY_AT_ONCE = 10;
+/**
+ * In-doubt checks run at once by a sweep. All 300 of a killed worker at once starved the database
+ * pool (20 connections); ten at a time took 30 s (each batch waits for its slowest lookup).
+ */
+const VERIFY_AT_ONCE = 30;
 
 /**
  * A claim whose worker stopped renewing it (killed, hung, cut off from the database) goes straight
