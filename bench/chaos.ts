@@ -17,7 +17,14 @@ import { redisOptions } from '@rounds/queue';
 import { SandboxControlClient } from '../apps/sandbox/src/sandbox-control.client';
 import { ensureBuilt, freePort, launch, stopProcess } from '../test/support/processes';
 import { startPrivatePostgres, startPrivateRedis } from '../test/support/private-services';
-import { enqueue, insertFixtures, insertPosts, pool, seconds } from './support/publish-fixtures';
+import {
+  benchSecrets,
+  enqueue,
+  insertFixtures,
+  insertPosts,
+  pool,
+  seconds,
+} from './support/publish-fixtures';
 
 const POSTS = Number(process.env.BENCH_CHAOS_POSTS ?? 1_000);
 const ACCOUNTS = Number(process.env.BENCH_CHAOS_ACCOUNTS ?? 50);
@@ -61,6 +68,39 @@ async function counts(db: Client, ids: string[]): Promise<Counts> {
   };
 }
 
+/**
+ * Where the time went: lateness by decile, then the latest publications with each step of their
+ * audit trail (T-relative), their tries and last error, so a late tail names what it waited on.
+ */
+async function printLatest(db: Client, ids: string[], T: number, latest = 8): Promise<void> {
+  const { rows: deciles } = await db.query(
+    `SELECT percentile_disc(ARRAY[0.1,0.5,0.9,0.99,1]) WITHIN GROUP (ORDER BY published_at) AS at
+       FROM publications WHERE id = ANY($1) AND published_at IS NOT NULL`,
+    [ids],
+  );
+  const marks = (deciles[0].at ?? []) as Date[];
+  const since = (d: Date | string) => `T+${seconds(new Date(d).getTime() - T)}`;
+  console.log(`published by p10/p50/p90/p99/max: ${marks.map(since).join(' / ')}`);
+  const { rows } = await db.query(
+    `SELECT p.id, p.attempts, p.error,
+            (SELECT string_agg(e.action || '@' || to_char(e.occurred_at, 'HH24:MI:SS.MS'), ' ' ORDER BY e.seq)
+               FROM audit_events e WHERE e.subject_type = 'publication' AND e.subject_id = p.id::text) AS trail,
+            p.published_at
+       FROM publications p WHERE p.id = ANY($1)
+      ORDER BY p.published_at DESC NULLS FIRST LIMIT $2`,
+    [ids, latest],
+  );
+  for (const r of rows) {
+    const trail = String(r.trail ?? '').replace(/@(\S+)/g, (_m, hms: string) => {
+      const day = new Date(T).toISOString().slice(0, 11);
+      return `@${since(`${day}${hms}Z`)}`;
+    });
+    console.log(
+      `  ${r.id.slice(0, 8)} out ${r.published_at ? since(r.published_at) : 'never'}, ${r.attempts} tries, ${trail}${r.error ? `; last error: ${r.error}` : ''}`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
   ensureBuilt();
   const redis = await startPrivateRedis();
@@ -98,8 +138,7 @@ async function main(): Promise<void> {
       DATABASE_URL: databaseUrl,
       REDIS_URL: redis.url,
       QUEUE_PREFIX: tag,
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      ENCRYPTION_KEY: encryptionKey,
+      ...benchSecrets(encryptionKey),
       WORKER_CONCURRENCY: String(CONCURRENCY),
       X_API_BASE_URL: sandboxUrl,
       MEDIA_DIR: `.data/${tag}`,
@@ -196,6 +235,7 @@ async function main(): Promise<void> {
     console.log('| figure | measured | required | |\n| --- | --- | --- | --- |');
     for (const [figure, measured, required, ok] of rows)
       console.log(`| ${figure} | ${measured} | ${required} | ${ok ? 'ok' : 'MISSED'} |`);
+    await printLatest(db, ids, T);
     await db.end();
     if (rows.some(([, , , ok]) => !ok)) process.exitCode = 1;
   } finally {

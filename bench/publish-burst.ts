@@ -32,6 +32,7 @@ import {
 } from './support/burst-measure';
 import {
   Account,
+  benchSecrets,
   duplicates,
   enqueue,
   insertFixtures,

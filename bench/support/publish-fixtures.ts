@@ -1,6 +1,6 @@
 // Fixtures the publishing benchmarks share: organizations, X channels with sealed tokens of
 // sandbox accounts, approved posts inserted in bulk, and the publish jobs approval would add.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import type { Client } from 'pg';
 import { contentHash, PostContent, publishJob, TokenCipher, tokenContext } from '@rounds/domain';
@@ -34,6 +34,21 @@ export async function pool<T, R>(
   });
   await Promise.all(runners);
   return results;
+}
+
+/**
+ * The secrets a worker started with NODE_ENV=production insists on, fresh for each run (the
+ * production guards refuse the example values); `encryptionKey` seals the fixtures' tokens.
+ */
+export function benchSecrets(encryptionKey: string): Record<string, string> {
+  const random = () => randomBytes(32).toString('base64');
+  return {
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    ENCRYPTION_KEY: encryptionKey,
+    AUDIT_SIGNING_KEY: `bench:${random()}`,
+    X_CLIENT_SECRET: random(),
+    GOOGLE_CLIENT_SECRET: random(),
+  };
 }
 
 export const percentile = (sorted: number[], p: number) =>

@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import { redisOptions } from '@rounds/queue';
 import { connectThroughOAuth } from '../factories/channels.factory';
+import { recordConsent, uploadFixture } from '../factories/media.factory';
 import { as } from '../factories/posts.factory';
 import {
   expectPublishedOnce,
@@ -105,32 +106,44 @@ describe('publishing exactly once under chaos', () => {
     expect((await tweetPosts(stack)).map((r) => r.status)).toEqual([503]);
   });
 
-  // Known gap of issue 9 (open): after a timeout the lookup does not find the post the sandbox
-  // created late, so it is sent again (two POSTs, one tweet). `failing` turns red once fixed.
-  it.failing(
-    'a timeout while X keeps the post: exactly one POST, published once via the in-doubt lookup',
-    async () => {
-      // Slower than PLATFORM_TIMEOUT_MS (5 s): the worker gives up, the sandbox still creates it.
-      await stack.sandbox.addFault({
-        platform: 'x',
-        method: 'POST',
-        path: '/2/tweets',
-        mode: 'slow',
-        delayMs: 7_000,
-        count: 1,
-      });
-      const text = 'Flu shots at the east entrance all week.';
-      const postId = await scheduleXPost(stack.apiUrl, t, [channel], text, secondsFromNow(4));
-      const post = await waitForPublications(stack, t, postId, 'published');
-      expect(await tweetPosts(stack)).toHaveLength(1);
-      const tweets = await tweetsWith(stack, text);
-      expect(tweets).toHaveLength(1);
-      expect(post.publications[0].externalId).toBe(tweets[0].id);
-    },
-  );
+  // The tweet lands two seconds after the worker gave up: the lookup must wait for it, not resend.
+  it('a timeout while X keeps the post: exactly one POST, published once via the in-doubt lookup', async () => {
+    // Slower than PLATFORM_TIMEOUT_MS (5 s): the worker gives up, the sandbox still creates it.
+    await stack.sandbox.addFault({
+      platform: 'x',
+      method: 'POST',
+      path: '/2/tweets',
+      mode: 'slow',
+      delayMs: 7_000,
+      count: 1,
+    });
+    const text = 'Flu shots at the east entrance all week.';
+    const postId = await scheduleXPost(stack.apiUrl, t, [channel], text, secondsFromNow(4));
+    const post = await waitForPublications(stack, t, postId, 'published');
+    expect(await tweetPosts(stack)).toHaveLength(1);
+    const tweets = await tweetsWith(stack, text);
+    expect(tweets).toHaveLength(1);
+    expect(post.publications[0].externalId).toBe(tweets[0].id);
+  });
+
+  /** POSTs to X of any kind (tweets and media uploads) since the log was last cleared. */
+  async function xPosts() {
+    return (await stack.sandbox.requests({ platform: 'x' })).filter((r) => r.method === 'POST');
+  }
+
+  /** The X content of a post with a photo showing a patient, under a signed consent. */
+  async function withConsentedPhoto(): Promise<object> {
+    const photo = await uploadFixture(stack.apiUrl, t.marketer, 'pixel.png', {
+      showsPatient: 'true',
+    });
+    await recordConsent(stack.apiUrl, t.marketer, photo.id);
+    return { images: [{ mediaId: photo.id, altText: 'A patient and her nurse.' }] };
+  }
 
   describe('re-checks at send time, with the change made underneath the queued job', () => {
-    const underneath: [string, string, (postId: string) => Promise<unknown>][] = [
+    type Change = (postId: string) => Promise<unknown>;
+    const textOnly = async () => undefined;
+    const underneath: [string, string, Change, () => Promise<object | undefined>][] = [
       [
         'the approved revision altered',
         'failed',
@@ -142,12 +155,26 @@ describe('publishing exactly once under chaos', () => {
               WHERE id = (SELECT approved_revision_id FROM posts WHERE id = '${postId}');
              COMMIT;`,
           ),
+        textOnly,
       ],
       [
         'the approval voided',
         'failed',
         (postId) =>
           stack.db.query('UPDATE posts SET approved_revision_id = NULL WHERE id = $1', [postId]),
+        textOnly,
+      ],
+      [
+        'the consent for its photo revoked',
+        'held',
+        (postId) =>
+          stack.db.query(
+            `UPDATE consent_records SET revoked_at = now()
+              WHERE media_id IN (SELECT unnest(media_ids) FROM post_revisions WHERE id =
+                      (SELECT approved_revision_id FROM posts WHERE id = $1))`,
+            [postId],
+          ),
+        withConsentedPhoto,
       ],
       [
         'the organization paused',
@@ -158,6 +185,7 @@ describe('publishing exactly once under chaos', () => {
               WHERE id = (SELECT organization_id FROM posts WHERE id = $1)`,
             [postId],
           ),
+        textOnly,
       ],
     ];
 
@@ -165,9 +193,10 @@ describe('publishing exactly once under chaos', () => {
       stack.db.query('UPDATE organizations SET paused_at = NULL, pause_reason = NULL'),
     );
 
-    it.each(underneath)('%s: nothing reaches X', async (what, status, change) => {
+    it.each(underneath)('%s: nothing reaches X', async (what, status, change, content) => {
       const text = `Send-time check: ${what}.`;
-      const postId = await scheduleXPost(stack.apiUrl, t, [channel], text, secondsFromNow(5));
+      const x = await content();
+      const postId = await scheduleXPost(stack.apiUrl, t, [channel], text, secondsFromNow(5), x);
       await change(postId);
       await waitFor('the publication to settle', async () => {
         const { rows } = await stack.db.query(
@@ -176,7 +205,7 @@ describe('publishing exactly once under chaos', () => {
         );
         return rows[0].status === status;
       });
-      expect(await tweetPosts(stack)).toEqual([]);
+      expect(await xPosts()).toEqual([]);
     });
   });
 

@@ -1,3 +1,4 @@
+import { GoogleControlClient } from '../../apps/sandbox/src/google/google-control.client';
 import { GOOGLE_DEMO_ACCOUNTS } from '../../apps/sandbox/src/google/google-demo-accounts';
 import { connectThroughOAuth } from '../factories/channels.factory';
 import { uploadFixture } from '../factories/media.factory';
@@ -11,6 +12,8 @@ import {
 } from '../factories/publishing.factory';
 import { expectAuditChainsIntact } from '../support/audit-chains';
 import { startStack, Stack } from '../support/processes';
+
+const QUOTA = 50_000;
 
 interface SandboxVideo {
   id: string;
@@ -31,7 +34,9 @@ describe('publishing to YouTube', () => {
   let media: { video: string; thumbnail: string; captions: string };
 
   beforeAll(async () => {
-    stack = await startStack();
+    // Six uploads with captions spend more than the default 10,000 units: a project with more.
+    stack = await startStack({ env: { YOUTUBE_DAILY_QUOTA: String(QUOTA) } });
+    await new GoogleControlClient(stack.sandboxUrl).setQuota({ limit: QUOTA });
     await stack.startWorker();
     t = await team(stack.apiUrl);
     channelId = await connectThroughOAuth(
@@ -107,6 +112,57 @@ describe('publishing to YouTube', () => {
     expect(await videoTitled(title)()).toMatchObject({ id: ahead.id, privacyStatus: 'public' });
     expect((await videos()).filter((v) => v.title === title)).toHaveLength(1);
   }, 120_000);
+
+  it('an upload answered 503: found by its title and our upload tag, never another post’s video of that title', async () => {
+    const title = 'Meet the night-shift nurses';
+    const path = '/upload/youtube/v3/videos';
+    const uploadPosts = async () =>
+      (await stack.sandbox.requests({ platform: 'google', path })).filter(
+        (r) => r.method === 'POST',
+      );
+    const videoOf = (postId: string) =>
+      waitFor(
+        `the video of post ${postId} uploaded`,
+        async () => {
+          const { rows } = await stack.db.query(
+            `SELECT u.video_id FROM youtube_uploads u
+               JOIN publications p ON p.id = u.publication_id WHERE p.post_id = $1`,
+            [postId],
+          );
+          return rows[0]?.video_id as string | undefined;
+        },
+        60_000,
+      );
+    const first = await videoOf(await scheduleVideo(title, secondsFromNow(600)));
+
+    // Refused before anything was created: the first post's video has the title, not our tag.
+    await stack.sandbox.addFault({
+      platform: 'google',
+      method: 'POST',
+      path,
+      mode: 'status',
+      status: 503,
+      count: 1,
+    });
+    const second = await videoOf(await scheduleVideo(title, secondsFromNow(600)));
+
+    // Created, then answered 503: found and kept, not uploaded again.
+    await stack.sandbox.clearRequests();
+    await stack.sandbox.addFault({
+      platform: 'google',
+      method: 'POST',
+      path,
+      mode: 'status-after-accept',
+      status: 503,
+      count: 1,
+    });
+    const third = await videoOf(await scheduleVideo(title, secondsFromNow(600)));
+    expect((await uploadPosts()).map((r) => r.status)).toEqual([503]);
+
+    const titled = (await videos()).filter((v) => v.title === title && !v.deleted);
+    expect(titled.map((v) => v.id).sort()).toEqual([first, second, third].sort());
+    expect(new Set([first, second, third]).size).toBe(3);
+  }, 180_000);
 
   it('deletes the uploaded video when the post is cancelled', async () => {
     const title = 'Cancelled: new parking garage';

@@ -338,6 +338,58 @@ describe('conversations: the inbox, reviewed replies and templates', () => {
     expect((await replyStatus(ytReply.body.id)).externalId).toBeTruthy();
   });
 
+  /** Our replies with `text` under the message, as the platform holds them. */
+  async function repliesOnPlatform(platform: 'x' | 'google', parentId: string, text: string) {
+    if (platform === 'x') {
+      return (await control.xTweets(account.id))
+        .filter((t) => t.inReplyToTweetId === parentId && t.text === text)
+        .map((t) => (t as { id: string }).id);
+    }
+    const url = `${env.sandbox.url}/youtube/v3/comments?part=snippet&maxResults=100&parentId=${parentId}`;
+    const listed = await fetch(url, {
+      headers: { authorization: `Bearer ${GOOGLE_DEMO_ACCOUNTS[0].accessToken}` },
+    });
+    const { items } = (await listed.json()) as {
+      items: { id: string; snippet: { textOriginal: string } }[];
+    };
+    return items.filter((c) => c.snippet.textOriginal === text).map((c) => c.id);
+  }
+
+  it.each([
+    ['x', 'Was my mom seen at your ER yesterday?', '/2/tweets'],
+    ['google', 'Lovely lounge! Is it open on weekends?', '/youtube/v3/comments'],
+  ] as const)(
+    'a %s reply answered 503 after the platform created it: found there, sent once',
+    async (platform, messageText, path) => {
+      const text = `Thanks for asking! Please send us a direct message (${platform}).`;
+      await control.addFault({
+        platform,
+        method: 'POST',
+        path,
+        mode: 'status-after-accept',
+        status: 503,
+        count: 1,
+      });
+      await control.clearRequests();
+      const message = await byText(messageText);
+      const drafted = await as(api(), team.marketer)
+        .post(`/conversations/${message.id}/replies`, { text })
+        .expect(201);
+      await as(api(), team.compliance)
+        .post(`/conversations/replies/${drafted.body.id}/approve`, {})
+        .expect(200);
+      await waitForStatus(drafted.body.id, 'sent');
+
+      const creates = (await control.requests({ platform, path })).filter(
+        (r) => r.method === 'POST' && r.path === path,
+      );
+      expect(creates.map((r) => r.status)).toEqual([503]);
+      expect(await repliesOnPlatform(platform, message.externalId, text)).toEqual([
+        (await replyStatus(drafted.body.id)).externalId,
+      ]);
+    },
+  );
+
   it('sends nothing while the organization is paused', async () => {
     await as(api(), team.admin).post('/organization/pause', { reason: 'Crisis drill' }).expect(200);
     try {

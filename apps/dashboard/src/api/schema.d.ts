@@ -1461,7 +1461,7 @@ export interface components {
       title?: string;
       /** @description at most 5,000 bytes */
       description?: string;
-      /** @description at most 500 characters in all */
+      /** @description at most 477 characters in all (YouTube allows 500; Rounds adds an upload tag) */
       tags?: string[];
       /** @example 22 */
       categoryId?: string;

@@ -17,6 +17,7 @@ export const GOOGLE_API_METHODS = {
   'playlistItems.list': { cost: 1, scopes: READ },
   'commentThreads.list': { cost: 1, scopes: READ },
   'commentThreads.insert': { cost: 50, scopes: [scope('youtube.force-ssl')] },
+  'comments.list': { cost: 1, scopes: READ },
   'comments.insert': { cost: 50, scopes: [scope('youtube.force-ssl')] },
 } as const satisfies Record<string, { cost: number; scopes: readonly string[] }>;
 

@@ -21,8 +21,9 @@ export function createGoogleRouter(
 ): Router {
   const router = Router();
   router.use('/_sandbox/google', createGoogleControlRouter(state));
-  router.use(GOOGLE_PATHS, ctx.platformMiddleware('google'));
+  // Read on arrival, before latency and faults, as on X (x.router.ts).
   router.use('/youtube/v3', express.json({ limit: '1mb' }));
+  router.use(GOOGLE_PATHS, ctx.platformMiddleware('google'));
   router.use(createGoogleOAuthRouter(state));
   router.use(createYoutubeVideosRouter(state));
   router.use(createYoutubeCommentsRouter(state));

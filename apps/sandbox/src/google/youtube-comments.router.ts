@@ -20,7 +20,7 @@ const MAX_TEXT = 10_000;
 const newestFirst = (a: StoredComment, b: StoredComment) =>
   b.publishedAt.getTime() - a.publishedAt.getTime();
 
-/** commentThreads.list/insert and comments.insert (replies) at /youtube/v3. */
+/** commentThreads.list/insert and comments.list/insert (replies) at /youtube/v3. */
 export function createYoutubeCommentsRouter(state: GoogleState): Router {
   const router = Router();
 
@@ -45,6 +45,18 @@ export function createYoutubeCommentsRouter(state: GoogleState): Router {
       const text = commentText(snippet.topLevelComment?.snippet?.textOriginal);
       const comment = state.addComment(video, { ...authorOf(caller), text });
       res.json(renderCommentThread(state, comment, parts, 'html'));
+    }),
+  );
+
+  router.get(
+    '/youtube/v3/comments',
+    apiCall(state, 'comments.list', (req, res, caller) => {
+      partsParam(req, ['id', 'snippet']);
+      const textFormat = optionalParam(req, 'textFormat') ?? 'html';
+      const comments = commentsMatching(state, req, caller).sort(newestFirst);
+      const { page, ...paging } = paginate(req, comments, maxResultsParam(req, 20, 100));
+      const items = page.map((comment) => renderComment(state, comment, textFormat));
+      res.json(listResponse('comment', items, paging));
     }),
   );
 
@@ -103,6 +115,24 @@ function threadsMatching(state: GoogleState, req: Request, caller: Caller): Stor
       return tops.filter((c) => c.channelId === channelId && visible(state, c.videoId, caller));
     }
   }
+}
+
+/** comments.list takes exactly one of `id` and `parentId` (a thread's replies). */
+function commentsMatching(state: GoogleState, req: Request, caller: Caller): StoredComment[] {
+  const parentId = optionalParam(req, 'parentId');
+  const ids = optionalParam(req, 'id') === undefined ? undefined : listParam(req, 'id');
+  if ((parentId === undefined) === (ids === undefined)) {
+    throw new GoogleApiError(
+      400,
+      'missingRequiredParameter',
+      'No filter selected. Expected one of: id, parentId',
+      { domain: 'youtube.parameter' },
+    );
+  }
+  return [...state.comments.values()].filter(
+    (c) =>
+      (ids ? ids.includes(c.id) : c.parentId === parentId) && visible(state, c.videoId, caller),
+  );
 }
 
 const visible = (state: GoogleState, videoId: string, caller: Caller) => {

@@ -15,6 +15,14 @@ async function thrown(promise: Promise<unknown>): Promise<unknown> {
   );
 }
 
+async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 describe('fake X under injected faults', () => {
   let sandbox: RunningSandbox;
   let control: SandboxControlClient;
@@ -175,6 +183,17 @@ describe('fake X under injected faults', () => {
     ]);
     await control.setXDuplicateRule(true);
     await expect(thrown(x.v2.tweet('Twice on purpose'))).resolves.toMatchObject({ code: 403 });
+  });
+
+  it('carries out a slow create whose client gave up, as X does with a request it received', async () => {
+    await control.addFault({ platform: 'x', path: '/2/tweets', mode: 'slow', delayMs: 1_000 });
+    // The client's timeout is 500 ms: it hangs up while the sandbox is still working.
+    expect(await thrown(x.v2.tweet('Landed after the timeout'))).toBeInstanceOf(ApiRequestError);
+    expect(await control.xTweets(demo.id)).toEqual([]);
+    await waitUntil(async () => (await control.xTweets(demo.id)).length === 1);
+    expect((await control.xTweets(demo.id)).map((t) => t.text)).toEqual([
+      'Landed after the timeout',
+    ]);
   });
 
   it('matches faults by method and by a path regular expression, and counts them down', async () => {

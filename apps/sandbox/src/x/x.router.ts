@@ -15,11 +15,13 @@ const X_PATHS = ['/2', '/i/oauth2'];
 export function createXRouter(ctx: SandboxContext, store: XStore): Router {
   const now = () => ctx.now();
   const router = Router();
-  router.use(X_PATHS, ctx.platformMiddleware('x'));
+  // The body is read as it arrives, before latency and faults: like X, the sandbox carries out a
+  // request it received in full even when the client hangs up while it is still working on it.
   router.use(
     '/2',
     express.json({ type: ['application/json', 'application/*+json'], limit: '2mb' }),
   );
+  router.use(X_PATHS, ctx.platformMiddleware('x'));
   router.use(createXOAuthRouter(store, now));
   router.use('/2', xUserContextMiddleware(store, now));
   router.use(createXUsersRouter(store, now));

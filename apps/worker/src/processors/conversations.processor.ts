@@ -33,8 +33,14 @@ export class ConversationsProcessor extends ConfiguredJobProcessor {
 
   private async send({ organizationId, replyId }: JobData<JobName.SendReply>, job: Job) {
     const outcome = await whenPlatformAllows(job, () => this.sender.send(organizationId, replyId));
-    if (outcome !== 'paused') return outcome;
-    await job.moveToDelayed(Date.now() + PAUSED_RECHECK_MS, job.token);
+    if (outcome === 'paused') return this.comeBack(job, Date.now() + PAUSED_RECHECK_MS);
+    // In doubt: the platform is searched again once a late reply would have landed.
+    if (typeof outcome === 'object') return this.comeBack(job, outcome.lookAgainAt.getTime());
+    return outcome;
+  }
+
+  private async comeBack(job: Job, at: number): Promise<never> {
+    await job.moveToDelayed(at, job.token);
     throw new DelayedError();
   }
 

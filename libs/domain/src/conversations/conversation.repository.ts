@@ -155,6 +155,13 @@ export class ConversationRepository {
   }
 
   /** Row-locked for the rest of the transaction. */
+  /** A reply still `sending` whose answer proved nothing: why, and when it was last in flight. */
+  async noteReplyInDoubt(organizationId: string, id: string, error: string): Promise<void> {
+    await this.dataSource
+      .getRepository(ConversationReplyEntity)
+      .update({ organizationId, id, status: 'sending' }, { error });
+  }
+
   lockReply(organizationId: string, id: string, tx: EntityManager) {
     return tx.findOne(ConversationReplyEntity, {
       where: { organizationId, id },

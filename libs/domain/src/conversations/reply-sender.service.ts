@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '@rounds/config';
 import { PlatformError, PublishedItem } from '@rounds/platforms';
 import { AuditAction } from '../audit/audit-action';
 import { NotFoundError } from '../common/domain-error';
@@ -15,17 +16,24 @@ import { ConversationMessageEntity } from './conversation-message.entity';
 import { ConversationReplyEntity } from './conversation-reply.entity';
 import { ConversationRepository } from './conversation.repository';
 
-export type SendOutcome = 'sent' | 'paused' | 'nothing_to_do';
+/** `lookAgainAt`: the reply may be on the platform; the job comes back then to look for it. */
+export type SendOutcome = 'sent' | 'paused' | 'nothing_to_do' | { lookAgainAt: Date };
 
-/** Failures after which sending again could post twice, or would be refused the same way. */
-const FINAL_FAILURES = new Set(['content', 'unknown_outcome']);
+/** A platform may show a reply a little before the time we sent it (clock skew). */
+const LOOKBACK_MS = 60_000;
 
 /**
  * Sends an approved reply, at most once: it is claimed (approved -> sending) by a conditional
- * update before the platform call, so a second job or worker finds nothing to do.
+ * update before the platform call, so a second job or worker finds nothing to do. An answer that
+ * proves nothing (a 5xx, a timeout, an unreadable answer), or a claim whose worker died, leaves it
+ * `sending` and in doubt: the platform is searched (X: our replies to that tweet; YouTube: our
+ * channel's replies in that thread) and it is sent again only once it is provably absent, a
+ * platform timeout after it was last in flight.
  */
 @Injectable()
 export class ReplySender {
+  private readonly platformTimeoutMs: number;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tokens: ChannelTokensService,
@@ -33,25 +41,93 @@ export class ReplySender {
     private readonly lifecycle: Lifecycle,
     private readonly conversations: ConversationRepository,
     private readonly usage: UsageCounter,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.platformTimeoutMs = config.PLATFORM_TIMEOUT_MS;
+  }
 
   async send(organizationId: string, replyId: string): Promise<SendOutcome> {
     const organization = await loadOrganization(this.dataSource.manager, organizationId);
     if (organization.pausedAt) return 'paused';
     const reply = await this.claim(organizationId, replyId);
-    if (!reply) return 'nothing_to_do';
+    if (!reply) return this.verify(organizationId, replyId);
+    const { message, channel } = await this.target(reply);
+    let sent: PublishedItem;
+    try {
+      sent = await this.post(channel, message, reply);
+    } catch (error) {
+      if (error instanceof PlatformError && error.kind === 'unknown_outcome') {
+        await this.conversations.noteReplyInDoubt(
+          organizationId,
+          reply.id,
+          `in doubt: ${error.message}`,
+        );
+        return this.verify(organizationId, replyId);
+      }
+      await this.failed(reply, error);
+      throw error;
+    }
+    await this.markSent(reply, message, sent);
+    return 'sent';
+  }
+
+  /**
+   * A reply left `sending` (an answer that proved nothing, or a worker that died mid-send): found
+   * on the platform, it is sent; absent a platform timeout after it was last in flight, it goes
+   * back to `approved` and the job's next attempt sends it again.
+   */
+  private async verify(organizationId: string, replyId: string): Promise<SendOutcome> {
+    const reply = await this.conversations.reply(organizationId, replyId);
+    if (reply?.status !== 'sending') return 'nothing_to_do';
+    const { message, channel } = await this.target(reply);
+    const since = new Date(reply.updatedAt.getTime() - this.platformTimeoutMs - LOOKBACK_MS);
+    const found = await this.tokens.withAccessToken(organizationId, channel.id, (token) =>
+      channel.platform === 'youtube'
+        ? this.clients.youtube.findReply(token, {
+            parentId: message.externalId,
+            channelId: channel.externalAccountId,
+            text: reply.text,
+          })
+        : this.clients.x.findRecentTweet(
+            token,
+            channel.externalAccountId,
+            reply.text,
+            since,
+            message.externalId,
+          ),
+    );
+    if (found) {
+      await this.markSent(reply, message, found);
+      return 'sent';
+    }
+    const settledAt = new Date(reply.updatedAt.getTime() + this.platformTimeoutMs);
+    if (settledAt.getTime() > Date.now()) return { lookAgainAt: settledAt };
+    const absent = `${reply.error ?? 'in doubt'}; not on the platform, sending again`;
+    await this.lifecycle.move(this.dataSource.manager, {
+      kind: 'reply',
+      row: reply,
+      to: 'approved',
+      set: { error: absent },
+      event: null,
+    });
+    throw new Error(absent);
+  }
+
+  private async target(reply: ConversationReplyEntity) {
+    const { organizationId } = reply;
     const message = await this.conversations.message(organizationId, reply.messageId);
     if (!message) throw new NotFoundError('conversation');
     const channel = await this.dataSource
       .getRepository(ChannelEntity)
       .findOneByOrFail({ organizationId, id: reply.channelId });
-    let sent: PublishedItem;
-    try {
-      sent = await this.post(channel, message, reply);
-    } catch (error) {
-      await this.failed(reply, error);
-      throw error;
-    }
+    return { message, channel };
+  }
+
+  private async markSent(
+    reply: ConversationReplyEntity,
+    message: ConversationMessageEntity,
+    sent: PublishedItem,
+  ): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       await this.lifecycle.move(tx, {
         kind: 'reply',
@@ -64,9 +140,8 @@ export class ReplySender {
           data: { externalId: sent.externalId, url: sent.url },
         },
       });
-      await this.conversations.setMessageStatus(organizationId, message.id, 'replied', tx);
+      await this.conversations.setMessageStatus(reply.organizationId, message.id, 'replied', tx);
     });
-    return 'sent';
   }
 
   private async claim(
@@ -118,11 +193,11 @@ export class ReplySender {
   }
 
   /**
-   * A refusal, or a lost answer that may hide a sent reply, ends it as failed (never sent twice);
-   * anything else puts it back to approved for the job's next attempt.
+   * A refusal ends it as failed; anything else that proves nothing was created (a 429, a
+   * connection refused) puts it back to approved for the job's next attempt.
    */
   private async failed(reply: ConversationReplyEntity, error: unknown): Promise<void> {
-    const final = error instanceof PlatformError && FINAL_FAILURES.has(error.kind);
+    const final = error instanceof PlatformError && error.kind === 'content';
     const reason = error instanceof Error ? error.message : String(error);
     await this.dataSource.transaction((tx) =>
       this.lifecycle.move(tx, {

@@ -1,4 +1,5 @@
 import { parseTweet } from 'twitter-text';
+import { YOUTUBE_UPLOAD_TAG_RESERVE } from '@rounds/platforms';
 import type { ChannelEntity, ChannelPlatform } from '../channels/channel.entity';
 import { InvalidInputError } from '../common/domain-error';
 import { CONTENT_CATEGORIES, ContentCategory } from '../compliance/content-category';
@@ -17,7 +18,8 @@ export const X_MAX_IMAGES = 4;
 export const X_MAX_ALT_TEXT = 1000;
 export const YOUTUBE_MAX_TITLE = 100;
 export const YOUTUBE_MAX_DESCRIPTION_BYTES = 5000;
-export const YOUTUBE_MAX_TAGS_LENGTH = 500;
+/** YouTube's 500 characters of tags, less what the upload tag Rounds adds takes. */
+export const YOUTUBE_MAX_TAGS_LENGTH = 500 - YOUTUBE_UPLOAD_TAG_RESERVE;
 /** People & Blogs: what YouTube picks when none is given. */
 export const YOUTUBE_DEFAULT_CATEGORY = '22';
 

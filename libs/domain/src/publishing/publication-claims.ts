@@ -8,7 +8,13 @@ import type { PublicationEntity } from '../posts/publication.entity';
 /** A claim the database stamps with its own clock (TypeORM writes a function as raw SQL). */
 const DATABASE_NOW = (() => 'now()') as unknown as Date;
 
-export type StaleClaim = Pick<PublicationEntity, 'id' | 'organizationId' | 'postId' | 'platform'>;
+export type StaleClaim = Pick<
+  PublicationEntity,
+  'id' | 'organizationId' | 'postId' | 'platform'
+> & {
+  /** The latest its dead holder may have started a send: its last heartbeat plus half the TTL. */
+  lastSendBy: Date;
+};
 
 /**
  * This worker's `publishing` claims and their heartbeat. Every claim names its worker and carries
@@ -67,11 +73,16 @@ export class PublicationClaims {
 
   /** Takes over claims whose holder stopped renewing them; each goes to the in-doubt check. */
   async takeStale(limit: number): Promise<StaleClaim[]> {
-    const rows: { id: string; organization_id: string; post_id: string; platform: string }[] =
-      await this.dataSource.query(
-        // A SELECT on top: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
-        `WITH stale AS (
-           SELECT id FROM publications
+    const rows: {
+      id: string;
+      organization_id: string;
+      post_id: string;
+      platform: string;
+      last_heartbeat: Date | null;
+    }[] = await this.dataSource.query(
+      // A SELECT on top: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
+      `WITH stale AS (
+           SELECT id, heartbeat_at FROM publications
             WHERE status = 'publishing'
               AND (heartbeat_at IS NULL OR heartbeat_at < now() - $2 * interval '1 millisecond')
               AND id <> ALL($3::uuid[])
@@ -80,16 +91,17 @@ export class PublicationClaims {
          ), taken AS (
            UPDATE publications p SET claimed_by = $1, heartbeat_at = now()
              FROM stale WHERE p.id = stale.id
-           RETURNING p.id, p.organization_id, p.post_id, p.platform
+           RETURNING p.id, p.organization_id, p.post_id, p.platform, stale.heartbeat_at AS last_heartbeat
          )
          SELECT * FROM taken`,
-        [this.workerId, this.ttlMs, [...this.running], limit],
-      );
+      [this.workerId, this.ttlMs, [...this.running], limit],
+    );
     return rows.map((r) => ({
       id: r.id,
       organizationId: r.organization_id,
       postId: r.post_id,
       platform: r.platform as StaleClaim['platform'],
+      lastSendBy: new Date((r.last_heartbeat?.getTime() ?? 0) + this.ttlMs / 2),
     }));
   }
 }

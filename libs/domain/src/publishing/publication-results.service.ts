@@ -101,14 +101,17 @@ export class PublicationResults {
     return this.settle({ ref, from, to, change: { error }, action, data: { error, ...data } });
   }
 
-  /** Whether the platform has it is unknown; `attempts` counts the sends that may have reached it. */
-  inDoubt(ref: Ref, error: string, data: JsonObject, attempts?: number) {
+  /**
+   * Whether the platform has it is unknown; `attempts` counts the sends that may have reached it.
+   * `lastInFlight`, when the send was last known in flight (now, when the answer was lost), is
+   * kept in `heartbeat_at`: the lookup waits a platform timeout past it before resending.
+   */
+  inDoubt(ref: Ref, error: string, data: JsonObject, attempts?: number, lastInFlight = new Date()) {
     return this.settle({
       ref,
       from: PostStatus.Publishing,
       to: PostStatus.InDoubt,
-      // When it was last known in flight: the lookup waits a platform timeout past it.
-      change: { error, attempts, heartbeatAt: new Date() },
+      change: { error, attempts, heartbeatAt: lastInFlight },
       action: AuditAction.PublicationInDoubt,
       data: { error, ...data },
     });
@@ -240,9 +243,10 @@ export class PublicationResults {
               url = COALESCE(v.url, p.url),
               published_at = COALESCE(v.published_at, p.published_at),
               error = v.error,
-              attempts = COALESCE(v.attempts, p.attempts)
-         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::int[])
-           AS v(id, organization_id, external_id, url, published_at, error, attempts)
+              attempts = COALESCE(v.attempts, p.attempts),
+              heartbeat_at = COALESCE(v.heartbeat_at, p.heartbeat_at)
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::int[], $8::timestamptz[])
+           AS v(id, organization_id, external_id, url, published_at, error, attempts, heartbeat_at)
         WHERE p.id = v.id AND p.organization_id = v.organization_id`,
       [
         items.map((i) => i.ref.id),
@@ -252,6 +256,7 @@ export class PublicationResults {
         items.map((i) => i.change.publishedAt ?? null),
         items.map((i) => i.change.error ?? null),
         items.map((i) => i.change.attempts ?? null),
+        items.map((i) => i.change.heartbeatAt ?? null),
       ],
     );
   }

@@ -187,11 +187,9 @@ export class PublisherService {
       return { done: 'found on the platform: published once' };
     }
     // A request the platform was still working on when we gave up may land after our timeout:
-    // its absence proves nothing until one more platform timeout has passed.
-    const lastSeen = Math.max(
-      ctx.publication.updatedAt?.getTime() ?? 0,
-      ctx.publication.heartbeatAt?.getTime() ?? 0,
-    );
+    // its absence proves nothing until one more platform timeout has passed since the send was
+    // last known in flight (`heartbeat_at`, written with the move to in_doubt).
+    const lastSeen = (ctx.publication.heartbeatAt ?? ctx.publication.updatedAt).getTime();
     const settledAt = lastSeen + this.platformTimeoutMs;
     if (Date.now() < settledAt) {
       return { later: new Date(settledAt), reason: 'not on the platform yet; looking again' };

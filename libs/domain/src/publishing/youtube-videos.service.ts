@@ -1,7 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { PlatformError, type PublishedItem, type YoutubeOperation } from '@rounds/platforms';
+import {
+  PlatformError,
+  type PublishedItem,
+  type YoutubeOperation,
+  youtubeUploadTag,
+} from '@rounds/platforms';
 import { PublicationJobData } from '@rounds/queue';
 import { ChannelTokensService } from '../channels/channel-tokens.service';
 import { PlatformClients } from '../channels/platform-clients';
@@ -82,7 +87,11 @@ export class YoutubeVideos {
       if (!upload.videoId && upload.startedAt && !upload.sessionUri) {
         // A one-request upload whose answer was lost may have created the video.
         const since = new Date(upload.startedAt.getTime() - LOOKBACK_MS);
-        const found = await this.clients.youtube.findRecentUpload(token, content.title, since);
+        const found = await this.clients.youtube.findRecentUpload(token, {
+          title: content.title,
+          uploadTag: youtubeUploadTag(ctx.publication.id),
+          since,
+        });
         upload.videoId = found?.externalId ?? null;
       }
       if (!upload.videoId) await this.upload(ctx, token, upload, content);
@@ -128,6 +137,7 @@ export class YoutubeVideos {
         title: content.title,
         description: content.description,
         tags: content.tags,
+        uploadTag: youtubeUploadTag(ctx.publication.id),
         categoryId: content.categoryId,
         privacyStatus: 'private',
         publishAt: publishAt ?? undefined,

@@ -136,24 +136,30 @@ export class XClient {
     await this.call(() => this.user(accessToken).v2.deleteTweet(id));
   }
 
-  /** For an in-doubt publish: the account's tweet since `since` carrying exactly `text`, if any. */
+  /**
+   * For an in-doubt publish or reply: the account's tweet since `since` carrying exactly `text`,
+   * if any; with `inReplyTo`, only a reply to that tweet counts.
+   */
   async findRecentTweet(
     accessToken: string,
     accountId: string,
     text: string,
     since: Date,
+    inReplyTo?: string,
   ): Promise<PublishedItem | null> {
     const timeline = await this.call(() =>
       this.user(accessToken).v2.userTimeline(accountId, {
         start_time: since.toISOString(),
         max_results: LOOKUP_BATCH,
         expansions: ['author_id'],
-        'tweet.fields': ['author_id'],
+        'tweet.fields': ['author_id', 'referenced_tweets'],
         'user.fields': ['username'],
       }),
     );
+    const matches = (t: TweetV2) =>
+      sameTweetText(t.text, text) && (!inReplyTo || repliedTo(t) === inReplyTo);
     for (let page = 1; ; page++) {
-      const match = timeline.tweets.find((t) => sameTweetText(t.text, text));
+      const match = timeline.tweets.find(matches);
       if (match)
         return {
           externalId: match.id,
@@ -250,12 +256,15 @@ function toCounters(tweet: TweetV2): MetricCounters {
   };
 }
 
+function repliedTo(tweet: TweetV2): string | undefined {
+  return tweet.referenced_tweets?.find((r) => r.type === 'replied_to')?.id;
+}
+
 function toMessage(tweet: TweetV2, includes: TwitterV2IncludesHelper): IncomingMessage {
   const author = includes.author(tweet);
-  const repliedTo = tweet.referenced_tweets?.find((r) => r.type === 'replied_to')?.id;
   return {
     externalId: tweet.id,
-    inReplyToExternalId: repliedTo ?? tweet.conversation_id ?? tweet.id,
+    inReplyToExternalId: repliedTo(tweet) ?? tweet.conversation_id ?? tweet.id,
     authorHandle: author?.username ?? '',
     authorName: author?.name ?? '',
     text: tweet.text,

@@ -12,3 +12,4 @@ export {
   type YoutubeQuotaCosts,
 } from './youtube-quota';
 export { RESUMABLE_CHUNK_UNIT, type ResumableSession } from './youtube-resumable-upload';
+export { youtubeUploadTag, YOUTUBE_UPLOAD_TAG_RESERVE } from './youtube-upload-tag';

@@ -271,9 +271,15 @@ describe('YoutubeClient against the sandbox, through googleapis', () => {
       expect(await google.videos()).toHaveLength(1);
     });
 
-    it('reports a lost connection on a multipart upload as unknown, and finds the upload afterwards', async () => {
+    it('reports a lost connection on a multipart upload as unknown, and finds the upload by title and upload tag', async () => {
       const file = await videoFile(10 * KiB);
       const since = new Date();
+      const title = 'Meet our new cardiac care team';
+      // Another post's video of the same title, uploaded just before: never taken for ours.
+      await client().uploadVideo(
+        demo.accessToken,
+        uploadInput(file.path, 10 * KiB, { uploadTag: 'roundsother' }),
+      );
       await control.addFault({
         platform: 'google',
         method: 'POST',
@@ -283,22 +289,23 @@ describe('YoutubeClient against the sandbox, through googleapis', () => {
       });
 
       const lost = await failure(
-        client().uploadVideo(demo.accessToken, uploadInput(file.path, 10 * KiB)),
+        client().uploadVideo(
+          demo.accessToken,
+          uploadInput(file.path, 10 * KiB, { uploadTag: 'roundsours' }),
+        ),
       );
-      const found = await client().findRecentUpload(
-        demo.accessToken,
-        'Meet our new cardiac care team',
-        since,
-      );
-      const notYet = await client().findRecentUpload(demo.accessToken, 'Another title', since);
+      const find = (title: string, uploadTag: string) =>
+        client().findRecentUpload(demo.accessToken, { title, uploadTag, since });
 
       expect(lost.kind).toBe('unknown_outcome');
-      const [video] = await google.videos();
-      expect(found).toEqual({
-        externalId: video.id,
-        url: `https://www.youtube.com/watch?v=${video.id}`,
+      const ours = (await google.videos()).find((v) => v.tags.includes('roundsours'))!;
+      expect(ours.tags).toEqual(['cardiology', 'hospital', 'roundsours']);
+      expect(await find(title, 'roundsours')).toEqual({
+        externalId: ours.id,
+        url: `https://www.youtube.com/watch?v=${ours.id}`,
       });
-      expect(notYet).toBeNull();
+      expect(await find('Another title', 'roundsours')).toBeNull();
+      expect(await find(title, 'roundsnever')).toBeNull();
     });
 
     it('fails at once on a missing media file', async () => {

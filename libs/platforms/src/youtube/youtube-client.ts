@@ -8,7 +8,7 @@ import type {
   TokenSet,
 } from '../platform-client';
 import { PlatformError } from '../platform-error';
-import { postReply, readComments } from './youtube-comments';
+import { findReply, postReply, readComments } from './youtube-comments';
 import { isRefusal } from './youtube-errors';
 import {
   insertCaptionFile,
@@ -198,11 +198,13 @@ export class YoutubeClient {
     }
   }
 
-  /** For an in-doubt upload: the channel's newest upload with this title since `since`, if any. */
+  /**
+   * For an in-doubt upload: the channel's newest upload since `since` with this title and our
+   * upload tag, if any (playlist items carry no tags: the candidates' snippets are read).
+   */
   async findRecentUpload(
     accessToken: string,
-    title: string,
-    since: Date,
+    { title, uploadTag, since }: { title: string; uploadTag: string; since: Date },
   ): Promise<PublishedItem | null> {
     const channel = await this.myChannel(accessToken, ['contentDetails']);
     const playlistId = channel.contentDetails?.relatedPlaylists?.uploads;
@@ -216,10 +218,24 @@ export class YoutubeClient {
     );
     // YouTube's timestamps have whole seconds.
     const from = Math.floor(since.getTime() / 1000) * 1000;
-    const match = page.data.items?.find(
-      ({ snippet }) => snippet?.title === title && Date.parse(snippet.publishedAt ?? '') >= from,
+    const candidates = (page.data.items ?? []).flatMap(({ snippet }) =>
+      snippet?.title === title && Date.parse(snippet.publishedAt ?? '') >= from
+        ? [snippet.resourceId?.videoId ?? '']
+        : [],
     );
-    const videoId = match?.snippet?.resourceId?.videoId;
+    if (candidates.length === 0) return null;
+    const videos = await this.transport.call('idempotent', () =>
+      this.transport.youtube.videos.list(
+        { auth, part: ['snippet'], id: candidates, maxResults: RECENT_UPLOADS },
+        this.transport.options(),
+      ),
+    );
+    const tagged = new Set(
+      (videos.data.items ?? [])
+        .filter((v) => v.snippet?.tags?.includes(uploadTag))
+        .map((v) => v.id),
+    );
+    const videoId = candidates.find((id) => tagged.has(id));
     return videoId ? published(videoId) : null;
   }
 
@@ -253,6 +269,14 @@ export class YoutubeClient {
 
   reply(accessToken: string, parentCommentId: string, text: string): Promise<PublishedItem> {
     return postReply(this.transport, accessToken, parentCommentId, text);
+  }
+
+  /** For an in-doubt reply: our channel's reply with this text under `parentId`, if any. */
+  findReply(
+    accessToken: string,
+    input: { parentId: string; channelId: string; text: string },
+  ): Promise<PublishedItem | null> {
+    return findReply(this.transport, accessToken, input);
   }
 
   private async myChannel(accessToken: string, part: string[]): Promise<youtube_v3.Schema$Channel> {

@@ -7,6 +7,8 @@ import { YoutubeTransport } from './youtube-transport';
 const COMMENT_PAGE = 100;
 /** Newest comments first; older pages were read by earlier sweeps. */
 const COMMENT_PAGES_PER_VIDEO = 5;
+/** A thread's replies read when looking for ours: newest threads rarely have more. */
+const REPLY_PAGES = 5;
 
 /** Top-level comments by others on these videos, newest first; videos deleted or with comments off are skipped. */
 export async function readComments(
@@ -41,12 +43,52 @@ export async function postReply(
       transport.options(),
     ),
   );
-  const id = res.data.id ?? '';
-  const videoId = res.data.snippet?.videoId;
+  return replyItem(res.data);
+}
+
+function replyItem(comment: youtube_v3.Schema$Comment): PublishedItem {
+  const id = comment.id ?? '';
+  const videoId = comment.snippet?.videoId;
   return {
     externalId: id,
     url: videoId ? `${watchUrl(videoId)}&lc=${id}` : `https://www.youtube.com/comment?lc=${id}`,
   };
+}
+
+/**
+ * For an in-doubt reply: our channel's reply with exactly `text` under the comment `parentId`
+ * (comments.list, the thread's replies), if YouTube has it.
+ */
+export async function findReply(
+  transport: YoutubeTransport,
+  accessToken: string,
+  input: { parentId: string; channelId: string; text: string },
+): Promise<PublishedItem | null> {
+  const auth = transport.authFor(accessToken);
+  let pageToken: string | undefined;
+  for (let page = 0; page < REPLY_PAGES; page += 1) {
+    const res = await transport.call('idempotent', () =>
+      transport.youtube.comments.list(
+        {
+          auth,
+          part: ['snippet'],
+          parentId: input.parentId,
+          maxResults: COMMENT_PAGE,
+          textFormat: 'plainText',
+          pageToken,
+        },
+        transport.options(),
+      ),
+    );
+    const match = res.data.items?.find(
+      ({ snippet }) =>
+        snippet?.authorChannelId?.value === input.channelId && snippet.textOriginal === input.text,
+    );
+    if (match) return replyItem(match);
+    pageToken = res.data.nextPageToken ?? undefined;
+    if (!pageToken) return null;
+  }
+  return null;
 }
 
 async function videoComments(transport: YoutubeTransport, accessToken: string, videoId: string) {

@@ -15,6 +15,8 @@ export interface YoutubeUploadInput {
   title: string;
   description: string;
   tags: string[];
+  /** Added to `tags`: what finds this upload again after a lost answer (youtube-upload-tag.ts). */
+  uploadTag?: string;
   categoryId: string;
   privacyStatus: 'private' | 'unlisted' | 'public';
   publishAt?: Date;
@@ -151,7 +153,8 @@ async function readableSize(filePath: string): Promise<number> {
 }
 
 function videoMetadata(input: YoutubeUploadInput): youtube_v3.Schema$Video {
-  const { title, description, tags, categoryId } = input;
+  const { title, description, categoryId, uploadTag } = input;
+  const tags = uploadTag ? [...input.tags, uploadTag] : input.tags;
   return {
     snippet: { title, description, tags, categoryId },
     status: {

@@ -12,6 +12,7 @@ export type YoutubeOperation =
   | 'playlistItems.list'
   | 'commentThreads.list'
   | 'commentThreads.insert'
+  | 'comments.list'
   | 'comments.insert';
 
 export type YoutubeQuotaCosts = Record<YoutubeOperation, number>;
@@ -31,6 +32,7 @@ export const DEFAULT_YOUTUBE_QUOTA_COSTS: Readonly<YoutubeQuotaCosts> = {
   'playlistItems.list': 1,
   'commentThreads.list': 1,
   'commentThreads.insert': 50,
+  'comments.list': 1,
   'comments.insert': 50,
 };
 

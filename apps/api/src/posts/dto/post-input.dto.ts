@@ -79,7 +79,7 @@ export class YoutubeContentDto {
 
   @ApiPropertyOptional({
     type: [String],
-    description: 'at most 500 characters in all',
+    description: 'at most 477 characters in all (YouTube allows 500; Rounds adds an upload tag)',
     maxItems: 500,
     items: { type: 'string', maxLength: 500 },
   })
