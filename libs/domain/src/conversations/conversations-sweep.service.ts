@@ -32,9 +32,9 @@ export class ConversationsSweep {
     });
     const slot = Math.floor(now.getTime() / PULL_INTERVAL_MS);
     const due = channels.filter((c) => slot % PULL_EVERY[c.platform] === 0);
-    await this.producer.queue(QueueName.Conversations).addBulk(
+    await this.producer.enqueueBulk(
+      JobName.PullConversations,
       due.map((c) => ({
-        name: JobName.PullConversations,
         data: { organizationId: c.organizationId, channelId: c.id },
         opts: {
           jobId: `conversations-${c.id}-${slot}`,
