@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan } from 'typeorm';
-import { JobName, JobProducer, QueueName } from '@rounds/queue';
+import { JobName, JobProducer } from '@rounds/queue';
 import { ChannelEntity, ChannelPlatform } from '../channels/channel.entity';
 import { ConversationReplyEntity } from './conversation-reply.entity';
 import { RepliesService } from './replies.service';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, MoreThanOrEqual, Not } from 'typeorm';
 import { AppConfig } from '@rounds/config';
-import { JobName, JobProducer, QueueName } from '@rounds/queue';
+import { JobName, JobProducer } from '@rounds/queue';
 import { AuditAction } from '../audit/audit-action';
 import { AuditService } from '../audit/audit.service';
 import { Role } from '../identity/role';
