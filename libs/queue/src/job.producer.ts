@@ -22,8 +22,8 @@ export class JobProducer {
     return this.queue(JOB_QUEUE[name]).addBulk(jobs.map((job) => ({ name, ...job })));
   }
 
-  /** Creates or updates a repeating job (BullMQ job scheduler) with a stable id. */
-  schedule<T extends JobName>(name: T, data: JobData<T>, everyMs: number) {
+  /** Creates or updates a repeatable job (BullMQ job scheduler) with a stable id. */
+  repeat<T extends JobName>(name: T, data: JobData<T>, everyMs: number) {
     return this.queue(JOB_QUEUE[name]).upsertJobScheduler(name, { every: everyMs }, { name, data });
   }
 }
