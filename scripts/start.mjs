@@ -39,13 +39,15 @@ function run(label, command, args) {
 const built = (marker, sources) =>
   existsSync(marker) && statSync(marker).mtimeMs > Math.max(...sources.map(newestMtime));
 if (!built('dist/apps/api/src/main.js', ['apps/api', 'apps/worker', 'apps/sandbox', 'libs'])) {
-  run('building api, worker and sandbox', 'npm', ['run', '--silent', 'build:server']);
+  run('building api and worker', 'npm', ['run', '--silent', 'build:server']);
+  // The sandbox and the demo seed are built apart: never part of the production build or image.
+  run('building the sandbox and the demo seed', 'npm', ['run', '--silent', 'build:sandbox']);
 }
 if (!built('apps/dashboard/dist/index.html', ['apps/dashboard/src'])) {
   run('building the dashboard', 'npm', ['run', '--silent', 'build:dashboard']);
 }
 run('migrating the database', process.execPath, ['dist/libs/database/src/migrate.js']);
-run('seeding the demo organization', process.execPath, ['dist/apps/api/src/seed/seed.js']);
+run('seeding the demo organization', process.execPath, ['dist/apps/sandbox/src/seed/seed.js']);
 
 const colors = { sandbox: 35, api: 36, worker: 33 };
 const children = [];
@@ -103,7 +105,7 @@ for (let i = 0; i < 120 && !stopping; i += 1) {
   );
   if (ready) {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    const { DEMO_LOGINS } = await import('../dist/apps/api/src/seed/demo-organization.js');
+    const { DEMO_LOGINS } = await import('../dist/apps/sandbox/src/seed/demo-organization.js');
     console.log(`\n  Rounds is ready in ${seconds}s at ${url}\n  API docs: ${url}/api/docs\n`);
     console.log(`  Demo logins (password: ${DEMO_LOGINS.password}):`);
     for (const user of DEMO_LOGINS.users) console.log(`    ${user.role.padEnd(11)} ${user.email}`);

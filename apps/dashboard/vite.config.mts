@@ -8,10 +8,6 @@ const API = process.env.ROUNDS_API_URL ?? 'http://localhost:3000';
 export default defineConfig({
   root: here('.'),
   plugins: [react()],
-  resolve: {
-    // The role table is shared with the API, not copied (libs/domain/src/identity/permission.ts).
-    alias: [{ find: /^@rounds\/domain\/(.*)$/, replacement: here('../../libs/domain/src/$1') }],
-  },
   build: { outDir: here('dist'), emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500 },
   server: { port: 5173, proxy: { '/api': API, '/health': API } },
 });

@@ -264,11 +264,11 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Runs `npm run build:server` when dist is older than the sources; parallel suites wait for the
+ * Runs `npm run build:server` and `build:sandbox` when dist is older than the sources; parallel suites wait for the
  * one that builds (a directory is the lock).
  */
 export function ensureBuilt(): void {
-  const marker = join(DIST, 'worker/src/main.js');
+  const marker = join(DIST, 'sandbox/src/main.js'); // built last
   // While iterating on the tests alone: E2E_REUSE_DIST=1 runs whatever dist holds.
   if (process.env.E2E_REUSE_DIST === '1' && existsSync(marker)) return;
   const fresh = () =>
@@ -284,7 +284,8 @@ export function ensureBuilt(): void {
     return;
   }
   try {
-    execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: ROOT, stdio: 'inherit' });
+    for (const build of ['build:server', 'build:sandbox'])
+      execFileSync('npm', ['run', '--silent', build], { cwd: ROOT, stdio: 'inherit' });
   } finally {
     rmdirSync(lock);
   }

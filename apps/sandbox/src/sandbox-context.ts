@@ -32,7 +32,10 @@ export interface Fault {
 }
 
 export interface LoggedRequest {
+  /** When the request arrived. */
   at: string;
+  /** When its answer was sent (after the latency): for a 2xx, when the platform accepted it. */
+  answeredAt: string;
   platform: 'x' | 'google' | 'control';
   method: string;
   path: string;

@@ -82,7 +82,14 @@ describe('sandbox core and control API', () => {
   });
 
   it('caps the request log at 50,000 entries, dropping the oldest', async () => {
-    const filler = { at: '', platform: 'x' as const, method: 'GET', path: '/old', status: 200 };
+    const filler = {
+      at: '',
+      answeredAt: '',
+      platform: 'x' as const,
+      method: 'GET',
+      path: '/old',
+      status: 200,
+    };
     sandbox.context.requests.push(...Array.from({ length: 55_000 }, () => ({ ...filler })));
 
     await fetch(`${sandbox.url}/2/users/me`, { headers: asDemo });

@@ -23,15 +23,15 @@ export class Schedules implements OnApplicationBootstrap {
   }
 
   async upsertAll(): Promise<void> {
-    await this.producer.schedule(JobName.VerifyAuditChains, {}, DAY);
+    await this.producer.repeat(JobName.VerifyAuditChains, {}, DAY);
     // Heads are signed every AUDIT_CHECKPOINT_EVERY_EVENTS events or _MINUTES: looked at each minute.
-    await this.producer.schedule(JobName.CheckpointAuditChains, {}, MINUTE);
-    await this.producer.schedule(JobName.ApplyRetention, {}, DAY);
+    await this.producer.repeat(JobName.CheckpointAuditChains, {}, MINUTE);
+    await this.producer.repeat(JobName.ApplyRetention, {}, DAY);
     // Due metrics are claimed every minute; the 15-minute steps of the schedule fall between.
-    await this.producer.schedule(JobName.MetricsSweep, {}, MINUTE);
-    await this.producer.schedule(JobName.ConversationsSweep, {}, PULL_INTERVAL_MS);
-    await this.producer.schedule(JobName.DigestSweep, {}, HOUR);
-    await this.producer.schedule(
+    await this.producer.repeat(JobName.MetricsSweep, {}, MINUTE);
+    await this.producer.repeat(JobName.ConversationsSweep, {}, PULL_INTERVAL_MS);
+    await this.producer.repeat(JobName.DigestSweep, {}, HOUR);
+    await this.producer.repeat(
       JobName.ReconcilePublications,
       {},
       this.config.RECONCILE_INTERVAL_MS,

@@ -17,8 +17,13 @@ export class JobProducer {
     return this.queue(JOB_QUEUE[name]).add(name, data, options);
   }
 
-  /** Creates or updates a repeating job (BullMQ job scheduler) with a stable id. */
-  schedule<T extends JobName>(name: T, data: JobData<T>, everyMs: number) {
+  /** Many jobs of one name in one round trip (a job id already present is a no-op). */
+  enqueueBulk<T extends JobName>(name: T, jobs: { data: JobData<T>; opts?: JobsOptions }[]) {
+    return this.queue(JOB_QUEUE[name]).addBulk(jobs.map((job) => ({ name, ...job })));
+  }
+
+  /** Creates or updates a repeatable job (BullMQ job scheduler) with a stable id. */
+  repeat<T extends JobName>(name: T, data: JobData<T>, everyMs: number) {
     return this.queue(JOB_QUEUE[name]).upsertJobScheduler(name, { every: everyMs }, { name, data });
   }
 }

@@ -1,4 +1,4 @@
-/** Every BullMQ queue. Names may not contain ':' (PLATFORMS.md §4). */
+/** Every BullMQ queue. Names may not contain ':' (BullMQ uses it as its key separator). */
 export enum QueueName {
   Maintenance = 'maintenance',
   Metrics = 'metrics',
@@ -35,7 +35,7 @@ export interface PublicationJobData {
   publicationId: string;
 }
 
-/** Payloads carry ids only; handlers re-read state (STYLE.md rule 6). */
+/** Payloads carry ids only; handlers re-read state (a job replayed later acts on what is true then). */
 export interface JobPayloads {
   [JobName.VerifyAuditChains]: Record<string, never>;
   [JobName.CheckpointAuditChains]: Record<string, never>;

@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, MfaEnrolmentService, Permission, UsersService } from '@rounds/domain';
+import {
+  Actor,
+  MfaEnrolmentService,
+  Permission,
+  ROLE_PERMISSIONS,
+  UsersService,
+} from '@rounds/domain';
 import { AllowedBeforeMfa, AnyRole, CurrentActor, Requires } from '../common/access.decorators';
 import { IdParam } from '../common/id-param';
 import { MfaStatusDto } from './dto/mfa.dto';
@@ -36,6 +42,7 @@ export class UsersController {
       user: UserDto.of(user),
       organization: OrganizationDto.of(organization),
       mfa: MfaStatusDto.of(mfa),
+      permissions: [...ROLE_PERMISSIONS[user.role]],
     };
   }
 

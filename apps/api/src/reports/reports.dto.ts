@@ -125,30 +125,46 @@ export class ReasonCountDto {
   @ApiProperty() count: number;
 }
 
+export class ApprovalCycleTimeDto {
+  @ApiProperty({ description: 'revisions whose approval policy was met in the period' })
+  approvals: number;
+  @ApiProperty({ nullable: true, type: Number }) medianHours: number | null;
+  @ApiProperty({ nullable: true, type: Number }) p90Hours: number | null;
+  @ApiProperty() formula: string;
+}
+
+export class RejectionsDto {
+  @ApiProperty() total: number;
+  @ApiProperty({ type: [ReasonCountDto] }) byReason: ReasonCountDto[];
+  @ApiProperty() formula: string;
+}
+
+export class CountsByKindDto {
+  @ApiProperty() total: number;
+  @ApiProperty({ type: [CountDto] }) byKind: CountDto[];
+  @ApiProperty() formula: string;
+}
+
+export class PauseDto {
+  @ApiProperty({ format: 'date-time' }) pausedAt: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) resumedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+  @ApiProperty({ nullable: true, type: String }) actorId: string | null;
+}
+
+export class PausesDto {
+  @ApiProperty() total: number;
+  @ApiProperty() pausedHours: number;
+  @ApiProperty({ type: [PauseDto] }) list: PauseDto[];
+  @ApiProperty() formula: string;
+}
+
 export class ComplianceReportDto {
   @ApiProperty() timeZone: string;
   @ApiProperty() period: PeriodDto;
-  @ApiProperty({
-    example: { approvals: 12, medianHours: 3.5, p90Hours: 20.1, formula: '…' },
-  })
-  approvalCycleTime: {
-    approvals: number;
-    medianHours: number | null;
-    p90Hours: number | null;
-    formula: string;
-  };
-  @ApiProperty() rejections: { total: number; byReason: ReasonCountDto[]; formula: string };
-  @ApiProperty() phiFindings: { total: number; byKind: CountDto[]; formula: string };
-  @ApiProperty() overrides: { total: number; byKind: CountDto[]; formula: string };
-  @ApiProperty() pauses: {
-    total: number;
-    pausedHours: number;
-    list: {
-      pausedAt: string;
-      resumedAt: string | null;
-      reason: string | null;
-      actorId: string | null;
-    }[];
-    formula: string;
-  };
+  @ApiProperty() approvalCycleTime: ApprovalCycleTimeDto;
+  @ApiProperty() rejections: RejectionsDto;
+  @ApiProperty() phiFindings: CountsByKindDto;
+  @ApiProperty() overrides: CountsByKindDto;
+  @ApiProperty() pauses: PausesDto;
 }

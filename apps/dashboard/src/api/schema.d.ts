@@ -1153,11 +1153,33 @@ export interface components {
       /** @description past enrolBy: the session may only enrol */
       overdue: boolean;
     };
+    /**
+     * @description what the user's role may do: the API's own role table, for the navigation
+     * @enum {string}
+     */
+    Permission:
+      | 'content:read'
+      | 'content:write'
+      | 'media:upload'
+      | 'content:review'
+      | 'reports:read'
+      | 'audit:read'
+      | 'users:manage'
+      | 'channels:manage'
+      | 'policy:manage'
+      | 'organization:pause'
+      | 'consent:manage'
+      | 'content:scan'
+      | 'reply-templates:manage'
+      | 'legal-hold:manage'
+      | 'restricted-terms:manage';
     MeDto: {
       user: components['schemas']['UserDto'];
       organization: components['schemas']['OrganizationDto'];
       /** @description where the user stands with the MFA policy */
       mfa: components['schemas']['MfaStatusDto'];
+      /** @description what the user's role may do: the API's own role table, for the navigation */
+      permissions: components['schemas']['Permission'][];
     };
     ChangePasswordDto: {
       currentPassword: string;
@@ -1353,10 +1375,38 @@ export interface components {
     MarkedReadDto: {
       marked: number;
     };
+    PerPlatformViewDto: {
+      x?: number;
+      youtube?: number;
+    };
+    RoutingRuleViewDto: {
+      approvers: number;
+      requireConsent: boolean;
+    };
+    RoutingViewDto: {
+      patient_story: components['schemas']['RoutingRuleViewDto'];
+      minors: components['schemas']['RoutingRuleViewDto'];
+      clinical_claim: components['schemas']['RoutingRuleViewDto'];
+      drug_or_device: components['schemas']['RoutingRuleViewDto'];
+      crisis: components['schemas']['RoutingRuleViewDto'];
+    };
+    ApprovalPolicyViewDto: {
+      requiredApprovers: number;
+      perPlatform: components['schemas']['PerPlatformViewDto'];
+      routing: components['schemas']['RoutingViewDto'];
+    };
+    AllowListViewDto: {
+      phones: string[];
+      domains: string[];
+      addresses: string[];
+      handles: string[];
+      emails: string[];
+      staffNames: string[];
+    };
     SettingsDto: {
       timeZone: string;
-      approvalPolicy: Record<string, never>;
-      allowList: Record<string, never>;
+      approvalPolicy: components['schemas']['ApprovalPolicyViewDto'];
+      allowList: components['schemas']['AllowListViewDto'];
       /** @enum {string} */
       accessibilitySeverity: 'warn' | 'block';
       pausedAt: string | null;
@@ -1490,13 +1540,42 @@ export interface components {
       categories?: ('patient_story' | 'minors' | 'clinical_claim' | 'drug_or_device' | 'crisis')[];
       campaign?: string | null;
     };
+    XImageViewDto: {
+      /** Format: uuid */
+      mediaId: string;
+      altText: string;
+    };
+    XContentViewDto: {
+      text: string;
+      images: components['schemas']['XImageViewDto'][];
+    };
+    YoutubeContentViewDto: {
+      /** Format: uuid */
+      videoMediaId: string;
+      title: string;
+      description: string;
+      tags: string[];
+      categoryId: string;
+      /** @enum {string} */
+      privacyStatus: 'public' | 'unlisted' | 'private';
+      madeForKids: boolean;
+      /** Format: uuid */
+      thumbnailMediaId: string | null;
+      /** Format: uuid */
+      captionMediaId: string | null;
+    };
+    PostContentViewDto: {
+      channelIds: string[];
+      categories: ('patient_story' | 'minors' | 'clinical_claim' | 'drug_or_device' | 'crisis')[];
+      x: components['schemas']['XContentViewDto'] | null;
+      youtube: components['schemas']['YoutubeContentViewDto'] | null;
+    };
     RevisionDto: {
       id: string;
       number: number;
       /** @description sha256 of the canonical content */
       contentHash: string;
-      /** @description channelIds, categories, x, youtube */
-      content: Record<string, never>;
+      content: components['schemas']['PostContentViewDto'];
       detectedCategories: string[];
       editedById: string;
       createdAt: string;
@@ -1579,6 +1658,12 @@ export interface components {
       text: string;
       segments: components['schemas']['TextSegmentDto'][];
     };
+    OverrideDto: {
+      /** Format: uuid */
+      findingId: string;
+      /** @description why this is not PHI, or why it may be published */
+      justification: string;
+    };
     ApprovalDto: {
       id: string;
       revisionId: string;
@@ -1586,7 +1671,7 @@ export interface components {
       /** @enum {string} */
       decision: 'approve' | 'reject';
       comment: string | null;
-      overrides: Record<string, never>[];
+      overrides: components['schemas']['OverrideDto'][];
       contentHash: string;
       voidedAt: string | null;
       voidReason: string | null;
@@ -1631,6 +1716,8 @@ export interface components {
       /** @description the current revision */
       revision: components['schemas']['RevisionDto'];
       publications: components['schemas']['PublicationDto'][];
+      /** @description its status still lets a writer edit or reschedule it (whether this user may is `GET /me`) */
+      editable: boolean;
       /** @description newest first */
       revisions: components['schemas']['RevisionDto'][];
       /** @description open findings of the current revision */
@@ -1744,6 +1831,8 @@ export interface components {
       hasMedia: boolean;
       /** @description the current revision is the approved one */
       approved: boolean;
+      /** @description its status still lets a writer edit or reschedule it (whether this user may is `GET /me`) */
+      editable: boolean;
     };
     UpdatePostDto: {
       channelIds?: string[];
@@ -1760,12 +1849,6 @@ export interface components {
       mediaIds?: string[];
       categories?: ('patient_story' | 'minors' | 'clinical_claim' | 'drug_or_device' | 'crisis')[];
       campaign?: string | null;
-    };
-    OverrideDto: {
-      /** Format: uuid */
-      findingId: string;
-      /** @description why this is not PHI, or why it may be published */
-      justification: string;
     };
     ApproveDto: {
       comment?: string;
@@ -1882,22 +1965,53 @@ export interface components {
         [key: string]: string;
       };
     };
+    ApprovalCycleTimeDto: {
+      /** @description revisions whose approval policy was met in the period */
+      approvals: number;
+      medianHours: number | null;
+      p90Hours: number | null;
+      formula: string;
+    };
+    ReasonCountDto: {
+      reason: string;
+      count: number;
+    };
+    RejectionsDto: {
+      total: number;
+      byReason: components['schemas']['ReasonCountDto'][];
+      formula: string;
+    };
+    CountDto: {
+      kind: string;
+      count: number;
+    };
+    CountsByKindDto: {
+      total: number;
+      byKind: components['schemas']['CountDto'][];
+      formula: string;
+    };
+    PauseDto: {
+      /** Format: date-time */
+      pausedAt: string;
+      /** Format: date-time */
+      resumedAt: string | null;
+      reason: string | null;
+      actorId: string | null;
+    };
+    PausesDto: {
+      total: number;
+      pausedHours: number;
+      list: components['schemas']['PauseDto'][];
+      formula: string;
+    };
     ComplianceReportDto: {
       timeZone: string;
       period: components['schemas']['PeriodDto'];
-      /**
-       * @example {
-       *       "approvals": 12,
-       *       "medianHours": 3.5,
-       *       "p90Hours": 20.1,
-       *       "formula": "…"
-       *     }
-       */
-      approvalCycleTime: Record<string, never>;
-      rejections: Record<string, never>;
-      phiFindings: Record<string, never>;
-      overrides: Record<string, never>;
-      pauses: Record<string, never>;
+      approvalCycleTime: components['schemas']['ApprovalCycleTimeDto'];
+      rejections: components['schemas']['RejectionsDto'];
+      phiFindings: components['schemas']['CountsByKindDto'];
+      overrides: components['schemas']['CountsByKindDto'];
+      pauses: components['schemas']['PausesDto'];
     };
     ReplyFindingDto: {
       /** @description what approve overrides name */

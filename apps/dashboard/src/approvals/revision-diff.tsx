@@ -1,7 +1,6 @@
 import { Alert, Stack, Table, Text } from '@mantine/core';
 import type { Channel } from '../channels/channels-queries';
 import { channelLabel } from '../channels/channels-queries';
-import { contentOf } from '../posts/post-model';
 import type { PostDetail, PostContent, Revision } from '../posts/post-model';
 import { wordDiff } from './word-diff';
 import classes from './revision-diff.module.css';
@@ -42,8 +41,8 @@ export function RevisionDiff({ post, channels }: { post: PostDetail; channels: C
       </Alert>
     );
   }
-  const before = fields(contentOf(base), channels);
-  const after = fields(contentOf(post.revision), channels);
+  const before = fields(base.content, channels);
+  const after = fields(post.revision.content, channels);
   const changed = after.filter(([, value], i) => value !== before[i][1]);
   return (
     <Stack gap="xs">

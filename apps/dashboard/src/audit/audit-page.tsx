@@ -5,7 +5,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../api/client';
 import type { Schemas } from '../api/schema-types';
-import { Permission } from '../auth/permissions';
 import { useSession } from '../auth/session';
 import { LoadError, Page } from '../common/page';
 import { useOrgTime } from '../time/org-time';
@@ -106,7 +105,7 @@ export function AuditPage() {
 /** Admins may list users, so they see names; compliance officers see the user id. */
 function useActorNames() {
   const { can } = useSession();
-  const users = useUsers(can(Permission.ManageUsers));
+  const users = useUsers(can('users:manage'));
   return (actorId: string | null) => {
     if (!actorId) return 'Rounds (system)';
     return users.data?.find((user) => user.id === actorId)?.name ?? `User ${actorId.slice(0, 8)}`;

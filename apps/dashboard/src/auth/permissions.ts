@@ -1,8 +1,7 @@
-import { Permission, ROLE_PERMISSIONS } from '@rounds/domain/identity/permission';
-import { Role } from '@rounds/domain/identity/role';
 import type { Schemas } from '../api/schema-types';
 
-export { Permission, Role };
+/** What a role may do; the API sends the signed-in user's own list (`GET /me`'s `permissions`). */
+export type Permission = Schemas['MeDto']['permissions'][number];
 
 export type RoleName = Schemas['UserDto']['role'];
 
@@ -12,8 +11,3 @@ export const ROLE_LABELS: Record<RoleName, string> = {
   compliance: 'Compliance officer',
   executive: 'Executive',
 };
-
-/** The API's own role table, so the navigation never offers what the API would refuse. */
-export function roleCan(role: RoleName, permission: Permission): boolean {
-  return ROLE_PERMISSIONS[role as Role].includes(permission);
-}

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { api, unwrap } from '../api/client';
 import type { Schemas } from '../api/schema-types';
 import { sessionStore, SessionStatus } from '../api/session-store';
-import { Permission, roleCan } from './permissions';
+import type { Permission } from './permissions';
 
 export interface Session {
   user: Schemas['UserDto'];
@@ -48,7 +48,7 @@ export function SessionProvider({ me, children }: { me: Schemas['MeDto']; childr
       user: me.user,
       organization: me.organization,
       mfa: me.mfa,
-      can: (permission) => roleCan(me.user.role, permission),
+      can: (permission) => me.permissions.includes(permission),
       signOut,
     }),
     [me, signOut],

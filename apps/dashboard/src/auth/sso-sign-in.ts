@@ -27,7 +27,7 @@ export function useSsoReturn(): { error: string | null; pending: boolean } {
     if (!code && !params.get('ssoError')) return;
     navigate('/login', { replace: true });
     if (!code) return;
-    unwrap(publicApi.POST('/api/v1/auth/sso/token', { body: { code, session: 'cookie' } }))
+    void unwrap(publicApi.POST('/api/v1/auth/sso/token', { body: { code, session: 'cookie' } }))
       .then((tokens) => sessionStore.store(tokens.accessToken))
       .catch((e: Error) => setError(e.message))
       .finally(() => setPending(false));

@@ -1,6 +1,6 @@
 import type { EventContentArg, EventInput } from '@fullcalendar/core';
 import type { Channel } from '../channels/channels-queries';
-import { EDITABLE_STATUSES, STATUS_LABELS } from '../posts/post-model';
+import { STATUS_LABELS } from '../posts/post-model';
 import type { CalendarEntry } from '../posts/post-model';
 
 const NEUTRAL = '#5c6b7a';
@@ -17,7 +17,7 @@ export function toEvent(post: CalendarEntry, channels: Channel[], canEdit: boole
     backgroundColor: color,
     borderColor: color,
     textColor: '#ffffff',
-    editable: canEdit && EDITABLE_STATUSES.includes(post.status),
+    editable: canEdit && post.editable,
     extendedProps: { post },
   };
 }

@@ -9,7 +9,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, unwrap } from '../api/client';
-import { Permission } from '../auth/permissions';
 import { useSession } from '../auth/session';
 import { channelLabel, useChannels } from '../channels/channels-queries';
 import { LoadError, Page } from '../common/page';
@@ -33,7 +32,7 @@ const STATUS_OPTIONS = Object.entries(STATUS_LABELS).map(([value, label]) => ({ 
 export function CalendarPage() {
   const time = useOrgTime();
   const { can } = useSession();
-  const canWrite = can(Permission.WriteContent);
+  const canWrite = can('content:write');
   const channels = useChannels();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -105,7 +104,7 @@ export function CalendarPage() {
       {channels.data && channels.data.length === 0 && (
         <Alert color="rounds" icon={<IconPlugConnected />} title="No channels yet">
           Posts need an X account or a YouTube channel to go to.{' '}
-          {can(Permission.ManageChannels) ? (
+          {can('channels:manage') ? (
             <Link to="/channels">Connect one</Link>
           ) : (
             'Ask an administrator to connect one.'

@@ -12,7 +12,6 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../api/api-error';
 import { api, unwrap } from '../api/client';
-import { Permission } from '../auth/permissions';
 import { useSession } from '../auth/session';
 import { LoadError, Page } from '../common/page';
 import { useOrgTime } from '../time/org-time';
@@ -49,7 +48,7 @@ export function ChannelsPage() {
   const { can } = useSession();
   const connect = useConnect();
   const [params] = useSearchParams();
-  const manage = can(Permission.ManageChannels);
+  const manage = can('channels:manage');
   return (
     <Page
       title="Channels"

@@ -1,6 +1,5 @@
 import type { Schemas } from '../api/schema-types';
 import type { Channel } from '../channels/channels-queries';
-import { contentOf } from '../posts/post-model';
 import type { PostDetail } from '../posts/post-model';
 
 export const CATEGORY_OPTIONS = [
@@ -55,7 +54,7 @@ export const EMPTY_COMPOSER: ComposerState = {
 };
 
 export function fromPost(post: PostDetail): ComposerState {
-  const content = contentOf(post.revision);
+  const content = post.revision.content;
   const yt = content.youtube;
   return {
     channelIds: content.channelIds,

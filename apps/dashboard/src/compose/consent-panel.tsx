@@ -16,7 +16,6 @@ import { useState } from 'react';
 import { ApiError } from '../api/api-error';
 import { api, unwrap } from '../api/client';
 import type { Schemas } from '../api/schema-types';
-import { Permission } from '../auth/permissions';
 import { useSession } from '../auth/session';
 import { ReasonDialog } from '../common/reason-dialog';
 import { DATE, useOrgTime } from '../time/org-time';
@@ -44,7 +43,7 @@ export function ConsentPanel({ mediaId }: { mediaId: string }) {
   const time = useOrgTime();
   const queryClient = useQueryClient();
   const { can } = useSession();
-  const managesConsent = can(Permission.ManageConsent);
+  const managesConsent = can('consent:manage');
   const consents = useQuery({
     queryKey: [...mediaQueryKey(mediaId), 'consents'],
     queryFn: () =>

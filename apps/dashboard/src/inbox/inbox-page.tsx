@@ -16,7 +16,6 @@ import { useState } from 'react';
 import { errorMessage } from '../api/api-error';
 import { api, unwrap } from '../api/client';
 import type { Schemas } from '../api/schema-types';
-import { Permission } from '../auth/permissions';
 import { useSession } from '../auth/session';
 import { LoadError, Page } from '../common/page';
 import { PhiTextField } from '../compose/phi-text-field';
@@ -108,7 +107,7 @@ function MessageCard({ message }: { message: Message }) {
       ),
     onSuccess: refresh,
   });
-  const writer = can(Permission.WriteContent);
+  const writer = can('content:write');
   return (
     <Paper p="lg">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
@@ -239,7 +238,7 @@ function ReplyRow({ reply, onChange }: { reply: Reply; onChange: () => void }) {
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
   });
   const status = REPLY_STATUS[reply.status];
-  const reviewer = can(Permission.ReviewContent) && reply.status === 'in_review';
+  const reviewer = can('content:review') && reply.status === 'in_review';
   return (
     <Paper p="sm" mt="sm" ml={32} bg="gray.0" withBorder={false}>
       <Group justify="space-between" wrap="nowrap" align="flex-start">

@@ -16,7 +16,6 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { ApiError } from '../api/api-error';
 import { api, unwrap } from '../api/client';
-import { Permission } from '../auth/permissions';
 import { useSession } from '../auth/session';
 import { LoadError } from '../common/page';
 
@@ -56,7 +55,7 @@ export function ReplyTemplatesDrawer() {
             Pre-approved replies are sent at once, without review, so each is scanned when it is
             written and refused if it could reveal that someone is a patient.
           </Text>
-          {can(Permission.ManageReplyTemplates) && <NewTemplateForm />}
+          {can('reply-templates:manage') && <NewTemplateForm />}
           {templates.isError && (
             <LoadError error={templates.error} onRetry={() => void templates.refetch()} />
           )}

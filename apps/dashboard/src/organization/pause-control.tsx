@@ -4,7 +4,6 @@ import { notifications } from '@mantine/notifications';
 import { IconPlayerPause, IconPlayerPlay } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
-import { Permission } from '../auth/permissions';
 import { useSession } from '../auth/session';
 import { ReasonDialog } from '../common/reason-dialog';
 
@@ -33,7 +32,7 @@ export function PauseControl({ compact = false }: { compact?: boolean }) {
       return queryClient.invalidateQueries();
     },
   });
-  if (!can(Permission.EmergencyPause)) return null;
+  if (!can('organization:pause')) return null;
   return (
     <>
       <Button

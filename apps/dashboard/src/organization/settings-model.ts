@@ -14,24 +14,12 @@ export type Category = keyof NonNullable<Policy['routing']>;
 export type AllowListKey = keyof NonNullable<Change['allowList']>;
 export type Severity = NonNullable<Change['accessibilitySeverity']>;
 
-/** `SettingsDto` declares its policy and allow list as plain objects; this is what they hold. */
-export interface Settings {
-  timeZone: string;
-  approvalPolicy: {
-    requiredApprovers: number;
-    perPlatform: Partial<Record<Platform, number>>;
-    routing: Record<Category, { approvers: number; requireConsent: boolean }>;
-  };
-  allowList: Record<AllowListKey, string[]>;
-  accessibilitySeverity: Severity;
-  mfaRequired: boolean;
-}
+export type Settings = Schemas['SettingsDto'];
 
 export function useSettings() {
   return useQuery({
     queryKey: SETTINGS_QUERY,
-    queryFn: async () =>
-      (await unwrap(api.GET('/api/v1/organization/settings'))) as unknown as Settings,
+    queryFn: () => unwrap(api.GET('/api/v1/organization/settings')),
   });
 }
 

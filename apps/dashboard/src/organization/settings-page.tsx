@@ -68,9 +68,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const [submitted, setSubmitted] = useState(false);
   const save = useMutation({
     mutationFn: () =>
-      unwrap(
-        api.PATCH('/api/v1/organization/settings', { body: toChange(draft, saved) }),
-      ) as unknown as Promise<Settings>,
+      unwrap(api.PATCH('/api/v1/organization/settings', { body: toChange(draft, saved) })),
     onSuccess: (result) => {
       const next = toDraft(result);
       setSaved(next);

@@ -4,7 +4,6 @@ import { useMedia } from '../compose/media-queries';
 import { HighlightedText } from './highlighted-text';
 import { CaptionCues, ImageWithFindings } from './media-text-view';
 import type { MediaText } from './media-text-view';
-import { contentOf } from './post-model';
 import type { Finding, Revision } from './post-model';
 
 const forField = (findings: Finding[], field: string) => findings.filter((f) => f.field === field);
@@ -28,7 +27,7 @@ export function ContentView({
   findings: Finding[];
   mediaTexts: MediaText[];
 }) {
-  const content = contentOf(revision);
+  const content = revision.content;
   const textOf = (field: string) => mediaTexts.find((t) => t.field === field);
   const captions = textOf('youtube.captions');
   return (

@@ -7,10 +7,8 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../api/api-error';
 import { api, unwrap } from '../api/client';
-import { Permission } from '../auth/permissions';
 import { useSession } from '../auth/session';
 import { useOrgTime } from '../time/org-time';
-import { EDITABLE_STATUSES } from './post-model';
 import type { PostDetail } from './post-model';
 
 type Action = 'submit' | 'cancel' | 'release';
@@ -55,8 +53,8 @@ export function PostActions({ post }: { post: PostDetail }) {
     onError: (error) =>
       notifications.show({ color: 'red', title: 'Not done', message: errorMessage(error) }),
   });
-  const writer = can(Permission.WriteContent);
-  const editable = writer && EDITABLE_STATUSES.includes(post.status);
+  const writer = can('content:write');
+  const editable = writer && post.editable;
   return (
     <Group gap="sm">
       {editable && (
@@ -78,7 +76,7 @@ export function PostActions({ post }: { post: PostDetail }) {
           Submit for review
         </Button>
       )}
-      {can(Permission.ReviewContent) && post.status === 'in_review' && (
+      {can('content:review') && post.status === 'in_review' && (
         <Button
           component={Link}
           to={`/approvals/${post.id}`}

@@ -9,7 +9,7 @@ import { LoadError, Page } from '../common/page';
 import { approvals } from '../common/wording';
 import { useOrgTime } from '../time/org-time';
 import { ContentView } from './content-view';
-import { contentOf, postTitle } from './post-model';
+import { postTitle } from './post-model';
 import { PostActions } from './post-actions';
 import { PostTimeline } from './post-timeline';
 import { PublicationsTable } from './publications-table';
@@ -30,7 +30,7 @@ export function PostDetailPage() {
   if (post.isError) return <LoadError error={post.error} onRetry={() => void post.refetch()} />;
   if (!post.data) return null;
   const detail = post.data;
-  const content = contentOf(detail.revision);
+  const content = detail.revision.content;
   const blocking = detail.findings.filter((f) => f.severity === 'block');
   return (
     <Page

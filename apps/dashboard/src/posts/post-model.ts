@@ -6,31 +6,12 @@ export type PostStatus = PostDetail['status'];
 export type Revision = Schemas['RevisionDto'];
 export type Finding = Schemas['FindingDto'];
 
-/** What a revision holds; the API documents `content` as a free-form object. */
-export interface PostContent {
-  channelIds: string[];
-  categories: string[];
-  x: { text: string; images: { mediaId: string; altText: string }[] } | null;
-  youtube: {
-    videoMediaId: string;
-    title: string;
-    description: string;
-    tags: string[];
-    categoryId: string;
-    privacyStatus: 'public' | 'unlisted' | 'private';
-    madeForKids: boolean;
-    thumbnailMediaId: string | null;
-    captionMediaId: string | null;
-  } | null;
-}
-
-export function contentOf(revision: Revision): PostContent {
-  return revision.content as unknown as PostContent;
-}
+/** What a revision holds. */
+export type PostContent = Revision['content'];
 
 /** A line that names the post: the start of its X text, else its video title. */
 export function postTitle(revision: Revision): string {
-  const content = contentOf(revision);
+  const content = revision.content;
   const text = content.x?.text?.trim() || content.youtube?.title?.trim() || 'Untitled post';
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
@@ -62,16 +43,6 @@ export const STATUS_COLORS: Record<PostStatus, string> = {
   held: 'pink',
   expired: 'orange',
 };
-
-/** The statuses the API lets an author edit or reschedule (PostsService's EDITABLE). */
-export const EDITABLE_STATUSES: readonly PostStatus[] = [
-  'draft',
-  'in_review',
-  'changes_requested',
-  'scheduled',
-  'held',
-  'expired',
-];
 
 /** What a new time does to the post's approval, in the words of the reschedule rules. */
 export function rescheduleEffect(post: Pick<CalendarEntry, 'status' | 'approved'>): {

@@ -2,7 +2,6 @@ import { Text, Timeline } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import { actionLabel, dataSummary } from '../audit/audit-labels';
-import { Permission } from '../auth/permissions';
 import { useSession } from '../auth/session';
 import { useOrgTime } from '../time/org-time';
 import type { PostDetail } from './post-model';
@@ -55,7 +54,7 @@ export function PostTimeline({ post }: { post: PostDetail }) {
           params: { query: { subjectType: 'post', subjectId: post.id } },
         }),
       ),
-    enabled: can(Permission.ReadAudit),
+    enabled: can('audit:read'),
   });
   const moments: Moment[] = audit.data
     ? audit.data.map((e) => ({

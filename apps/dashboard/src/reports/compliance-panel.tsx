@@ -1,5 +1,4 @@
 import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { ComplianceReport } from '@rounds/domain/reports/compliance-report';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import { LoadError } from '../common/page';
@@ -37,10 +36,7 @@ const top = (rows: { count: number; reason?: string; kind?: string }[]) =>
 export function CompliancePanel({ range }: { range: Range }) {
   const report = useQuery({
     queryKey: ['reports', 'compliance', range],
-    queryFn: async () =>
-      (await unwrap(
-        api.GET('/api/v1/reports/compliance', { params: { query: range } }),
-      )) as unknown as ComplianceReport,
+    queryFn: () => unwrap(api.GET('/api/v1/reports/compliance', { params: { query: range } })),
   });
   if (report.isError) return <LoadError error={report.error} />;
   const r = report.data;

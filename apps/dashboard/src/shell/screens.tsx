@@ -13,7 +13,7 @@ import {
 import type { Icon } from '@tabler/icons-react';
 import { lazy } from 'react';
 import type { ComponentType } from 'react';
-import { Permission } from '../auth/permissions';
+import type { Permission } from '../auth/permissions';
 
 export interface Screen {
   path: string;
@@ -32,77 +32,77 @@ const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 export const SCREENS: Screen[] = [
   {
     path: '/calendar',
-    permission: Permission.ReadContent,
+    permission: 'content:read',
     page: page(() => import('../calendar/calendar-page'), 'CalendarPage'),
     nav: { label: 'Calendar', icon: IconCalendarEvent, section: 'Publishing' },
   },
   {
     path: '/compose',
-    permission: Permission.WriteContent,
+    permission: 'content:write',
     page: page(() => import('../compose/composer-page'), 'ComposerPage'),
     nav: { label: 'New post', icon: IconPencilPlus, section: 'Publishing' },
   },
   {
     path: '/approvals',
-    permission: Permission.ReviewContent,
+    permission: 'content:review',
     page: page(() => import('../approvals/approval-queue-page'), 'ApprovalQueuePage'),
     nav: { label: 'Approval queue', icon: IconChecklist, section: 'Publishing' },
   },
   {
     path: '/inbox',
-    permission: Permission.ReadContent,
+    permission: 'content:read',
     page: page(() => import('../inbox/inbox-page'), 'InboxPage'),
     nav: { label: 'Inbox', icon: IconInbox, section: 'Publishing' },
   },
   {
     path: '/reports',
-    permission: Permission.ReadReports,
+    permission: 'reports:read',
     page: page(() => import('../reports/reports-page'), 'ReportsPage'),
     nav: { label: 'Reports', icon: IconChartBar, section: 'Insight' },
   },
   {
     path: '/channels',
-    permission: Permission.ManageChannels,
+    permission: 'channels:manage',
     page: page(() => import('../channels/channels-page'), 'ChannelsPage'),
     nav: { label: 'Channels', icon: IconPlugConnected, section: 'Administration' },
   },
   {
     path: '/users',
-    permission: Permission.ManageUsers,
+    permission: 'users:manage',
     page: page(() => import('../users/users-page'), 'UsersPage'),
     nav: { label: 'Users & roles', icon: IconUsers, section: 'Administration' },
   },
   {
     path: '/settings',
-    permission: Permission.ManagePolicy,
+    permission: 'policy:manage',
     page: page(() => import('../organization/settings-page'), 'SettingsPage'),
     nav: { label: 'Settings', icon: IconSettings, section: 'Administration' },
   },
   {
     path: '/settings/restricted-terms',
-    permission: Permission.ManageRestrictedTerms,
+    permission: 'restricted-terms:manage',
     page: page(() => import('../organization/restricted-terms-page'), 'RestrictedTermsPage'),
     nav: { label: 'Restricted terms', icon: IconLock, section: 'Administration' },
   },
   {
     path: '/audit',
-    permission: Permission.ReadAudit,
+    permission: 'audit:read',
     page: page(() => import('../audit/audit-page'), 'AuditPage'),
     nav: { label: 'Audit trail', icon: IconListDetails, section: 'Administration' },
   },
   {
     path: '/posts/:id',
-    permission: Permission.ReadContent,
+    permission: 'content:read',
     page: page(() => import('../posts/post-detail-page'), 'PostDetailPage'),
   },
   {
     path: '/posts/:id/edit',
-    permission: Permission.WriteContent,
+    permission: 'content:write',
     page: page(() => import('../compose/composer-page'), 'ComposerPage'),
   },
   {
     path: '/approvals/:id',
-    permission: Permission.ReviewContent,
+    permission: 'content:review',
     page: page(() => import('../approvals/review-page'), 'ReviewPage'),
   },
 ];

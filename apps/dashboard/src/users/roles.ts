@@ -1,7 +1,7 @@
 import { ROLE_LABELS } from '../auth/permissions';
 import type { RoleName } from '../auth/permissions';
 
-/** DESIGN.md's role table, in the words an administrator would use when choosing a role. */
+/** The README's role table ("Identity, roles and tenancy"), in the words an administrator would use when choosing a role. */
 export const ROLE_DESCRIPTIONS: Record<RoleName, string> = {
   admin: 'Manages users, channels, approval policy and the emergency pause; can also write posts.',
   marketer: 'Writes, schedules and submits posts; uploads media.',

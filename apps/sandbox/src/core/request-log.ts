@@ -16,7 +16,8 @@ export function logWhenDone(
   const path = req.originalUrl.split('?')[0];
   res.once('close', () => {
     const status = res.writableFinished ? res.statusCode : 0;
-    ctx.requests.push({ at, platform, method: req.method, path, status });
+    const answeredAt = ctx.now().toISOString();
+    ctx.requests.push({ at, answeredAt, platform, method: req.method, path, status });
     if (ctx.requests.length > REQUEST_LOG_CAP + TRIM_CHUNK) {
       ctx.requests.splice(0, ctx.requests.length - REQUEST_LOG_CAP);
     }

@@ -3,7 +3,7 @@ import type { Agent as HttpsAgent } from 'node:https';
 import { type IClientSettings, TwitterApi } from 'twitter-api-v2';
 
 /**
- * The real twitter-api-v2 client sent to the sandbox as PLATFORMS.md §1.1 prescribes: a plugin
+ * The real twitter-api-v2 client sent to the sandbox the way XClient does (libs/platforms/src/x/x-client-settings.ts): a plugin
  * rewrites each URL after the body is built, and an http.Agent lets it speak plain HTTP.
  */
 export function redirectedTwitterApi(

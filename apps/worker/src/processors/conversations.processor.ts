@@ -2,16 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { DelayedError, Job } from 'bullmq';
 import { AppConfig } from '@rounds/config';
 import { ConversationPuller, ConversationsSweep, ReplySender } from '@rounds/domain';
-import { JobData, JobName, JobProducer, QueueName } from '@rounds/queue';
-import { ConfiguredJobProcessor } from './configured-job-processor';
-import { JobHandlers } from './job-processor';
+import { JobData, JobName, QueueName } from '@rounds/queue';
+import { JobHandlers, JobProcessor } from './job-processor';
 import { whenPlatformAllows } from './metrics.processor';
 
 /** While the organization is paused, an approved reply waits and looks again this often. */
 const PAUSED_RECHECK_MS = 5 * 60_000;
 
 @Injectable()
-export class ConversationsProcessor extends ConfiguredJobProcessor {
+export class ConversationsProcessor extends JobProcessor {
   readonly queue = QueueName.Conversations;
 
   constructor(
@@ -19,7 +18,6 @@ export class ConversationsProcessor extends ConfiguredJobProcessor {
     private readonly puller: ConversationPuller,
     private readonly sender: ReplySender,
     private readonly config: AppConfig,
-    protected readonly producer: JobProducer,
   ) {
     super();
   }
@@ -44,7 +42,7 @@ export class ConversationsProcessor extends ConfiguredJobProcessor {
     throw new DelayedError();
   }
 
-  protected workerOptions() {
+  protected override workerOptions() {
     return { concurrency: this.config.WORKER_CONCURRENCY };
   }
 }

@@ -1,9 +1,9 @@
-import { Processor } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
 import { DigestService } from '@rounds/domain';
 import { JobName, QueueName } from '@rounds/queue';
 import { JobHandlers, JobProcessor } from './job-processor';
 
-@Processor(QueueName.Digest)
+@Injectable()
 export class DigestProcessor extends JobProcessor {
   readonly queue = QueueName.Digest;
 

@@ -1,12 +1,11 @@
-import { Processor } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditChainService, OrganizationEntity, RetentionService } from '@rounds/domain';
 import { JobName, QueueName } from '@rounds/queue';
 import { JobHandlers, JobProcessor } from './job-processor';
 
-@Processor(QueueName.Maintenance)
+@Injectable()
 export class MaintenanceProcessor extends JobProcessor {
   readonly queue = QueueName.Maintenance;
   private readonly logger = new Logger(MaintenanceProcessor.name);

@@ -1,10 +1,10 @@
-import { Processor } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
 import { ComplianceService, ImageTextService } from '@rounds/domain';
 import { JobName, QueueName } from '@rounds/queue';
 import { JobHandlers, JobProcessor } from './job-processor';
 
 /** One image at a time per worker: OCR takes a core for a second or two. */
-@Processor(QueueName.Media)
+@Injectable()
 export class MediaProcessor extends JobProcessor {
   readonly queue = QueueName.Media;
 

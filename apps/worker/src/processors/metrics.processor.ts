@@ -8,9 +8,8 @@ import {
   MetricsSweep,
 } from '@rounds/domain';
 import { PlatformError } from '@rounds/platforms';
-import { JobName, JobProducer, QueueName } from '@rounds/queue';
-import { ConfiguredJobProcessor } from './configured-job-processor';
-import { JobHandlers } from './job-processor';
+import { JobName, QueueName } from '@rounds/queue';
+import { JobHandlers, JobProcessor } from './job-processor';
 
 /**
  * Runs a job's platform work. A rate limit or a spent quota moves the job to the platform's retry
@@ -52,14 +51,13 @@ function nextBackoffMs(job: Job): number {
 }
 
 @Injectable()
-export class MetricsProcessor extends ConfiguredJobProcessor {
+export class MetricsProcessor extends JobProcessor {
   readonly queue = QueueName.Metrics;
 
   constructor(
     private readonly sweep: MetricsSweep,
     private readonly collector: MetricsCollector,
     private readonly config: AppConfig,
-    protected readonly producer: JobProducer,
   ) {
     super();
   }
@@ -77,7 +75,7 @@ export class MetricsProcessor extends ConfiguredJobProcessor {
   };
 
   /** Batch jobs wait on the platforms, not the CPU: many run at once. */
-  protected workerOptions() {
+  protected override workerOptions() {
     return { concurrency: this.config.WORKER_CONCURRENCY };
   }
 }

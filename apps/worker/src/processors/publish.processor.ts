@@ -1,20 +1,23 @@
-import { Injectable } from '@nestjs/common';
-import { DelayedError } from 'bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { DelayedError, Job } from 'bullmq';
 import { AppConfig } from '@rounds/config';
-import { PublicationScheduler, PublisherService, whileDatabaseDown } from '@rounds/domain';
-import { JobName, JobProducer, QueueName } from '@rounds/queue';
-import { ConfiguredJobProcessor, continueLater } from './configured-job-processor';
-import { JobHandlers } from './job-processor';
+import {
+  PublicationScheduler,
+  PublishOutcome,
+  PublisherService,
+  whileDatabaseDown,
+} from '@rounds/domain';
+import { JobName, QueueName } from '@rounds/queue';
+import { JobHandlers, JobProcessor } from './job-processor';
 
 @Injectable()
-export class PublishProcessor extends ConfiguredJobProcessor {
+export class PublishProcessor extends JobProcessor {
   readonly queue = QueueName.Publish;
 
   constructor(
     private readonly publisher: PublisherService,
     private readonly scheduler: PublicationScheduler,
     private readonly config: AppConfig,
-    protected readonly producer: JobProducer,
   ) {
     super();
   }
@@ -41,7 +44,7 @@ export class PublishProcessor extends ConfiguredJobProcessor {
    * Many posts wait on the platforms at once. The lock is renewed while a job runs; a crashed
    * worker's jobs come back within the claim TTL (their claims are verified by the heartbeat's sweep).
    */
-  protected workerOptions() {
+  protected override workerOptions() {
     return {
       concurrency: this.config.WORKER_CONCURRENCY,
       lockDuration: this.config.CLAIM_TTL_MS,
@@ -50,4 +53,12 @@ export class PublishProcessor extends ConfiguredJobProcessor {
       maxStalledCount: 10,
     };
   }
+}
+
+/** Finishes the job, or moves it back to delayed until the outcome's time (no attempt used). */
+export async function continueLater(job: Job, outcome: PublishOutcome): Promise<string> {
+  new Logger('PublishJob').debug({ jobId: job.id, ...outcome }, 'outcome');
+  if ('done' in outcome) return outcome.done;
+  await job.moveToDelayed(outcome.later.getTime(), job.token);
+  throw new DelayedError(outcome.reason);
 }

@@ -1,17 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { PublishingReconciler } from '@rounds/domain';
-import { JobName, JobProducer, QueueName } from '@rounds/queue';
-import { ConfiguredJobProcessor } from './configured-job-processor';
-import { JobHandlers } from './job-processor';
+import { JobName, QueueName } from '@rounds/queue';
+import { JobHandlers, JobProcessor } from './job-processor';
 
 @Injectable()
-export class ReconcileProcessor extends ConfiguredJobProcessor {
+export class ReconcileProcessor extends JobProcessor {
   readonly queue = QueueName.Reconcile;
 
-  constructor(
-    private readonly reconciler: PublishingReconciler,
-    protected readonly producer: JobProducer,
-  ) {
+  constructor(private readonly reconciler: PublishingReconciler) {
     super();
   }
 
@@ -20,7 +16,7 @@ export class ReconcileProcessor extends ConfiguredJobProcessor {
   };
 
   /** The scheduler makes one job per interval for all replicas; this worker runs one at a time. */
-  protected workerOptions() {
+  protected override workerOptions() {
     return { concurrency: 1 };
   }
 }

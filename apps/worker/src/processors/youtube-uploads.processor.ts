@@ -1,22 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@rounds/config';
 import { YoutubeVideos } from '@rounds/domain';
-import { JobName, JobProducer, QueueName } from '@rounds/queue';
-import { ConfiguredJobProcessor } from './configured-job-processor';
-import { JobHandlers } from './job-processor';
+import { JobName, QueueName } from '@rounds/queue';
+import { JobHandlers, JobProcessor } from './job-processor';
 import { whenPlatformAllows } from './metrics.processor';
 
 /** Uploads are long and heavy on bandwidth: a few at a time. */
 const UPLOAD_CONCURRENCY = 4;
 
 @Injectable()
-export class YoutubeUploadsProcessor extends ConfiguredJobProcessor {
+export class YoutubeUploadsProcessor extends JobProcessor {
   readonly queue = QueueName.YoutubeUploads;
 
   constructor(
     private readonly videos: YoutubeVideos,
     private readonly config: AppConfig,
-    protected readonly producer: JobProducer,
   ) {
     super();
   }
@@ -27,7 +25,7 @@ export class YoutubeUploadsProcessor extends ConfiguredJobProcessor {
   };
 
   /** An upload makes many platform calls; its lock stays well above any one of them. */
-  protected workerOptions() {
+  protected override workerOptions() {
     const lockDuration = 4 * this.config.PLATFORM_TIMEOUT_MS;
     return { concurrency: UPLOAD_CONCURRENCY, lockDuration, maxStalledCount: 10 };
   }

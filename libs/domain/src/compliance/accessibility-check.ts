@@ -2,7 +2,7 @@ import type { FindingSeverity } from './phi/phi-finding';
 import type { PostContent } from '../posts/post-content';
 import { FindingDraft } from './finding-draft';
 
-/** DESIGN.md: an image without alt text or a video without a caption track is a finding. */
+/** An image without alt text or a video without a caption track is a finding. */
 export function accessibilityFindings(
   content: PostContent,
   severity: FindingSeverity,

@@ -1,4 +1,4 @@
-/** Content categories that routing rules raise the approval policy for (DESIGN.md). */
+/** Content categories that routing rules raise the approval policy for (README, "Posts, review and compliance"). */
 export const CONTENT_CATEGORIES = [
   'patient_story',
   'minors',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { JobName, JobProducer, QueueName } from '@rounds/queue';
+import { JobName, JobProducer } from '@rounds/queue';
 import { ChannelEntity, ChannelPlatform } from '../channels/channel.entity';
 import { ConversationRepository } from './conversation.repository';
 import { RepliesService } from './replies.service';
@@ -33,9 +33,9 @@ export class ConversationsSweep {
     });
     const slot = Math.floor(now.getTime() / PULL_INTERVAL_MS);
     const due = channels.filter((c) => slot % PULL_EVERY[c.platform] === 0);
-    await this.producer.queue(QueueName.Conversations).addBulk(
+    await this.producer.enqueueBulk(
+      JobName.PullConversations,
       due.map((c) => ({
-        name: JobName.PullConversations,
         data: { organizationId: c.organizationId, channelId: c.id },
         opts: {
           jobId: `conversations-${c.id}-${slot}`,

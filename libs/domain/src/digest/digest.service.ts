@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, MoreThanOrEqual, Not } from 'typeorm';
 import { AppConfig } from '@rounds/config';
-import { JobName, JobProducer, QueueName } from '@rounds/queue';
+import { JobName, JobProducer } from '@rounds/queue';
 import { AuditAction } from '../audit/audit-action';
 import { AuditService } from '../audit/audit.service';
 import { Role } from '../identity/role';
@@ -49,9 +49,9 @@ export class DigestService {
       .filter((d) => d.due && !done.has(`${d.organizationId}|${d.weekStart}`));
     // One job per hour at most; the claim row, not the job id, makes the send happen once.
     const hour = Math.floor(now.getTime() / 3_600_000);
-    await this.producer.queue(QueueName.Digest).addBulk(
+    await this.producer.enqueueBulk(
+      JobName.SendDigest,
       due.map(({ organizationId, weekStart }) => ({
-        name: JobName.SendDigest,
         data: { organizationId, weekStart },
         opts: { jobId: `digest-${organizationId}-${weekStart}-${hour}` },
       })),

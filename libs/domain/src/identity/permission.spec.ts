@@ -1,7 +1,7 @@
 import { can, Permission } from './permission';
 import { Role } from './role';
 
-describe('the role table of DESIGN.md', () => {
+describe("the README's role table", () => {
   it('lets only compliance officers review', () => {
     expect(Object.values(Role).filter((r) => can(r, Permission.ReviewContent))).toEqual([
       Role.Compliance,

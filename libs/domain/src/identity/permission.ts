@@ -1,6 +1,6 @@
 import { Role } from './role';
 
-/** What a route or action needs; the role table of DESIGN.md lives in ROLE_PERMISSIONS alone. */
+/** What a route or action needs; the README's role table lives in ROLE_PERMISSIONS alone. */
 export enum Permission {
   ReadContent = 'content:read',
   WriteContent = 'content:write',

@@ -1,4 +1,4 @@
-/** The four roles of DESIGN.md's role table. */
+/** The four roles of the README's role table ("Identity, roles and tenancy"). */
 export enum Role {
   Admin = 'admin',
   Marketer = 'marketer',

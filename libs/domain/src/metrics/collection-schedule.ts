@@ -2,7 +2,7 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** DESIGN.md's decaying schedule: age below `until` is read every `every`. */
+/** The decaying collection timetable (README, "Metrics, reports and conversations"): age below `until` is read every `every`. */
 export const COLLECTION_STEPS = [
   { until: DAY, every: 15 * MINUTE },
   { until: 7 * DAY, every: HOUR },

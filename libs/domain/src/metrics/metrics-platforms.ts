@@ -11,7 +11,7 @@ export interface MetricsPlatform {
   followersCost: PlatformCall;
 }
 
-/** Ids one metrics request may carry (DESIGN.md). */
+/** Ids one metrics request may carry: each platform's lookup limit. */
 export const METRICS_BATCH_SIZE: Record<ChannelPlatform, number> = { x: 100, youtube: 50 };
 
 const requestsFor = (ids: number, batch: number) => Math.ceil(ids / batch);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { JobName, JobProducer, QueueName } from '@rounds/queue';
+import { JobName, JobProducer } from '@rounds/queue';
 import { toBatches } from './metrics-batches';
 import { claimDue, dueAudiences, enrollPublished } from './metrics-sweep.store';
 
@@ -38,7 +38,6 @@ export class MetricsSweep {
     const manager = this.dataSource.manager;
     const enrolled = await enrollPublished(manager, now);
     const leaseUntil = new Date(now.getTime() + METRICS_LEASE_MS);
-    const queue = this.producer.queue(QueueName.Metrics);
     let claimed = 0;
     let batches = 0;
     for (;;) {
@@ -46,20 +45,19 @@ export class MetricsSweep {
       claimed += rows.length;
       // Claim time and position: a repeated add of the same batch is a no-op in BullMQ.
       const jobs = toBatches(rows).map((data) => ({
-        name: JobName.CollectMetrics,
         data,
         opts: {
           ...COLLECT_JOB_OPTIONS,
           jobId: `metrics-${data.channelId}-${now.getTime()}-${batches++}`,
         },
       }));
-      await queue.addBulk(jobs);
+      await this.producer.enqueueBulk(JobName.CollectMetrics, jobs);
       if (rows.length < CLAIM_CHUNK) break;
     }
     const audiences = await dueAudiences(manager, now);
-    await queue.addBulk(
+    await this.producer.enqueueBulk(
+      JobName.CollectAudience,
       audiences.map((data) => ({
-        name: JobName.CollectAudience,
         data,
         opts: { ...COLLECT_JOB_OPTIONS, jobId: `audience-${data.channelId}-${data.day}` },
       })),

@@ -8,7 +8,7 @@ export type RoutingRule = {
   requireConsent: boolean;
 };
 
-/** How many distinct compliance officers must approve a post (DESIGN.md "Post lifecycle"). */
+/** How many distinct compliance officers must approve a post (README, "Posts, review and compliance"). */
 export type ApprovalPolicy = {
   requiredApprovers: number;
   perPlatform: Partial<Record<ChannelPlatform, number>>;

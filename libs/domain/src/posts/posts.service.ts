@@ -40,7 +40,7 @@ export type PostChange = Partial<NewPost>;
 const CONTENT_FIELDS = ['channelIds', 'categories', 'text', 'x', 'youtube', 'mediaIds'] as const;
 
 /** Statuses in which the content may still change (an edit returns the post to draft). */
-const EDITABLE: readonly PostStatus[] = [
+export const EDITABLE: readonly PostStatus[] = [
   PostStatus.Draft,
   PostStatus.InReview,
   PostStatus.ChangesRequested,

@@ -72,13 +72,13 @@ export class PublicationScheduler {
       if (!FINISHED.includes(state)) return;
       await existing.remove();
     }
-    await queue.add(job.name, job.data, job.opts);
+    await this.producer.enqueue(job.name, job.data, job.opts);
   }
 
   /** Upload ahead, keep YouTube's schedule, or withdraw the video: whatever the publication needs now. */
   async syncYoutube(ref: PublicationJobData): Promise<void> {
     const job = youtubeJob(ref);
-    await this.queue(QueueName.YoutubeUploads).add(job.name, job.data, job.opts);
+    await this.producer.enqueue(job.name, job.data, job.opts);
   }
 
   queue(name: QueueName): Queue {

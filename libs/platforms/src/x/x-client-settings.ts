@@ -11,7 +11,7 @@ export interface XTransportOptions {
 
 /**
  * twitter-api-v2 has no base-URL setting: a plugin rewrites each request's URL after the body and
- * signature are computed (PLATFORMS.md §1.1), and the agent must match the target's protocol.
+ * signature are computed, and the agent must match the target's protocol.
  */
 export function xClientSettings(options: XTransportOptions): Partial<IClientSettings> {
   const base = new URL(options.apiBaseUrl);

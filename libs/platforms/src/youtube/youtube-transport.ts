@@ -40,7 +40,7 @@ export class YoutubeTransport {
     }
   }
 
-  /** Per call, because googleapis ignores a global rootUrl for uploads (PLATFORMS.md §2.1); BullMQ owns retries. */
+  /** Per call, because googleapis ignores a global rootUrl for uploads; BullMQ owns retries. */
   options() {
     return { rootUrl: this.root, retry: false, timeout: this.endpoints.timeoutMs };
   }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsEnum, IsString, Length, MaxLength } from 'class-validator';
-import { OrganizationEntity, Role, UserEntity } from '@rounds/domain';
+import { OrganizationEntity, Permission, Role, UserEntity } from '@rounds/domain';
 import { EMAIL_MAX, NAME_MAX } from './auth.dto';
 import { MfaStatusDto } from './mfa.dto';
 
@@ -89,6 +89,13 @@ export class MeDto {
   @ApiProperty() user: UserDto;
   @ApiProperty() organization: OrganizationDto;
   @ApiProperty({ description: 'where the user stands with the MFA policy' }) mfa: MfaStatusDto;
+  @ApiProperty({
+    enum: Permission,
+    enumName: 'Permission',
+    isArray: true,
+    description: "what the user's role may do: the API's own role table, for the navigation",
+  })
+  permissions: Permission[];
 }
 
 export class AcceptedInvitationDto {

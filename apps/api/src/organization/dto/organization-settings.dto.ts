@@ -170,11 +170,46 @@ export class UpdateSettingsDto {
   mfaRequired?: boolean;
 }
 
+/** What a content category adds to the policy, as stored (every field present). */
+export class RoutingRuleViewDto {
+  @ApiProperty() approvers: number;
+  @ApiProperty() requireConsent: boolean;
+}
+
+export class RoutingViewDto {
+  @ApiProperty() patient_story: RoutingRuleViewDto;
+  @ApiProperty() minors: RoutingRuleViewDto;
+  @ApiProperty() clinical_claim: RoutingRuleViewDto;
+  @ApiProperty() drug_or_device: RoutingRuleViewDto;
+  @ApiProperty() crisis: RoutingRuleViewDto;
+}
+
+/** Approvers per platform where the organization set them; an absent platform has no override. */
+export class PerPlatformViewDto {
+  @ApiPropertyOptional() x?: number;
+  @ApiPropertyOptional() youtube?: number;
+}
+
+export class ApprovalPolicyViewDto {
+  @ApiProperty() requiredApprovers: number;
+  @ApiProperty() perPlatform: PerPlatformViewDto;
+  @ApiProperty() routing: RoutingViewDto;
+}
+
+export class AllowListViewDto {
+  @ApiProperty({ type: [String] }) phones: string[];
+  @ApiProperty({ type: [String] }) domains: string[];
+  @ApiProperty({ type: [String] }) addresses: string[];
+  @ApiProperty({ type: [String] }) handles: string[];
+  @ApiProperty({ type: [String] }) emails: string[];
+  @ApiProperty({ type: [String] }) staffNames: string[];
+}
+
 export class SettingsDto {
   @ApiProperty() timeZone: string;
-  @ApiProperty({ type: Object }) approvalPolicy: object;
-  @ApiProperty({ type: Object }) allowList: object;
-  @ApiProperty({ enum: ['warn', 'block'] }) accessibilitySeverity: string;
+  @ApiProperty() approvalPolicy: ApprovalPolicyViewDto;
+  @ApiProperty() allowList: AllowListViewDto;
+  @ApiProperty({ enum: ['warn', 'block'] }) accessibilitySeverity: 'warn' | 'block';
   @ApiProperty({ nullable: true, type: String }) pausedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) pauseReason: string | null;
   @ApiProperty({ description: 'MFA required for admins and compliance officers' })

@@ -1,6 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ApprovalEntity,
+  CONTENT_CATEGORIES,
+  ContentCategory,
+  EDITABLE,
+  YOUTUBE_PRIVACY_STATUSES,
+  YoutubePrivacyStatus,
   CalendarEntry,
   ComplianceFindingEntity,
   FieldMediaText,
@@ -14,6 +19,7 @@ import {
   PublicationEntity,
   ReviewQueueEntry,
 } from '@rounds/domain';
+import { OverrideDto } from './post-actions.dto';
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
@@ -47,12 +53,42 @@ export class PublicationDto {
   }
 }
 
+export class XImageViewDto {
+  @ApiProperty({ format: 'uuid' }) mediaId: string;
+  @ApiProperty() altText: string;
+}
+
+export class XContentViewDto {
+  @ApiProperty() text: string;
+  @ApiProperty({ type: [XImageViewDto] }) images: XImageViewDto[];
+}
+
+export class YoutubeContentViewDto {
+  @ApiProperty({ format: 'uuid' }) videoMediaId: string;
+  @ApiProperty() title: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ type: [String] }) tags: string[];
+  @ApiProperty() categoryId: string;
+  @ApiProperty({ enum: YOUTUBE_PRIVACY_STATUSES }) privacyStatus: YoutubePrivacyStatus;
+  @ApiProperty() madeForKids: boolean;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) thumbnailMediaId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) captionMediaId: string | null;
+}
+
+/** What a revision holds and an approval is bound to. */
+export class PostContentViewDto {
+  @ApiProperty({ type: [String], format: 'uuid' }) channelIds: string[];
+  @ApiProperty({ enum: CONTENT_CATEGORIES, isArray: true }) categories: ContentCategory[];
+  @ApiProperty({ nullable: true, type: XContentViewDto }) x: XContentViewDto | null;
+  @ApiProperty({ nullable: true, type: YoutubeContentViewDto })
+  youtube: YoutubeContentViewDto | null;
+}
+
 export class RevisionDto {
   @ApiProperty() id: string;
   @ApiProperty() number: number;
   @ApiProperty({ description: 'sha256 of the canonical content' }) contentHash: string;
-  @ApiProperty({ type: Object, description: 'channelIds, categories, x, youtube' })
-  content: object;
+  @ApiProperty() content: PostContentViewDto;
   @ApiProperty({ type: [String] }) detectedCategories: string[];
   @ApiProperty() editedById: string;
   @ApiProperty() createdAt: string;
@@ -139,7 +175,7 @@ export class ApprovalDto {
   @ApiProperty() approverId: string;
   @ApiProperty({ enum: ['approve', 'reject'] }) decision: string;
   @ApiProperty({ nullable: true, type: String }) comment: string | null;
-  @ApiProperty({ type: Object, isArray: true }) overrides: object[];
+  @ApiProperty({ type: [OverrideDto] }) overrides: OverrideDto[];
   @ApiProperty() contentHash: string;
   @ApiProperty({ nullable: true, type: String }) voidedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) voidReason: string | null;
@@ -169,6 +205,9 @@ export class ApprovalStateDto {
   @ApiProperty({ type: [String] }) reasons: string[];
 }
 
+const EDITABLE_DESCRIPTION =
+  'its status still lets a writer edit or reschedule it (whether this user may is `GET /me`)';
+
 /** What the calendar draws of a post; the rest loads when it is opened. */
 export class CalendarEntryDto {
   @ApiProperty() id: string;
@@ -181,6 +220,7 @@ export class CalendarEntryDto {
   excerpt: string;
   @ApiProperty() hasMedia: boolean;
   @ApiProperty({ description: 'the current revision is the approved one' }) approved: boolean;
+  @ApiProperty({ description: EDITABLE_DESCRIPTION }) editable: boolean;
 
   static of(entry: CalendarEntry): CalendarEntryDto {
     const { id, status, scheduledAt, timeZone, channelIds, excerpt, hasMedia, approved } = entry;
@@ -193,6 +233,7 @@ export class CalendarEntryDto {
       excerpt,
       hasMedia,
       approved,
+      editable: EDITABLE.includes(status),
     };
   }
 }
@@ -213,6 +254,7 @@ export class PostSummaryDto {
   @ApiProperty() updatedAt: string;
   @ApiProperty({ type: RevisionDto, description: 'the current revision' }) revision: RevisionDto;
   @ApiProperty({ type: [PublicationDto] }) publications: PublicationDto[];
+  @ApiProperty({ description: EDITABLE_DESCRIPTION }) editable: boolean;
 
   static of({ post, timeZone, revision, publications }: PostView): PostSummaryDto {
     return {
@@ -230,6 +272,7 @@ export class PostSummaryDto {
       updatedAt: post.updatedAt.toISOString(),
       revision: RevisionDto.of(revision),
       publications: publications.map(PublicationDto.of),
+      editable: EDITABLE.includes(post.status),
     };
   }
 }

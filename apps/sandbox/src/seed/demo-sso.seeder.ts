@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@rounds/config';
 import { Role, SsoSettingsService, UserEntity } from '@rounds/domain';
-import { OIDC_DEMO_CLIENT } from '../../../sandbox/src/oidc/oidc-demo-client';
+import { OIDC_DEMO_CLIENT } from '../oidc/oidc-demo-client';
 import { pointsAtSandbox } from './demo-channels.seeder';
 import { DEMO_LOGINS } from './demo-organization';
 

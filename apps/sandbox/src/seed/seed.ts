@@ -5,7 +5,10 @@ import { DemoSsoSeeder } from './demo-sso.seeder';
 import { DemoSeeder } from './demo.seeder';
 import { SeedModule } from './seed.module';
 
-/** `node dist/apps/api/src/seed/seed.js`: idempotent demo data for `npm start`. */
+/**
+ * `node dist/apps/sandbox/src/seed/seed.js`: idempotent demo data for `npm start`. Built with the
+ * sandbox by `npm run build:sandbox`, so it is never part of the production build or image.
+ */
 async function main(): Promise<void> {
   // Demo users have published passwords: never in a real deployment.
   if (process.env.NODE_ENV === 'production') {

@@ -9,8 +9,8 @@ import {
   ChannelPlatform,
   UserEntity,
 } from '@rounds/domain';
-import { X_DEMO_ACCOUNTS, X_DEMO_SCOPES } from '../../../sandbox/src/demo-accounts';
-import { GOOGLE_DEMO_ACCOUNTS } from '../../../sandbox/src/google/google-demo-accounts';
+import { X_DEMO_ACCOUNTS, X_DEMO_SCOPES } from '../demo-accounts';
+import { GOOGLE_DEMO_ACCOUNTS } from '../google/google-demo-accounts';
 import { DEMO_LOGINS } from './demo-organization';
 
 const LOCAL_HOSTS = ['127.0.0.1', 'localhost', '::1'];

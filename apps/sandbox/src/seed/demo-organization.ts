@@ -1,4 +1,4 @@
-import { Role } from '@rounds/domain/identity/role';
+import { Role } from '@rounds/domain';
 
 /** The demo organization `npm start` seeds; its logins are printed at start-up. */
 export const DEMO_LOGINS = {
