@@ -77,3 +77,29 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
+
+export const PHONE = { width: 390, height: 844 };
+
+/** A phone: its viewport, touch and a coarse pointer. */
+export async function openPhone(browser: Browser, url: string): Promise<DashboardPage> {
+  const context = await browser.newContext({
+    baseURL: url,
+    viewport: PHONE,
+    hasTouch: true,
+    isMobile: true,
+    deviceScaleFactor: 3,
+    timezoneId: 'Europe/Berlin',
+  });
+  return { context, page: await context.newPage() };
+}
+
+/** Waits until the screen has its heading and no loader is left spinning. */
+export async function screenSettled(page: Page): Promise<void> {
+  await page.locator('h1').first().waitFor();
+  await page.waitForFunction("!document.querySelector('.mantine-Loader-root')");
+}
+
+/** How many CSS pixels the page is wider than its viewport (0 when nothing scrolls sideways). */
+export function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+}
