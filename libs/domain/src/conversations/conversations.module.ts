@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ChannelsModule } from '../channels/channels.module';
 import { ComplianceModule } from '../compliance/compliance.module';
 import { RoleGrantsService } from '../identity/role-grants.service';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { ConversationPuller } from './conversation-puller.service';
 import { ConversationsSweep } from './conversations-sweep.service';
 import { InboxService } from './inbox.service';
@@ -20,7 +21,7 @@ const services = [
 
 /** The inbox, replies and templates (api), and pulling and sending them (worker). */
 @Module({
-  imports: [ChannelsModule, ComplianceModule],
+  imports: [ChannelsModule, ComplianceModule, NotificationsModule],
   // RoleGrantsService is stateless and needs only the config: the worker has no IdentityModule.
   providers: [...services, RoleGrantsService],
   exports: services,
