@@ -19,6 +19,7 @@ import { api, unwrap } from '../api/client';
 import type { Schemas } from '../api/schema-types';
 import { useOrgTime } from '../time/org-time';
 import classes from './notifications-bell.module.css';
+import { PushToggle } from './push-toggle';
 
 const POLL_MS = 30_000;
 const NOTIFICATIONS = ['notifications'] as const;
@@ -60,7 +61,13 @@ export function NotificationsBell() {
   return (
     // The popover's target is the button itself: aria-expanded belongs on it, not on the badge's div.
     <Indicator label={count} size={18} disabled={count === 0} color="red" offset={4}>
-      <Popover opened={opened} onChange={setOpened} width={380} position="bottom-end" shadow="md">
+      <Popover
+        opened={opened}
+        onChange={setOpened}
+        width="min(380px, calc(100vw - 16px))"
+        position="bottom-end"
+        shadow="md"
+      >
         <Popover.Target>
           <ActionIcon
             variant="subtle"
@@ -85,6 +92,7 @@ export function NotificationsBell() {
             </Button>
           </Group>
           <Divider />
+          <PushToggle />
           <ScrollArea.Autosize mah={420}>
             {list.data?.length === 0 && (
               <Text c="dimmed" size="sm" p="md">
