@@ -10,7 +10,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DASHBOARD = join(ROOT, 'apps/dashboard');
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 
-for (const project of ['tsconfig.json', 'tsconfig.node.json']) {
+for (const project of ['tsconfig.json', 'tsconfig.sw.json', 'tsconfig.node.json']) {
   execFileSync(process.execPath, [tsc, '--noEmit', '-p', join(DASHBOARD, project)], {
     stdio: 'inherit',
   });

@@ -104,3 +104,40 @@ export async function enrolAuthenticator(page: Page): Promise<string> {
   expect(await codes.count()).toBe(10);
   return secret;
 }
+
+export const PHONE = { width: 390, height: 844 };
+
+/** A phone: its viewport, touch and a coarse pointer. */
+export async function openPhone(browser: Browser, url: string): Promise<DashboardPage> {
+  const context = await browser.newContext({
+    baseURL: url,
+    viewport: PHONE,
+    hasTouch: true,
+    isMobile: true,
+    deviceScaleFactor: 3,
+    timezoneId: 'Europe/Berlin',
+  });
+  return { context, page: await context.newPage() };
+}
+
+/**
+ * The page's globals, for functions Playwright runs in the page as `(globalThis as InPage)`: the
+ * suites compile without the DOM library, and a string predicate is an eval the CSP refuses.
+ */
+export interface InPage {
+  document: { querySelector(selector: string): unknown };
+  navigator: { serviceWorker: { controller: unknown } };
+}
+
+/** Waits until the screen has its heading and no loader is left spinning. */
+export async function screenSettled(page: Page): Promise<void> {
+  await page.locator('h1').first().waitFor();
+  await page.waitForFunction(
+    () => !(globalThis as unknown as InPage).document.querySelector('.mantine-Loader-root'),
+  );
+}
+
+/** How many CSS pixels the page is wider than its viewport (0 when nothing scrolls sideways). */
+export function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+}

@@ -36,6 +36,7 @@ import { authThrottlers } from './identity/auth-throttlers';
 import { ConsentsController } from './media/consents.controller';
 import { MediaController } from './media/media.controller';
 import { NotificationsController } from './notifications/notifications.controller';
+import { PushController } from './notifications/push.controller';
 import { OperatorModule } from './operator/operator.module';
 import { LegalHoldController } from './organization/legal-hold.controller';
 import { OrganizationController } from './organization/organization.controller';
@@ -86,6 +87,7 @@ import { ReportsController } from './reports/reports.controller';
     MediaController,
     ConsentsController,
     NotificationsController,
+    PushController,
     OrganizationController,
     LegalHoldController,
     ComplianceController,

@@ -13,7 +13,8 @@ import { SessionProvider, useMe, useSessionStatus } from './auth/session';
 import { FullPageError, FullPageLoader } from './common/full-page';
 import { AppLayout } from './shell/app-layout';
 import { AppRoutes } from './shell/app-routes';
-import { theme } from './theme';
+import { OfflineNotice } from './shell/offline-notice';
+import { accessibleColors, theme } from './theme';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -27,8 +28,9 @@ const queryClient = new QueryClient({
 
 export function App() {
   return (
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={accessibleColors}>
       <Notifications position="top-right" />
+      <OfflineNotice />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <Root />

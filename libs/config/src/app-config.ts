@@ -295,6 +295,25 @@ export class AppConfig {
   @IsEmail({ require_tld: false })
   MAIL_FROM = 'rounds@rounds.local';
 
+  /** Web Push (VAPID) keys, base64url (`npx web-push generate-vapid-keys`); push is off when unset. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{87}$/, {
+    message: 'VAPID_PUBLIC_KEY must be a base64url P-256 public key',
+  })
+  VAPID_PUBLIC_KEY?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{43}$/, {
+    message: 'VAPID_PRIVATE_KEY must be a base64url P-256 private key',
+  })
+  VAPID_PRIVATE_KEY?: string;
+
+  /** Who the push services contact about this sender: a mailto: or https: URL. */
+  @Matches(/^(mailto:|https:\/\/)\S+$/, {
+    message: 'VAPID_SUBJECT must be a mailto: or https: URL',
+  })
+  VAPID_SUBJECT = 'mailto:rounds@rounds.local';
+
   /** A statement running longer is cancelled (a stuck query must not hold a connection). */
   @Transform(toInt)
   @IsInt()

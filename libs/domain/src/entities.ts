@@ -27,6 +27,7 @@ import { PlatformUsageEntity } from './metrics/platform-usage.entity';
 import { PublicationDailyMetricsEntity } from './metrics/publication-daily-metrics.entity';
 import { PublicationMetricsEntity } from './metrics/publication-metrics.entity';
 import { NotificationEntity } from './notifications/notification.entity';
+import { PushSubscriptionEntity } from './push/push-subscription.entity';
 import { OrganizationEntity } from './organizations/organization.entity';
 import { PostRevisionEntity } from './posts/post-revision.entity';
 import { PostEntity } from './posts/post.entity';
@@ -44,6 +45,7 @@ export const entities = [
   ImageTextEntity,
   ConsentRecordEntity,
   NotificationEntity,
+  PushSubscriptionEntity,
   ChannelEntity,
   PostEntity,
   PostRevisionEntity,

@@ -15,6 +15,7 @@ export * from './mail';
 export * from './media';
 export * from './metrics';
 export * from './notifications';
+export * from './push';
 export * from './organizations';
 export * from './posts';
 export * from './publishing';

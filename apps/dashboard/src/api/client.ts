@@ -1,5 +1,6 @@
 import createClient from 'openapi-fetch';
 import { ApiError } from './api-error';
+import { conditionalGet } from './conditional-get';
 import type { paths } from './schema';
 import { sessionStore } from './session-store';
 
@@ -33,13 +34,15 @@ function withToken(request: Request): Request {
   return request;
 }
 
-/** Adds the bearer token; on a 401 refreshes once and repeats the request. */
+const send = (request: Request) => conditionalGet(withToken(request), fetch);
+
+/** Adds the bearer token (and a GET's If-None-Match); on a 401 refreshes once and repeats it. */
 export async function authorizedFetch(request: Request): Promise<Response> {
   const retry = request.clone();
-  const response = await fetch(withToken(request));
+  const response = await send(request);
   if (response.status !== 401 || sessionStore.status() !== 'signed-in') return response;
   if (!(await refreshOnce())) return response;
-  return fetch(withToken(retry));
+  return send(retry);
 }
 
 export const api = createClient<paths>({ fetch: authorizedFetch });

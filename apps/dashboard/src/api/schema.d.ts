@@ -528,6 +528,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/push/key': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PushController_key'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/push/subscriptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PushController_subscribe'];
+    delete: operations['PushController_unsubscribe'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/organization/settings': {
     parameters: {
       query?: never;
@@ -1361,6 +1393,8 @@ export interface components {
         | 'post_rejected'
         | 'post_held'
         | 'post_expired'
+        | 'post_failed'
+        | 'reply_submitted'
         | 'channel_needs_reauth';
       /** @description the post or channel it is about */
       subjectId: string;
@@ -1374,6 +1408,23 @@ export interface components {
     };
     MarkedReadDto: {
       marked: number;
+    };
+    PushKeyDto: {
+      /** @description false while the server has no VAPID keys */
+      enabled: boolean;
+      /** @description the VAPID public key (base64url), the browser's applicationServerKey */
+      publicKey: string | null;
+    };
+    PushKeysDto: {
+      /** @description the browser's P-256 public key, base64url */
+      p256dh: string;
+      /** @description the 16-byte auth secret, base64url */
+      auth: string;
+    };
+    PushSubscriptionDto: {
+      /** @description the push service's URL for this browser */
+      endpoint: string;
+      keys: components['schemas']['PushKeysDto'];
     };
     PerPlatformViewDto: {
       x?: number;
@@ -3131,6 +3182,66 @@ export interface operations {
         content: {
           'application/json': components['schemas']['NotificationDto'];
         };
+      };
+    };
+  };
+  PushController_key: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PushKeyDto'];
+        };
+      };
+    };
+  };
+  PushController_subscribe: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PushSubscriptionDto'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PushController_unsubscribe: {
+    parameters: {
+      query: {
+        /** @description the push service's URL for this browser */
+        endpoint: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

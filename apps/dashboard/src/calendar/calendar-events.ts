@@ -1,4 +1,5 @@
 import type { EventContentArg, EventInput } from '@fullcalendar/core';
+import { isLightColor } from '@mantine/core';
 import type { Channel } from '../channels/channels-queries';
 import { STATUS_LABELS } from '../posts/post-model';
 import type { CalendarEntry } from '../posts/post-model';
@@ -16,7 +17,8 @@ export function toEvent(post: CalendarEntry, channels: Channel[], canEdit: boole
     start: post.scheduledAt,
     backgroundColor: color,
     borderColor: color,
-    textColor: '#ffffff',
+    // Black or white, whichever reads on the channel's colour (a channel may have any colour).
+    textColor: isLightColor(color) ? '#000000' : '#ffffff',
     editable: canEdit && post.editable,
     extendedProps: { post },
   };

@@ -53,7 +53,17 @@ export function CalendarPage() {
         center: 'title',
         right: 'dayGridMonth,timeGridWeek,listMonth',
       },
-      buttonText: { today: 'Today', month: 'Month', week: 'Week', list: 'List' },
+      // Words, not FullCalendar's icon fonts: its icons are role="img" with no text alternative.
+      buttonText: {
+        prev: 'Previous',
+        next: 'Next',
+        today: 'Today',
+        month: 'Month',
+        week: 'Week',
+        list: 'List',
+      },
+      // A month cell is named by its events, not only its day number (axe: label-content-name-mismatch).
+      dayCellDidMount: ({ el }) => el.removeAttribute('aria-labelledby'),
       height: 'auto',
       // A working day in view; the rest of the week view scrolls.
       views: { timeGridWeek: { height: 720, scrollTime: '07:00:00' } },
@@ -129,7 +139,7 @@ export function CalendarPage() {
           value={statuses}
           onChange={setStatuses}
           clearable
-          w={320}
+          w={{ base: '100%', sm: 320 }}
         />
       </Group>
       <Paper p="md" className="rounds-calendar">

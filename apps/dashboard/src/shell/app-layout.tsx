@@ -1,4 +1,14 @@
-import { AppShell, Burger, Divider, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import {
+  AppShell,
+  Box,
+  Burger,
+  Divider,
+  Group,
+  NavLink,
+  ScrollArea,
+  Stack,
+  Text,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router-dom';
@@ -22,7 +32,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     <AppShell
       header={{ height: 64 }}
       navbar={{ width: 248, breakpoint: 'md', collapsed: { mobile: !opened } }}
-      padding="xl"
+      padding={{ base: 'sm', sm: 'xl' }}
     >
       <a href="#main" className={classes.skipLink}>
         Skip to main content
@@ -44,7 +54,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            {!organization.pausedAt && <PauseControl />}
+            {!organization.pausedAt && (
+              <Box visibleFrom="sm">
+                <PauseControl />
+              </Box>
+            )}
             <TimeZoneBadge />
             <NotificationsBell />
             <UserMenu />
@@ -55,6 +69,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
         <AppShell.Section grow component={ScrollArea}>
           <Navigation onNavigate={close} />
         </AppShell.Section>
+        {/* At phone width the header has no room for it: the pause sits under the navigation. */}
+        {!organization.pausedAt && (
+          <AppShell.Section hiddenFrom="sm" pt="md">
+            <PauseControl />
+          </AppShell.Section>
+        )}
       </AppShell.Navbar>
       <AppShell.Main id="main" className={classes.main}>
         <Stack gap="lg">

@@ -31,22 +31,25 @@ export function UsersPage() {
     >
       {users.isError && <LoadError error={users.error} onRetry={() => void users.refetch()} />}
       <Paper p={0}>
-        <Table verticalSpacing="sm" horizontalSpacing="lg" highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>E-mail</Table.Th>
-              <Table.Th w={220}>Role</Table.Th>
-              <Table.Th visibleFrom="md">Added</Table.Th>
-              <Table.Th>Access</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {users.data?.map((user) => (
-              <UserRow key={user.id} user={user} />
-            ))}
-          </Table.Tbody>
-        </Table>
+        {/* At phone width the table scrolls inside its frame, not the page. */}
+        <Table.ScrollContainer minWidth={720}>
+          <Table verticalSpacing="sm" horizontalSpacing="lg" highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>E-mail</Table.Th>
+                <Table.Th w={220}>Role</Table.Th>
+                <Table.Th visibleFrom="md">Added</Table.Th>
+                <Table.Th>Access</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {users.data?.map((user) => (
+                <UserRow key={user.id} user={user} />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
         {users.isPending && (
           <Text c="dimmed" p="lg">
             Loading users…

@@ -12,6 +12,7 @@ import { IdentityLifecycle1796618376704 } from './1796618376704-IdentityLifecycl
 import { PublicationClaimHeartbeat1796618378154 } from './1796618378154-PublicationClaimHeartbeat';
 import { MediaText1796618750523 } from './1796618750523-MediaText';
 import { RestrictedTerms1796620485192 } from './1796620485192-RestrictedTerms';
+import { PushSubscriptions1796645830970 } from './1796645830970-PushSubscriptions';
 import { FeedbackCategory1796646557611 } from './1796646557611-FeedbackCategory';
 
 /** In order; `npm run migration:generate -- Name` writes a new file to add here. */
@@ -30,5 +31,6 @@ export const migrations = [
   PublicationClaimHeartbeat1796618378154,
   MediaText1796618750523,
   RestrictedTerms1796620485192,
+  PushSubscriptions1796645830970,
   FeedbackCategory1796646557611,
 ];

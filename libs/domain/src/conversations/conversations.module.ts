@@ -5,6 +5,7 @@ import { LifecycleModule } from '../lifecycle/lifecycle.module';
 import { ChannelsModule } from '../channels/channels.module';
 import { ComplianceModule } from '../compliance/compliance.module';
 import { RoleGrantsService } from '../identity/role-grants.service';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { ConversationPuller } from './conversation-puller.service';
 import { ConversationsSweep } from './conversations-sweep.service';
 import { InboxService } from './inbox.service';
@@ -23,7 +24,7 @@ const services = [
 
 /** The inbox, replies and templates (api), and pulling and sending them (worker). */
 @Module({
-  imports: [ChannelsModule, ComplianceModule, LifecycleModule],
+  imports: [ChannelsModule, ComplianceModule, LifecycleModule, NotificationsModule],
   // RoleGrantsService is stateless and needs only the config: the worker has no IdentityModule.
   providers: [...services, ConversationRepository, RoleGrantsService, ReviewRules],
   exports: services,

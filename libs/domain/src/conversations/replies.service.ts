@@ -13,6 +13,8 @@ import { ComplianceService } from '../compliance/compliance.service';
 import { PhiScanner } from '../compliance/phi';
 import { Actor } from '../identity/actor';
 import { Lifecycle } from '../lifecycle/lifecycle.service';
+import { Role } from '../identity/role';
+import { NotificationsService } from '../notifications/notifications.service';
 import { completePolicy } from '../organizations/organization-settings';
 import { loadOrganization } from '../organizations/organization-store';
 import { InvalidTransitionError } from '../lifecycle/transition-error';
@@ -54,6 +56,7 @@ export class RepliesService {
     private readonly producer: JobProducer,
     private readonly rules: ReviewRules,
     private readonly lifecycle: Lifecycle,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** A reply with its own text goes to review; one from a template is approved already and sent. */
@@ -89,6 +92,17 @@ export class RepliesService {
         status: draft.status,
         findings: draft.findings.map((f) => ({ id: f.id, kind: f.kind, severity: f.severity })),
       });
+      if (draft.status === 'in_review') {
+        // Never the reply's words: the notice may be pushed to a lock screen or e-mailed.
+        await this.notifications.notify(tx, {
+          organizationId: actor.organizationId,
+          kind: 'reply_submitted',
+          subjectId: draft.id,
+          title: 'A reply is waiting for review',
+          body: 'A reply to a comment or mention was submitted for compliance review.',
+          toRoles: [Role.Compliance],
+        });
+      }
       return draft;
     });
     if (reply.status === 'approved') await this.enqueueSend(reply);

@@ -1,16 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { NotificationKind } from './notification-kind';
 
-export const NOTIFICATION_KINDS = [
-  'post_submitted',
-  'post_approved',
-  'post_rejected',
-  'post_held',
-  'post_expired',
-  'channel_needs_reauth',
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-
-/** One in-app message to one user; `subjectId` is the post or channel it is about. */
+/** One in-app message to one user; `subjectId` is the post, reply or channel it is about. */
 @Entity('notifications')
 @Index(['userId', 'readAt'])
 @Index(['userId', 'createdAt'])

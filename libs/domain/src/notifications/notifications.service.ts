@@ -7,13 +7,16 @@ import { Actor } from '../identity/actor';
 import { Role } from '../identity/role';
 import { UserEntity } from '../identity/user.entity';
 import { MailerService } from '../mail/mailer.service';
+import { PushService } from '../push/push.service';
 import { AfterCommit } from './after-commit';
-import { NotificationEntity, NotificationKind } from './notification.entity';
+import { notificationPath } from './notification-link';
+import type { NotificationKind } from './notification-kind';
+import { NotificationEntity } from './notification.entity';
 
 export interface NotificationRequest {
   organizationId: string;
   kind: NotificationKind;
-  /** The post or channel the notification is about. */
+  /** The post, reply or channel the notification is about. */
   subjectId: string;
   title: string;
   body: string;
@@ -31,10 +34,14 @@ export class NotificationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly afterCommit: AfterCommit,
     private readonly mailer: MailerService,
+    private readonly push: PushService,
     private readonly config: AppConfig,
   ) {}
 
-  /** Writes one notification per active recipient in the caller's transaction; mails them after commit. */
+  /**
+   * Writes one notification per active recipient in the caller's transaction; after commit pushes
+   * to their browsers (ids and the title only) and mails them, both linking to the same page.
+   */
   async notify(manager: EntityManager, n: NotificationRequest): Promise<void> {
     const recipients = await this.recipients(manager, n);
     if (recipients.length === 0) return;
@@ -50,9 +57,17 @@ export class NotificationsService {
         readAt: null,
       })),
     );
-    if (!this.mailer.enabled) return;
+    const url = notificationPath(n.kind, n.subjectId);
     this.afterCommit.schedule(manager, () => {
-      this.mail(recipients, n).catch((err: unknown) =>
+      const userIds = recipients.map((user) => user.id);
+      const message = { title: n.title, kind: n.kind, subjectId: n.subjectId, url };
+      this.push
+        .send(n.organizationId, userIds, message)
+        .catch((err: unknown) =>
+          this.logger.warn({ err, kind: n.kind }, 'notification push failed'),
+        );
+      if (!this.mailer.enabled) return;
+      this.mail(recipients, n, url).catch((err: unknown) =>
         this.logger.warn({ err, kind: n.kind }, 'notification e-mail failed'),
       );
     });
@@ -119,8 +134,13 @@ export class NotificationsService {
       .getMany();
   }
 
-  private async mail(recipients: UserEntity[], n: NotificationRequest): Promise<void> {
-    const text = `${n.body}\n\nOpen Rounds: ${this.config.PUBLIC_URL}`;
+  /** The e-mail opens the same page as the push (the review page for a post to review). */
+  private async mail(
+    recipients: UserEntity[],
+    n: NotificationRequest,
+    path: string,
+  ): Promise<void> {
+    const text = `${n.body}\n\nOpen in Rounds: ${this.config.PUBLIC_URL}${path}`;
     for (const user of recipients) {
       await this.mailer.send({ to: [user.email], subject: `[Rounds] ${n.title}`, text });
     }

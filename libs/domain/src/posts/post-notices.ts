@@ -4,7 +4,12 @@ import { PostEntity } from './post.entity';
 import { localTime } from './schedule-time';
 
 export type PostNoticeKind =
-  'post_submitted' | 'post_approved' | 'post_rejected' | 'post_held' | 'post_expired';
+  | 'post_submitted'
+  | 'post_approved'
+  | 'post_rejected'
+  | 'post_held'
+  | 'post_expired'
+  | 'post_failed';
 
 // Titles and bodies never quote the post: e-mail leaves the building.
 const TEXT: Record<PostNoticeKind, { title: string; body: (when: string) => string }> = {
@@ -23,6 +28,10 @@ const TEXT: Record<PostNoticeKind, { title: string; body: (when: string) => stri
   post_held: {
     title: 'Post held',
     body: (when) => `Your post for ${when} was held and will not publish until it is released.`,
+  },
+  post_failed: {
+    title: 'Post failed',
+    body: (when) => `Your post for ${when} could not be published. Open it to see why.`,
   },
   post_expired: {
     title: 'Post expired',

@@ -1,6 +1,6 @@
 import type { JsonObject } from '../common/json';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { AuditAction } from '../audit/audit-action';
 import { AuditService } from '../audit/audit.service';
 import { ConsentService } from '../media/consent.service';
@@ -114,6 +114,15 @@ export class PostScheduler {
     });
     this.syncQueue(tx, post);
     await this.notify(tx, post, change.notice);
+  }
+
+  /** Tells the authors of posts whose publishing failed (the worker's roll-up made them so). */
+  async noticeFailures(tx: EntityManager, postIds: string[]): Promise<void> {
+    if (postIds.length === 0) return;
+    for (const post of await tx.findBy(PostEntity, { id: In(postIds) })) {
+      const { timeZone } = await loadOrganization(tx, post.organizationId);
+      await this.notifications.notify(tx, postNotice('post_failed', post, timeZone));
+    }
   }
 
   /** The audit event (and notice) of a change to the post that keeps its status. */

@@ -216,6 +216,11 @@ export class PublicationResults {
     }
     await this.writeChanges(tx, items);
     const postStatus = await rollUpPosts(this.lifecycle, tx, posts);
+    const failed = [...postStatus].filter(([, change]) => change.to === PostStatus.Failed);
+    await this.posts.noticeFailures(
+      tx,
+      failed.map(([postId]) => postId),
+    );
     await this.audit.recordAll(
       tx,
       items.map((i) => ({

@@ -1,0 +1,148 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { createConversationMessage } from '../factories/conversations.factory';
+import { createNotification } from '../factories/notifications.factory';
+import { approvedPost, hospital, Hospital, submittedPost, xPost } from '../factories/posts.factory';
+import { startTestApi, TestApi } from '../support/test-api';
+import {
+  ensureDashboardBuilt,
+  LAPTOP,
+  launchBrowser,
+  openDashboard,
+  PHONE,
+  screenSettled,
+  screenshot,
+  sidewaysOverflow,
+  signIn,
+} from './dashboard-browser';
+
+jest.setTimeout(900_000);
+
+// Evaluated through the DevTools protocol: the dashboard's CSP (script-src 'self') stays on.
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  nodes: {
+    html: string;
+    any: { data?: { fgColor?: string; bgColor?: string; contrastRatio?: number } | null }[];
+  }[];
+}
+
+/** Every screen each role can open (WCAG 2.1 AA is owed on all of them), written out by hand. */
+const SCREENS: Record<'admin' | 'marketer' | 'compliance' | 'executive', string[]> = {
+  admin: [
+    '/calendar',
+    '/compose',
+    '/inbox',
+    '/reports',
+    '/channels',
+    '/users',
+    '/settings',
+    '/settings/restricted-terms',
+    '/audit',
+    '/posts/:approved',
+    '/posts/:approved/edit',
+    '/account',
+  ],
+  marketer: [
+    '/calendar',
+    '/compose',
+    '/inbox',
+    '/reports',
+    '/posts/:approved',
+    '/posts/:approved/edit',
+    '/account',
+  ],
+  compliance: [
+    '/calendar',
+    '/approvals',
+    '/approvals/:submitted',
+    '/inbox',
+    '/reports',
+    '/settings/restricted-terms',
+    '/audit',
+    '/posts/:submitted',
+    '/account',
+  ],
+  executive: ['/calendar', '/inbox', '/reports', '/posts/:approved', '/account'],
+};
+
+/** An element by its markup, and for a contrast failure its colours and ratio. */
+function shown(node: AxeViolation['nodes'][number]): string {
+  const colors = node.any.find((check) => check.data?.contrastRatio)?.data;
+  const ratio = colors ? ` (${colors.fgColor} on ${colors.bgColor}: ${colors.contrastRatio})` : '';
+  return `${node.html.slice(0, 160)}${ratio}`;
+}
+
+/** Serious and critical axe-core violations (injected from the npm package): `rule: elements`. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate<AxeViolation[]>('axe.run().then((r) => r.violations)');
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map(shown).join(' | ')}`);
+}
+
+describe('accessibility (WCAG 2.1 AA, axe-core in Chromium)', () => {
+  let api: TestApi;
+  let browser: Browser;
+  let h: Hospital;
+  let ids: Record<string, string>;
+  beforeAll(async () => {
+    ensureDashboardBuilt();
+    api = await startTestApi();
+    browser = await launchBrowser();
+    h = await hospital(api.url);
+    const approved = await approvedPost(api.url, h);
+    const submitted = await submittedPost(
+      api.url,
+      h,
+      xPost(h, { text: 'Jane Doe, born 03/14/1961, is recovering well. Call 312-555-0199.' }),
+    );
+    await createConversationMessage(h.id);
+    for (const user of [h.admin, h.marketer, h.compliance, h.executive]) {
+      await createNotification(h.id, user.userId);
+    }
+    ids = { ':approved': approved.id, ':submitted': submitted.id };
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  const path = (screen: string) => screen.replace(/:\w+/, (key) => ids[key]);
+
+  for (const [size, viewport] of Object.entries({ laptop: LAPTOP, phone: PHONE })) {
+    it(`has no serious or critical violations on the sign-in screen at ${size} size`, async () => {
+      const { page, context } = await openDashboard(browser, api.url, viewport);
+      await page.goto('/login');
+      await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(await sidewaysOverflow(page)).toBe(0);
+      await context.close();
+    });
+
+    for (const role of Object.keys(SCREENS) as (keyof typeof SCREENS)[]) {
+      it(`has no serious or critical violations on the ${role}'s screens at ${size} size`, async () => {
+        const { page, context } = await openDashboard(browser, api.url, viewport);
+        await signIn(page, h[role].email);
+        const found: Record<string, string[]> = {};
+        for (const screen of SCREENS[role]) {
+          await page.goto(path(screen));
+          await screenSettled(page);
+          const problems = await seriousViolations(page);
+          const overflow = viewport === PHONE ? await sidewaysOverflow(page) : 0;
+          if (overflow > 0) problems.push(`page ${overflow} px wider than the phone`);
+          if (problems.length) {
+            found[screen] = problems;
+            await screenshot(page, `a11y-${size}-${role}${screen.replace(/[/:]/g, '-')}`);
+          }
+        }
+        expect(found).toEqual({});
+        await context.close();
+      });
+    }
+  }
+});

@@ -1,0 +1,54 @@
+import type { Browser, Response } from 'playwright-core';
+import { hospital, submittedPost, xPost } from '../factories/posts.factory';
+import { waitFor } from '../factories/publishing.factory';
+import { startTestApi, TestApi } from '../support/test-api';
+import { ensureDashboardBuilt, launchBrowser, openDashboard, signIn } from './dashboard-browser';
+
+jest.setTimeout(120_000);
+
+/** TanStack Query's staleTime in the dashboard: a screen opened later than this asks again. */
+const STALE_MS = 15_000;
+const TEXT = 'Our stroke team answers your questions live on Thursday at noon.';
+
+/** The dashboard's refetching asks with If-None-Match and takes the API's 304 (issue 15). */
+describe('conditional requests from the dashboard', () => {
+  let api: TestApi;
+  let browser: Browser;
+  beforeAll(async () => {
+    ensureDashboardBuilt();
+    api = await startTestApi();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  it('refetches the approval queue with its ETag and is answered 304 while nothing changed', async () => {
+    const h = await hospital(api.url);
+    await submittedPost(api.url, h, xPost(h, { text: TEXT }));
+    const { page, context } = await openDashboard(browser, api.url);
+    await page.clock.install();
+    const answers: Response[] = [];
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname === '/api/v1/approvals/queue') answers.push(response);
+    });
+    await signIn(page, h.compliance.email);
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    await nav.getByRole('link', { name: 'Approval queue' }).click();
+    await page.getByText(TEXT).first().waitFor();
+    for (let n = 2; n <= 4; n++) {
+      await page.clock.fastForward(STALE_MS + 1000);
+      await nav.getByRole('link', { name: 'Calendar' }).click();
+      await nav.getByRole('link', { name: 'Approval queue' }).click();
+      await waitFor(`request ${n} of the queue`, async () => answers.length >= n);
+      await page.getByText(TEXT).first().waitFor();
+    }
+    expect(answers.map((r) => r.status())).toEqual([200, 304, 304, 304]);
+    const etag = await answers[0].headerValue('etag');
+    for (const answer of answers.slice(1)) {
+      await expect(answer.request().headerValue('if-none-match')).resolves.toBe(etag);
+    }
+    await context.close();
+  });
+});

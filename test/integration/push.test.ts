@@ -1,0 +1,151 @@
+import { createECDH, ECDH, randomBytes } from 'node:crypto';
+import webpush from 'web-push';
+import { PUSH_AGENT } from '@rounds/domain';
+import { createConversationMessage } from '../factories/conversations.factory';
+import { Session } from '../factories/identity.factory';
+import { as, hospital, Hospital, submittedPost, xPost } from '../factories/posts.factory';
+import { waitFor } from '../factories/publishing.factory';
+import { DeliveredPush, PushEndpoint, startPushEndpoint } from '../support/push-endpoint';
+import { startTestApi, TestApi } from '../support/test-api';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- http_ece (web-push's own) has no types
+const ece = require('http_ece') as {
+  decrypt(body: Buffer, params: { version: string; privateKey: ECDH; authSecret: string }): Buffer;
+};
+
+const POST_TEXT = 'Jane Doe thanks the night nurses of ward 4B for their care after her fall.';
+const REPLY_TEXT = 'So glad your grandmother is home from the cardiac unit, Maria!';
+
+/** A browser's subscription: its own P-256 key pair and auth secret, as PushManager makes them. */
+function browserKeys() {
+  const ecdh = createECDH('prime256v1');
+  ecdh.generateKeys();
+  return {
+    ecdh,
+    p256dh: ecdh.getPublicKey('base64url'),
+    auth: randomBytes(16).toString('base64url'),
+  };
+}
+type Browser = ReturnType<typeof browserKeys>;
+
+/** What the browser reads after decrypting the push with its keys (RFC 8291, aes128gcm). */
+function decrypt(push: DeliveredPush, browser: Browser): string {
+  return ece
+    .decrypt(push.body, {
+      version: 'aes128gcm',
+      privateKey: browser.ecdh,
+      authSecret: browser.auth,
+    })
+    .toString('utf8');
+}
+
+describe('Web Push', () => {
+  let endpoint: PushEndpoint;
+  let api: TestApi;
+  let h: Hospital;
+  const browsers: Record<string, Browser> = {};
+
+  beforeAll(async () => {
+    endpoint = await startPushEndpoint();
+    const vapid = webpush.generateVAPIDKeys();
+    api = await startTestApi(
+      { VAPID_PUBLIC_KEY: vapid.publicKey, VAPID_PRIVATE_KEY: vapid.privateKey },
+      (builder) => builder.overrideProvider(PUSH_AGENT).useValue(endpoint.agent),
+    );
+    h = await hospital(api.url);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await endpoint?.close();
+  });
+
+  const pushesTo = (name: string) => endpoint.received.filter((p) => p.path === `/${name}`);
+
+  async function subscribe(name: string, user: Session) {
+    browsers[name] = browserKeys();
+    const { p256dh, auth } = browsers[name];
+    await as(api.url, user)
+      .post('/push/subscriptions', { endpoint: `${endpoint.url}/${name}`, keys: { p256dh, auth } })
+      .expect(204);
+  }
+
+  /** The n-th push to the browser, decrypted and parsed; it must never carry the content's words. */
+  async function nthPush(name: string, n: number, words: string) {
+    const push = await waitFor(`push ${n} to ${name}`, async () => pushesTo(name)[n - 1]);
+    expect(push.headers.authorization).toMatch(/^vapid t=.+, k=.+$/);
+    const text = decrypt(push, browsers[name]);
+    for (const word of words.match(/\p{L}{4,}/gu)!)
+      expect(text.toLowerCase()).not.toContain(word.toLowerCase());
+    return JSON.parse(text) as Record<string, string>;
+  }
+
+  it('answers the key the browser subscribes with', async () => {
+    const { body } = await as(api.url, h.marketer).get('/push/key').expect(200);
+    expect(body).toEqual({
+      enabled: true,
+      publicKey: expect.stringMatching(/^[A-Za-z0-9_-]{87}$/),
+    });
+  });
+
+  it('refuses a subscription that is not an https endpoint with its keys, naming the field', async () => {
+    const { p256dh, auth } = browserKeys();
+    const plain = await as(api.url, h.marketer)
+      .post('/push/subscriptions', { endpoint: 'http://push.example/abc', keys: { p256dh, auth } })
+      .expect(400);
+    expect(JSON.stringify(plain.body)).toContain('endpoint must be an https URL');
+    const keyless = await as(api.url, h.marketer)
+      .post('/push/subscriptions', {
+        endpoint: `${endpoint.url}/x`,
+        keys: { p256dh, auth: 'short' },
+      })
+      .expect(400);
+    expect(JSON.stringify(keyless.body)).toContain('keys.auth');
+  });
+
+  it('tells compliance a post waits, and the marketer it needs changes: ids and a neutral title only', async () => {
+    await subscribe('compliance', h.compliance);
+    await subscribe('marketer', h.marketer);
+    const post = await submittedPost(api.url, h, xPost(h, { text: POST_TEXT }));
+
+    expect(await nthPush('compliance', 1, POST_TEXT)).toEqual({
+      title: 'A post is waiting for review',
+      kind: 'post_submitted',
+      subjectId: post.id,
+      url: `/approvals/${post.id}`,
+    });
+
+    await as(api.url, h.compliance)
+      .post(`/posts/${post.id}/reject`, { comment: 'Name only with consent' })
+      .expect(200);
+    expect(await nthPush('marketer', 1, POST_TEXT)).toEqual({
+      title: 'Changes requested',
+      kind: 'post_rejected',
+      subjectId: post.id,
+      url: `/posts/${post.id}`,
+    });
+  });
+
+  it('tells compliance a reply waits for review, without its words', async () => {
+    const messageId = await createConversationMessage(h.id);
+    const reply = await as(api.url, h.marketer)
+      .post(`/conversations/${messageId}/replies`, { text: REPLY_TEXT })
+      .expect(201);
+    expect(await nthPush('compliance', 2, REPLY_TEXT)).toEqual({
+      title: 'A reply is waiting for review',
+      kind: 'reply_submitted',
+      subjectId: reply.body.id,
+      url: '/inbox',
+    });
+  });
+
+  it('stops pushing to a browser once it unsubscribes', async () => {
+    await subscribe('compliance2', h.compliance2);
+    await as(api.url, h.compliance)
+      .delete(`/push/subscriptions?endpoint=${encodeURIComponent(`${endpoint.url}/compliance`)}`)
+      .expect(204);
+    const post = await submittedPost(api.url, h, xPost(h, { text: POST_TEXT }));
+    // One send covers every subscription of the notice: once the other officer has it, it is over.
+    expect((await nthPush('compliance2', 1, POST_TEXT)).subjectId).toBe(post.id);
+    expect(pushesTo('compliance')).toHaveLength(2);
+  });
+});
