@@ -95,6 +95,10 @@ const WHO_MAY: Record<string, string> = {
   'GET /api/v1/notifications/unread-count': EVERY,
   'POST /api/v1/notifications/read-all': EVERY,
   'POST /api/v1/notifications/:id/read': EVERY,
+  // Web Push on one's own devices: any signed-in user ("every notice ... to its recipients").
+  'GET /api/v1/push/key': EVERY,
+  'POST /api/v1/push/subscriptions': EVERY,
+  'DELETE /api/v1/push/subscriptions': EVERY,
 };
 
 /** Sends a route with placeholder ids and an empty body: enough to pass or fail the guard. */

@@ -8,9 +8,16 @@ import {
   precacheAndRoute,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import type { PushMessage } from '@rounds/domain/push/push-message';
 
 declare const self: ServiceWorkerGlobalScope;
+
+/** What the API's pushes carry: ids, a neutral title and the page to open, never a post's words. */
+interface PushMessage {
+  title: string;
+  kind: string;
+  subjectId: string;
+  url: string;
+}
 
 void self.skipWaiting();
 clientsClaim();

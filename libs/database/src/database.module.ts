@@ -2,7 +2,7 @@ import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AppConfig } from '@rounds/config';
-import { READ_REPLICA } from '@rounds/domain/common/read-replica';
+import { READ_REPLICA } from './read-replica';
 import { dataSourceOptions } from './data-source-options';
 
 const READ_DATA_SOURCE = getDataSourceToken(READ_REPLICA) as string;

@@ -1,7 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { NOTIFICATION_KINDS, NotificationEntity, NotificationKind } from '@rounds/domain';
+import {
+  NOTIFICATION_KINDS,
+  NotificationEntity,
+  NotificationKind,
+  notificationPath,
+} from '@rounds/domain';
 
 export class NotificationQueryDto {
   @ApiPropertyOptional({ description: 'only unread notifications' })
@@ -25,6 +30,10 @@ export class NotificationDto {
   @ApiProperty({ description: 'the post or channel it is about' }) subjectId: string;
   @ApiProperty() title: string;
   @ApiProperty() body: string;
+  @ApiProperty({
+    description: 'the dashboard page it opens (the same link as its push and e-mail)',
+  })
+  path: string;
   @ApiProperty({ nullable: true, type: String }) readAt: string | null;
   @ApiProperty() createdAt: string;
 
@@ -35,6 +44,7 @@ export class NotificationDto {
       subjectId: n.subjectId,
       title: n.title,
       body: n.body,
+      path: notificationPath(n.kind, n.subjectId),
       readAt: n.readAt?.toISOString() ?? null,
       createdAt: n.createdAt.toISOString(),
     };

@@ -1400,6 +1400,8 @@ export interface components {
       subjectId: string;
       title: string;
       body: string;
+      /** @description the dashboard page it opens (the same link as its push and e-mail) */
+      path: string;
       readAt: string | null;
       createdAt: string;
     };

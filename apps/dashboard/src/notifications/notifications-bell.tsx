@@ -14,7 +14,6 @@ import { IconBell } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { notificationPath } from '@rounds/domain/notifications/notification-link';
 import { api, unwrap } from '../api/client';
 import type { Schemas } from '../api/schema-types';
 import { useOrgTime } from '../time/org-time';
@@ -55,7 +54,7 @@ export function NotificationsBell() {
   const open = (notification: Notification) => {
     if (!notification.readAt) markRead.mutate(notification.id);
     setOpened(false);
-    void navigate(notificationPath(notification.kind, notification.subjectId));
+    void navigate(notification.path);
   };
 
   return (

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { READ_REPLICA } from '../common/read-replica';
+import { READ_REPLICA } from '@rounds/database';
 import { DataSource } from 'typeorm';
 import { loadOrganization } from '../organizations/organization-store';
 import type { ComplianceReport } from './compliance-report';

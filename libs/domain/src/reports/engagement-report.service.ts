@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { READ_REPLICA } from '../common/read-replica';
+import { READ_REPLICA } from '@rounds/database';
 import { DataSource } from 'typeorm';
 import { NotFoundError } from '../common/domain-error';
 import { FORMULAS } from '../metrics/metric-counters';
