@@ -72,6 +72,7 @@ describe('read paths: slim lists and conditional requests', () => {
           excerpt: `${LONG.slice(0, 79)}…`,
           hasMedia: true,
           approved: false,
+          editable: true, // a draft is its authors' to edit
         },
         {
           id: plain.id,
@@ -82,6 +83,7 @@ describe('read paths: slim lists and conditional requests', () => {
           excerpt: 'Flu shots Saturday',
           hasMedia: false,
           approved: true,
+          editable: true, // a scheduled post may still be edited (the edit voids its approval)
         },
       ]);
     });
