@@ -48,7 +48,7 @@ describe('boot guards', () => {
     });
 
     it('the demo seed refuses to run', async () => {
-      const { code, output } = await boot(['apps/api/src/seed/seed.ts'], production);
+      const { code, output } = await boot(['apps/sandbox/src/seed/seed.ts'], production);
       expect(code).not.toBe(0);
       expect(output).toMatch(/refuses to run with NODE_ENV=production/);
     });
