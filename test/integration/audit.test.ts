@@ -225,8 +225,13 @@ describe('audit trail', () => {
 
     it('signs the chain heads', async () => {
       const org = await signupOrganization(api.url);
-      expect((await run(JobName.CheckpointAuditChains)).signed).toContain(org.id);
-      expect((await verify(org.admin.accessToken)).checkpointsChecked).toBe(1);
+      // The worker's own minute schedule may sign this head first; either way, once the job ran
+      // the head is covered by exactly one checkpoint.
+      await run(JobName.CheckpointAuditChains);
+      expect(await verify(org.admin.accessToken)).toMatchObject({
+        valid: true,
+        checkpointsChecked: 1,
+      });
     });
 
     it('verifies every night and reports broken chains', async () => {

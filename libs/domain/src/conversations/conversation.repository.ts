@@ -195,9 +195,13 @@ export class ConversationRepository {
    * Approved replies untouched since `before`, in every organization: the sweep queues them
    * again (each row carries its organization).
    */
-  staleApproved(before: Date) {
+  /**
+   * Replies approved or left `sending` and untouched since `before`: their job was lost (a crash
+   * with a Redis loss) or ran out of attempts. Sending one again looks a `sending` one up first.
+   */
+  staleUnsent(before: Date) {
     return this.dataSource.getRepository(ConversationReplyEntity).find({
-      where: { status: 'approved', updatedAt: LessThan(before) },
+      where: { status: In(['approved', 'sending']), updatedAt: LessThan(before) },
       select: { id: true, organizationId: true, updatedAt: true },
     });
   }

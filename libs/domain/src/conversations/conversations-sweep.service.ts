@@ -13,7 +13,7 @@ export const PULL_INTERVAL_MS = 10 * 60_000;
  * the one Google project every organization shares.
  */
 export const PULL_EVERY: Record<ChannelPlatform, number> = { x: 1, youtube: 6 };
-/** An approved reply not sent by then lost its job (or its attempts); it is queued again. */
+/** A reply approved or `sending` untouched this long lost its job (or its attempts): queued again. */
 const STALE_APPROVAL_MS = 15 * 60_000;
 
 /** Every few minutes: a pull job per connected channel, and approved replies that lost their job. */
@@ -44,9 +44,7 @@ export class ConversationsSweep {
         },
       })),
     );
-    const stale = await this.conversations.staleApproved(
-      new Date(now.getTime() - STALE_APPROVAL_MS),
-    );
+    const stale = await this.conversations.staleUnsent(new Date(now.getTime() - STALE_APPROVAL_MS));
     // A new id per state change: the first job's id may still be kept as completed or failed.
     for (const reply of stale)
       await this.replies.enqueueSend(reply, `-${reply.updatedAt.getTime()}`);
