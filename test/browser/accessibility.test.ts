@@ -1,19 +1,15 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createConversationMessage } from '../factories/conversations.factory';
 import { createNotification } from '../factories/notifications.factory';
-import { approvedPost, hospital, Hospital, submittedPost, xPost } from '../factories/posts.factory';
-import { startTestApi, TestApi } from '../support/test-api';
+import { approvedPost, submittedPost, xPost } from '../factories/posts.factory';
 import {
-  ensureDashboardBuilt,
   LAPTOP,
-  launchBrowser,
-  openDashboard,
-  PHONE,
+  PHONE_SIZE,
   screenSettled,
   screenshot,
   sidewaysOverflow,
-  signIn,
+  useHospitalDashboard,
 } from './dashboard-browser';
 
 jest.setTimeout(900_000);
@@ -86,15 +82,10 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe('accessibility (WCAG 2.1 AA, axe-core in Chromium)', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let h: Hospital;
+  const suite = useHospitalDashboard();
   let ids: Record<string, string>;
   beforeAll(async () => {
-    ensureDashboardBuilt();
-    api = await startTestApi();
-    browser = await launchBrowser();
-    h = await hospital(api.url);
+    const { api, h } = suite;
     const approved = await approvedPost(api.url, h);
     const submitted = await submittedPost(
       api.url,
@@ -107,16 +98,12 @@ describe('accessibility (WCAG 2.1 AA, axe-core in Chromium)', () => {
     }
     ids = { ':approved': approved.id, ':submitted': submitted.id };
   });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
 
   const path = (screen: string) => screen.replace(/:\w+/, (key) => ids[key]);
 
-  for (const [size, viewport] of Object.entries({ laptop: LAPTOP, phone: PHONE })) {
+  for (const [size, device] of Object.entries({ laptop: LAPTOP, phone: PHONE_SIZE })) {
     it(`has no serious or critical violations on the sign-in screen at ${size} size`, async () => {
-      const { page, context } = await openDashboard(browser, api.url, viewport);
+      const { page, context } = await suite.open(device);
       await page.goto('/login');
       await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
       expect(await seriousViolations(page)).toEqual([]);
@@ -126,14 +113,13 @@ describe('accessibility (WCAG 2.1 AA, axe-core in Chromium)', () => {
 
     for (const role of Object.keys(SCREENS) as (keyof typeof SCREENS)[]) {
       it(`has no serious or critical violations on the ${role}'s screens at ${size} size`, async () => {
-        const { page, context } = await openDashboard(browser, api.url, viewport);
-        await signIn(page, h[role].email);
+        const { page, context } = await suite.signedIn(suite.h[role].email, device);
         const found: Record<string, string[]> = {};
         for (const screen of SCREENS[role]) {
           await page.goto(path(screen));
           await screenSettled(page);
           const problems = await seriousViolations(page);
-          const overflow = viewport === PHONE ? await sidewaysOverflow(page) : 0;
+          const overflow = device === PHONE_SIZE ? await sidewaysOverflow(page) : 0;
           if (overflow > 0) problems.push(`page ${overflow} px wider than the phone`);
           if (problems.length) {
             found[screen] = problems;

@@ -1,21 +1,18 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { addUser, PASSWORD, signupOrganization } from '../factories/identity.factory';
 import { nextTotpCode } from '../factories/mfa.factory';
 import { runAuditVerify } from '../support/audit-export';
-import { freePort } from '../support/processes';
 import { startTestSmtp, TestSmtp } from '../support/smtp-server';
-import { startTestApi, TestApi } from '../support/test-api';
 import {
   enrolAuthenticator,
-  ensureDashboardBuilt,
   field,
-  launchBrowser,
-  openDashboard,
   screenshot,
   signIn,
+  submitSignIn,
+  useDashboard,
 } from './dashboard-browser';
 
 jest.setTimeout(180_000);
@@ -24,24 +21,16 @@ const NEW_PASSWORD = 'a brand new horse, battery and staple';
 
 /** Journeys of one person's account in the dashboard, with the e-mails it sends. */
 describe('dashboard: accounts from invitation to offboarding, and the auditor’s download', () => {
-  let api: TestApi;
   let smtp: TestSmtp;
-  let browser: Browser;
-  beforeAll(async () => {
-    ensureDashboardBuilt();
-    smtp = await startTestSmtp();
-    // Links in e-mails point at PUBLIC_URL, so the API listens exactly there.
-    const port = await freePort();
-    api = await startTestApi({
-      PORT: String(port),
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      SMTP_URL: smtp.url,
-    });
-    browser = await launchBrowser();
+  // Links in e-mails point at PUBLIC_URL, so the API listens exactly there.
+  const suite = useDashboard({
+    publicUrl: true,
+    env: async () => {
+      smtp = await startTestSmtp();
+      return { SMTP_URL: smtp.url };
+    },
   });
   afterAll(async () => {
-    await browser?.close();
-    await api?.close();
     await smtp?.close();
   });
 
@@ -58,10 +47,9 @@ describe('dashboard: accounts from invitation to offboarding, and the auditor’
   };
 
   it('invite → set a password from the e-mailed link → enrol an authenticator → sign in with its code', async () => {
-    const org = await signupOrganization(api.url);
+    const org = await signupOrganization(suite.api.url);
     const email = `robin-${Date.now()}@hospital.test`;
-    const admin = await openDashboard(browser, api.url);
-    await signIn(admin.page, org.admin.email);
+    const admin = await suite.signedIn(org.admin.email);
     await admin.page.goto('/users');
     await admin.page.getByRole('button', { name: 'Invite user' }).click();
     const dialog = admin.page.getByRole('dialog', { name: 'Invite a user' });
@@ -71,7 +59,7 @@ describe('dashboard: accounts from invitation to offboarding, and the auditor’
     await admin.page.getByRole('dialog', { name: 'Invitation link' }).waitFor();
     await admin.context.close();
 
-    const { page, context } = await openDashboard(browser, api.url);
+    const { page, context } = await suite.open();
     await page.goto(await linkMailedTo(email));
     await page.getByRole('heading', { name: 'Set your password' }).waitFor();
     await page.getByLabel(field('New password')).fill(PASSWORD);
@@ -90,10 +78,9 @@ describe('dashboard: accounts from invitation to offboarding, and the auditor’
   });
 
   it('changes the password on the account page, and resets a forgotten one from the e-mailed link', async () => {
-    const org = await signupOrganization(api.url);
-    const person = await addUser(api.url, org.admin, 'executive');
-    const { page, context } = await openDashboard(browser, api.url);
-    await signIn(page, person.email);
+    const org = await signupOrganization(suite.api.url);
+    const person = await addUser(suite.api.url, org.admin, 'executive');
+    const { page, context } = await suite.signedIn(person.email);
     await page.goto('/account');
     await page.getByLabel(field('Current password')).fill('not my password at all');
     await page.getByLabel(field('New password')).fill(NEW_PASSWORD);
@@ -120,13 +107,11 @@ describe('dashboard: accounts from invitation to offboarding, and the auditor’
   });
 
   it('signs a deactivated user’s open dashboard out at its next request', async () => {
-    const org = await signupOrganization(api.url);
-    const person = await addUser(api.url, org.admin, 'marketer');
-    const user = await openDashboard(browser, api.url);
-    await signIn(user.page, person.email);
+    const org = await signupOrganization(suite.api.url);
+    const person = await addUser(suite.api.url, org.admin, 'marketer');
+    const user = await suite.signedIn(person.email);
 
-    const admin = await openDashboard(browser, api.url);
-    await signIn(admin.page, org.admin.email);
+    const admin = await suite.signedIn(org.admin.email);
     await admin.page.goto('/users');
     await admin.page
       .getByRole('row', { name: new RegExp(person.email) })
@@ -149,18 +134,15 @@ describe('dashboard: accounts from invitation to offboarding, and the auditor’
       .click();
     await user.page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect(new URL(user.page.url()).pathname).toBe('/login');
-    await user.page.getByLabel(field('Work e-mail')).fill(person.email);
-    await user.page.getByLabel(field('Password')).fill(PASSWORD);
-    await user.page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await submitSignIn(user.page, person.email);
     await user.page.getByRole('alert').waitFor();
     await user.context.close();
   });
 
   it('downloads the audit trail for an auditor, and the file verifies offline', async () => {
-    const org = await signupOrganization(api.url);
-    await addUser(api.url, org.admin, 'compliance');
-    const { page, context } = await openDashboard(browser, api.url);
-    await signIn(page, org.admin.email);
+    const org = await signupOrganization(suite.api.url);
+    await addUser(suite.api.url, org.admin, 'compliance');
+    const { page, context } = await suite.signedIn(org.admin.email);
     await page.goto('/audit');
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -1,8 +1,7 @@
-import type { Browser, Response } from 'playwright-core';
+import type { Response } from 'playwright-core';
 import { hospital, submittedPost, xPost } from '../factories/posts.factory';
 import { waitFor } from '../factories/publishing.factory';
-import { startTestApi, TestApi } from '../support/test-api';
-import { ensureDashboardBuilt, launchBrowser, openDashboard, signIn } from './dashboard-browser';
+import { signIn, useDashboard } from './dashboard-browser';
 
 jest.setTimeout(120_000);
 
@@ -12,22 +11,12 @@ const TEXT = 'Our stroke team answers your questions live on Thursday at noon.';
 
 /** The dashboard's refetching asks with If-None-Match and takes the API's 304 (issue 15). */
 describe('conditional requests from the dashboard', () => {
-  let api: TestApi;
-  let browser: Browser;
-  beforeAll(async () => {
-    ensureDashboardBuilt();
-    api = await startTestApi();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  const suite = useDashboard();
 
   it('refetches the approval queue with its ETag and is answered 304 while nothing changed', async () => {
-    const h = await hospital(api.url);
-    await submittedPost(api.url, h, xPost(h, { text: TEXT }));
-    const { page, context } = await openDashboard(browser, api.url);
+    const h = await hospital(suite.api.url);
+    await submittedPost(suite.api.url, h, xPost(h, { text: TEXT }));
+    const { page, context } = await suite.open();
     await page.clock.install();
     const answers: Response[] = [];
     page.on('response', (response) => {

@@ -1,43 +1,19 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import type { Browser } from 'playwright-core';
 import { uploadFixture, uploadMedia } from '../factories/media.factory';
 import { PATIENT_CAPTIONS, patientWhiteboard } from '../factories/media-text.factory';
-import { as, hospital, Hospital, inHours, submittedPost } from '../factories/posts.factory';
-import { startTestApi, TestApi } from '../support/test-api';
-import { startTestWorker } from '../support/test-worker';
-import {
-  ensureDashboardBuilt,
-  launchBrowser,
-  openDashboard,
-  screenshot,
-} from './dashboard-browser';
-import { signIn } from './dashboard-browser';
+import { as, inHours, submittedPost } from '../factories/posts.factory';
+import { screenshot, useHospitalDashboard } from './dashboard-browser';
 
 jest.setTimeout(180_000);
 
 /** The issue's acceptance: a caption file and an image naming a patient, shown on the review. */
 describe('review of a post whose captions and image carry PHI', () => {
-  let api: TestApi;
-  let worker: INestApplicationContext;
-  let browser: Browser;
-  let h: Hospital;
-  beforeAll(async () => {
-    ensureDashboardBuilt();
-    api = await startTestApi();
-    worker = await startTestWorker();
-    browser = await launchBrowser();
-    h = await hospital(api.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await worker?.close();
-    await api?.close();
-  });
+  const suite = useHospitalDashboard({ worker: true });
 
   const upload = async (bytes: Buffer, filename: string): Promise<string> =>
-    (await uploadMedia(api.url, h.marketer, bytes, { filename }).expect(201)).body.id;
+    (await uploadMedia(suite.api.url, suite.h.marketer, bytes, { filename }).expect(201)).body.id;
 
   it('shows the caption cue and the image region that block, beside the text findings', async () => {
+    const { api, h } = suite;
     const whiteboard = await patientWhiteboard();
     const [video, captions, image, thumbnail] = [
       (await uploadFixture(api.url, h.marketer, 'clip.mp4')).id,
@@ -71,8 +47,7 @@ describe('review of a post whose captions and image carry PHI', () => {
       read = fields.has('x.images[0]') && fields.has('youtube.thumbnail');
     }
 
-    const { page } = await openDashboard(browser, api.url);
-    await signIn(page, h.compliance.email);
+    const { page } = await suite.signedIn(h.compliance.email);
     await page.goto(`/approvals/${post.id}`);
     const cues = page.getByRole('table', { name: 'Captions' });
     await cues.getByText('00:05.0–00:07.5').waitFor();

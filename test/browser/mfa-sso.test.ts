@@ -1,19 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { registerOidcClient } from '../../apps/sandbox/src/oidc/oidc-registration';
 import { startSandbox, type RunningSandbox } from '../../apps/sandbox/src/sandbox';
 import { signupOrganization } from '../factories/identity.factory';
 import { nextTotpCode } from '../factories/mfa.factory';
 import { putSso, ssoSettings } from '../factories/sso.factory';
-import { freePort } from '../support/processes';
-import { startTestApi, TestApi } from '../support/test-api';
 import {
   enrolAuthenticator,
-  ensureDashboardBuilt,
   field,
-  launchBrowser,
-  openDashboard,
   screenshot,
-  signIn,
+  submitSignIn,
+  useDashboard,
 } from './dashboard-browser';
 
 jest.setTimeout(180_000);
@@ -22,27 +18,19 @@ const signedIn = (page: Page) =>
   page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
 
 describe('dashboard: two-step verification and single sign-on', () => {
-  let api: TestApi;
   let sandbox: RunningSandbox;
-  let browser: Browser;
   beforeAll(async () => {
-    ensureDashboardBuilt();
     sandbox = await startSandbox();
-    // The provider sends the browser back to PUBLIC_URL, so the API listens exactly there.
-    const port = await freePort();
-    api = await startTestApi({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` });
-    browser = await launchBrowser();
   });
+  // The provider sends the browser back to PUBLIC_URL, so the API listens exactly there.
+  const suite = useDashboard({ publicUrl: true });
   afterAll(async () => {
-    await browser?.close();
-    await api?.close();
     await sandbox?.close();
   });
 
   it('enrols an authenticator from the account page, then signs in with its code', async () => {
-    const org = await signupOrganization(api.url);
-    const { page, context } = await openDashboard(browser, api.url);
-    await signIn(page, org.admin.email);
+    const org = await signupOrganization(suite.api.url);
+    const { page, context } = await suite.signedIn(org.admin.email);
     await page.getByRole('status').getByText('Set up two-step verification').waitFor();
     await page.getByRole('link', { name: 'your account page' }).click();
     const secret = await enrolAuthenticator(page);
@@ -51,11 +39,9 @@ describe('dashboard: two-step verification and single sign-on', () => {
     await page.getByTestId('mfa-status').filter({ hasText: 'On' }).waitFor();
     await context.close();
 
-    const again = await openDashboard(browser, api.url);
+    const again = await suite.open();
     await again.page.goto('/login');
-    await again.page.getByLabel(field('Work e-mail')).fill(org.admin.email);
-    await again.page.getByLabel(field('Password')).fill('correct horse battery staple');
-    await again.page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await submitSignIn(again.page, org.admin.email);
     await again.page.getByRole('heading', { name: 'Two-step verification' }).waitFor();
     await screenshot(again.page, 'login-mfa-step');
     await again.page.getByLabel(field('Authentication code')).fill(nextTotpCode(secret));
@@ -65,6 +51,7 @@ describe('dashboard: two-step verification and single sign-on', () => {
   });
 
   it('"Sign in with SSO" goes through the OpenID provider and lands signed in with the mapped role', async () => {
+    const { api } = suite;
     const org = await signupOrganization(api.url);
     const issuer = `${sandbox.url}/oidc`;
     const client = await registerOidcClient(issuer, `${api.url}/api/v1/auth/sso/callback`);
@@ -73,7 +60,7 @@ describe('dashboard: two-step verification and single sign-on', () => {
       emailDomains: ['browser-sso.test'],
     }).expect(200);
 
-    const { page, context } = await openDashboard(browser, api.url);
+    const { page, context } = await suite.open();
     await page.goto('/login');
     await page.getByLabel(field('Work e-mail')).fill('compliance.robin@browser-sso.test');
     await page.getByRole('button', { name: 'Sign in with SSO' }).click();

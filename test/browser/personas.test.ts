@@ -14,9 +14,8 @@ import {
   ensureDashboardBuilt,
   field,
   launchBrowser,
-  openDashboard,
   screenshot,
-  signIn,
+  signedInDashboard,
 } from './dashboard-browser';
 
 jest.setTimeout(600_000);
@@ -48,9 +47,7 @@ describe('persona journeys', () => {
 
   it('composes, reviews, publishes and reports a post with an image and a video', async () => {
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    const marketer = await openDashboard(browser, stack.apiUrl);
-    const m = marketer.page;
-    await signIn(m, t.marketer.email);
+    const { page: m } = await signedInDashboard(browser, stack.apiUrl, t.marketer.email);
     await m.goto(`/compose?date=${tomorrow}`);
     await m.getByRole('checkbox', { name: /^X / }).check();
     await m.getByRole('checkbox', { name: /^YouTube / }).check();
@@ -78,9 +75,7 @@ describe('persona journeys', () => {
     await expect(m.getByTestId('post-status').first().textContent()).resolves.toBe('In review');
 
     // Compliance asks for a change; the marketer makes it; compliance approves the difference.
-    const compliance = await openDashboard(browser, stack.apiUrl);
-    const c = compliance.page;
-    await signIn(c, t.compliance.email);
+    const { page: c } = await signedInDashboard(browser, stack.apiUrl, t.compliance.email);
     await c.getByRole('link', { name: 'Approval queue' }).click();
     await c.getByRole('heading', { name: 'Approval queue' }).waitFor();
     await c.getByText(FIRST_TEXT.slice(0, 40), { exact: false }).first().click();
@@ -115,9 +110,7 @@ describe('persona journeys', () => {
     await screenshot(m, 'journey-published');
 
     // The executive reads the report and takes the CSV.
-    const executive = await openDashboard(browser, stack.apiUrl);
-    const e = executive.page;
-    await signIn(e, t.executive.email);
+    const { page: e } = await signedInDashboard(browser, stack.apiUrl, t.executive.email);
     await e.getByRole('link', { name: 'Reports' }).click();
     await e.getByRole('heading', { name: 'Reports' }).waitFor();
     await e.getByTestId('kpi-postsPublished').waitFor();

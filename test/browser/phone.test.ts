@@ -1,16 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createConversationMessage } from '../factories/conversations.factory';
-import { as, hospital, Hospital, submittedPost, xPost } from '../factories/posts.factory';
-import { startTestApi, TestApi } from '../support/test-api';
+import { as, submittedPost, xPost } from '../factories/posts.factory';
 import {
-  ensureDashboardBuilt,
   field,
-  launchBrowser,
-  openPhone,
+  PHONE,
   screenSettled,
   screenshot,
   sidewaysOverflow,
-  signIn,
+  useHospitalDashboard,
 } from './dashboard-browser';
 
 jest.setTimeout(300_000);
@@ -37,19 +34,7 @@ async function smallTargets(page: Page, scope: string): Promise<string[]> {
 
 /** A compliance officer on a phone (390×844, touch): no sideways scrolling, fingertip targets. */
 describe('approvals from a phone', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let h: Hospital;
-  beforeAll(async () => {
-    ensureDashboardBuilt();
-    api = await startTestApi();
-    browser = await launchBrowser();
-    h = await hospital(api.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  const suite = useHospitalDashboard();
 
   async function fitsThePhone(page: Page, name: string) {
     await screenSettled(page);
@@ -59,9 +44,9 @@ describe('approvals from a phone', () => {
   }
 
   it('goes from the queue to the review and approves with an override, by touch', async () => {
+    const { api, h } = suite;
     const post = await submittedPost(api.url, h, xPost(h, { text: PHI_TEXT }));
-    const { page, context } = await openPhone(browser, api.url);
-    await signIn(page, h.compliance.email);
+    const { page, context } = await suite.signedIn(h.compliance.email, PHONE);
 
     await page.getByRole('button', { name: 'Toggle navigation' }).tap();
     await page.getByRole('link', { name: 'Approval queue' }).tap();
@@ -102,12 +87,12 @@ describe('approvals from a phone', () => {
   });
 
   it('reviews a reply in the inbox and reads the notifications on a phone', async () => {
+    const { api, h } = suite;
     const messageId = await createConversationMessage(h.id);
     await as(api.url, h.marketer)
       .post(`/conversations/${messageId}/replies`, { text: REPLY })
       .expect(201);
-    const { page, context } = await openPhone(browser, api.url);
-    await signIn(page, h.compliance.email);
+    const { page, context } = await suite.signedIn(h.compliance.email, PHONE);
     await page.goto('/inbox');
     await page.getByRole('button', { name: 'Approve reply' }).first().waitFor();
     await fitsThePhone(page, 'inbox-reply-review');

@@ -1,14 +1,5 @@
 import request from 'supertest';
-import type { Browser } from 'playwright-core';
-import { hospital, Hospital } from '../factories/posts.factory';
-import { startTestApi, TestApi } from '../support/test-api';
-import {
-  ensureDashboardBuilt,
-  launchBrowser,
-  openPhone,
-  screenshot,
-  signIn,
-} from './dashboard-browser';
+import { PHONE, screenshot, useHospitalDashboard } from './dashboard-browser';
 import type { InPage } from './dashboard-browser';
 
 jest.setTimeout(180_000);
@@ -24,21 +15,10 @@ interface ManifestIcon {
 const pngSize = (png: Buffer) => `${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`;
 
 describe('installable dashboard (PWA)', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let h: Hospital;
-  beforeAll(async () => {
-    ensureDashboardBuilt();
-    api = await startTestApi();
-    browser = await launchBrowser();
-    h = await hospital(api.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  const suite = useHospitalDashboard();
 
   it('has a manifest with PNG icons of the sizes it names, a 512 px maskable one among them', async () => {
+    const { api } = suite;
     const index = await request(api.url).get('/calendar').expect(200);
     expect(index.text).toContain('<link rel="manifest" href="/manifest.webmanifest">');
     const { body } = await request(api.url)
@@ -70,8 +50,7 @@ describe('installable dashboard (PWA)', () => {
   });
 
   it('opens offline with a page that says so, and never keeps an API answer', async () => {
-    const { page, context } = await openPhone(browser, api.url);
-    await signIn(page, h.compliance.email);
+    const { page, context } = await suite.signedIn(suite.h.compliance.email, PHONE);
     await page.goto('/approvals');
     await page.getByRole('heading', { name: 'Approval queue' }).waitFor();
     await page.waitForFunction(

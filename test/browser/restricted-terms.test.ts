@@ -1,35 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { hospital, Hospital } from '../factories/posts.factory';
-import { startTestApi, TestApi } from '../support/test-api';
-import {
-  ensureDashboardBuilt,
-  field,
-  launchBrowser,
-  openDashboard,
-  screenshot,
-  signIn,
-} from './dashboard-browser';
+import { field, screenshot, useHospitalDashboard } from './dashboard-browser';
 
 jest.setTimeout(180_000);
 
 describe('restricted terms', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let h: Hospital;
-  beforeAll(async () => {
-    ensureDashboardBuilt();
-    api = await startTestApi();
-    browser = await launchBrowser();
-    h = await hospital(api.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  const suite = useHospitalDashboard();
 
   it('compliance adds a term in Settings and the composer underlines it as the marketer types', async () => {
-    const { page, context } = await openDashboard(browser, api.url);
-    await signIn(page, h.compliance.email);
+    const { page, context } = await suite.signedIn(suite.h.compliance.email);
     await page.getByRole('link', { name: 'Restricted terms' }).click();
     await page.getByText('No restricted terms yet.').waitFor();
     await page.getByLabel(field('Term')).fill('Project Aurora');
@@ -41,8 +18,7 @@ describe('restricted terms', () => {
     await screenshot(page, 'restricted-terms');
     await context.close();
 
-    const composer = await openDashboard(browser, api.url);
-    await signIn(composer.page, h.marketer.email);
+    const composer = await suite.signedIn(suite.h.marketer.email);
     await composer.page.goto('/compose');
     await composer.page.getByRole('checkbox', { name: /^X / }).check();
     await composer.page

@@ -1,23 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import {
-  as,
-  approvedPost,
-  hospital,
-  Hospital,
-  submittedPost,
-  xPost,
-} from '../factories/posts.factory';
+import type { Page } from 'playwright-core';
+import { as, approvedPost, submittedPost, xPost } from '../factories/posts.factory';
 import { recordConsent, uploadFixture } from '../factories/media.factory';
-import { startTestApi, TestApi } from '../support/test-api';
-import {
-  ensureDashboardBuilt,
-  field,
-  launchBrowser,
-  openDashboard,
-  screenshot,
-  signIn,
-  TABLET,
-} from './dashboard-browser';
+import { Device, field, screenshot, TABLET, useHospitalDashboard } from './dashboard-browser';
 
 jest.setTimeout(180_000);
 
@@ -29,31 +13,20 @@ const SAFE_REPLY = 'Our flu clinic is open 8am to 6pm, Monday to Saturday.';
 
 /** The main screens with a hospital's data in them, as each role sees them. */
 describe('dashboard screens', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let h: Hospital;
+  const suite = useHospitalDashboard();
   beforeAll(async () => {
-    ensureDashboardBuilt();
-    api = await startTestApi();
-    browser = await launchBrowser();
-    h = await hospital(api.url);
-    await approvedPost(api.url, h);
-    await submittedPost(api.url, h, xPost(h, { text: PHI_TEXT }));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
+    await approvedPost(suite.api.url, suite.h);
+    await submittedPost(suite.api.url, suite.h, xPost(suite.h, { text: PHI_TEXT }));
   });
 
-  async function as_(email: string, path: string, viewport?: typeof TABLET): Promise<Page> {
-    const { page } = await openDashboard(browser, api.url, viewport);
-    await signIn(page, email);
+  async function as_(email: string, path: string, device?: Device): Promise<Page> {
+    const { page } = await suite.signedIn(email, device);
     await page.goto(path);
     return page;
   }
 
   it('shows the marketer the calendar with colour and status badges, in month, week and list', async () => {
-    const page = await as_(h.marketer.email, '/calendar');
+    const page = await as_(suite.h.marketer.email, '/calendar');
     await page.locator('.rounds-event').first().waitFor();
     expect(await page.locator('.rounds-event-status').allTextContents()).toEqual(
       expect.arrayContaining(['Scheduled', 'In review']),
@@ -68,7 +41,7 @@ describe('dashboard screens', () => {
   });
 
   it('underlines PHI while the marketer types, and clears it when the text is fixed', async () => {
-    const page = await as_(h.marketer.email, '/compose');
+    const page = await as_(suite.h.marketer.email, '/compose');
     await page.getByRole('checkbox', { name: /^X / }).check();
     const text = page.getByLabel('Post text');
     await text.fill(PHI_TEXT);
@@ -86,7 +59,7 @@ describe('dashboard screens', () => {
   });
 
   it('lets compliance review a post with its findings and what changed', async () => {
-    const queue = await as_(h.compliance.email, '/approvals');
+    const queue = await as_(suite.h.compliance.email, '/approvals');
     await queue.getByText('Jane Doe', { exact: false }).first().click();
     await queue.getByText('First review').waitFor();
     await queue.getByText('Override this finding').first().waitFor();
@@ -97,7 +70,7 @@ describe('dashboard screens', () => {
   });
 
   it('shows the executive the reports, with the CSV to download', async () => {
-    const page = await as_(h.executive.email, '/reports');
+    const page = await as_(suite.h.executive.email, '/reports');
     await page.getByTestId('kpi-engagements').waitFor();
     await page.getByTestId('compliance-panel').getByText('PHI caught').waitFor();
     await screenshot(page, 'reports');
@@ -110,6 +83,7 @@ describe('dashboard screens', () => {
   });
 
   it('lets the marketer revoke a consent record, which leaves the media needing consent', async () => {
+    const { api, h } = suite;
     const image = await uploadFixture(api.url, h.marketer, 'pixel.png', { showsPatient: 'true' });
     await recordConsent(api.url, h.marketer, image.id, { personName: 'Jordan Reyes' });
     const post = await approvedPost(
@@ -142,7 +116,7 @@ describe('dashboard screens', () => {
   });
 
   it('lets compliance write reply templates, refusing one with PHI on its text', async () => {
-    const page = await as_(h.compliance.email, '/inbox');
+    const page = await as_(suite.h.compliance.email, '/inbox');
     await page.getByRole('button', { name: 'Reply templates' }).click();
     const drawer = page.getByRole('dialog', { name: 'Reply templates' });
     await drawer.getByText('No reply templates yet.').waitFor();
@@ -165,7 +139,7 @@ describe('dashboard screens', () => {
     await screenshot(page, 'reply-templates');
 
     // The marketer reads them, with no form to write one.
-    const marketer = await as_(h.marketer.email, '/inbox');
+    const marketer = await as_(suite.h.marketer.email, '/inbox');
     await marketer.getByRole('button', { name: 'Reply templates' }).click();
     const theirs = marketer.getByRole('dialog', { name: 'Reply templates' });
     await theirs.getByTestId('reply-template').getByText('Clinic hours').waitFor();
@@ -175,7 +149,7 @@ describe('dashboard screens', () => {
   });
 
   it('pauses all publishing from the admin header, with a red banner for everyone', async () => {
-    const page = await as_(h.admin.email, '/channels');
+    const page = await as_(suite.h.admin.email, '/channels');
     await page.getByTestId('channel-card').first().waitFor();
     await screenshot(page, 'channels');
     await page.getByRole('button', { name: 'Emergency pause' }).click();
@@ -183,18 +157,19 @@ describe('dashboard screens', () => {
     await page.getByRole('button', { name: 'Pause publishing' }).click();
     await page.getByText('Publishing is paused for the whole organization').waitFor();
     await screenshot(page, 'paused');
-    const marketer = await as_(h.marketer.email, '/calendar', TABLET);
+    const marketer = await as_(suite.h.marketer.email, '/calendar', TABLET);
     await marketer.getByText('Active incident on campus', { exact: false }).waitFor();
     await marketer.locator('.rounds-event').first().waitFor();
     await screenshot(marketer, 'paused-tablet');
-    await as(api.url, h.admin).post('/organization/resume', { reason: 'All clear' }).expect(200);
+    await as(suite.api.url, suite.h.admin)
+      .post('/organization/resume', { reason: 'All clear' })
+      .expect(200);
     await marketer.context().close();
     await page.context().close();
   });
 
   it('lets the admin change the approval policy, with the API naming a bad field', async () => {
-    const { page, context } = await openDashboard(browser, api.url);
-    await signIn(page, h.admin.email);
+    const { page, context } = await suite.signedIn(suite.h.admin.email);
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('heading', { name: 'Organization settings' }).waitFor();
     const xApprovals = page.getByLabel('Approvals for X posts');

@@ -1,41 +1,25 @@
-import type { Browser } from 'playwright-core';
 import { addUser, signupOrganization } from '../factories/identity.factory';
-import { startTestApi, TestApi } from '../support/test-api';
 import {
-  ensureDashboardBuilt,
   field,
-  launchBrowser,
   navigationItems,
-  openDashboard,
   screenshot,
-  signIn,
+  submitSignIn,
   TABLET,
+  useDashboard,
 } from './dashboard-browser';
 
 jest.setTimeout(120_000);
 
 describe('dashboard shell', () => {
-  let api: TestApi;
-  let browser: Browser;
-  beforeAll(async () => {
-    ensureDashboardBuilt();
-    api = await startTestApi();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  const suite = useDashboard();
 
   it('refuses a wrong password with a message and no session', async () => {
-    const org = await signupOrganization(api.url);
-    const { page, context } = await openDashboard(browser, api.url);
+    const org = await signupOrganization(suite.api.url);
+    const { page, context } = await suite.open();
     await page.goto('/audit');
     await page.waitForURL('**/login');
     await screenshot(page, 'login');
-    await page.getByLabel(field('Work e-mail')).fill(org.admin.email);
-    await page.getByLabel(field('Password')).fill('not the password at all');
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await submitSignIn(page, org.admin.email, 'not the password at all');
     await expect(page.getByRole('alert').textContent()).resolves.toContain(
       'The e-mail or password is not right',
     );
@@ -43,7 +27,7 @@ describe('dashboard shell', () => {
   });
 
   it('shows each role only the screens it may use', async () => {
-    const org = await signupOrganization(api.url, 'America/Chicago');
+    const org = await signupOrganization(suite.api.url, 'America/Chicago');
     const expected: Record<string, string[]> = {
       marketer: ['Calendar', 'New post', 'Inbox', 'Reports'],
       compliance: [
@@ -56,8 +40,7 @@ describe('dashboard shell', () => {
       ],
       executive: ['Calendar', 'Inbox', 'Reports'],
     };
-    const admin = await openDashboard(browser, api.url);
-    await signIn(admin.page, org.admin.email);
+    const admin = await suite.signedIn(org.admin.email);
     expect(await navigationItems(admin.page)).toEqual([
       'Calendar',
       'New post',
@@ -78,9 +61,8 @@ describe('dashboard shell', () => {
     );
     await admin.context.close();
     for (const [role, screens] of Object.entries(expected)) {
-      const user = await addUser(api.url, org.admin, role);
-      const { page, context } = await openDashboard(browser, api.url);
-      await signIn(page, user.email);
+      const user = await addUser(suite.api.url, org.admin, role);
+      const { page, context } = await suite.signedIn(user.email);
       expect(await navigationItems(page)).toEqual(screens);
       await page.goto('/users');
       await page.getByText('This page is not available').waitFor();
@@ -89,9 +71,8 @@ describe('dashboard shell', () => {
   });
 
   it('keeps the session across a reload of the tab, and signs out', async () => {
-    const org = await signupOrganization(api.url);
-    const { page, context } = await openDashboard(browser, api.url);
-    await signIn(page, org.admin.email);
+    const org = await signupOrganization(suite.api.url);
+    const { page, context } = await suite.signedIn(org.admin.email);
     await page.goto('/users');
     await page.getByRole('heading', { name: 'Users & roles' }).waitFor();
     await page.reload();
@@ -105,9 +86,8 @@ describe('dashboard shell', () => {
   });
 
   it('lets an admin invite a user and change their role', async () => {
-    const org = await signupOrganization(api.url);
-    const { page, context } = await openDashboard(browser, api.url);
-    await signIn(page, org.admin.email);
+    const org = await signupOrganization(suite.api.url);
+    const { page, context } = await suite.signedIn(org.admin.email);
     await page.getByRole('link', { name: 'Users & roles' }).click();
     await page.getByRole('button', { name: 'Invite user' }).click();
     const dialog = page.getByRole('dialog', { name: 'Invite a user' });
@@ -132,10 +112,9 @@ describe('dashboard shell', () => {
   });
 
   it('shows the audit trail with its verification, at laptop and tablet widths', async () => {
-    const org = await signupOrganization(api.url);
-    await addUser(api.url, org.admin, 'marketer');
-    const { page, context } = await openDashboard(browser, api.url);
-    await signIn(page, org.admin.email);
+    const org = await signupOrganization(suite.api.url);
+    await addUser(suite.api.url, org.admin, 'marketer');
+    const { page, context } = await suite.signedIn(org.admin.email);
     await page.getByRole('link', { name: 'Audit trail' }).click();
     const verification = page.getByTestId('chain-verification');
     await expect(verification.textContent()).resolves.toMatch(/Audit trail intact.*All \d+ events/);
@@ -144,8 +123,7 @@ describe('dashboard shell', () => {
     await screenshot(page, 'audit');
     await context.close();
 
-    const tablet = await openDashboard(browser, api.url, TABLET);
-    await signIn(tablet.page, org.admin.email);
+    const tablet = await suite.signedIn(org.admin.email, TABLET);
     await tablet.page.goto('/audit');
     await tablet.page.getByTestId('chain-verification').waitFor();
     await screenshot(tablet.page, 'audit-tablet');
