@@ -3,3 +3,4 @@ export * from './google/google-control.client';
 export * from './google/google-demo-accounts';
 export * from './sandbox';
 export * from './sandbox-control.client';
+export * from './testing/sandbox-suite';

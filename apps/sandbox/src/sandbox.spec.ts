@@ -1,7 +1,6 @@
 import { Agent, request } from 'node:http';
 import { X_DEMO_ACCOUNTS } from './demo-accounts';
-import { type RunningSandbox, startSandbox } from './sandbox';
-import { SandboxControlClient } from './sandbox-control.client';
+import { useSandbox } from './testing/sandbox-suite';
 
 const [demo] = X_DEMO_ACCOUNTS;
 const asDemo = { authorization: `Bearer ${demo.accessToken}` };
@@ -19,24 +18,16 @@ function get(url: string, agent: Agent, headers: Record<string, string> = {}): P
 }
 
 describe('sandbox core and control API', () => {
-  let sandbox: RunningSandbox;
-  let control: SandboxControlClient;
-
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    control = new SandboxControlClient(sandbox.url);
-  });
-  afterAll(() => sandbox.close());
-  beforeEach(() => control.reset());
+  const sandbox = useSandbox();
 
   it('adds the configured latency to platform calls only', async () => {
-    await control.setLatency(200);
+    await sandbox.control.setLatency(200);
 
     const started = Date.now();
     await fetch(`${sandbox.url}/2/users/me`, { headers: asDemo });
     const platformMs = Date.now() - started;
     const controlStarted = Date.now();
-    await control.faults();
+    await sandbox.control.faults();
 
     expect(platformMs).toBeGreaterThanOrEqual(195);
     expect(Date.now() - controlStarted).toBeLessThan(150);
@@ -49,7 +40,7 @@ describe('sandbox core and control API', () => {
   });
 
   it('waits on timers, not in line: 1,000 requests at 100 ms overlap instead of taking 100 s', async () => {
-    await control.setLatency(100);
+    await sandbox.control.setLatency(100);
     const agent = new Agent({ keepAlive: true, maxSockets: 1_000 });
 
     const started = Date.now();
@@ -68,17 +59,17 @@ describe('sandbox core and control API', () => {
     await fetch(`${sandbox.url}/2/users/me`, { headers: asDemo });
     await fetch(`${sandbox.url}/2/users/me`);
 
-    const x = await control.requests({ platform: 'x' });
-    const controls = await control.requests({ platform: 'control' });
+    const x = await sandbox.control.requests({ platform: 'x' });
+    const controls = await sandbox.control.requests({ platform: 'control' });
 
     expect(x.map((r) => [r.method, r.path, r.status])).toEqual([
       ['GET', '/2/users/me', 200],
       ['GET', '/2/users/me', 401],
     ]);
     expect(controls.length).toBeGreaterThan(0);
-    expect(await control.requests({ path: '/2/tweets' })).toEqual([]);
-    await control.clearRequests();
-    expect(await control.requests({ platform: 'x' })).toEqual([]);
+    expect(await sandbox.control.requests({ path: '/2/tweets' })).toEqual([]);
+    await sandbox.control.clearRequests();
+    expect(await sandbox.control.requests({ platform: 'x' })).toEqual([]);
   });
 
   it('caps the request log at 50,000 entries, dropping the oldest', async () => {
@@ -93,14 +84,18 @@ describe('sandbox core and control API', () => {
     sandbox.context.requests.push(...Array.from({ length: 55_000 }, () => ({ ...filler })));
 
     await fetch(`${sandbox.url}/2/users/me`, { headers: asDemo });
-    await control.faults();
+    await sandbox.control.faults();
 
     expect(sandbox.context.requests.length).toBeLessThanOrEqual(50_001);
     expect(sandbox.context.requests.some((r) => r.path === '/2/users/me')).toBe(true);
   });
 
   it('creates faults with the platform error body, lists and clears them', async () => {
-    const google = await control.addFault({ platform: 'google', mode: 'status', status: 503 });
+    const google = await sandbox.control.addFault({
+      platform: 'google',
+      mode: 'status',
+      status: 503,
+    });
 
     expect(google.body).toEqual({
       error: {
@@ -116,9 +111,9 @@ describe('sandbox core and control API', () => {
         status: 'UNAVAILABLE',
       },
     });
-    expect(await control.faults()).toEqual([google]);
-    await control.clearFaults();
-    expect(await control.faults()).toEqual([]);
+    expect(await sandbox.control.faults()).toEqual([google]);
+    await sandbox.control.clearFaults();
+    expect(await sandbox.control.faults()).toEqual([]);
   });
 
   it.each([
@@ -138,16 +133,21 @@ describe('sandbox core and control API', () => {
   });
 
   it('resets everything: faults, latency, log, tweets and expired demo tokens', async () => {
-    await control.setLatency(50);
-    await control.addFault({ platform: 'x', mode: 'status', status: 500, path: '/2/tweets' });
-    await control.expireXTokens(demo.id);
+    await sandbox.control.setLatency(50);
+    await sandbox.control.addFault({
+      platform: 'x',
+      mode: 'status',
+      status: 500,
+      path: '/2/tweets',
+    });
+    await sandbox.control.expireXTokens(demo.id);
 
-    await control.reset();
+    await sandbox.control.reset();
 
-    expect(await control.faults()).toEqual([]);
+    expect(await sandbox.control.faults()).toEqual([]);
     expect(sandbox.context.latencyMs).toBe(0);
     expect((await fetch(`${sandbox.url}/2/users/me`, { headers: asDemo })).status).toBe(200);
-    expect(await control.xTweets()).toEqual([]);
+    expect(await sandbox.control.xTweets()).toEqual([]);
   });
 
   it('serves the Google fake beside the fake X, its controls included', async () => {

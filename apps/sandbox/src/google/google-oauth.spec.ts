@@ -1,6 +1,4 @@
-import { type RunningSandbox, startSandbox } from '../sandbox';
-import { SandboxControlClient } from '../sandbox-control.client';
-import { GoogleControlClient } from './google-control.client';
+import { useSandbox } from '../testing/sandbox-suite';
 import { GOOGLE_DEMO_ACCOUNTS, GOOGLE_DEMO_SCOPES } from './google-demo-accounts';
 
 const [demo] = GOOGLE_DEMO_ACCOUNTS;
@@ -8,17 +6,7 @@ const REDIRECT = 'http://localhost:3000/api/v1/channels/youtube/callback';
 const CLIENT = { client_id: 'rounds-test', client_secret: 'secret' };
 
 describe('fake Google OAuth', () => {
-  let sandbox: RunningSandbox;
-  let control: SandboxControlClient;
-  let google: GoogleControlClient;
-
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    control = new SandboxControlClient(sandbox.url);
-    google = new GoogleControlClient(sandbox.url);
-  });
-  afterAll(() => sandbox.close());
-  beforeEach(() => control.reset());
+  const sandbox = useSandbox();
 
   async function authorize(params: Record<string, string>) {
     const query = new URLSearchParams({
@@ -140,14 +128,14 @@ describe('fake Google OAuth', () => {
   });
 
   it('refreshes the demo channel after its token expired, and refuses after a revoke', async () => {
-    await google.expireTokens(demo.channelId);
+    await sandbox.google.expireTokens(demo.channelId);
     const expired = await channelsWith(demo.accessToken);
     const refreshed = await token({
       grant_type: 'refresh_token',
       refresh_token: demo.refreshToken,
     });
     const fresh = await channelsWith(String(refreshed.body.access_token));
-    await google.revoke(demo.channelId);
+    await sandbox.google.revoke(demo.channelId);
     const afterRevoke = await token({
       grant_type: 'refresh_token',
       refresh_token: demo.refreshToken,
@@ -179,9 +167,9 @@ describe('fake Google OAuth', () => {
       code: await codeFrom(),
       redirect_uri: REDIRECT,
     });
-    await control.advanceClock(3598_000);
+    await sandbox.control.advanceClock(3598_000);
     const lastSecond = await channelsWith(String(body.access_token));
-    await control.advanceClock(2_000);
+    await sandbox.control.advanceClock(2_000);
     const expired = await channelsWith(String(body.access_token));
 
     expect(lastSecond.status).toBe(200);

@@ -1,8 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { type RunningSandbox, startSandbox } from '../sandbox';
-import { SandboxControlClient } from '../sandbox-control.client';
-import { GoogleControlClient } from './google-control.client';
+import { useSandbox } from '../testing/sandbox-suite';
 import { GOOGLE_DEMO_ACCOUNTS } from './google-demo-accounts';
 
 const [demo, otherDemo] = GOOGLE_DEMO_ACCOUNTS;
@@ -15,17 +13,7 @@ interface Answer {
 }
 
 describe('fake YouTube Data API v3, over raw HTTP', () => {
-  let sandbox: RunningSandbox;
-  let control: SandboxControlClient;
-  let google: GoogleControlClient;
-
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    control = new SandboxControlClient(sandbox.url);
-    google = new GoogleControlClient(sandbox.url);
-  });
-  afterAll(() => sandbox.close());
-  beforeEach(() => control.reset());
+  const sandbox = useSandbox();
 
   async function call(
     method: string,
@@ -111,7 +99,7 @@ describe('fake YouTube Data API v3, over raw HTTP', () => {
         status: { privacyStatus: 'private', uploadStatus: 'processed' },
       });
       expect(afterwards).toMatchObject({ status: 200, body: { id: last.body.id } });
-      const [video] = await google.videos();
+      const [video] = await sandbox.google.videos();
       expect(video).toMatchObject({
         id: last.body.id,
         bytesReceived: file.length,
@@ -137,7 +125,7 @@ describe('fake YouTube Data API v3, over raw HTTP', () => {
       expect(short.body.error.message).toContain('262144');
       expect(gap.status).toBe(400);
       expect(overlap.status).toBe(201);
-      const [video] = await google.videos();
+      const [video] = await sandbox.google.videos();
       expect(video.sha256).toBe(createHash('sha256').update(file).digest('hex'));
     });
 
@@ -146,7 +134,7 @@ describe('fake YouTube Data API v3, over raw HTTP', () => {
       await put(uri, 'bytes */10');
       await put(uri, 'bytes 0-9/10', randomBytes(10));
 
-      const quota = await google.quota();
+      const quota = await sandbox.google.quota();
       expect(quota.projects).toEqual([{ clientId: 'rounds-local', used: 1600, limit: 10_000 }]);
     });
 
@@ -203,7 +191,7 @@ describe('fake YouTube Data API v3, over raw HTTP', () => {
 
       const publicWithDate = await update({ privacyStatus: 'public', publishAt: inAnHour });
       const scheduled = await update({ privacyStatus: 'private', publishAt: inAnHour });
-      await control.advanceClock(2 * 3_600_000);
+      await sandbox.control.advanceClock(2 * 3_600_000);
       const live = await call('GET', `/youtube/v3/videos?part=status,statistics,snippet&id=${id}`);
       const again = await update({
         privacyStatus: 'private',
@@ -243,7 +231,7 @@ describe('fake YouTube Data API v3, over raw HTTP', () => {
     it('reports the signed-in channel with subscribers that grow with time', async () => {
       const path = '/youtube/v3/channels?part=snippet,statistics,contentDetails&mine=true';
       const now = await call('GET', path);
-      await control.advanceClock(24 * 3_600_000);
+      await sandbox.control.advanceClock(24 * 3_600_000);
       const tomorrow = await call('GET', path);
 
       const [channel] = now.body.items;
@@ -263,12 +251,12 @@ describe('fake YouTube Data API v3, over raw HTTP', () => {
     it('pages comment threads newest first and counts replies', async () => {
       const videoId = await uploadVideo();
       for (let i = 0; i < 25; i += 1) {
-        await google.injectComment({
+        await sandbox.google.injectComment({
           videoId,
           text: `Thank you, nurses! #${i}`,
           authorName: 'Pat Lee',
         });
-        await control.advanceClock(1000);
+        await sandbox.control.advanceClock(1000);
       }
 
       const first = await call(
@@ -308,11 +296,11 @@ describe('fake YouTube Data API v3, over raw HTTP', () => {
 
   describe('quota and auth', () => {
     it('refuses with quotaExceeded once the day is spent, and starts over at Pacific midnight', async () => {
-      await google.setQuota({ used: 9_999 });
+      await sandbox.google.setQuota({ used: 9_999 });
       const lastUnit = await call('GET', '/youtube/v3/channels?part=id&mine=true');
       const over = await call('GET', '/youtube/v3/channels?part=id&mine=true');
-      const { resetsAt } = await google.quota();
-      await control.advanceClock(Date.parse(resetsAt) - Date.now() + 1000);
+      const { resetsAt } = await sandbox.google.quota();
+      await sandbox.control.advanceClock(Date.parse(resetsAt) - Date.now() + 1000);
       const nextDay = await call('GET', '/youtube/v3/channels?part=id&mine=true');
 
       expect(lastUnit.status).toBe(200);
@@ -325,7 +313,7 @@ describe('fake YouTube Data API v3, over raw HTTP', () => {
       const pacific = DateTime.fromISO(resetsAt, { zone: 'America/Los_Angeles' });
       expect(pacific.toFormat('HH:mm:ss')).toBe('00:00:00');
       expect(nextDay.status).toBe(200);
-      expect((await google.quota()).projects[0].used).toBe(1);
+      expect((await sandbox.google.quota()).projects[0].used).toBe(1);
     });
 
     it('answers 401 without a token and 403 insufficientPermissions for a read-only token', async () => {

@@ -1,7 +1,6 @@
 import { ApiRequestError, ApiResponseError, type TwitterApi } from 'twitter-api-v2';
 import { X_DEMO_ACCOUNTS } from '../demo-accounts';
-import { type RunningSandbox, startSandbox } from '../sandbox';
-import { SandboxControlClient } from '../sandbox-control.client';
+import { useSandbox } from '../testing/sandbox-suite';
 import { redirectedTwitterApi } from '../testing/redirected-twitter-api';
 
 const [demo] = X_DEMO_ACCOUNTS;
@@ -24,22 +23,15 @@ async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 5_000): 
 }
 
 describe('fake X under injected faults', () => {
-  let sandbox: RunningSandbox;
-  let control: SandboxControlClient;
+  const sandbox = useSandbox();
   let x: TwitterApi;
 
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    control = new SandboxControlClient(sandbox.url);
-  });
-  afterAll(() => sandbox.close());
-  beforeEach(async () => {
-    await control.reset();
+  beforeEach(() => {
     x = redirectedTwitterApi(sandbox.url, demo.accessToken, { timeoutMs: 500 });
   });
 
   it('answers a 429 fault with the X body and real rate-limit headers', async () => {
-    const fault = await control.addFault({
+    const fault = await sandbox.control.addFault({
       platform: 'x',
       method: 'POST',
       path: '/2/tweets',
@@ -65,11 +57,11 @@ describe('fake X under injected faults', () => {
     expect(error.rateLimit!.reset - Date.now() / 1000).toBeGreaterThan(290);
     expect(error.rateLimit!.reset - Date.now() / 1000).toBeLessThanOrEqual(301);
     await expect(x.v2.tweet('Hello')).resolves.toBeDefined();
-    expect(await control.xTweets()).toHaveLength(1);
+    expect(await sandbox.control.xTweets()).toHaveLength(1);
   });
 
   it('answers a 503 fault with the X problem body and no tweet', async () => {
-    await control.addFault({
+    await sandbox.control.addFault({
       platform: 'x',
       path: '/2/tweets',
       mode: 'status',
@@ -81,11 +73,11 @@ describe('fake X under injected faults', () => {
 
     expect(error.code).toBe(503);
     expect(error.data).toMatchObject({ title: 'Service Unavailable', status: 503 });
-    expect(await control.xTweets()).toEqual([]);
+    expect(await sandbox.control.xTweets()).toEqual([]);
   });
 
   it('answers a 401 fault like an expired token', async () => {
-    await control.addFault({
+    await sandbox.control.addFault({
       platform: 'x',
       path: '/2/users/me',
       mode: 'status',
@@ -101,18 +93,18 @@ describe('fake X under injected faults', () => {
   });
 
   it('holds a timeout fault open until the client gives up', async () => {
-    await control.addFault({ platform: 'x', path: '/2/tweets', mode: 'timeout', count: 1 });
+    await sandbox.control.addFault({ platform: 'x', path: '/2/tweets', mode: 'timeout', count: 1 });
 
     const started = Date.now();
     const error = (await thrown(x.v2.tweet('Anyone there?'))) as ApiRequestError;
 
     expect(error).toBeInstanceOf(ApiRequestError);
     expect(Date.now() - started).toBeGreaterThanOrEqual(450);
-    expect(await control.xTweets()).toEqual([]);
+    expect(await sandbox.control.xTweets()).toEqual([]);
   });
 
   it('drops the connection after accepting: the tweet exists, the client sees a socket error', async () => {
-    await control.addFault({
+    await sandbox.control.addFault({
       platform: 'x',
       method: 'POST',
       path: '/2/tweets',
@@ -123,15 +115,15 @@ describe('fake X under injected faults', () => {
     const error = (await thrown(x.v2.tweet('Did it post?'))) as ApiRequestError;
 
     expect(error).toBeInstanceOf(ApiRequestError);
-    expect(await control.xTweets(demo.id)).toEqual([
+    expect(await sandbox.control.xTweets(demo.id)).toEqual([
       expect.objectContaining({ text: 'Did it post?', authorId: demo.id }),
     ]);
-    const logged = await control.requests({ platform: 'x', path: '/2/tweets' });
+    const logged = await sandbox.control.requests({ platform: 'x', path: '/2/tweets' });
     expect(logged.map((r) => r.status)).toEqual([0]);
   });
 
   it('answers 503 after creating the tweet: the tweet exists, the client sees the 503', async () => {
-    await control.addFault({
+    await sandbox.control.addFault({
       platform: 'x',
       method: 'POST',
       path: '/2/tweets',
@@ -143,13 +135,13 @@ describe('fake X under injected faults', () => {
     const error = (await thrown(x.v2.tweet('Under load'))) as ApiResponseError;
 
     expect(error.code).toBe(503);
-    expect(await control.xTweets(demo.id)).toEqual([
+    expect(await sandbox.control.xTweets(demo.id)).toEqual([
       expect.objectContaining({ text: 'Under load', authorId: demo.id }),
     ]);
   });
 
   it('hits every Nth request of an "every" fault, with a 429 reset counted from each hit', async () => {
-    await control.addFault({
+    await sandbox.control.addFault({
       platform: 'x',
       method: 'POST',
       path: '/2/tweets',
@@ -171,33 +163,43 @@ describe('fake X under injected faults', () => {
   });
 
   it('answers a slow fault late but normally, and the duplicate rule can be switched off', async () => {
-    await control.addFault({ platform: 'x', path: '/2/tweets', mode: 'slow', delayMs: 300 });
-    await control.setXDuplicateRule(false);
+    await sandbox.control.addFault({
+      platform: 'x',
+      path: '/2/tweets',
+      mode: 'slow',
+      delayMs: 300,
+    });
+    await sandbox.control.setXDuplicateRule(false);
     const started = Date.now();
     await x.v2.tweet('Twice on purpose');
     await x.v2.tweet('Twice on purpose');
     expect(Date.now() - started).toBeGreaterThanOrEqual(600);
-    expect((await control.xTweets(demo.id)).map((t) => t.text)).toEqual([
+    expect((await sandbox.control.xTweets(demo.id)).map((t) => t.text)).toEqual([
       'Twice on purpose',
       'Twice on purpose',
     ]);
-    await control.setXDuplicateRule(true);
+    await sandbox.control.setXDuplicateRule(true);
     await expect(thrown(x.v2.tweet('Twice on purpose'))).resolves.toMatchObject({ code: 403 });
   });
 
   it('carries out a slow create whose client gave up, as X does with a request it received', async () => {
-    await control.addFault({ platform: 'x', path: '/2/tweets', mode: 'slow', delayMs: 1_000 });
+    await sandbox.control.addFault({
+      platform: 'x',
+      path: '/2/tweets',
+      mode: 'slow',
+      delayMs: 1_000,
+    });
     // The client's timeout is 500 ms: it hangs up while the sandbox is still working.
     expect(await thrown(x.v2.tweet('Landed after the timeout'))).toBeInstanceOf(ApiRequestError);
-    expect(await control.xTweets(demo.id)).toEqual([]);
-    await waitUntil(async () => (await control.xTweets(demo.id)).length === 1);
-    expect((await control.xTweets(demo.id)).map((t) => t.text)).toEqual([
+    expect(await sandbox.control.xTweets(demo.id)).toEqual([]);
+    await waitUntil(async () => (await sandbox.control.xTweets(demo.id)).length === 1);
+    expect((await sandbox.control.xTweets(demo.id)).map((t) => t.text)).toEqual([
       'Landed after the timeout',
     ]);
   });
 
   it('matches faults by method and by a path regular expression, and counts them down', async () => {
-    await control.addFault({
+    await sandbox.control.addFault({
       platform: 'x',
       method: 'GET',
       path: '^/2/tweets/\\d+$',
@@ -211,11 +213,11 @@ describe('fake X under injected faults', () => {
       expect(((await thrown(x.v2.singleTweet(data.id))) as ApiResponseError).code).toBe(500);
     }
     await expect(x.v2.singleTweet(data.id)).resolves.toMatchObject({ data: { id: data.id } });
-    expect(await control.faults()).toEqual([]);
+    expect(await sandbox.control.faults()).toEqual([]);
   });
 
   it('never applies faults to the control API', async () => {
-    await control.addFault({ platform: 'x', mode: 'status', status: 500 });
+    await sandbox.control.addFault({ platform: 'x', mode: 'status', status: 500 });
 
     const res = await fetch(`${sandbox.url}/_sandbox/faults`);
 

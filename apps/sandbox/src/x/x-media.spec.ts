@@ -1,7 +1,6 @@
 import type { TwitterApi } from 'twitter-api-v2';
 import { X_DEMO_ACCOUNTS } from '../demo-accounts';
-import { type RunningSandbox, startSandbox } from '../sandbox';
-import { SandboxControlClient } from '../sandbox-control.client';
+import { useSandbox } from '../testing/sandbox-suite';
 import { redirectedTwitterApi } from '../testing/redirected-twitter-api';
 import { xRefusal } from '../testing/x-refusal';
 import { createXOpenApiValidator } from '../testing/x-openapi-validator';
@@ -11,17 +10,10 @@ const validate = createXOpenApiValidator();
 const image = (bytes: number) => Buffer.alloc(bytes, 0xab);
 
 describe('fake X v2 media upload', () => {
-  let sandbox: RunningSandbox;
-  let control: SandboxControlClient;
+  const sandbox = useSandbox();
   let x: TwitterApi;
 
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    control = new SandboxControlClient(sandbox.url);
-  });
-  afterAll(() => sandbox.close());
-  beforeEach(async () => {
-    await control.reset();
+  beforeEach(() => {
     x = redirectedTwitterApi(sandbox.url, demo.accessToken);
   });
 
@@ -29,7 +21,7 @@ describe('fake X v2 media upload', () => {
     const mediaId = await x.v2.uploadMedia(image(2_500_000), { media_type: 'image/jpeg' });
     const { data } = await x.v2.tweet({ text: 'Our new wing', media: { media_ids: [mediaId] } });
 
-    const appends = await control.requests({
+    const appends = await sandbox.control.requests({
       platform: 'x',
       path: `/2/media/upload/${mediaId}/append`,
     });
@@ -79,7 +71,7 @@ describe('fake X v2 media upload', () => {
     const finalize = await x.v2.post(`media/upload/${id}/finalize`);
     const early = await x.v2.get('media/upload', { command: 'STATUS', media_id: id });
     const tooSoon = await xRefusal(x.v2.tweet({ text: 'Video!', media: { media_ids: [id] } }));
-    await control.advanceClock(1_000);
+    await sandbox.control.advanceClock(1_000);
     const done = await x.v2.get('media/upload', { command: 'STATUS', media_id: id });
 
     expect(validate('MediaUploadResponse', finalize)).toEqual([]);
@@ -111,7 +103,7 @@ describe('fake X v2 media upload', () => {
       id,
       associated_metadata: { alt_text: { text: 'A smiling nurse' } },
     });
-    expect((await control.xTweets(demo.id))[0].altTexts).toEqual(['A smiling nurse']);
+    expect((await sandbox.control.xTweets(demo.id))[0].altTexts).toEqual(['A smiling nurse']);
     const tooLong = await xRefusal(
       x.v2.createMediaMetadata(id, { alt_text: { text: 'a'.repeat(1001) } }),
     );
@@ -173,7 +165,7 @@ describe('fake X v2 media upload', () => {
   });
 
   it('needs the media.write scope', async () => {
-    const account = await control.createXAccount();
+    const account = await sandbox.control.createXAccount();
     const link = redirectedTwitterApi(sandbox.url, { clientId: 'c' }).generateOAuth2AuthLink(
       'http://localhost/cb',
       { scope: ['tweet.read', 'tweet.write', 'users.read'] },

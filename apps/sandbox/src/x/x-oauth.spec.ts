@@ -1,6 +1,5 @@
 import { X_DEMO_ACCOUNTS } from '../demo-accounts';
-import { type RunningSandbox, startSandbox } from '../sandbox';
-import { SandboxControlClient } from '../sandbox-control.client';
+import { useSandbox } from '../testing/sandbox-suite';
 import { redirectedTwitterApi } from '../testing/redirected-twitter-api';
 import { xRefusal } from '../testing/x-refusal';
 
@@ -9,8 +8,7 @@ const SCOPES = ['tweet.read', 'tweet.write', 'users.read', 'offline.access', 'me
 const [demo] = X_DEMO_ACCOUNTS;
 
 describe('fake X OAuth 2.0 with PKCE', () => {
-  let sandbox: RunningSandbox;
-  let control: SandboxControlClient;
+  const sandbox = useSandbox();
   const app = () => redirectedTwitterApi(sandbox.url, { clientId: 'rounds', clientSecret: 'shh' });
 
   /** Follows the consent link the way a browser would and returns the code X redirects with. */
@@ -30,13 +28,6 @@ describe('fake X OAuth 2.0 with PKCE', () => {
     const { code } = await consent(link.url);
     return app().loginWithOAuth2({ code, codeVerifier: link.codeVerifier, redirectUri: REDIRECT });
   }
-
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    control = new SandboxControlClient(sandbox.url);
-  });
-  afterAll(() => sandbox.close());
-  beforeEach(() => control.reset());
 
   it('auto-approves the consent page and returns state and a code', async () => {
     const link = app().generateOAuth2AuthLink(REDIRECT, { scope: SCOPES, state: 'abc' });
@@ -156,7 +147,7 @@ describe('fake X OAuth 2.0 with PKCE', () => {
 
   it('expires access tokens on request: 401 until refreshed', async () => {
     const x = redirectedTwitterApi(sandbox.url, demo.accessToken);
-    await control.expireXTokens(demo.id);
+    await sandbox.control.expireXTokens(demo.id);
 
     expect((await xRefusal(x.v2.me())).status).toBe(401);
     const refreshed = await app().refreshOAuth2Token(demo.refreshToken);
@@ -164,7 +155,7 @@ describe('fake X OAuth 2.0 with PKCE', () => {
   });
 
   it('revokes an account: refresh fails with invalid_grant and API calls with 401', async () => {
-    await control.revokeX(demo.id);
+    await sandbox.control.revokeX(demo.id);
 
     const refresh = await xRefusal(app().refreshOAuth2Token(demo.refreshToken));
     expect(refresh.status).toBe(400);

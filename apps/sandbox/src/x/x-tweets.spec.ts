@@ -1,7 +1,6 @@
 import type { TwitterApi } from 'twitter-api-v2';
 import { X_DEMO_ACCOUNTS } from '../demo-accounts';
-import { type RunningSandbox, startSandbox } from '../sandbox';
-import { SandboxControlClient } from '../sandbox-control.client';
+import { useSandbox } from '../testing/sandbox-suite';
 import { redirectedTwitterApi } from '../testing/redirected-twitter-api';
 import { xRefusal } from '../testing/x-refusal';
 import { createXOpenApiValidator } from '../testing/x-openapi-validator';
@@ -10,17 +9,10 @@ const [demo, otherDemo] = X_DEMO_ACCOUNTS;
 const validate = createXOpenApiValidator();
 
 describe('fake X tweets and users, driven by twitter-api-v2', () => {
-  let sandbox: RunningSandbox;
-  let control: SandboxControlClient;
+  const sandbox = useSandbox();
   let x: TwitterApi;
 
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    control = new SandboxControlClient(sandbox.url);
-  });
-  afterAll(() => sandbox.close());
-  beforeEach(async () => {
-    await control.reset();
+  beforeEach(() => {
     x = redirectedTwitterApi(sandbox.url, demo.accessToken);
   });
 
@@ -35,7 +27,7 @@ describe('fake X tweets and users, driven by twitter-api-v2', () => {
         edit_history_tweet_ids: [created.data.id],
       },
     });
-    const recorded = await control.xTweets(demo.id);
+    const recorded = await sandbox.control.xTweets(demo.id);
     expect(recorded).toEqual([
       expect.objectContaining({
         id: created.data.id,
@@ -79,7 +71,7 @@ describe('fake X tweets and users, driven by twitter-api-v2', () => {
         .public_metrics!;
 
     const early = await read();
-    await control.advanceClock(6 * 60 * 60 * 1000);
+    await sandbox.control.advanceClock(6 * 60 * 60 * 1000);
     const later = await read();
 
     expect(later.impression_count).toBeGreaterThan(early.impression_count);
@@ -148,7 +140,7 @@ describe('fake X tweets and users, driven by twitter-api-v2', () => {
     expect((await xRefusal(other.v2.deleteTweet(data.id))).status).toBe(403);
     expect(await x.v2.deleteTweet(data.id)).toEqual({ data: { deleted: true } });
     expect((await x.v2.singleTweet(data.id)).errors?.[0]).toMatchObject({ resource_id: data.id });
-    expect((await control.xTweets(demo.id))[0].deletedAt).not.toBeNull();
+    expect((await sandbox.control.xTweets(demo.id))[0].deletedAt).not.toBeNull();
   });
 
   it('answers users/me with public metrics in the documented shape', async () => {
@@ -163,7 +155,7 @@ describe('fake X tweets and users, driven by twitter-api-v2', () => {
     const followers = async () =>
       (await x.v2.me({ 'user.fields': ['public_metrics'] })).data.public_metrics!.followers_count!;
     const before = await followers();
-    await control.advanceClock(60 * 60 * 1000);
+    await sandbox.control.advanceClock(60 * 60 * 1000);
     expect(await followers()).toBe(before + 6);
   });
 
@@ -192,13 +184,13 @@ describe('fake X tweets and users, driven by twitter-api-v2', () => {
 
   it('lists mentions injected from the public, after since_id', async () => {
     const post = await x.v2.tweet('We are hiring nurses!');
-    const first = await control.injectXMention({
+    const first = await sandbox.control.injectXMention({
       accountId: demo.id,
       inReplyToTweetId: post.data.id,
       text: 'Where do I apply?',
       authorHandle: 'jobseeker_1',
     });
-    await control.injectXMention({
+    await sandbox.control.injectXMention({
       accountId: demo.id,
       text: `@${demo.handle} great news`,
       authorHandle: 'fan_2',

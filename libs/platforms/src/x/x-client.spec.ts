@@ -1,7 +1,5 @@
-// No path alias reaches apps/sandbox: the spec starts the real fake server in-process.
-import { X_DEMO_ACCOUNTS } from '../../../../apps/sandbox/src/demo-accounts';
-import { type RunningSandbox, startSandbox } from '../../../../apps/sandbox/src/sandbox';
-import { SandboxControlClient } from '../../../../apps/sandbox/src/sandbox-control.client';
+// The spec starts the real fake server in-process.
+import { useSandbox, X_DEMO_ACCOUNTS } from '@rounds/sandbox';
 import { PlatformError } from '../platform-error';
 import { XClient } from './x-client';
 
@@ -19,13 +17,10 @@ async function failure(promise: Promise<unknown>): Promise<PlatformError> {
 }
 
 describe('XClient against the sandbox', () => {
-  let sandbox: RunningSandbox;
-  let control: SandboxControlClient;
+  const sandbox = useSandbox();
   let x: XClient;
 
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    control = new SandboxControlClient(sandbox.url);
+  beforeAll(() => {
     x = new XClient({
       apiBaseUrl: sandbox.url,
       authorizeUrl: `${sandbox.url}/i/oauth2/authorize`,
@@ -34,8 +29,6 @@ describe('XClient against the sandbox', () => {
       requestTimeoutMs: 1_000,
     });
   });
-  afterAll(() => sandbox.close());
-  beforeEach(() => control.reset());
 
   describe('connecting an account', () => {
     it('links to the configured consent page with PKCE, state and the app scopes', () => {
@@ -84,7 +77,7 @@ describe('XClient against the sandbox', () => {
       expect((await x.getAccount(tokens.accessToken)).handle).toBe(demo.handle);
 
       expect((await failure(x.refresh(demo.refreshToken))).kind).toBe('auth');
-      await control.revokeX(demo.id);
+      await sandbox.control.revokeX(demo.id);
       expect((await failure(x.refresh(tokens.refreshToken!))).kind).toBe('auth');
     });
 
@@ -110,7 +103,7 @@ describe('XClient against the sandbox', () => {
       });
 
       expect(item.url).toBe(`https://x.com/${demo.handle}/status/${item.externalId}`);
-      expect(await control.xTweets(demo.id)).toEqual([
+      expect(await sandbox.control.xTweets(demo.id)).toEqual([
         expect.objectContaining({
           id: item.externalId,
           text: 'Thank you, night shift!',
@@ -128,7 +121,7 @@ describe('XClient against the sandbox', () => {
       });
 
       expect(parent.url).toBe(`https://x.com/${demo.handle}/status/${parent.externalId}`);
-      const tweets = await control.xTweets(demo.id);
+      const tweets = await sandbox.control.xTweets(demo.id);
       expect(tweets.find((t) => t.id === reply.externalId)?.inReplyToTweetId).toBe(
         parent.externalId,
       );
@@ -139,7 +132,7 @@ describe('XClient against the sandbox', () => {
 
       await x.deleteTweet(demo.accessToken, item.externalId);
 
-      expect((await control.xTweets(demo.id))[0].deletedAt).not.toBeNull();
+      expect((await sandbox.control.xTweets(demo.id))[0].deletedAt).not.toBeNull();
     });
 
     it('finds an in-doubt tweet by its text, ignoring t.co and HTML escaping', async () => {
@@ -176,8 +169,8 @@ describe('XClient against the sandbox', () => {
         posted.push(await x.postTweet(demo.accessToken, { text: `Tip ${i}`, handle: demo.handle }));
       }
       await x.deleteTweet(demo.accessToken, posted[2].externalId);
-      await control.advanceClock(24 * 60 * 60 * 1000);
-      await control.clearRequests();
+      await sandbox.control.advanceClock(24 * 60 * 60 * 1000);
+      await sandbox.control.clearRequests();
       const filler = Array.from({ length: 147 }, (_, i) => String(1000 + i));
 
       const metrics = await x.getMetrics(demo.accessToken, [
@@ -197,7 +190,7 @@ describe('XClient against the sandbox', () => {
         bookmarks: expect.any(Number),
       });
       expect(metrics.get(posted[0].externalId)!.impressions).toBeGreaterThan(0);
-      expect(await control.requests({ platform: 'x', path: '/2/tweets' })).toHaveLength(2);
+      expect(await sandbox.control.requests({ platform: 'x', path: '/2/tweets' })).toHaveLength(2);
     });
 
     it('pulls replies and mentions with their authors, oldest first, after sinceId', async () => {
@@ -205,14 +198,14 @@ describe('XClient against the sandbox', () => {
         text: 'Open house!',
         handle: demo.handle,
       });
-      const first = await control.injectXMention({
+      const first = await sandbox.control.injectXMention({
         accountId: demo.id,
         inReplyToTweetId: post.externalId,
         text: 'What time?',
         authorHandle: 'curious_cat',
         authorName: 'Curious Cat',
       });
-      await control.injectXMention({
+      await sandbox.control.injectXMention({
         accountId: demo.id,
         text: `@${demo.handle} see you there`,
         authorHandle: 'neighbour',
@@ -241,7 +234,7 @@ describe('XClient against the sandbox', () => {
 
   describe('failures', () => {
     it('turns a 429 into rate_limited with the reset time X gave', async () => {
-      await control.addFault({
+      await sandbox.control.addFault({
         platform: 'x',
         method: 'POST',
         path: '/2/tweets',
@@ -261,7 +254,7 @@ describe('XClient against the sandbox', () => {
     });
 
     it('turns 5xx into transient and 401 into auth', async () => {
-      await control.addFault({
+      await sandbox.control.addFault({
         platform: 'x',
         path: '/2/users/me',
         mode: 'status',
@@ -270,7 +263,7 @@ describe('XClient against the sandbox', () => {
       });
       expect((await failure(x.getAccount(demo.accessToken))).kind).toBe('transient');
 
-      await control.expireXTokens(demo.id);
+      await sandbox.control.expireXTokens(demo.id);
       expect((await failure(x.getAccount(demo.accessToken))).kind).toBe('auth');
     });
 
@@ -284,7 +277,7 @@ describe('XClient against the sandbox', () => {
     });
 
     it('reports unknown_outcome when the connection drops after X accepted a tweet', async () => {
-      await control.addFault({
+      await sandbox.control.addFault({
         platform: 'x',
         method: 'POST',
         path: '/2/tweets',
@@ -297,11 +290,13 @@ describe('XClient against the sandbox', () => {
       );
 
       expect(error.kind).toBe('unknown_outcome');
-      expect((await control.xTweets(demo.id)).map((t) => t.text)).toEqual(['Did this go out?']);
+      expect((await sandbox.control.xTweets(demo.id)).map((t) => t.text)).toEqual([
+        'Did this go out?',
+      ]);
     });
 
     it('reports unknown_outcome when a sent tweet times out, transient for a read', async () => {
-      await control.addFault({ platform: 'x', path: '/2/', mode: 'timeout' });
+      await sandbox.control.addFault({ platform: 'x', path: '/2/', mode: 'timeout' });
 
       const post = await failure(
         x.postTweet(demo.accessToken, { text: 'Slow', handle: demo.handle }),
@@ -313,7 +308,12 @@ describe('XClient against the sandbox', () => {
     });
 
     it('calls a dropped read transient', async () => {
-      await control.addFault({ platform: 'x', method: 'GET', mode: 'drop-after-accept', count: 1 });
+      await sandbox.control.addFault({
+        platform: 'x',
+        method: 'GET',
+        mode: 'drop-after-accept',
+        count: 1,
+      });
 
       expect((await failure(x.getAccount(demo.accessToken))).kind).toBe('transient');
     });

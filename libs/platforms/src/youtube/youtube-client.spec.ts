@@ -3,13 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
-import {
-  GOOGLE_DEMO_ACCOUNTS,
-  GoogleControlClient,
-  type RunningSandbox,
-  SandboxControlClient,
-  startSandbox,
-} from '@rounds/sandbox';
+import { GOOGLE_DEMO_ACCOUNTS, useSandbox } from '@rounds/sandbox';
 import { PlatformError } from '../platform-error';
 import { YoutubeClient, YoutubeClientOptions, YoutubeUploadInput } from './youtube-client';
 
@@ -27,9 +21,7 @@ async function failure(promise: Promise<unknown>): Promise<PlatformError> {
 }
 
 describe('YoutubeClient against the sandbox, through googleapis', () => {
-  let sandbox: RunningSandbox;
-  let control: SandboxControlClient;
-  let google: GoogleControlClient;
+  const sandbox = useSandbox();
   let dir: string;
   let options: YoutubeClientOptions;
 
@@ -61,9 +53,6 @@ describe('YoutubeClient against the sandbox, through googleapis', () => {
   });
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    control = new SandboxControlClient(sandbox.url);
-    google = new GoogleControlClient(sandbox.url);
     dir = await mkdtemp(join(tmpdir(), 'rounds-youtube-'));
     options = {
       apiBaseUrl: sandbox.url,
@@ -73,11 +62,7 @@ describe('YoutubeClient against the sandbox, through googleapis', () => {
       clientSecret: 'rounds-local-secret',
     };
   });
-  afterAll(async () => {
-    await sandbox.close();
-    await rm(dir, { recursive: true, force: true });
-  });
-  beforeEach(() => control.reset());
+  afterAll(() => rm(dir, { recursive: true, force: true }));
 
   describe('OAuth', () => {
     it('connects a channel: consent URL, code exchange with a refresh token, then refresh', async () => {
@@ -118,7 +103,7 @@ describe('YoutubeClient against the sandbox, through googleapis', () => {
       });
       const code = new URL(consent.headers.get('location') ?? '').searchParams.get('code') ?? '';
       await youtube.exchangeCode(code, REDIRECT);
-      await google.revoke(demo.channelId);
+      await sandbox.google.revoke(demo.channelId);
 
       const reused = await failure(youtube.exchangeCode(code, REDIRECT));
       const revoked = await failure(youtube.refresh(demo.refreshToken));
@@ -139,7 +124,7 @@ describe('YoutubeClient against the sandbox, through googleapis', () => {
         uploadInput(file.path, 40 * KiB),
       );
 
-      const [video] = await google.videos();
+      const [video] = await sandbox.google.videos();
       expect(published).toEqual({
         externalId: video.id,
         url: `https://www.youtube.com/watch?v=${video.id}`,
@@ -152,7 +137,7 @@ describe('YoutubeClient against the sandbox, through googleapis', () => {
         bytesReceived: 40 * KiB,
         sha256: file.sha256,
       });
-      const requests = await control.requests({
+      const requests = await sandbox.control.requests({
         platform: 'google',
         path: '/upload/youtube/v3/videos',
       });
@@ -169,7 +154,7 @@ describe('YoutubeClient against the sandbox, through googleapis', () => {
         onSession: async (uri) => void sessions.push(uri),
       });
 
-      const [video] = await google.videos();
+      const [video] = await sandbox.google.videos();
       expect(video).toMatchObject({
         id: published.externalId,
         bytesReceived: size,
@@ -178,7 +163,7 @@ describe('YoutubeClient against the sandbox, through googleapis', () => {
       expect(sessions).toEqual([
         expect.stringContaining(`${sandbox.url}/upload/youtube/v3/videos?`),
       ]);
-      const puts = await control.requests({
+      const puts = await sandbox.control.requests({
         platform: 'google',
         path: '/upload/youtube/v3/videos',
       });
@@ -200,7 +185,7 @@ describe('YoutubeClient against the sandbox, through googleapis', () => {
         onSession: async (uri: string) => {
           stored = uri;
           // The first chunk is kept by YouTube, then the worker loses the connection.
-          await control.addFault({
+          await sandbox.control.addFault({
             platform: 'google',
             method: 'PUT',
             path: '/upload/youtube/v3/videos',
@@ -213,7 +198,7 @@ describe('YoutubeClient against the sandbox, through googleapis', () => {
       const interrupted = await failure(
         youtube.uploadVideo(demo.accessToken, uploadInput(file.path, size), session),
       );
-      const [partial] = await google.uploads();
+      const [partial] = await sandbox.google.uploads();
       const published = await youtube.uploadVideo(demo.accessToken, uploadInput(file.path, size), {
         ...session,
         uri: stored,
@@ -221,7 +206,7 @@ describe('YoutubeClient against the sandbox, through googleapis', () => {
 
       expect(interrupted.kind).toBe('transient');
       expect(partial).toMatchObject({ bytesReceived: 256 * KiB, totalBytes: size, videoId: null });
-      const videos = await google.videos();
+      const videos = await sandbox.google.videos();
       expect(videos).toEqual([
         expect.objectContaining({
           id: published.externalId,
@@ -229,7 +214,7 @@ describe('YoutubeClient against the sandbox, through googleapis', () => {
           sha256: file.sha256,
         }),
       ]);
-      const puts = await control.requests({
+      const puts = await sandbox.control.requests({
         platform: 'google',
         path: '/upload/youtube/v3/videos',
       });
@@ -246,7 +231,7 @@ describe('YoutubeClient against the sandbox, through googleapis', () => {
         uri: undefined as string | undefined,
         onSession: async (uri: string) => void (session.uri = uri),
       };
-      await control.addFault({
+      await sandbox.control.addFault({
         platform: 'google',
         method: 'PUT',
         path: '^/upload/youtube/v3/videos$',
@@ -268,7 +253,7 @@ describe('YoutubeClient against the sandbox, through googleapis', () => {
       );
 
       expect(again).toEqual(first);
-      expect(await google.videos()).toHaveLength(1);
+      expect(await sandbox.google.videos()).toHaveLength(1);
     });
 
     it('reports a lost connection on a multipart upload as unknown, and finds the upload by title and upload tag', async () => {
@@ -280,7 +265,7 @@ describe('YoutubeClient against the sandbox, through googleapis', () => {
         demo.accessToken,
         uploadInput(file.path, 10 * KiB, { uploadTag: 'roundsother' }),
       );
-      await control.addFault({
+      await sandbox.control.addFault({
         platform: 'google',
         method: 'POST',
         path: '/upload/youtube/v3/videos',
@@ -298,7 +283,7 @@ describe('YoutubeClient against the sandbox, through googleapis', () => {
         client().findRecentUpload(demo.accessToken, { title, uploadTag, since });
 
       expect(lost.kind).toBe('unknown_outcome');
-      const ours = (await google.videos()).find((v) => v.tags.includes('roundsours'))!;
+      const ours = (await sandbox.google.videos()).find((v) => v.tags.includes('roundsours'))!;
       expect(ours.tags).toEqual(['cardiology', 'hospital', 'roundsours']);
       expect(await find(title, 'roundsours')).toEqual({
         externalId: ours.id,
@@ -314,7 +299,7 @@ describe('YoutubeClient against the sandbox, through googleapis', () => {
       );
 
       expect(error.kind).toBe('content');
-      expect(await control.requests({ platform: 'google' })).toEqual([]);
+      expect(await sandbox.control.requests({ platform: 'google' })).toEqual([]);
     });
   });
 
@@ -327,10 +312,10 @@ describe('YoutubeClient against the sandbox, through googleapis', () => {
         demo.accessToken,
         uploadInput(file.path, 8 * KiB, { publishAt }),
       );
-      const before = await google.videos();
-      await control.advanceClock(2 * 3_600_000);
+      const before = await sandbox.google.videos();
+      await sandbox.control.advanceClock(2 * 3_600_000);
 
-      const after = await google.videos();
+      const after = await sandbox.google.videos();
       const metrics = await youtube.getMetrics(demo.accessToken, [externalId]);
 
       expect(before[0]).toMatchObject({
@@ -375,14 +360,14 @@ describe('YoutubeClient against the sandbox, through googleapis', () => {
         privacyStatus: 'private',
         publishAt: later,
       });
-      const rescheduled = (await google.videos())[0];
+      const rescheduled = (await sandbox.google.videos())[0];
       await youtube.updateVisibility(demo.accessToken, externalId, {
         privacyStatus: 'private',
         publishAt: null,
       });
-      const held = (await google.videos())[0];
+      const held = (await sandbox.google.videos())[0];
       await youtube.updateVisibility(demo.accessToken, externalId, { privacyStatus: 'unlisted' });
-      const unlisted = (await google.videos())[0];
+      const unlisted = (await sandbox.google.videos())[0];
 
       expect(rescheduled).toMatchObject({
         privacyStatus: 'private',
@@ -403,7 +388,7 @@ describe('YoutubeClient against the sandbox, through googleapis', () => {
       await youtube.deleteVideo(demo.accessToken, externalId);
       await youtube.deleteVideo(demo.accessToken, externalId);
 
-      expect(await google.videos()).toEqual([
+      expect(await sandbox.google.videos()).toEqual([
         expect.objectContaining({ id: externalId, deleted: true }),
       ]);
       const metrics = await youtube.getMetrics(demo.accessToken, [externalId]);
@@ -449,7 +434,7 @@ describe('YoutubeClient against the sandbox, through googleapis', () => {
         name: 'English',
       });
 
-      const [video] = await google.videos();
+      const [video] = await sandbox.google.videos();
       expect(video.thumbnail).toEqual({ mimeType: 'image/png', bytes: 2048 });
       expect(video.captions).toEqual([{ language: 'en', name: 'English', bytes: track.length }]);
     });
@@ -463,8 +448,8 @@ describe('YoutubeClient against the sandbox, through googleapis', () => {
         demo.accessToken,
         uploadInput(file.path, 8 * KiB, { privacyStatus: 'public' }),
       );
-      await control.advanceClock(10 * 60_000);
-      await control.clearRequests();
+      await sandbox.control.advanceClock(10 * 60_000);
+      await sandbox.control.clearRequests();
       const ids = [
         externalId,
         ...Array.from({ length: 119 }, (_, i) => `missing${String(i).padStart(4, '0')}`),
@@ -472,7 +457,10 @@ describe('YoutubeClient against the sandbox, through googleapis', () => {
 
       const metrics = await youtube.getMetrics(demo.accessToken, ids);
 
-      const lists = await control.requests({ platform: 'google', path: '/youtube/v3/videos' });
+      const lists = await sandbox.control.requests({
+        platform: 'google',
+        path: '/youtube/v3/videos',
+      });
       expect(lists).toHaveLength(3);
       expect([...metrics.keys()]).toEqual([externalId]);
       const counters = metrics.get(externalId)!;
@@ -491,7 +479,7 @@ describe('YoutubeClient against the sandbox, through googleapis', () => {
       const texts = Array.from({ length: 105 }, (_, i) => `Comment ${i}`);
       await Promise.all(
         texts.map((text) =>
-          google.injectComment({ videoId: externalId, text, authorName: 'Jane Doe' }),
+          sandbox.google.injectComment({ videoId: externalId, text, authorName: 'Jane Doe' }),
         ),
       );
 
@@ -523,7 +511,7 @@ describe('YoutubeClient against the sandbox, through googleapis', () => {
   describe('errors', () => {
     it('turns an exhausted daily quota into a quota error that waits for Pacific midnight', async () => {
       const file = await videoFile(8 * KiB);
-      await google.setQuota({ used: 9_000 });
+      await sandbox.google.setQuota({ used: 9_000 });
 
       const error = await failure(
         client().uploadVideo(demo.accessToken, uploadInput(file.path, 8 * KiB)),
@@ -534,11 +522,11 @@ describe('YoutubeClient against the sandbox, through googleapis', () => {
       expect(pacific.toFormat('HH:mm:ss.SSS')).toBe('00:00:00.000');
       expect(error.retryAt!.getTime() - Date.now()).toBeGreaterThan(0);
       expect(error.retryAt!.getTime() - Date.now()).toBeLessThanOrEqual(25 * 3_600_000);
-      expect(await google.videos()).toEqual([]);
+      expect(await sandbox.google.videos()).toEqual([]);
     });
 
     it('turns an expired token into an auth error', async () => {
-      await google.expireTokens(demo.channelId);
+      await sandbox.google.expireTokens(demo.channelId);
 
       const error = await failure(client().getChannel(demo.accessToken));
 
@@ -547,7 +535,7 @@ describe('YoutubeClient against the sandbox, through googleapis', () => {
     });
 
     it('turns a 503 into a transient error without retrying it itself', async () => {
-      await control.addFault({
+      await sandbox.control.addFault({
         platform: 'google',
         path: '/youtube/v3/channels',
         mode: 'status',
@@ -559,12 +547,12 @@ describe('YoutubeClient against the sandbox, through googleapis', () => {
 
       expect(error).toMatchObject({ kind: 'transient', status: 503 });
       expect(
-        await control.requests({ platform: 'google', path: '/youtube/v3/channels' }),
+        await sandbox.control.requests({ platform: 'google', path: '/youtube/v3/channels' }),
       ).toHaveLength(1);
     });
 
     it('turns a timeout into a transient error', async () => {
-      await control.addFault({
+      await sandbox.control.addFault({
         platform: 'google',
         path: '/youtube/v3/videos',
         mode: 'timeout',
