@@ -7,13 +7,11 @@
 // (BENCH_POSTGRES_URL, BENCH_REDIS_URL; BENCH_PUBLICATIONS for a quicker try.)
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { DiscoveryModule, NestFactory } from '@nestjs/core';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig, ConfigModule } from '@rounds/config';
 import { DatabaseModule, dataSourceOptions } from '@rounds/database';
@@ -30,6 +28,9 @@ import { enrollPublished } from '@rounds/domain/metrics/metrics-sweep.store';
 import { JobProducer, QueueModule, QueueName } from '@rounds/queue';
 import { SandboxControlClient } from '@rounds/sandbox';
 import { MetricsProcessor } from '../apps/worker/src/processors/metrics.processor';
+import { freePort } from '../test/support/processes';
+import { adminQuery, benchDatabaseUrl } from './support/bench-stack';
+import { pool } from './support/publish-fixtures';
 
 const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -37,44 +38,6 @@ const PUBLICATIONS = Number(process.env.BENCH_PUBLICATIONS ?? 100_000);
 const PER_CHANNEL = 100;
 const LATENCY_MS = 100;
 const SEED_CONCURRENCY = 64;
-
-const databaseUrl = (name: string) =>
-  Object.assign(new URL(ADMIN_URL), { pathname: `/${name}` }).toString();
-
-async function admin(sql: string): Promise<void> {
-  const client = new Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-/** Runs `work` over `items`, `limit` at a time. */
-async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        results[i] = await work(items[i]);
-      }
-    }),
-  );
-  return results;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
-}
 
 /** The sandbox as its own process, as `npm start` runs it: it does not share the worker's CPU. */
 async function spawnSandbox(): Promise<{ url: string; stop: () => void }> {
@@ -257,7 +220,7 @@ async function main(): Promise<void> {
   Object.assign(process.env, {
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
-    DATABASE_URL: databaseUrl(name),
+    DATABASE_URL: benchDatabaseUrl(ADMIN_URL, name),
     REDIS_URL,
     QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}`,
     JWT_SECRET: randomBytes(32).toString('hex'),
@@ -268,8 +231,8 @@ async function main(): Promise<void> {
   console.log(
     `metrics refresh benchmark: ${PUBLICATIONS} X posts on ${Math.ceil(PUBLICATIONS / PER_CHANNEL)} channels, sandbox latency ${LATENCY_MS} ms, ${cpus().length} cores`,
   );
-  await admin(`CREATE DATABASE ${name}`);
-  const ds = new DataSource(dataSourceOptions(databaseUrl(name)));
+  await adminQuery(ADMIN_URL, `CREATE DATABASE ${name}`);
+  const ds = new DataSource(dataSourceOptions(benchDatabaseUrl(ADMIN_URL, name)));
   let worker: INestApplicationContext | undefined;
   try {
     await ds.initialize();
@@ -324,7 +287,7 @@ async function main(): Promise<void> {
     await worker?.get(JobProducer).queue(QueueName.Metrics).obliterate({ force: true });
     await worker?.close();
     if (ds.isInitialized) await ds.destroy();
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await adminQuery(ADMIN_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     sandbox.stop();
   }
 }

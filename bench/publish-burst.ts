@@ -16,18 +16,11 @@ import { randomBytes } from 'node:crypto';
 import { Queue, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@rounds/database';
 import { XClient } from '@rounds/platforms';
 import { redisOptions } from '@rounds/queue';
-import { SandboxControlClient } from '../apps/sandbox/src/sandbox-control.client';
-import {
-  deleteQueueKeys,
-  ensureBuilt,
-  freePort,
-  launch,
-  stopProcess,
-} from '../test/support/processes';
+import type { SandboxControlClient } from '../apps/sandbox/src/sandbox-control.client';
+import { deleteQueueKeys, ensureBuilt, launch, stopProcess } from '../test/support/processes';
+import { benchDatabase, benchWorkerEnv, launchSandbox } from './support/bench-stack';
 import {
   Account,
   duplicates,
@@ -56,7 +49,6 @@ const GIVE_UP_MS = 180_000;
 const BASELINE_QUEUE = 'baseline';
 
 const tag = `bench_publish_${randomBytes(4).toString('hex')}`;
-const databaseUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${tag}` }).toString();
 const encryptionKey = `bench:${randomBytes(32).toString('base64')}`;
 
 /** Polls `done` (rarely, to keep the bench's own load off the machine) until it holds or GIVE_UP_MS passes. */
@@ -208,45 +200,28 @@ async function runBaselineWorker(): Promise<void> {
 
 async function main(): Promise<void> {
   ensureBuilt();
-  const admin = new Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${tag}`);
-  const migrator = new DataSource(dataSourceOptions(databaseUrl));
-  await migrator.initialize();
-  await migrator.runMigrations({ transaction: 'each' });
-  await migrator.destroy();
-  const db = new Client({ connectionString: databaseUrl });
-  await db.connect();
+  const database = await benchDatabase(ADMIN_URL, tag);
+  const db = database.db;
   const children: ChildProcess[] = [];
   const redis = new IORedis(REDIS_URL, { maxRetriesPerRequest: null });
   try {
-    const port = await freePort();
-    const sandboxUrl = `http://127.0.0.1:${port}`;
-    const sandboxEnv = { SANDBOX_PORT: String(port), SANDBOX_LATENCY_MS: String(LATENCY_MS) };
     const sandboxArgs = (process.env.BENCH_SANDBOX_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    children.push(await launch('sandbox', tag, sandboxEnv, 'sandbox listening on', sandboxArgs));
-    const control = new SandboxControlClient(sandboxUrl);
+    const sandbox = await launchSandbox(tag, LATENCY_MS, sandboxArgs);
+    children.push(sandbox.child);
+    const { control } = sandbox;
     const accounts = await pool(Array.from({ length: CHANNELS }), 32, () =>
       control.createXAccount(),
     );
     const fixtures = await insertFixtures(db, accounts, encryptionKey, CHANNELS_PER_ORGANIZATION);
 
-    const env = {
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'info',
-      DATABASE_URL: databaseUrl,
-      REDIS_URL,
-      QUEUE_PREFIX: tag,
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      ENCRYPTION_KEY: encryptionKey,
-      AUDIT_SIGNING_KEY: `bench:${randomBytes(32).toString('base64')}`,
-      WORKER_CONCURRENCY: String(CONCURRENCY),
-      X_API_BASE_URL: sandboxUrl,
-      // Production refuses the public example secrets; the sandbox accepts any.
-      X_CLIENT_SECRET: randomBytes(16).toString('hex'),
-      GOOGLE_CLIENT_SECRET: randomBytes(16).toString('hex'),
-      MEDIA_DIR: `.data/${tag}`,
-    };
+    const env = benchWorkerEnv({
+      databaseUrl: database.url,
+      redisUrl: REDIS_URL,
+      queuePrefix: tag,
+      encryptionKey,
+      concurrency: CONCURRENCY,
+      sandboxUrl: sandbox.url,
+    });
     // BENCH_WORKER_NODE_ARGS="--cpu-prof" profiles the worker (BENCH_SANDBOX_NODE_ARGS the sandbox).
     const nodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const worker = await launch('worker', tag, env, '"worker ready"', nodeArgs);
@@ -299,7 +274,7 @@ async function main(): Promise<void> {
     // The baseline has the machine to itself: our worker would go on collecting metrics.
     children.splice(children.indexOf(worker), 1);
     await stopProcess(worker, 'SIGTERM');
-    const base = await baseline(control, sandboxUrl, accounts);
+    const base = await baseline(control, sandbox.url, accounts);
     const oursPerSecond = ours.accepted.length / (oursAllMs / 1000);
     const ratio = oursPerSecond / base.perSecond;
     const lowP99 = percentile(low.lateness, 99);
@@ -345,9 +320,7 @@ async function main(): Promise<void> {
     for (const child of children.reverse()) await stopProcess(child, 'SIGTERM');
     await deleteQueueKeys(redis, tag);
     redis.disconnect();
-    await db.end();
-    await admin.query(`DROP DATABASE IF EXISTS ${tag} WITH (FORCE)`);
-    await admin.end();
+    await database.drop();
   }
 }
 

@@ -10,15 +10,8 @@ import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { Queue } from 'bullmq';
 import { createRedis, redisOptions, redisTarget } from '@rounds/queue';
-import { SandboxControlClient } from '../apps/sandbox/src/sandbox-control.client';
-import {
-  deleteQueueKeys,
-  ensureBuilt,
-  freePort,
-  launch,
-  stopProcess,
-} from '../test/support/processes';
-import { benchDatabase, benchWorkerEnv } from './support/bench-stack';
+import { deleteQueueKeys, ensureBuilt, launch, stopProcess } from '../test/support/processes';
+import { benchDatabase, benchWorkerEnv, launchSandbox } from './support/bench-stack';
 import { awaitPublished, cpuSeconds, dueAt, quietSandbox } from './support/burst-measure';
 import {
   duplicates,
@@ -63,18 +56,16 @@ async function main(): Promise<void> {
   const children: ChildProcess[] = [];
   const rounds: Round[] = [];
   try {
-    const port = await freePort();
-    const sandboxUrl = `http://127.0.0.1:${port}`;
-    const sandboxEnv = { SANDBOX_PORT: String(port), SANDBOX_LATENCY_MS: String(LATENCY_MS) };
-    children.push(await launch('sandbox', tag, sandboxEnv, 'sandbox listening on'));
-    const control = new SandboxControlClient(sandboxUrl);
+    const sandbox = await launchSandbox(tag, LATENCY_MS);
+    children.push(sandbox.child);
+    const { control } = sandbox;
     const env = benchWorkerEnv({
       databaseUrl: database.url,
       redisUrl: REDIS_URL,
       queuePrefix: tag,
       encryptionKey,
       concurrency: CONCURRENCY,
-      sandboxUrl,
+      sandboxUrl: sandbox.url,
     });
     for (const count of WORKERS) {
       // Channels of their own per round, the previous round's disconnected: no metrics reading

@@ -8,7 +8,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@rounds/database';
 import {
@@ -21,6 +20,7 @@ import {
   ReportPeriod,
 } from '@rounds/domain';
 import { enrollPublished } from '@rounds/domain/metrics/metrics-sweep.store';
+import { adminQuery, benchDatabaseUrl } from './support/bench-stack';
 import { insertPublishedPosts } from './support/published-posts';
 
 const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -33,19 +33,6 @@ const ZONE = 'America/Chicago';
 const ENGAGEMENTS = `coalesce(likes, 0) + coalesce(reposts, 0) + coalesce(replies, 0) + coalesce(quotes, 0)
   + coalesce(bookmarks, 0) + coalesce(comments, 0)`;
 const REACH = 'coalesce(impressions, 0) + coalesce(views, 0)';
-
-const databaseUrl = (name: string) =>
-  Object.assign(new URL(ADMIN_URL), { pathname: `/${name}` }).toString();
-
-async function admin(sql: string): Promise<void> {
-  const client = new Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
   const t0 = performance.now();
@@ -232,8 +219,9 @@ async function main(): Promise<void> {
   console.log(
     `reports benchmark: ${PUBLICATIONS} publications x ${SNAPSHOTS_EACH} snapshots, ${cpus().length} cores, database ${name}`,
   );
-  await admin(`CREATE DATABASE ${name}`);
-  const ds = new DataSource({ ...dataSourceOptions(databaseUrl(name)), extra: { max: 10 } });
+  await adminQuery(ADMIN_URL, `CREATE DATABASE ${name}`);
+  const url = benchDatabaseUrl(ADMIN_URL, name);
+  const ds = new DataSource({ ...dataSourceOptions(url), extra: { max: 10 } });
   try {
     await ds.initialize();
     await ds.runMigrations({ transaction: 'each' });
@@ -314,7 +302,7 @@ async function main(): Promise<void> {
     );
   } finally {
     if (ds.isInitialized) await ds.destroy();
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await adminQuery(ADMIN_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }
 }
 
