@@ -21,6 +21,7 @@ const FEATURES = {
   common: [],
   crypto: [],
   mail: [],
+  'read-versions': [],
   audit: ['*common'],
   lifecycle: ['*audit', '*common'],
   notifications: ['*common', '*mail', '*push'],

@@ -3,7 +3,8 @@
 // a year of published posts with their daily metrics), then 100 concurrent clients for 15 s on
 // each of the calendar month, the approval queue, the inbox and the 30-day engagement report,
 // beside /health/live in the same run. Exits non-zero on a missed target.
-// Run: npm run bench -- read-paths   (BENCH_SECONDS, BENCH_CONNECTIONS to change the load)
+// Run: npm run bench -- read-paths   (BENCH_SECONDS, BENCH_CONNECTIONS to change the load;
+// BENCH_API_NODE_ARGS="--cpu-prof" profiles the API)
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import { DataSource } from 'typeorm';
@@ -120,7 +121,8 @@ async function seed(stack: Stack) {
 async function main() {
   process.env.ROUNDS_TEMPLATE_DB = `rounds_tpl_${randomBytes(5).toString('hex')}`;
   await createTemplateDatabase();
-  const stack = await startStack({ env: { LOG_LEVEL: 'warn' } });
+  const apiNodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const stack = await startStack({ env: { LOG_LEVEL: 'warn' }, apiNodeArgs });
   try {
     console.log(
       `  seeding: ${POSTS} posts (${IN_REVIEW} in review), ${MESSAGES} messages, ${PUBLISHED} published with 90 days of metrics`,

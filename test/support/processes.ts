@@ -57,6 +57,8 @@ export interface StackOptions {
   pooler?: (url: string) => string;
   /** API processes on one database and Redis (default 1). */
   apiReplicas?: number;
+  /** Node's own flags for every API process (e.g. `--cpu-prof`). */
+  apiNodeArgs?: string[];
 }
 
 /** Short timings so crashes, leases and retries play out within a test. */
@@ -106,12 +108,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     await owner.end();
   }
   const apiUrls = [env.PUBLIC_URL];
-  children.push(await launch('api', name, env, healthOf(env.PUBLIC_URL)));
+  const apiArgs = options.apiNodeArgs ?? [];
+  children.push(await launch('api', name, env, healthOf(env.PUBLIC_URL), apiArgs));
   for (let i = 1; i < (options.apiReplicas ?? 1); i++) {
     const port = String(await freePort());
     apiUrls.push(`http://127.0.0.1:${port}`);
     const replica = { ...env, PORT: port };
-    children.push(await launch('api', name, replica, healthOf(apiUrls[i])));
+    children.push(await launch('api', name, replica, healthOf(apiUrls[i]), apiArgs));
   }
   let worker: ChildProcess | undefined;
   const db = new Pool({ connectionString: databaseUrl(name), max: 4 });

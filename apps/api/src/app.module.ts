@@ -13,7 +13,12 @@ import {
   OrganizationsModule,
   PostsModule,
 } from '@rounds/domain';
-import { ConversationsModule, CryptoModule, ReportsModule } from '@rounds/domain';
+import {
+  ConversationsModule,
+  CryptoModule,
+  ReadVersionsModule,
+  ReportsModule,
+} from '@rounds/domain';
 import { ChannelsModule, CostsModule } from '@rounds/domain';
 import { QueueModule, REDIS, type RedisClient } from '@rounds/queue';
 import { ApprovalsController } from './approvals/approvals.controller';
@@ -21,6 +26,7 @@ import { AuditController } from './audit/audit.controller';
 import { ChannelsController } from './channels/channels.controller';
 import { AuthGuard } from './common/auth.guard';
 import { MetricsController } from './common/metrics.controller';
+import { ReadCache } from './common/read-cache';
 import { StorableInputMiddleware } from './common/storable-input.middleware';
 import { ComplianceController } from './compliance/compliance.controller';
 import { ConversationsController } from './conversations/conversations.controller';
@@ -74,6 +80,7 @@ import { ReportsController } from './reports/reports.controller';
     ConversationsModule,
     ChannelsModule,
     CostsModule,
+    ReadVersionsModule,
     OperatorModule,
   ],
   controllers: [
@@ -100,7 +107,7 @@ import { ReportsController } from './reports/reports.controller';
     RestrictedTermsController,
     ChannelsController,
   ],
-  providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, ReadCache],
 })
 export class AppModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

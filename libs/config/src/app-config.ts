@@ -338,6 +338,12 @@ export class AppConfig {
   @Min(100)
   DB_CONNECT_TIMEOUT_MS = 10_000;
 
+  /** Memory an API process gives the serialized answers of the read paths (calendar, queue, ...). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  READ_CACHE_MB = 64;
+
   /**
    * The operator's token for Bull Board at /admin/queues (HTTP Basic, user `operator`). The
    * operator runs the service for every organization; no organization role opens it. Empty: off.

@@ -33,6 +33,7 @@ import { PostRevisionEntity } from './posts/post-revision.entity';
 import { PostEntity } from './posts/post.entity';
 import { PublicationEntity } from './posts/publication.entity';
 import { YoutubeUploadEntity } from './publishing/youtube-upload.entity';
+import { ReadVersionEntity } from './read-versions/read-version.entity';
 
 /** Every entity, for the data source and the migration generator. */
 export const entities = [
@@ -71,4 +72,5 @@ export const entities = [
   MfaRecoveryCodeEntity,
   SsoConnectionEntity,
   SsoLoginEntity,
+  ReadVersionEntity,
 ];

@@ -19,5 +19,6 @@ export * from './push';
 export * from './organizations';
 export * from './posts';
 export * from './publishing';
+export * from './read-versions';
 export * from './reports';
 export * from './retention';

@@ -7,7 +7,6 @@ import {
   MfaEnrolmentRequiredError,
   Permission,
   TokenService,
-  UsersService,
 } from '@rounds/domain';
 import {
   ALLOWED_BEFORE_MFA,
@@ -23,7 +22,6 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
-    private readonly users: UsersService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -37,16 +35,13 @@ export class AuthGuard implements CanActivate {
     }
     const claims = this.tokens.verifyAccessToken(token);
     // Checked on every request, so deactivation and logout take effect before the token expires.
-    const [user, sessionActive] = await Promise.all([
-      this.users.findActive(claims.org, claims.sub),
-      claims.sid ? this.tokens.isSessionActive(claims.org, claims.sid) : false,
-    ]);
-    if (!user) throw new UnauthorizedException('the account is disabled or no longer exists');
+    const { role, sessionActive } = await this.tokens.holderOf(claims);
+    if (!role) throw new UnauthorizedException('the account is disabled or no longer exists');
     if (!sessionActive) throw new UnauthorizedException('the session has ended; sign in again');
     request.actor = {
-      userId: user.id,
-      organizationId: user.organizationId,
-      role: user.role,
+      userId: claims.sub,
+      organizationId: claims.org,
+      role,
       sessionId: claims.sid,
     };
     if (
@@ -61,8 +56,8 @@ export class AuthGuard implements CanActivate {
       targets,
     );
     if (!permission) throw new ForbiddenError('this route declares no permission');
-    if (permission !== ANY_ROLE && !can(user.role, permission)) {
-      throw new ForbiddenError(`the ${user.role} role may not do this (needs ${permission})`);
+    if (permission !== ANY_ROLE && !can(role, permission)) {
+      throw new ForbiddenError(`the ${role} role may not do this (needs ${permission})`);
     }
     return true;
   }

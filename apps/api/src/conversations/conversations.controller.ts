@@ -1,8 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, InboxService, Permission, RepliesService } from '@rounds/domain';
-import { CurrentActor, Requires } from '../common/access.decorators';
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Actor, InboxService, Permission, ReadArea, RepliesService } from '@rounds/domain';
+import { AuthenticatedRequest, CurrentActor, Requires } from '../common/access.decorators';
 import { IdParam } from '../common/id-param';
+import { ReadCache, ReadOptions } from '../common/read-cache';
 import { RejectDto } from '../posts/dto/post-actions.dto';
 import {
   ApproveReplyDto,
@@ -13,6 +15,8 @@ import {
   ReplyDto,
 } from './conversations.dto';
 
+const INBOX: ReadOptions = { view: 'inbox', area: ReadArea.Inbox };
+
 /** The inbox of mentions, replies and comments, and the replies to them. */
 @ApiTags('conversations')
 @ApiBearerAuth()
@@ -21,12 +25,21 @@ export class ConversationsController {
   constructor(
     private readonly inbox: InboxService,
     private readonly replies: RepliesService,
+    private readonly reads: ReadCache,
   ) {}
 
   @Get()
   @Requires(Permission.ReadContent)
-  async list(@CurrentActor() actor: Actor, @Query() query: InboxQueryDto): Promise<MessageDto[]> {
-    return (await this.inbox.list(actor, query)).map(MessageDto.of);
+  @ApiOkResponse({ type: [MessageDto] })
+  list(
+    @CurrentActor() actor: Actor,
+    @Query() query: InboxQueryDto,
+    @Req() request: Request & AuthenticatedRequest,
+    @Res() response: Response,
+  ): Promise<void> {
+    return this.reads.send(request, response, INBOX, async () => ({
+      body: (await this.inbox.list(actor, query)).map(MessageDto.of),
+    }));
   }
 
   @Post(':id/dismiss')

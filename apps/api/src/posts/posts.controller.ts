@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
   Actor,
@@ -7,14 +7,17 @@ import {
   Permission,
   PostQueriesService,
   PostsService,
+  ReadArea,
 } from '@rounds/domain';
-import { CurrentActor, Requires } from '../common/access.decorators';
-import { alreadyHeld } from '../common/conditional-get';
+import { AuthenticatedRequest, CurrentActor, Requires } from '../common/access.decorators';
 import { IdParam } from '../common/id-param';
+import { ReadCache, ReadOptions } from '../common/read-cache';
 import { CalendarQueryDto } from './dto/calendar-query.dto';
 import { CostPreviewDto, CostPreviewRequestDto } from './dto/cost-preview.dto';
 import { CreatePostDto, UpdatePostDto } from './dto/post-input.dto';
 import { CalendarEntryDto, PostDetailDto } from './dto/post.dto';
+
+const CALENDAR: ReadOptions = { view: 'calendar', area: ReadArea.Posts };
 
 @ApiTags('posts')
 @ApiBearerAuth()
@@ -24,6 +27,7 @@ export class PostsController {
     private readonly posts: PostsService,
     private readonly queries: PostQueriesService,
     private readonly costs: CostPreviewService,
+    private readonly reads: ReadCache,
   ) {}
 
   @Post()
@@ -43,18 +47,20 @@ export class PostsController {
     return CostPreviewDto.of(await this.costs.preview(actor.organizationId, dto));
   }
 
+  /** What the calendar draws of the posts scheduled in [from, to], earliest first. */
   @Get()
   @Requires(Permission.ReadContent)
-  async calendar(
+  @ApiOkResponse({ type: [CalendarEntryDto] })
+  calendar(
     @CurrentActor() actor: Actor,
     @Query() { from, to, status }: CalendarQueryDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<CalendarEntryDto[]> {
+    @Req() request: Request & AuthenticatedRequest,
+    @Res() response: Response,
+  ): Promise<void> {
     const query = { from, to, statuses: status };
-    const version = await this.queries.calendarVersion(actor.organizationId, query);
-    if (alreadyHeld(request, response, version)) return [];
-    return (await this.queries.calendar(actor.organizationId, query)).map(CalendarEntryDto.of);
+    return this.reads.send(request, response, CALENDAR, async () => ({
+      body: (await this.queries.calendar(actor.organizationId, query)).map(CalendarEntryDto.of),
+    }));
   }
 
   @Get(':id')

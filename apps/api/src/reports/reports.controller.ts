@@ -1,6 +1,6 @@
-import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import {
   Actor,
   complianceCsv,
@@ -8,8 +8,10 @@ import {
   engagementCsv,
   EngagementReportService,
   Permission,
+  ReadArea,
 } from '@rounds/domain';
-import { CurrentActor, Requires } from '../common/access.decorators';
+import { AuthenticatedRequest, CurrentActor, Requires } from '../common/access.decorators';
+import { ReadCache } from '../common/read-cache';
 import {
   ComplianceReportDto,
   EngagementQueryDto,
@@ -19,6 +21,9 @@ import {
 
 /** `Accept: text/csv` (before JSON, or alone) asks for CSV. */
 const wantsCsv = (accept = '') => /text\/csv/i.test(accept) && !/^application\/json/i.test(accept);
+
+/** The default period ends today in the organization's zone: every zone's midnight is on a quarter hour. */
+const quarterHour = () => String(Math.floor(Date.now() / 900_000));
 
 /** Sends `csv` as a download named after the report and its period. */
 function sendCsv(
@@ -41,6 +46,7 @@ export class ReportsController {
   constructor(
     private readonly engagement: EngagementReportService,
     private readonly compliance: ComplianceReportService,
+    private readonly reads: ReadCache,
   ) {}
 
   /** KPIs against the previous period, a series, top posts and channels; every figure with its formula. */
@@ -52,12 +58,17 @@ export class ReportsController {
     @CurrentActor() actor: Actor,
     @Query() query: EngagementQueryDto,
     @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<EngagementReportDto | string> {
-    const report = await this.engagement.report(actor.organizationId, query);
-    return wantsCsv(accept)
-      ? sendCsv(res, 'engagement', report.period, engagementCsv(report))
-      : report;
+    @Req() req: Request & AuthenticatedRequest,
+    @Res() res: Response,
+  ): Promise<void> {
+    const report = () => this.engagement.report(actor.organizationId, query);
+    if (wantsCsv(accept)) {
+      const csv = await report();
+      res.send(sendCsv(res, 'engagement', csv.period, engagementCsv(csv)));
+      return;
+    }
+    const options = { view: 'engagement', area: ReadArea.Reports, varies: [quarterHour()] };
+    await this.reads.send(req, res, options, async () => ({ body: await report() }));
   }
 
   /** Approval cycle time, rejections by reason, PHI findings, overrides and pauses. */

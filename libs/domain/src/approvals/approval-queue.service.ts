@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor } from '../identity/actor';
-import { ReviewQueueCursor, reviewQueuePage, reviewQueueVersion } from './review-queue';
+import { ReviewQueueCursor, reviewQueuePage } from './review-queue';
 
 export const REVIEW_QUEUE_PAGE = 100;
 
@@ -13,10 +13,5 @@ export class ApprovalQueueService {
 
   queue(actor: Actor, limit = REVIEW_QUEUE_PAGE, after?: ReviewQueueCursor) {
     return reviewQueuePage(this.dataSource.manager, actor, limit, after);
-  }
-
-  /** Changes whenever `queue` would answer this officer something else; reads no post. */
-  version(actor: Actor, limit = REVIEW_QUEUE_PAGE): Promise<string> {
-    return reviewQueueVersion(this.dataSource.manager, actor, limit);
   }
 }

@@ -3,7 +3,6 @@ import type { ChannelPlatform } from '../channels/channel.entity';
 import { mergeCategories } from '../compliance/content-category';
 import type { Actor } from '../identity/actor';
 import { completePolicy, type ApprovalPolicy } from '../organizations/organization-settings';
-import { versionTag } from '../posts/calendar-entries';
 import { PostStatus } from '../lifecycle/statuses';
 import { policyRequirement } from './approval-policy';
 import { authorsOf, isOwnWork } from './approval-rules';
@@ -105,29 +104,4 @@ async function policyAndPlatforms(manager: EntityManager, organizationId: string
     [organizationId],
   );
   return { policy: completePolicy(row.policy), platforms: row.platforms ?? {} };
-}
-
-/**
- * Changes whenever the queue would answer something else to this officer: the posts in review,
- * their approvals and findings (row versions), the organization's policy, who asks and the page.
- */
-export async function reviewQueueVersion(
-  manager: EntityManager,
-  actor: Actor,
-  limit: number,
-): Promise<string> {
-  const [row] = await manager.query<{ version: string }[]>(
-    `SELECT concat_ws('.', count(*), sum(p.xmin::text::bigint),
-              (SELECT count(*) || ':' || coalesce(sum(a.xmin::text::bigint), 0)
-                 FROM approvals a JOIN posts p ON p.id = a.post_id
-                WHERE a.organization_id = $1 AND ${IN_REVIEW}),
-              (SELECT count(*) || ':' || coalesce(sum(f.xmin::text::bigint), 0)
-                 FROM compliance_findings f JOIN posts p ON p.current_revision_id = f.revision_id
-                WHERE f.organization_id = $1 AND ${IN_REVIEW}),
-              (SELECT xmin FROM organizations WHERE id = $1),
-              $2::text, $3::int) AS version
-       FROM posts p WHERE ${IN_REVIEW}`,
-    [actor.organizationId, actor.userId, limit],
-  );
-  return versionTag('review-queue', actor.organizationId, row.version);
 }

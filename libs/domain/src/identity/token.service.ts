@@ -45,6 +45,12 @@ export class RefreshRateLimitedError extends DomainError {
 
 type Rotation = TokenPair | 'invalid' | 'reused' | 'limited';
 
+export interface TokenHolder {
+  /** Null when the account is disabled or no longer exists. */
+  role: Role | null;
+  sessionActive: boolean;
+}
+
 /** Short-lived JWT access tokens and rotating, hashed refresh tokens grouped in sessions. */
 @Injectable()
 export class TokenService {
@@ -78,15 +84,22 @@ export class TokenService {
     }
   }
 
-  /** A session lives while its current (unrotated) token is unrevoked and unexpired. */
-  isSessionActive(organizationId: string, familyId: string): Promise<boolean> {
-    return this.dataSource.getRepository(RefreshTokenEntity).existsBy({
-      organizationId,
-      familyId,
-      rotatedAt: IsNull(),
-      revokedAt: IsNull(),
-      expiresAt: MoreThan(new Date()),
-    });
+  /**
+   * What an access token's holder still is, read on every request so that deactivation, a role
+   * change and logout take effect before the token expires: the user's role unless the account
+   * is disabled or gone, and whether the session lives (its current, unrotated token unrevoked
+   * and unexpired). One statement: it is paid by every authenticated request.
+   */
+  async holderOf(claims: AccessClaims): Promise<TokenHolder> {
+    const [row] = await this.dataSource.query<TokenHolder[]>(
+      `SELECT (SELECT role FROM users
+                WHERE organization_id = $1 AND id = $2 AND disabled_at IS NULL) AS role,
+              EXISTS (SELECT 1 FROM refresh_tokens
+                       WHERE organization_id = $1 AND family_id = $3 AND rotated_at IS NULL
+                         AND revoked_at IS NULL AND expires_at > $4) AS "sessionActive"`,
+      [claims.org, claims.sub, claims.sid ?? null, new Date()],
+    );
+    return row;
   }
 
   /**

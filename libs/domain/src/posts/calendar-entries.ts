@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { PostStatus } from '../lifecycle/statuses';
 
@@ -25,7 +24,7 @@ export interface CalendarQuery {
 export const CALENDAR_LIMIT = 1000;
 const EXCERPT = 80;
 
-/** The posts' filter, shared by the entries and their version so the two always agree. */
+/** The posts' filter: the organization, the range and the statuses asked for. */
 function filter(organizationId: string, { from, to, statuses }: CalendarQuery) {
   const params: unknown[] = [organizationId];
   const where = ['p.organization_id = $1'];
@@ -66,27 +65,3 @@ export async function calendarEntries(
     params,
   );
 }
-
-/**
- * A validator of the entries that reads no revision: the count of the range's posts and the
- * sum of their row versions (every UPDATE writes a new `xmin`), and the organization's row
- * (its time zone). Any change to what the calendar shows changes it.
- */
-export async function calendarVersion(
-  manager: EntityManager,
-  organizationId: string,
-  query: CalendarQuery,
-): Promise<string> {
-  const { where, params } = filter(organizationId, query);
-  const [row] = await manager.query<{ version: string }[]>(
-    `SELECT concat_ws('.', count(*), sum(p.xmin::text::bigint),
-                      (SELECT xmin FROM organizations WHERE id = $1)) AS version
-       FROM posts p WHERE ${where}`,
-    params,
-  );
-  return versionTag('calendar', organizationId, row.version);
-}
-
-/** A strong ETag for one organization's version of a list. */
-export const versionTag = (kind: string, organizationId: string, version: string) =>
-  `"${kind}-${createHash('sha256').update(`${organizationId}:${version}`).digest('base64url').slice(0, 22)}"`;

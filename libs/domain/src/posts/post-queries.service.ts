@@ -9,7 +9,7 @@ import { ComplianceService } from '../compliance/compliance.service';
 import type { FieldMediaText } from '../media/text/media-text.service';
 import { MediaTextService } from '../media/text/media-text.service';
 import { loadOrganization } from '../organizations/organization-store';
-import { CalendarEntry, calendarEntries, CalendarQuery, calendarVersion } from './calendar-entries';
+import { CalendarEntry, calendarEntries, CalendarQuery } from './calendar-entries';
 import { PostRevisionEntity } from './post-revision.entity';
 import { findPost } from './post-store';
 import { PostEntity } from './post.entity';
@@ -49,11 +49,6 @@ export class PostQueriesService {
   /** Posts scheduled within [from, to], earliest first: what the calendar draws. */
   calendar(organizationId: string, query: CalendarQuery): Promise<CalendarEntry[]> {
     return calendarEntries(this.dataSource.manager, organizationId, query);
-  }
-
-  /** Changes whenever `calendar` would answer something else; reads no revision. */
-  calendarVersion(organizationId: string, query: CalendarQuery): Promise<string> {
-    return calendarVersion(this.dataSource.manager, organizationId, query);
   }
 
   async detail(organizationId: string, postId: string): Promise<PostDetail> {
