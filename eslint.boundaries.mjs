@@ -32,6 +32,7 @@ const FEATURES = {
   media: ['*audit', '*common', '*identity'],
   channels: ['*audit', '*common', '*crypto', '*identity', '*lifecycle', '*notifications'],
   metrics: ['*channels', '*common'],
+  links: ['channels', 'common', 'identity'],
   posts: [
     '*audit',
     '*channels',
@@ -39,6 +40,7 @@ const FEATURES = {
     '*compliance',
     '*identity',
     '*lifecycle',
+    'links',
     '*media',
     '*notifications',
     '*organizations',
@@ -50,6 +52,7 @@ const FEATURES = {
     '*compliance',
     '*identity',
     '*lifecycle',
+    'links',
     '*notifications',
     '*organizations',
     '*posts',

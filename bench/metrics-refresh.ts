@@ -20,6 +20,7 @@ import { DatabaseModule, dataSourceOptions } from '@rounds/database';
 import {
   AuditModule,
   CryptoModule,
+  LinksModule,
   MetricsModule,
   MetricsSweep,
   PlatformClients,
@@ -200,6 +201,7 @@ async function seedDatabase(ds: DataSource, channels: SeededChannel[], cipher: T
     AuditModule,
     CryptoModule,
     MetricsModule,
+    LinksModule,
   ],
   providers: [MetricsProcessor],
 })

@@ -14,7 +14,7 @@ import {
   PostsModule,
 } from '@rounds/domain';
 import { ConversationsModule, CryptoModule, ReportsModule } from '@rounds/domain';
-import { ChannelsModule, CostsModule } from '@rounds/domain';
+import { ChannelsModule, CostsModule, LinksModule } from '@rounds/domain';
 import { QueueModule, REDIS, type RedisClient } from '@rounds/queue';
 import { ApprovalsController } from './approvals/approvals.controller';
 import { AuditController } from './audit/audit.controller';
@@ -38,6 +38,8 @@ import { MediaController } from './media/media.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { PushController } from './notifications/push.controller';
 import { OperatorModule } from './operator/operator.module';
+import { LinkRedirectController } from './links/link-redirect.controller';
+import { LinksController } from './links/links.controller';
 import { LegalHoldController } from './organization/legal-hold.controller';
 import { OrganizationController } from './organization/organization.controller';
 import { SsoSettingsController } from './organization/sso-settings.controller';
@@ -74,6 +76,7 @@ import { ReportsController } from './reports/reports.controller';
     ConversationsModule,
     ChannelsModule,
     CostsModule,
+    LinksModule,
     OperatorModule,
   ],
   controllers: [
@@ -99,6 +102,8 @@ import { ReportsController } from './reports/reports.controller';
     ReplyTemplatesController,
     RestrictedTermsController,
     ChannelsController,
+    LinksController,
+    LinkRedirectController,
   ],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
 })
