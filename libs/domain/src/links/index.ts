@@ -1,3 +1,4 @@
+export * from './link-click-counter';
 export * from './link-click-flush.entity';
 export * from './link-clicks-flush.service';
 export * from './link-daily-clicks.entity';

@@ -28,10 +28,15 @@ export class LinkRedirects {
   ) {}
 
   /** Where the link sends its visitor; 404 for a code that is unknown or not approved. */
-  async follow(code: string, method: string, userAgent: string | undefined): Promise<string> {
+  async follow(
+    code: string,
+    method: string,
+    userAgent: string | undefined,
+    now = new Date(),
+  ): Promise<string> {
     const link = await this.lookup(code);
     if (!link) throw new NotFoundError('link');
-    const day = DateTime.now().setZone(link.timeZone).toISODate()!;
+    const day = DateTime.fromJSDate(now, { zone: link.timeZone }).toISODate()!;
     this.counter.count(link.id, day, classifyVisit(method, userAgent));
     return link.destination;
   }
