@@ -33,6 +33,7 @@ const FEATURES = {
   media: ['*audit', '*common', '*identity'],
   channels: ['*audit', '*common', '*crypto', '*identity', '*lifecycle', '*notifications'],
   metrics: ['*channels', '*common'],
+  links: ['channels', 'common', 'identity'],
   posts: [
     '*audit',
     '*channels',
@@ -40,6 +41,7 @@ const FEATURES = {
     '*compliance',
     '*identity',
     '*lifecycle',
+    'links',
     '*media',
     '*notifications',
     '*organizations',
@@ -51,6 +53,7 @@ const FEATURES = {
     '*compliance',
     '*identity',
     '*lifecycle',
+    'links',
     '*notifications',
     '*organizations',
     '*posts',

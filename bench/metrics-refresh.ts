@@ -18,6 +18,7 @@ import { DatabaseModule, dataSourceOptions } from '@rounds/database';
 import {
   AuditModule,
   CryptoModule,
+  LinksModule,
   MetricsModule,
   MetricsSweep,
   PlatformClients,
@@ -163,6 +164,7 @@ async function seedDatabase(ds: DataSource, channels: SeededChannel[], cipher: T
     AuditModule,
     CryptoModule,
     MetricsModule,
+    LinksModule,
   ],
   providers: [MetricsProcessor],
 })

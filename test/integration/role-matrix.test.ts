@@ -27,6 +27,7 @@ const WHO_MAY: Record<string, string> = {
   'POST /api/v1/posts/:id/cancel': WRITERS,
   'POST /api/v1/posts/:id/release': WRITERS, // a held post "needs an explicit release" (writers')
   'POST /api/v1/posts/cost-preview': WRITERS, // "whoever may write posts"
+  'POST /api/v1/links': WRITERS, // tracked links: "the composer … offers to track them"
   'POST /api/v1/posts/:id/approve': REVIEWERS,
   'POST /api/v1/posts/:id/reject': REVIEWERS,
   'GET /api/v1/approvals/queue': REVIEWERS, // screen table: Approval queue, compliance only

@@ -42,7 +42,8 @@ export function listApiRoutes(app: INestApplication): ApiRoute[] {
         const sub: string | undefined = Reflect.getMetadata(PATH_METADATA, handler);
         if (!verb || sub === undefined) continue;
         const path = join('api/v1', base, sub);
-        if (/^\/api\/v1\/(health|metrics)/.test(path) || path === '/api/v1') continue;
+        // Health, metrics and the short-link redirect (/l/:code) live outside /api/v1.
+        if (/^\/api\/v1\/(health|metrics|l\/)/.test(path) || path === '/api/v1') continue;
         const read = (key: string) =>
           Reflect.getMetadata(key, handler) ?? Reflect.getMetadata(key, controller);
         routes.push({

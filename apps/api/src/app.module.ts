@@ -16,6 +16,7 @@ import {
 import {
   ConversationsModule,
   CryptoModule,
+  LinksModule,
   ReadVersionsModule,
   ReportsModule,
 } from '@rounds/domain';
@@ -44,6 +45,8 @@ import { MediaController } from './media/media.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { PushController } from './notifications/push.controller';
 import { OperatorModule } from './operator/operator.module';
+import { LinkRedirectController } from './links/link-redirect.controller';
+import { LinksController } from './links/links.controller';
 import { LegalHoldController } from './organization/legal-hold.controller';
 import { OrganizationController } from './organization/organization.controller';
 import { SsoSettingsController } from './organization/sso-settings.controller';
@@ -81,6 +84,7 @@ import { ReportsController } from './reports/reports.controller';
     ChannelsModule,
     CostsModule,
     ReadVersionsModule,
+    LinksModule,
     OperatorModule,
   ],
   controllers: [
@@ -106,6 +110,8 @@ import { ReportsController } from './reports/reports.controller';
     ReplyTemplatesController,
     RestrictedTermsController,
     ChannelsController,
+    LinksController,
+    LinkRedirectController,
   ],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }, ReadCache],
 })

@@ -14,7 +14,7 @@ import { documentImpliedLimits } from './common/openapi-limits';
 import { createValidationPipe } from './common/validation.pipe';
 
 const DASHBOARD_DIR = join(process.cwd(), 'apps/dashboard/dist');
-const SERVER_PATHS = /^\/(api|health|metrics|admin)(\/|$)/;
+const SERVER_PATHS = /^\/(api|health|metrics|admin|l)(\/|$)/;
 
 export function openApiDocument(app: NestExpressApplication) {
   const config = new DocumentBuilder()
@@ -46,6 +46,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
       { path: 'health/ready', method: RequestMethod.GET },
       { path: 'metrics', method: RequestMethod.GET },
       { path: 'admin/queues', method: RequestMethod.ALL },
+      { path: 'l/:code', method: RequestMethod.GET },
     ],
   });
   app.useGlobalPipes(createValidationPipe());

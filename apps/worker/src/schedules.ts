@@ -29,6 +29,8 @@ export class Schedules implements OnApplicationBootstrap {
     await this.producer.repeat(JobName.ApplyRetention, {}, DAY);
     // Due metrics are claimed every minute; the 15-minute steps of the schedule fall between.
     await this.producer.repeat(JobName.MetricsSweep, {}, MINUTE);
+    // Link visits wait in Redis at most a minute before they are in the reports.
+    await this.producer.repeat(JobName.FlushLinkClicks, {}, MINUTE);
     await this.producer.repeat(JobName.ConversationsSweep, {}, PULL_INTERVAL_MS);
     await this.producer.repeat(JobName.DigestSweep, {}, HOUR);
     await this.producer.repeat(

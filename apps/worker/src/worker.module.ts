@@ -4,7 +4,7 @@ import { ConfigModule, LoggingModule } from '@rounds/config';
 import { DatabaseModule } from '@rounds/database';
 import { AuditModule, RetentionModule } from '@rounds/domain';
 import { ComplianceModule, ConversationsModule, CryptoModule } from '@rounds/domain';
-import { DigestModule, MediaModule, MetricsModule } from '@rounds/domain';
+import { DigestModule, LinksModule, MediaModule, MetricsModule } from '@rounds/domain';
 import { PublishingModule } from '@rounds/domain';
 import { QueueModule } from '@rounds/queue';
 import { ClaimHeartbeat } from './claim-heartbeat';
@@ -31,6 +31,7 @@ import { Schedules } from './schedules';
     RetentionModule,
     CryptoModule,
     MetricsModule,
+    LinksModule,
     ConversationsModule,
     DigestModule,
     PublishingModule,

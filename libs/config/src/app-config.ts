@@ -41,6 +41,14 @@ export class AppConfig {
   @IsUrl(url)
   PUBLIC_URL = 'http://localhost:3000';
 
+  /**
+   * Where tracked short links point (`<base>/l/<code>`): a short domain routed to the API, e.g.
+   * `https://go.example-hospital.org`. Empty: PUBLIC_URL.
+   */
+  @IsOptional()
+  @IsUrl({ ...url, protocols: ['http', 'https'] })
+  SHORT_LINK_BASE_URL?: string;
+
   /** The runtime login: owns nothing, may only read and write rows (DML grants). */
   @IsUrl({ ...url, protocols: ['postgres', 'postgresql'] })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/rounds';

@@ -17,6 +17,9 @@ import { RefreshTokenEntity } from './identity/refresh-token.entity';
 import { SsoConnectionEntity } from './identity/sso/sso-connection.entity';
 import { SsoLoginEntity } from './identity/sso/sso-login.entity';
 import { UserEntity } from './identity/user.entity';
+import { LinkClickFlushEntity } from './links/link-click-flush.entity';
+import { LinkDailyClicksEntity } from './links/link-daily-clicks.entity';
+import { TrackedLinkEntity } from './links/tracked-link.entity';
 import { ConsentRecordEntity } from './media/consent-record.entity';
 import { MediaEntity } from './media/media.entity';
 import { ImageTextEntity } from './media/text/image-text.entity';
@@ -73,4 +76,7 @@ export const entities = [
   SsoConnectionEntity,
   SsoLoginEntity,
   ReadVersionEntity,
+  TrackedLinkEntity,
+  LinkDailyClicksEntity,
+  LinkClickFlushEntity,
 ];

@@ -11,6 +11,7 @@ export * from './feedback';
 export * from './entities';
 export * from './identity';
 export * from './lifecycle';
+export * from './links';
 export * from './mail';
 export * from './media';
 export * from './metrics';

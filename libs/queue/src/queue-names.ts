@@ -18,6 +18,7 @@ export enum JobName {
   MetricsSweep = 'metrics-sweep',
   CollectMetrics = 'collect-metrics',
   CollectAudience = 'collect-audience',
+  FlushLinkClicks = 'flush-link-clicks',
   ConversationsSweep = 'conversations-sweep',
   PullConversations = 'pull-conversations',
   SendReply = 'send-reply',
@@ -44,6 +45,8 @@ export interface JobPayloads {
   /** Up to 100 (X) or 50 (YouTube) publications of one channel, read in one request. */
   [JobName.CollectMetrics]: { organizationId: string; channelId: string; publicationIds: string[] };
   [JobName.CollectAudience]: { organizationId: string; channelId: string; day: string };
+  /** Moves the link visits counted in Redis to PostgreSQL. */
+  [JobName.FlushLinkClicks]: Record<string, never>;
   [JobName.ConversationsSweep]: Record<string, never>;
   [JobName.PullConversations]: { organizationId: string; channelId: string };
   [JobName.SendReply]: { organizationId: string; replyId: string };
@@ -66,6 +69,7 @@ export const JOB_QUEUE: { [T in JobName]: QueueName } = {
   [JobName.MetricsSweep]: QueueName.Metrics,
   [JobName.CollectMetrics]: QueueName.Metrics,
   [JobName.CollectAudience]: QueueName.Metrics,
+  [JobName.FlushLinkClicks]: QueueName.Metrics,
   [JobName.ConversationsSweep]: QueueName.Conversations,
   [JobName.PullConversations]: QueueName.Conversations,
   [JobName.SendReply]: QueueName.Conversations,

@@ -63,6 +63,10 @@ export class KpisDto {
   @ApiProperty() engagements: FigureDto;
   @ApiProperty() engagementRate: FigureDto;
   @ApiProperty() followerGrowth: FigureDto;
+  @ApiProperty({ description: 'visits through tracked short links; previews and bots left out' })
+  linkClicks: FigureDto;
+  @ApiProperty({ description: 'linkClicks / impressions (X) or views (YouTube)' })
+  linkClickThroughRate: FigureDto;
 }
 
 export class PeriodDto {
@@ -101,6 +105,30 @@ export class ChannelReportDto {
   @ApiProperty() kpis: KpisDto;
 }
 
+export class LinkFiguresDto {
+  @ApiProperty() linkClicks: number;
+  @ApiProperty() impressionsOrViews: number;
+  @ApiProperty({ description: 'linkClicks / impressionsOrViews, four decimals' })
+  linkClickThroughRate: number;
+}
+
+export class LinkPostDto extends LinkFiguresDto {
+  @ApiProperty() postId: string;
+  @ApiProperty({ nullable: true, type: String }) campaign: string | null;
+  @ApiProperty({ description: 'the start of the approved X text, or the video title' })
+  preview: string;
+}
+
+export class LinkCampaignDto extends LinkFiguresDto {
+  @ApiProperty() campaign: string;
+}
+
+export class LinksReportDto {
+  @ApiProperty({ type: [LinkPostDto], description: 'by clicks, at most 100' })
+  posts: LinkPostDto[];
+  @ApiProperty({ type: [LinkCampaignDto] }) campaigns: LinkCampaignDto[];
+}
+
 export class EngagementReportDto {
   @ApiProperty({ example: 'America/Chicago' }) timeZone: string;
   @ApiProperty() period: PeriodDto;
@@ -111,6 +139,8 @@ export class EngagementReportDto {
   @ApiProperty({ type: [SeriesPointDto] }) series: SeriesPointDto[];
   @ApiProperty({ type: [TopPostDto] }) topPosts: TopPostDto[];
   @ApiProperty({ type: [ChannelReportDto] }) channels: ChannelReportDto[];
+  @ApiProperty({ description: 'posts with tracked links, and their campaigns' })
+  links: LinksReportDto;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } })
   formulas: Record<string, string>;
 }

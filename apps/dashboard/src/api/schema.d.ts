@@ -1056,6 +1056,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['LinksController_reserve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1598,9 +1614,21 @@ export interface components {
       mediaId: string;
       altText: string;
     };
+    TrackedLinkDto: {
+      /** @example Ab3dE9xK2q */
+      code: string;
+      /** @example https://go.example-hospital.org/l/Ab3dE9xK2q */
+      shortUrl: string;
+      /** @description the address as the author gave it */
+      url: string;
+      /** @description the address with utm_source, utm_medium, utm_campaign, utm_content */
+      destination: string;
+    };
     XContentViewDto: {
       text: string;
       images: components['schemas']['XImageViewDto'][];
+      /** @description absent when there are none */
+      links?: components['schemas']['TrackedLinkDto'][];
     };
     YoutubeContentViewDto: {
       /** Format: uuid */
@@ -1616,6 +1644,8 @@ export interface components {
       thumbnailMediaId: string | null;
       /** Format: uuid */
       captionMediaId: string | null;
+      /** @description absent when there are none */
+      links?: components['schemas']['TrackedLinkDto'][];
     };
     PostContentViewDto: {
       channelIds: string[];
@@ -1967,6 +1997,10 @@ export interface components {
       engagements: components['schemas']['FigureDto'];
       engagementRate: components['schemas']['FigureDto'];
       followerGrowth: components['schemas']['FigureDto'];
+      /** @description visits through tracked short links; previews and bots left out */
+      linkClicks: components['schemas']['FigureDto'];
+      /** @description linkClicks / impressions (X) or views (YouTube) */
+      linkClickThroughRate: components['schemas']['FigureDto'];
     };
     SeriesPointDto: {
       /**
@@ -2002,6 +2036,28 @@ export interface components {
       displayName: string;
       kpis: components['schemas']['KpisDto'];
     };
+    LinkPostDto: {
+      linkClicks: number;
+      impressionsOrViews: number;
+      /** @description linkClicks / impressionsOrViews, four decimals */
+      linkClickThroughRate: number;
+      postId: string;
+      campaign: string | null;
+      /** @description the start of the approved X text, or the video title */
+      preview: string;
+    };
+    LinkCampaignDto: {
+      linkClicks: number;
+      impressionsOrViews: number;
+      /** @description linkClicks / impressionsOrViews, four decimals */
+      linkClickThroughRate: number;
+      campaign: string;
+    };
+    LinksReportDto: {
+      /** @description by clicks, at most 100 */
+      posts: components['schemas']['LinkPostDto'][];
+      campaigns: components['schemas']['LinkCampaignDto'][];
+    };
     EngagementReportDto: {
       /** @example America/Chicago */
       timeZone: string;
@@ -2014,6 +2070,8 @@ export interface components {
       series: components['schemas']['SeriesPointDto'][];
       topPosts: components['schemas']['TopPostDto'][];
       channels: components['schemas']['ChannelReportDto'][];
+      /** @description posts with tracked links, and their campaigns */
+      links: components['schemas']['LinksReportDto'];
       formulas: {
         [key: string]: string;
       };
@@ -2194,6 +2252,21 @@ export interface components {
     ConnectResultDto: {
       /** @description the platform's consent page; send the admin's browser there */
       authorizeUrl: string;
+    };
+    TrackLinkDto: {
+      /**
+       * @description an http(s) address; its short link then goes in the text in its place
+       * @example https://www.example-hospital.org/heart-month
+       */
+      url: string;
+    };
+    LinkReservationDto: {
+      /** @example Ab3dE9xK2q */
+      code: string;
+      /** @example https://go.example-hospital.org/l/Ab3dE9xK2q */
+      shortUrl: string;
+      /** @description the address, normalised */
+      url: string;
     };
   };
   responses: never;
@@ -4115,6 +4188,29 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ChannelDto'];
+        };
+      };
+    };
+  };
+  LinksController_reserve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TrackLinkDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LinkReservationDto'];
         };
       };
     };

@@ -17,6 +17,7 @@ function fields(content: PostContent, channels: Channel[]): [string, string][] {
     return channel ? channelLabel(channel) : id.slice(0, 8);
   };
   const yt = content.youtube;
+  const links = [...(content.x?.links ?? []), ...(yt?.links ?? [])];
   return [
     ['Channels', content.channelIds.map(name).join(', ')],
     ['Categories', content.categories.join(', ')],
@@ -28,6 +29,7 @@ function fields(content: PostContent, channels: Channel[]): [string, string][] {
     ['Tags', yt?.tags.join(', ') ?? ''],
     ['Privacy', yt?.privacyStatus ?? ''],
     ['Made for kids', yt ? (yt.madeForKids ? 'yes' : 'no') : ''],
+    ['Link destinations', links.map((l) => `${l.shortUrl} → ${l.destination}`).join('\n')],
   ];
 }
 

@@ -13,6 +13,9 @@ export const CATEGORY_OPTIONS = [
 type Category = NonNullable<Schemas['CreatePostDto']['categories']>[number];
 type Privacy = 'public' | 'unlisted' | 'private';
 
+/** A tracked short link the composer knows: reserved here, or stored in the post's content. */
+export type LinkDraft = Schemas['LinkReservationDto'];
+
 export interface ImageDraft {
   mediaId: string;
   altText: string;
@@ -34,6 +37,8 @@ export interface ComposerState {
   madeForKids: boolean | null;
   thumbnailMediaId: string | null;
   captionMediaId: string | null;
+  /** Short links reserved or stored; the texts say which are in use. */
+  links: LinkDraft[];
 }
 
 export const EMPTY_COMPOSER: ComposerState = {
@@ -51,6 +56,7 @@ export const EMPTY_COMPOSER: ComposerState = {
   madeForKids: null,
   thumbnailMediaId: null,
   captionMediaId: null,
+  links: [],
 };
 
 export function fromPost(post: PostDetail): ComposerState {
@@ -71,6 +77,11 @@ export function fromPost(post: PostDetail): ComposerState {
     madeForKids: yt?.madeForKids ?? null,
     thumbnailMediaId: yt?.thumbnailMediaId ?? null,
     captionMediaId: yt?.captionMediaId ?? null,
+    links: [...(content.x?.links ?? []), ...(yt?.links ?? [])].map(({ code, shortUrl, url }) => ({
+      code,
+      shortUrl,
+      url,
+    })),
   };
 }
 

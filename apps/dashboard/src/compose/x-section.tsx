@@ -2,6 +2,7 @@ import { ActionIcon, Group, Image, Paper, Stack, Text, TextInput } from '@mantin
 import { IconTrash } from '@tabler/icons-react';
 import twitterText from 'twitter-text';
 import { ConsentPanel } from './consent-panel';
+import { LinkTracker } from './link-tracker';
 import type { ComposerState, ImageDraft } from './composer-state';
 import { useMedia, useMediaUrl } from './media-queries';
 import { PhiTextField } from './phi-text-field';
@@ -46,6 +47,13 @@ export function XSection({ state, update, fieldError }: SectionProps) {
         onChange={(xText) => update({ xText })}
         error={fieldError('x.text')}
         footer={<WeightedCount text={state.xText} />}
+      />
+      <LinkTracker
+        label="post text"
+        text={state.xText}
+        onText={(xText) => update({ xText })}
+        links={state.links}
+        onTracked={(link) => update({ links: [...state.links, link] })}
       />
       {state.images.map((image, index) => (
         <ImageRow

@@ -12,6 +12,7 @@ import {
 import { IconFileText, IconMovie, IconPhoto, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { ConsentPanel } from './consent-panel';
+import { LinkTracker } from './link-tracker';
 import { useMedia } from './media-queries';
 import { PhiTextField } from './phi-text-field';
 import { UploadButton } from './upload-button';
@@ -43,6 +44,13 @@ export function YoutubeSection({ state, update, fieldError }: SectionProps) {
         value={state.description}
         onChange={(description) => update({ description })}
         error={fieldError('youtube.description')}
+      />
+      <LinkTracker
+        label="description"
+        text={state.description}
+        onText={(description) => update({ description })}
+        links={state.links}
+        onTracked={(link) => update({ links: [...state.links, link] })}
       />
       <TagsInput
         label="Tags"

@@ -1,10 +1,12 @@
-import { Badge, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Badge, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { IconBrandX, IconBrandYoutube } from '@tabler/icons-react';
 import { useMedia } from '../compose/media-queries';
 import { HighlightedText } from './highlighted-text';
 import { CaptionCues, ImageWithFindings } from './media-text-view';
 import type { MediaText } from './media-text-view';
-import type { Finding, Revision } from './post-model';
+import type { Finding, PostContent, Revision } from './post-model';
+
+type TrackedLink = NonNullable<NonNullable<PostContent['x']>['links']>[number];
 
 const forField = (findings: Finding[], field: string) => findings.filter((f) => f.field === field);
 
@@ -39,6 +41,7 @@ export function ContentView({
             <Text fw={600}>X</Text>
           </Group>
           <HighlightedText text={content.x.text} findings={forField(findings, 'x.text')} />
+          <TrackedLinks links={content.x.links} findings={findings} platform="x" />
           {content.x.images.length > 0 && (
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
               {content.x.images.map((image, i) => (
@@ -90,6 +93,7 @@ export function ContentView({
             text={content.youtube.description}
             findings={forField(findings, 'youtube.description')}
           />
+          <TrackedLinks links={content.youtube.links} findings={findings} platform="youtube" />
           <Label>Tags</Label>
           {/* Scanned as one text, as the API joins them, so the underlines fall where they were found. */}
           <HighlightedText
@@ -112,6 +116,49 @@ export function ContentView({
           </Group>
         </Stack>
       )}
+    </Stack>
+  );
+}
+
+/**
+ * The short links the text carries, each with the address as written (scanned like the text) and
+ * the destination it sends visitors to once the post is approved: part of what is approved.
+ */
+function TrackedLinks(props: {
+  links?: TrackedLink[];
+  findings: Finding[];
+  platform: 'x' | 'youtube';
+}) {
+  const { links, findings, platform } = props;
+  if (!links?.length) return null;
+  return (
+    <Stack gap={4}>
+      <Label>Tracked links</Label>
+      <Table.ScrollContainer minWidth={320}>
+        <Table verticalSpacing={4} fz="sm" data-testid={`tracked-links-${platform}`}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Short link</Table.Th>
+              <Table.Th scope="col">Address</Table.Th>
+              <Table.Th scope="col">Destination (with UTM)</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {links.map((link, i) => (
+              <Table.Tr key={link.code}>
+                <Table.Td>{link.shortUrl}</Table.Td>
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                  <HighlightedText
+                    text={link.url}
+                    findings={forField(findings, `${platform}.links[${i}].url`)}
+                  />
+                </Table.Td>
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>{link.destination}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
     </Stack>
   );
 }

@@ -10,6 +10,8 @@ const TILES: { key: keyof Kpis; label: string; percent?: boolean }[] = [
   { key: 'engagements', label: 'Engagements' },
   { key: 'engagementRate', label: 'Engagement rate', percent: true },
   { key: 'followerGrowth', label: 'Follower growth' },
+  { key: 'linkClicks', label: 'Link clicks' },
+  { key: 'linkClickThroughRate', label: 'Click-through rate', percent: true },
 ];
 
 const number = new Intl.NumberFormat('en-US');
@@ -28,7 +30,7 @@ function changeLabel(figure: Kpis[keyof Kpis]): string {
 /** Each figure with its change against the previous period of the same length. */
 export function KpiTiles({ kpis }: { kpis: Kpis }) {
   return (
-    <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }}>
+    <SimpleGrid cols={{ base: 2, sm: 3, lg: 4, xl: 7 }}>
       {TILES.map(({ key, label, percent: asPercent }) => {
         const figure = kpis[key];
         const up = figure.change > 0;

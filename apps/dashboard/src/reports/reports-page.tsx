@@ -15,6 +15,7 @@ import { DATE, useOrgTime } from '../time/org-time';
 import { CompliancePanel } from './compliance-panel';
 import { formatFigure, KpiTiles } from './kpi-tiles';
 import { ReportCharts } from './report-charts';
+import { TrackedLinksPanel } from './tracked-links-panel';
 
 const DAY = 'YYYY-MM-DD';
 
@@ -134,6 +135,7 @@ export function ReportsPage() {
               </Table>
             )}
           </Paper>
+          <TrackedLinksPanel report={report.data} />
         </>
       )}
       <CompliancePanel range={period} />

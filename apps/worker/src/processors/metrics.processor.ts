@@ -3,6 +3,7 @@ import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import { AppConfig } from '@rounds/config';
 import {
   ChannelUnavailableError,
+  LinkClicksFlush,
   METRICS_LEASE_MS,
   MetricsCollector,
   MetricsSweep,
@@ -57,6 +58,7 @@ export class MetricsProcessor extends JobProcessor {
   constructor(
     private readonly sweep: MetricsSweep,
     private readonly collector: MetricsCollector,
+    private readonly linkClicks: LinkClicksFlush,
     private readonly config: AppConfig,
   ) {
     super();
@@ -72,6 +74,7 @@ export class MetricsProcessor extends JobProcessor {
       ),
     [JobName.CollectAudience]: (request, job) =>
       whenPlatformAllows(job, () => this.collector.collectAudience(request)),
+    [JobName.FlushLinkClicks]: () => this.linkClicks.flush(),
   };
 
   /** Batch jobs wait on the platforms, not the CPU: many run at once. */

@@ -14,6 +14,7 @@ import { MediaText1796618750523 } from './1796618750523-MediaText';
 import { RestrictedTerms1796620485192 } from './1796620485192-RestrictedTerms';
 import { PushSubscriptions1796645830970 } from './1796645830970-PushSubscriptions';
 import { FeedbackCategory1796646557611 } from './1796646557611-FeedbackCategory';
+import { TrackedLinks1796656153865 } from './1796656153865-TrackedLinks';
 import { ReadVersions1796656619987 } from './1796656619987-ReadVersions';
 
 /** In order; `npm run migration:generate -- Name` writes a new file to add here. */
@@ -34,5 +35,6 @@ export const migrations = [
   RestrictedTerms1796620485192,
   PushSubscriptions1796645830970,
   FeedbackCategory1796646557611,
+  TrackedLinks1796656153865,
   ReadVersions1796656619987,
 ];

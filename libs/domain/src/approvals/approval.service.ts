@@ -7,9 +7,11 @@ import { AuditService } from '../audit/audit.service';
 import { ConflictError } from '../common/domain-error';
 import { ComplianceService } from '../compliance/compliance.service';
 import { Actor } from '../identity/actor';
+import { fixDestinations } from '../links';
 import { OrganizationPausedError } from '../organizations/organization-errors';
 import { loadOrganization } from '../organizations/organization-store';
 import { recordPostAudit } from '../posts/post-audit';
+import { contentLinks } from '../posts/post-content';
 import { PostDetail, PostQueriesService } from '../posts/post-queries.service';
 import { PostRevisionEntity } from '../posts/post-revision.entity';
 import { PostStatus } from '../lifecycle/statuses';
@@ -135,6 +137,8 @@ export class ApprovalService {
     revision: PostRevisionEntity,
     requirement: PolicyRequirement,
   ): Promise<void> {
+    // The approved revision's links redirect from now on, each to the destination it carries.
+    await fixDestinations(tx, post.organizationId, post.id, contentLinks(revision.content));
     const change = {
       actorId: actor.userId,
       set: { approvedRevisionId: revision.id },

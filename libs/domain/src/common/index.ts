@@ -3,3 +3,4 @@ export * from './json';
 export * from './domain-error';
 export * from './tenant-entity';
 export * from './storable-text';
+export * from './expiring-cache';

@@ -2,9 +2,11 @@ import { Module } from '@nestjs/common';
 import { ApprovalPolicyService } from '../approvals/approval-policy.service';
 import { ComplianceModule } from '../compliance/compliance.module';
 import { LifecycleModule } from '../lifecycle/lifecycle.module';
+import { LinksModule } from '../links';
 import { MediaModule } from '../media/media.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PublicationQueueModule } from '../publishing/publication-queue.module';
+import { ContentComposer } from './content-composer.service';
 import { PostActionsService } from './post-actions.service';
 import { PostMaintenanceService } from './post-maintenance.service';
 import { PostQueriesService } from './post-queries.service';
@@ -13,6 +15,7 @@ import { PostsService } from './posts.service';
 
 const services = [
   PostsService,
+  ContentComposer,
   PostQueriesService,
   PostActionsService,
   PostMaintenanceService,
@@ -25,6 +28,7 @@ const services = [
   imports: [
     ComplianceModule,
     LifecycleModule,
+    LinksModule,
     MediaModule,
     NotificationsModule,
     PublicationQueueModule,

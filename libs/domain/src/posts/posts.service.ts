@@ -6,17 +6,11 @@ import { voidApprovals } from '../approvals/approvals-store';
 import { AuditAction } from '../audit/audit-action';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../identity/actor';
-import { MediaService } from '../media/media.service';
+import { clearDestinations } from '../links';
 import { loadOrganization } from '../organizations/organization-store';
+import { ContentComposer, hasTrackedLinks } from './content-composer.service';
 import { contentHash, PostContent } from './post-content';
-import {
-  composeContent,
-  ContentInput,
-  contentToInput,
-  inputMediaIds,
-  mergeContentInput,
-  targetedPlatforms,
-} from './post-composer';
+import { ContentInput } from './post-composer';
 import { InvalidTransitionError } from '../lifecycle/transition-error';
 import { recordPostAudit } from './post-audit';
 import { Lifecycle } from '../lifecycle/lifecycle.service';
@@ -24,7 +18,7 @@ import { INITIAL_STATUS } from '../lifecycle/transitions';
 import { PostDetail, PostQueriesService } from './post-queries.service';
 import { PostRevisionEntity } from './post-revision.entity';
 import { LIVE_PUBLICATION_STATUSES, PostStatus } from '../lifecycle/statuses';
-import { findChannels, insertRevision, loadRevision, lockPost, updatePost } from './post-store';
+import { insertRevision, loadRevision, lockPost, updatePost } from './post-store';
 import { PostEntity } from './post.entity';
 import { PostScheduler } from './post-scheduler.service';
 import { parseScheduledAt } from './schedule-time';
@@ -38,6 +32,9 @@ export interface NewPost extends ContentInput {
 export type PostChange = Partial<NewPost>;
 
 const CONTENT_FIELDS = ['channelIds', 'categories', 'text', 'x', 'youtube', 'mediaIds'] as const;
+
+/** A campaign as stored: trimmed, and null when blank. */
+const campaignOf = (value: string | null | undefined) => value?.trim() || null;
 
 /** Statuses in which the content may still change (an edit returns the post to draft). */
 export const EDITABLE: readonly PostStatus[] = [
@@ -54,7 +51,7 @@ export const EDITABLE: readonly PostStatus[] = [
 export class PostsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly media: MediaService,
+    private readonly composer: ContentComposer,
     private readonly scheduler: PostScheduler,
     private readonly audit: AuditService,
     private readonly queries: PostQueriesService,
@@ -65,9 +62,10 @@ export class PostsService {
     const postId = await this.dataSource.transaction(async (tx) => {
       const { timeZone } = await loadOrganization(tx, actor.organizationId);
       const scheduledAt = parseScheduledAt(input.scheduledAt, timeZone, new Date());
-      const content = await this.compose(tx, actor.organizationId, input);
+      const owner = { postId: randomUUID(), campaign: campaignOf(input.campaign) };
+      const content = await this.composer.compose(tx, actor.organizationId, input, owner);
       const post = tx.create(PostEntity, {
-        id: randomUUID(),
+        id: owner.postId,
         organizationId: actor.organizationId,
         status: INITIAL_STATUS.post,
         scheduledAt,
@@ -75,7 +73,7 @@ export class PostsService {
         approvedRevisionId: null,
         authorId: actor.userId,
         lastEditedById: actor.userId,
-        campaign: input.campaign?.trim() || null,
+        campaign: owner.campaign,
         submittedAt: null,
       });
       await tx.insert(PostEntity, post);
@@ -108,36 +106,28 @@ export class PostsService {
     await this.dataSource.transaction(async (tx) => {
       const post = await lockPost(tx, actor.organizationId, postId);
       const current = await loadRevision(tx, post);
-      if (CONTENT_FIELDS.some((field) => change[field] !== undefined)) {
-        const content = await this.compose(tx, actor.organizationId, change, current.content);
+      const campaign = change.campaign !== undefined ? campaignOf(change.campaign) : post.campaign;
+      // Tracked links name the campaign in their destinations: a new one changes the content.
+      const relinked = campaign !== post.campaign && hasTrackedLinks(current.content);
+      if (relinked || CONTENT_FIELDS.some((field) => change[field] !== undefined)) {
+        const owner = { postId: post.id, campaign };
+        const content = await this.composer.compose(
+          tx,
+          actor.organizationId,
+          change,
+          owner,
+          current.content,
+        );
         if (contentHash(content) !== current.contentHash) {
           await this.revise(tx, actor, post, current, content);
         }
       }
       if (change.scheduledAt !== undefined)
         await this.reschedule(tx, actor, post, change.scheduledAt);
-      if (change.campaign !== undefined) {
-        await updatePost(tx, post, { campaign: change.campaign?.trim() || null });
-      }
+      if (campaign !== post.campaign) await updatePost(tx, post, { campaign });
       this.scheduler.syncQueue(tx, post);
     });
     return this.queries.detail(actor.organizationId, postId);
-  }
-
-  /** Validated content from a new post's input, or from an edit on top of the current content. */
-  private async compose(
-    tx: EntityManager,
-    organizationId: string,
-    input: Partial<ContentInput>,
-    current?: PostContent,
-  ): Promise<PostContent> {
-    const channelIds = input.channelIds ?? current?.channelIds ?? [];
-    const channels = await findChannels(tx, organizationId, channelIds);
-    const merged = current
-      ? mergeContentInput(contentToInput(current), input, targetedPlatforms(channelIds, channels))
-      : (input as ContentInput);
-    const media = await this.media.findMany(organizationId, inputMediaIds(merged), tx);
-    return composeContent(merged, channels, media);
   }
 
   /** A new revision; after submission it voids approvals, withdraws publications, back to draft. */
@@ -170,6 +160,8 @@ export class PostsService {
       post.id,
       `edited: revision ${revision.number}`,
     );
+    // The voided approval had fixed the links' destinations: they wait for the next one.
+    await clearDestinations(tx, post.organizationId, post.id);
     const withdrawn = await this.scheduler.movePublications(
       tx,
       post,

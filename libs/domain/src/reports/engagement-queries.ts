@@ -30,6 +30,27 @@ export interface TopPostRow {
   engagements: number;
 }
 
+/** Visits through tracked links over a stretch of days (current period or the one before). */
+export interface ClickRow {
+  current: boolean;
+  clicks: number;
+}
+
+/** A post with tracked links: its clicks and its impressions or views over the period. */
+export interface LinkPostRow {
+  postId: string;
+  campaign: string | null;
+  preview: string;
+  clicks: number;
+  reach: number;
+}
+
+export interface LinkCampaignRow {
+  campaign: string;
+  clicks: number;
+  reach: number;
+}
+
 /** What the report statement returns: one JSON array per part. */
 export interface ReportRows {
   channels: { id: string; platform: 'x' | 'youtube'; handle: string; displayName: string }[];
@@ -38,15 +59,36 @@ export interface ReportRows {
   baseline: { channelId: string; followers: number }[];
   audience: { channelId: string; day: string; followers: number }[];
   topPosts: TopPostRow[];
+  linkTotals: ClickRow[];
+  linkChannels: (ClickRow & { channelId: string })[];
+  linkPosts: LinkPostRow[];
+  linkCampaigns: LinkCampaignRow[];
 }
 
 const TOP_POSTS = 10;
+const LINK_POSTS = 100;
 
 // $1 organization, $2 channel or null, $3 previous.from, $4 current.from, $5 current.to,
 // $6 granularity, $7 current start, $8 current end (instants).
 const CHANNEL = '($2::uuid IS NULL OR c.channel_id = $2::uuid)';
 const SUMS = `sum(c.posts_published)::bigint AS "postsPublished",
   sum(${REACH_SQL('c')})::bigint AS reach, sum(${ENGAGEMENTS_SQL('c')})::bigint AS engagements`;
+
+// A tracked link's clicks count for the channels its post went out on, on the link's platform.
+const LINK_ON_CHANNEL = `($2::uuid IS NULL OR EXISTS (SELECT 1 FROM publications p
+  WHERE p.post_id = l.post_id AND p.platform = l.platform AND p.channel_id = $2::uuid
+    AND p.published_at IS NOT NULL))`;
+const CLICKS_OF = (filter: string) => `coalesce((SELECT sum(d.clicks) FROM link_daily_clicks d
+  JOIN tracked_links l ON l.id = d.link_id JOIN posts po ON po.id = l.post_id
+  WHERE d.organization_id = $1 AND d.day BETWEEN $4::date AND $5::date AND ${LINK_ON_CHANNEL}
+    AND ${filter}), 0)::bigint`;
+const REACH_OF = (filter: string) => `coalesce((SELECT sum(${REACH_SQL('m')}) FROM posts po
+  JOIN publications p ON p.post_id = po.id JOIN publication_daily_metrics m ON m.publication_id = p.id
+  WHERE po.organization_id = $1 AND m.day BETWEEN $4::date AND $5::date
+    AND ($2::uuid IS NULL OR p.channel_id = $2::uuid) AND ${filter}), 0)::bigint`;
+// Posts whose tracked links are approved (their destinations fixed), each once.
+const LINKED_POSTS = `SELECT DISTINCT l.post_id FROM tracked_links l
+  WHERE l.organization_id = $1 AND l.destination IS NOT NULL`;
 
 /** The parts of the report, each from a rollup or daily table, none from the raw snapshots. */
 const PARTS: Record<keyof ReportRows, string> = {
@@ -76,6 +118,35 @@ const PARTS: Record<keyof ReportRows, string> = {
       AND c.published_at < $8::timestamptz AND ${CHANNEL}
     ORDER BY c.engagements DESC, c.published_at DESC
     LIMIT ${TOP_POSTS}`,
+  linkTotals: `SELECT d.day >= $4::date AS current, sum(d.clicks)::bigint AS clicks
+    FROM link_daily_clicks d JOIN tracked_links l ON l.id = d.link_id
+    WHERE d.organization_id = $1 AND d.day BETWEEN $3::date AND $5::date AND ${LINK_ON_CHANNEL}
+    GROUP BY 1`,
+  linkChannels: `SELECT p.channel_id AS "channelId", d.day >= $4::date AS current,
+      sum(d.clicks)::bigint AS clicks
+    FROM link_daily_clicks d JOIN tracked_links l ON l.id = d.link_id
+    JOIN publications p ON p.post_id = l.post_id AND p.platform = l.platform
+      AND p.published_at IS NOT NULL
+    WHERE d.organization_id = $1 AND d.day BETWEEN $3::date AND $5::date
+      AND ($2::uuid IS NULL OR p.channel_id = $2::uuid)
+    GROUP BY 1, 2`,
+  linkPosts: `SELECT * FROM (
+      SELECT lp.post_id AS "postId", pst.campaign,
+        left(coalesce(r.content #>> '{x,text}', r.content #>> '{youtube,title}', ''), 80) AS preview,
+        ${CLICKS_OF('l.post_id = lp.post_id')} AS clicks,
+        ${REACH_OF('po.id = lp.post_id')} AS reach
+      FROM (${LINKED_POSTS}) lp JOIN posts pst ON pst.id = lp.post_id
+      LEFT JOIN post_revisions r ON r.id = pst.approved_revision_id) x
+    WHERE x.clicks > 0 OR x.reach > 0
+    ORDER BY x.clicks DESC, x.reach DESC, x."postId"
+    LIMIT ${LINK_POSTS}`,
+  linkCampaigns: `SELECT * FROM (
+      SELECT c.campaign, ${CLICKS_OF('po.campaign = c.campaign')} AS clicks,
+        ${REACH_OF('po.campaign = c.campaign')} AS reach
+      FROM (SELECT DISTINCT po.campaign FROM (${LINKED_POSTS}) lp JOIN posts po ON po.id = lp.post_id
+        WHERE po.campaign IS NOT NULL) c) x
+    WHERE x.clicks > 0 OR x.reach > 0
+    ORDER BY x.clicks DESC, x.campaign`,
 };
 
 /**

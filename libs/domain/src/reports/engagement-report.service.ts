@@ -5,16 +5,25 @@ import { DataSource } from 'typeorm';
 import { NotFoundError } from '../common/domain-error';
 import { FORMULAS } from '../metrics/metric-counters';
 import { loadOrganization } from '../organizations/organization-store';
-import { ChannelRow, engagementQuery, ReportRows, Sums, TopPostRow } from './engagement-queries';
+import {
+  ClickRow,
+  engagementQuery,
+  LinkCampaignRow,
+  LinkPostRow,
+  ReportRows,
+  Sums,
+  TopPostRow,
+} from './engagement-queries';
 import type {
   ChannelReport,
   EngagementKpis,
   EngagementReport,
+  LinkFigures,
   SeriesPoint,
   TopPost,
 } from './engagement-report';
 import { FollowerHistory } from './follower-history';
-import { figure, rate } from './report-figures';
+import { figure, rate, roundedRate } from './report-figures';
 import {
   addDays,
   bucketStarts,
@@ -37,6 +46,19 @@ const add = (a: Sums, b: Sums): Sums => ({
   reach: a.reach + b.reach,
   engagements: a.engagements + b.engagements,
 });
+
+/** A scope's sums with the clicks through its tracked links. */
+type ScopeSums = Sums & { clicks: number };
+
+const LINK_FORMULAS = {
+  linkClicks:
+    'linkClicks = visits through tracked short links (/l/<code>) on the period’s days; link-preview fetchers, crawlers and scripts are left out',
+  linkClickThroughRate:
+    'linkClickThroughRate = linkClicks / impressions (X) or views (YouTube) of the same posts, over the period',
+} as const;
+
+const clicksOf = (rows: ClickRow[], current: boolean) =>
+  rows.filter((r) => r.current === current).reduce((sum, r) => sum + r.clicks, 0);
 
 /** The executives' engagement report, read from the daily rollups in the organization's zone. */
 @Injectable()
@@ -64,11 +86,11 @@ export class EngagementReportService {
       ...audience,
     ]);
     const ids = channels.map((c) => c.id);
-    const perChannel = channels.map((c) =>
-      this.channelReport(c, channelSums, history, current, previous),
-    );
-    const total = (pick: 'current' | 'previous') =>
-      channelSums.filter((r) => r.current === (pick === 'current')).reduce<Sums>(add, ZERO);
+    const perChannel = channels.map((c) => this.channelReport(c, rows, history, current, previous));
+    const total = (pick: 'current' | 'previous'): ScopeSums => ({
+      ...channelSums.filter((r) => r.current === (pick === 'current')).reduce<Sums>(add, ZERO),
+      clicks: clicksOf(rows.linkTotals, pick === 'current'),
+    });
     const growth = (period: ReportPeriod) =>
       ids.reduce((sum, id) => sum + history.growth(id, period), 0);
     return {
@@ -81,6 +103,18 @@ export class EngagementReportService {
       series: series(rows.series, current, granularity, (day) => history.total(ids, day)),
       topPosts: rows.topPosts.map(toTopPost),
       channels: perChannel,
+      links: {
+        posts: rows.linkPosts.map((row) => ({
+          postId: row.postId,
+          campaign: row.campaign,
+          preview: row.preview,
+          ...linkFigures(row),
+        })),
+        campaigns: rows.linkCampaigns.map((row) => ({
+          campaign: row.campaign,
+          ...linkFigures(row),
+        })),
+      },
       formulas: {
         postsPublished: FORMULAS.postsPublished,
         impressionsOrViews: FORMULAS.reach,
@@ -90,19 +124,28 @@ export class EngagementReportService {
           'followers = followers (X) + subscribers (YouTube) at the end of the bucket, last daily reading',
         topPosts:
           'topPosts = publications published in the period, by engagements to date (descending)',
+        ...LINK_FORMULAS,
+        links:
+          'links = posts with approved tracked links, and their named campaigns, clicked or seen in the period; a link counts for each channel of its platform the post went out on',
       },
     };
   }
 
   private channelReport(
     channel: ReportRows['channels'][number],
-    rows: ChannelRow[],
+    rows: ReportRows,
     history: FollowerHistory,
     current: ReportPeriod,
     previous: ReportPeriod,
   ): ChannelReport {
-    const sums = (isCurrent: boolean) =>
-      rows.find((r) => r.channelId === channel.id && r.current === isCurrent) ?? ZERO;
+    const sums = (isCurrent: boolean): ScopeSums => ({
+      ...(rows.channelSums.find((r) => r.channelId === channel.id && r.current === isCurrent) ??
+        ZERO),
+      clicks: clicksOf(
+        rows.linkChannels.filter((r) => r.channelId === channel.id),
+        isCurrent,
+      ),
+    });
     return {
       channelId: channel.id,
       platform: channel.platform,
@@ -118,7 +161,12 @@ export class EngagementReportService {
   }
 }
 
-function kpis(now: Sums, before: Sums, growth: number, growthBefore: number): EngagementKpis {
+function kpis(
+  now: ScopeSums,
+  before: ScopeSums,
+  growth: number,
+  growthBefore: number,
+): EngagementKpis {
   return {
     postsPublished: figure(now.postsPublished, before.postsPublished, FORMULAS.postsPublished),
     impressionsOrViews: figure(now.reach, before.reach, FORMULAS.reach),
@@ -130,6 +178,21 @@ function kpis(now: Sums, before: Sums, growth: number, growthBefore: number): En
       4,
     ),
     followerGrowth: figure(growth, growthBefore, FORMULAS.followerGrowth),
+    linkClicks: figure(now.clicks, before.clicks, LINK_FORMULAS.linkClicks),
+    linkClickThroughRate: figure(
+      rate(now.clicks, now.reach),
+      rate(before.clicks, before.reach),
+      LINK_FORMULAS.linkClickThroughRate,
+      4,
+    ),
+  };
+}
+
+function linkFigures(row: LinkPostRow | LinkCampaignRow): LinkFigures {
+  return {
+    linkClicks: row.clicks,
+    impressionsOrViews: row.reach,
+    linkClickThroughRate: roundedRate(row.clicks, row.reach),
   };
 }
 
@@ -151,7 +214,7 @@ function series(
       postsPublished: sums.postsPublished,
       impressionsOrViews: sums.reach,
       engagements: sums.engagements,
-      engagementRate: Math.round(rate(sums.engagements, sums.reach) * 10_000) / 10_000,
+      engagementRate: roundedRate(sums.engagements, sums.reach),
       followers: followersAt(end < current.to ? end : current.to),
     };
   });
@@ -168,6 +231,6 @@ function toTopPost(row: TopPostRow): TopPost {
     publishedAt: new Date(row.publishedAt).toISOString(),
     impressionsOrViews: row.reach,
     engagements: row.engagements,
-    engagementRate: Math.round(rate(row.engagements, row.reach) * 10_000) / 10_000,
+    engagementRate: roundedRate(row.engagements, row.reach),
   };
 }

@@ -8,6 +8,8 @@ export interface EngagementKpis {
   engagements: Figure;
   engagementRate: Figure;
   followerGrowth: Figure;
+  linkClicks: Figure;
+  linkClickThroughRate: Figure;
 }
 
 export interface SeriesPoint {
@@ -42,6 +44,23 @@ export interface ChannelReport {
   kpis: EngagementKpis;
 }
 
+/** Clicks through tracked links against the impressions or views of the same posts. */
+export interface LinkFigures {
+  linkClicks: number;
+  impressionsOrViews: number;
+  linkClickThroughRate: number;
+}
+
+export interface LinkPostReport extends LinkFigures {
+  postId: string;
+  campaign: string | null;
+  preview: string;
+}
+
+export interface LinkCampaignReport extends LinkFigures {
+  campaign: string;
+}
+
 /** GET /reports/engagement: every figure from the daily rollups, each with its formula. */
 export interface EngagementReport {
   timeZone: string;
@@ -53,6 +72,8 @@ export interface EngagementReport {
   series: SeriesPoint[];
   topPosts: TopPost[];
   channels: ChannelReport[];
+  /** Posts with tracked links, and the named campaigns that have them, over the period. */
+  links: { posts: LinkPostReport[]; campaigns: LinkCampaignReport[] };
   /** How each column of `series`, `topPosts` and `channels` is computed. */
   formulas: Record<string, string>;
 }

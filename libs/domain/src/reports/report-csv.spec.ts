@@ -8,6 +8,8 @@ const kpis = {
   engagements: figure(60, 0, 'engagements = likes + reposts, …'),
   engagementRate: figure(0.05, 0, 'engagementRate = …', 4),
   followerGrowth: figure(-2, 5, 'followerGrowth = …'),
+  linkClicks: figure(30, 0, 'linkClicks = …'),
+  linkClickThroughRate: figure(0.025, 0, 'linkClickThroughRate = …', 4),
 };
 
 const report: EngagementReport = {
@@ -42,6 +44,26 @@ const report: EngagementReport = {
     },
   ],
   channels: [],
+  links: {
+    posts: [
+      {
+        postId: 'post1',
+        campaign: 'Heart Month',
+        preview: 'Free screenings',
+        linkClicks: 30,
+        impressionsOrViews: 1200,
+        linkClickThroughRate: 0.025,
+      },
+    ],
+    campaigns: [
+      {
+        campaign: 'Heart Month',
+        linkClicks: 30,
+        impressionsOrViews: 1200,
+        linkClickThroughRate: 0.025,
+      },
+    ],
+  },
   formulas: { engagements: 'engagements = likes + reposts' },
 };
 
@@ -55,7 +77,19 @@ describe('engagementCsv', () => {
       'period,postsPublished,impressionsOrViews,engagements,engagementRate,followers',
     );
     expect(lines).toContain('2026-03-01,3,1200,60,0.05,10');
-    expect(csv.split('\r\n\r\n')).toHaveLength(4);
+    expect(csv.split('\r\n\r\n')).toHaveLength(6);
+  });
+
+  it('writes the tracked links per post and per campaign, with clicks and click-through rate', () => {
+    expect(lines).toContain(
+      'postId,campaign,preview,linkClicks,impressionsOrViews,linkClickThroughRate',
+    );
+    expect(lines).toContain('post1,Heart Month,Free screenings,30,1200,0.025');
+    expect(lines).toContain('campaign,linkClicks,impressionsOrViews,linkClickThroughRate');
+    expect(lines).toContain('Heart Month,30,1200,0.025');
+    expect(lines).toContain(
+      'all channels,linkClickThroughRate,0.025,0,0.025,,linkClickThroughRate = …',
+    );
   });
 
   it('gives each KPI its change and formula, an empty change % when there was nothing before', () => {

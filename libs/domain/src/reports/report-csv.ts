@@ -25,7 +25,12 @@ const kpiRows = (scope: string, kpis: EngagementKpis): Cell[][] =>
     f.formula,
   ]);
 
-/** The engagement report as CSV: KPIs (per channel too), the series and the top posts, one table each. */
+const LINK_COLUMNS = ['linkClicks', 'impressionsOrViews', 'linkClickThroughRate'];
+
+/**
+ * The engagement report as CSV: KPIs (per channel too), the series, the top posts, tracked links
+ * per post and per campaign, and the formulas, one table each.
+ */
 export function engagementCsv(report: EngagementReport): string {
   return (
     [
@@ -74,6 +79,26 @@ export function engagementCsv(report: EngagementReport): string {
           p.impressionsOrViews,
           p.engagements,
           p.engagementRate,
+        ]),
+      ),
+      table(
+        ['postId', 'campaign', 'preview', ...LINK_COLUMNS],
+        report.links.posts.map((p) => [
+          p.postId,
+          p.campaign,
+          p.preview,
+          p.linkClicks,
+          p.impressionsOrViews,
+          p.linkClickThroughRate,
+        ]),
+      ),
+      table(
+        ['campaign', ...LINK_COLUMNS],
+        report.links.campaigns.map((c) => [
+          c.campaign,
+          c.linkClicks,
+          c.impressionsOrViews,
+          c.linkClickThroughRate,
         ]),
       ),
       table(['column', 'formula'], Object.entries(report.formulas)),

@@ -23,3 +23,7 @@ export function figure(value: number, previous: number, formula: string, digits 
 
 /** Engagements per impression or view; 0 with no reach. */
 export const rate = (engagements: number, reach: number) => (reach > 0 ? engagements / reach : 0);
+
+/** A rate as reports show it: four decimals. */
+export const roundedRate = (part: number, whole: number) =>
+  Math.round(rate(part, whole) * 10_000) / 10_000;

@@ -58,9 +58,22 @@ export class XImageViewDto {
   @ApiProperty() altText: string;
 }
 
+/** A short link the text carries, and where it sends visitors once the post is approved. */
+export class TrackedLinkDto {
+  @ApiProperty({ example: 'Ab3dE9xK2q' }) code: string;
+  @ApiProperty({ example: 'https://go.example-hospital.org/l/Ab3dE9xK2q' }) shortUrl: string;
+  @ApiProperty({ description: 'the address as the author gave it' }) url: string;
+  @ApiProperty({
+    description: 'the address with utm_source, utm_medium, utm_campaign, utm_content',
+  })
+  destination: string;
+}
+
 export class XContentViewDto {
   @ApiProperty() text: string;
   @ApiProperty({ type: [XImageViewDto] }) images: XImageViewDto[];
+  @ApiPropertyOptional({ type: [TrackedLinkDto], description: 'absent when there are none' })
+  links?: TrackedLinkDto[];
 }
 
 export class YoutubeContentViewDto {
@@ -73,6 +86,8 @@ export class YoutubeContentViewDto {
   @ApiProperty() madeForKids: boolean;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) thumbnailMediaId: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) captionMediaId: string | null;
+  @ApiPropertyOptional({ type: [TrackedLinkDto], description: 'absent when there are none' })
+  links?: TrackedLinkDto[];
 }
 
 /** What a revision holds and an approval is bound to. */
