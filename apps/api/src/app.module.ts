@@ -13,7 +13,7 @@ import {
   OrganizationsModule,
   PostsModule,
 } from '@rounds/domain';
-import { ConversationsModule, CryptoModule, ReportsModule } from '@rounds/domain';
+import { ConversationsModule, CryptoModule, FeedbackModule, ReportsModule } from '@rounds/domain';
 import { ChannelsModule, CostsModule } from '@rounds/domain';
 import { QueueModule, REDIS, type RedisClient } from '@rounds/queue';
 import { ApprovalsController } from './approvals/approvals.controller';
@@ -24,6 +24,8 @@ import { MetricsController } from './common/metrics.controller';
 import { StorableInputMiddleware } from './common/storable-input.middleware';
 import { ComplianceController } from './compliance/compliance.controller';
 import { ConversationsController } from './conversations/conversations.controller';
+import { MessageTriageController } from './conversations/message-triage.controller';
+import { FeedbackSettingsController } from './feedback/feedback-settings.controller';
 import { ReplyTemplatesController } from './conversations/reply-templates.controller';
 import { RestrictedTermsController } from './compliance/restricted-terms.controller';
 import { RedisThrottlerStorage } from './common/redis-throttler.storage';
@@ -72,6 +74,7 @@ import { ReportsController } from './reports/reports.controller';
     CryptoModule,
     ReportsModule,
     ConversationsModule,
+    FeedbackModule,
     ChannelsModule,
     CostsModule,
     OperatorModule,
@@ -96,7 +99,9 @@ import { ReportsController } from './reports/reports.controller';
     ApprovalsController,
     ReportsController,
     ConversationsController,
+    MessageTriageController,
     ReplyTemplatesController,
+    FeedbackSettingsController,
     RestrictedTermsController,
     ChannelsController,
   ],
