@@ -157,8 +157,8 @@ export class CreateTemplateDto {
 
   @ApiPropertyOptional({
     enum: TEMPLATE_PURPOSES,
-    default: 'general',
-    description: 'take_private: offered first for complaints and safety messages',
+    description:
+      'general when absent; take_private: offered first for complaints and safety messages',
   })
   @IsOptional()
   @IsIn(TEMPLATE_PURPOSES, { message: `purpose must be one of ${TEMPLATE_PURPOSES.join(', ')}` })
