@@ -29,7 +29,7 @@ const FEATURES = {
   push: ['*identity'],
   organizations: ['*audit', '*common', '*identity', '*lifecycle'],
   compliance: ['*audit', '*common', '*identity', '*lifecycle', '*organizations'],
-  feedback: ['*compliance'],
+  feedback: ['*compliance', 'audit', 'common', 'identity'],
   media: ['*audit', '*common', '*identity'],
   channels: ['*audit', '*common', '*crypto', '*identity', '*lifecycle', '*notifications'],
   metrics: ['*channels', '*common'],
@@ -84,7 +84,7 @@ const FEATURES = {
     '*organizations',
     '*posts',
   ],
-  reports: ['*audit', '*channels', '*common', '*metrics', '*organizations'],
+  reports: ['*audit', '*channels', '*common', 'conversations', 'feedback', '*metrics', '*organizations'],
   digest: ['*audit', '*identity', '*mail', '*organizations', '*reports'],
   retention: ['*audit', '*common', '*identity', '*organizations'],
 };

@@ -1,5 +1,5 @@
 // Patient-feedback classifier benchmark (issue 14, part 2): per-category precision and recall,
-// overall accuracy, and safety recall/precision per language on the dev and the frozen test split,
+// overall accuracy, and safety recall/precision per language on the dev splits and the frozen test split,
 // beside a naive keyword baseline. Exits non-zero when the TEST split misses safety recall >= 0.95
 // or precision >= 0.8. Test items are never printed, only aggregates.
 // Run: npm run bench -- feedback
@@ -17,6 +17,8 @@ import {
 } from '@rounds/domain/feedback/feedback-corpus-score';
 
 const CORPUS_DIR = join(__dirname, '..', 'test', 'fixtures', 'feedback');
+/** Splits the rules may be tuned on (dev-b: a second writer's, added as it was delivered). */
+const DEV_SPLITS = ['dev', 'dev-b'];
 const GOAL = { safetyRecall: 0.95, safetyPrecision: 0.8 };
 
 // What a junior would write first: one keyword list per category, first hit wins.
@@ -101,11 +103,13 @@ function load(split: string): FeedbackCorpusItem[] | undefined {
 }
 
 function main(): void {
-  const dev = load('dev')!;
-  reportSplit('dev', dev);
-  // Dev items may be read and tuned on; the test split's items are never printed.
-  const devMissed = scoreFeedback(dev, ours).missed.get('safety')!;
-  console.log(`\ndev missed safety items: ${devMissed.join(', ') || 'none'}`);
+  for (const split of DEV_SPLITS) {
+    const dev = load(split)!;
+    reportSplit(split, dev);
+    // Dev items may be read and tuned on; the test split's items are never printed.
+    const devMissed = scoreFeedback(dev, ours).missed.get('safety')!;
+    console.log(`\n${split} missed safety items: ${devMissed.join(', ') || 'none'}`);
+  }
   const test = load('test');
   const failures = gateFailures(test && reportSplit('test (frozen)', test));
   console.log(

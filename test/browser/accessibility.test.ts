@@ -37,6 +37,7 @@ const SCREENS: Record<'admin' | 'marketer' | 'compliance' | 'executive', string[
     '/users',
     '/settings',
     '/settings/restricted-terms',
+    '/settings/feedback',
     '/audit',
     '/posts/:approved',
     '/posts/:approved/edit',
@@ -92,7 +93,7 @@ describe('accessibility (WCAG 2.1 AA, axe-core in Chromium)', () => {
       h,
       xPost(h, { text: 'Jane Doe, born 03/14/1961, is recovering well. Call 312-555-0199.' }),
     );
-    await createConversationMessage(h.id);
+    await createConversationMessage(h.id, { category: 'safety', categoryReasons: ['fell'] });
     for (const user of [h.admin, h.marketer, h.compliance, h.executive]) {
       await createNotification(h.id, user.userId);
     }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { INestApplicationContext, Provider } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { Test } from '@nestjs/testing';
+import { Test, type TestingModuleBuilder } from '@nestjs/testing';
 import { Client } from 'pg';
 import { ConfigModule } from '@rounds/config';
 import { DatabaseModule } from '@rounds/database';
@@ -12,6 +12,7 @@ import {
   DigestModule,
   LinksModule,
   MetricsModule,
+  RetentionModule,
   TokenCipher,
   tokenContext,
 } from '@rounds/domain';
@@ -22,16 +23,22 @@ import { addUser, signupOrganization } from './identity.factory';
 import { as, inHours } from './posts.factory';
 
 /** The sandbox, and the API pointed at it for both platforms. */
-export async function startApiOnSandbox(overrides: Record<string, string> = {}) {
+export async function startApiOnSandbox(
+  overrides: Record<string, string> = {},
+  customize?: Parameters<typeof startTestApi>[1],
+) {
   const sandbox: RunningSandbox = await startSandbox();
-  const api: TestApi = await startTestApi({
-    X_API_BASE_URL: sandbox.url,
-    X_AUTHORIZE_URL: `${sandbox.url}/i/oauth2/authorize`,
-    GOOGLE_API_BASE_URL: sandbox.url,
-    GOOGLE_AUTHORIZE_URL: `${sandbox.url}/google/o/oauth2/v2/auth`,
-    GOOGLE_TOKEN_URL: `${sandbox.url}/google/token`,
-    ...overrides,
-  });
+  const api: TestApi = await startTestApi(
+    {
+      X_API_BASE_URL: sandbox.url,
+      X_AUTHORIZE_URL: `${sandbox.url}/i/oauth2/authorize`,
+      GOOGLE_API_BASE_URL: sandbox.url,
+      GOOGLE_AUTHORIZE_URL: `${sandbox.url}/google/o/oauth2/v2/auth`,
+      GOOGLE_TOKEN_URL: `${sandbox.url}/google/token`,
+      ...overrides,
+    },
+    customize,
+  );
   return {
     sandbox,
     api,
@@ -46,22 +53,33 @@ export async function startApiOnSandbox(overrides: Record<string, string> = {}) 
  * The worker's processors given here (the real classes) over the suite's database and queues,
  * with the domain modules the worker imports; the full WorkerModule also runs every other queue.
  */
-export async function startProcessors(...processors: Provider[]): Promise<INestApplicationContext> {
-  const moduleRef = await Test.createTestingModule({
-    imports: [
-      ConfigModule,
-      DatabaseModule,
-      QueueModule,
-      DiscoveryModule,
-      AuditModule,
-      CryptoModule,
-      MetricsModule,
-      LinksModule,
-      ConversationsModule,
-      DigestModule,
-    ],
-    providers: processors,
-  }).compile();
+export function startProcessors(...processors: Provider[]): Promise<INestApplicationContext> {
+  return startCustomizedProcessors((builder) => builder, ...processors);
+}
+
+/** The same, with providers overridden first (e.g. the push agent that trusts a test endpoint). */
+export async function startCustomizedProcessors(
+  customize: (builder: TestingModuleBuilder) => TestingModuleBuilder,
+  ...processors: Provider[]
+): Promise<INestApplicationContext> {
+  const moduleRef = await customize(
+    Test.createTestingModule({
+      imports: [
+        ConfigModule,
+        DatabaseModule,
+        QueueModule,
+        DiscoveryModule,
+        AuditModule,
+        CryptoModule,
+        MetricsModule,
+        LinksModule,
+        ConversationsModule,
+        DigestModule,
+        RetentionModule,
+      ],
+      providers: processors,
+    }),
+  ).compile();
   const app = moduleRef.createNestApplication({ logger: false });
   await app.init();
   return app;

@@ -50,6 +50,7 @@ export function as(url: string, session: Session) {
     get: (path: string) => auth(request(url).get(`/api/v1${path}`)),
     post: (path: string, body: object = {}) => auth(request(url).post(`/api/v1${path}`)).send(body),
     patch: (path: string, body: object) => auth(request(url).patch(`/api/v1${path}`)).send(body),
+    put: (path: string, body: object) => auth(request(url).put(`/api/v1${path}`)).send(body),
     delete: (path: string) => auth(request(url).delete(`/api/v1${path}`)),
   };
 }

@@ -7,8 +7,10 @@ import request from 'supertest';
 import {
   AuditAction,
   AuditChainService,
+  ConversationPuller,
   ConversationsSweep,
   DigestService,
+  FeedbackAlerts,
   type ExportLine,
 } from '@rounds/domain';
 import { auditHash } from '@rounds/domain/audit/audit-hash';
@@ -326,6 +328,63 @@ describe('the audit trail of a hospital in real use: every action', () => {
       .post('/reply-templates', { name: 'Thanks', text: 'Thank you for reaching out!' })
       .expect(201);
     await as(url(), t.compliance2).post(`/reply-templates/${template.body.id}/approve`).expect(200);
+  });
+
+  it('patient feedback: owners and targets set, a safety message alerted, taken, assigned, noted, closed; one escalated', async () => {
+    const group = await as(url(), t.admin)
+      .post('/feedback/groups', { name: 'Risk management', memberIds: [t.marketer.userId] })
+      .expect(201);
+    const spare = await as(url(), t.admin)
+      .post('/feedback/groups', { name: 'Spare', memberIds: [] })
+      .expect(201);
+    await as(url(), t.admin).delete(`/feedback/groups/${spare.body.id}`).expect(204);
+    await as(url(), t.admin)
+      .put('/feedback/routes/safety', { ownerGroupId: group.body.id, responseTargetHours: 1 })
+      .expect(200);
+    await as(url(), t.admin)
+      .put('/feedback/routes/complaint', { responseTargetHours: 1 })
+      .expect(200);
+
+    const account = (await listChannels(url(), t.admin)).find((c) => c.id === xChannel)!;
+    const said = {
+      safety: `@${account.handle} the nurse gave my mother the wrong medication twice`,
+      complaint: `@${account.handle} the parking garage charged me $40, ridiculous`,
+    };
+    for (const text of Object.values(said)) {
+      await sandbox.injectXMention({
+        accountId: account.externalAccountId,
+        text,
+        authorHandle: 'pat',
+      });
+    }
+    // The sweep's pull of this slot ran already: pulled directly.
+    await worker.get(ConversationPuller).pull(t.id, xChannel);
+    const inbox = await waitFor('the feedback in the inbox', async () => {
+      const messages = (await as(url(), t.admin).get('/conversations').expect(200)).body as {
+        id: string;
+        text: string;
+      }[];
+      const found = Object.values(said).map((text) => messages.find((m) => m.text === text));
+      return found.every(Boolean) && (found as { id: string }[]);
+    });
+    const [safety, complaint] = inbox.map((m) => m.id);
+    await recorded(t.id, AuditAction.ConversationSafetyAlerted);
+
+    await as(url(), t.marketer).post(`/conversations/${safety}/take`).expect(200);
+    await as(url(), t.marketer)
+      .post(`/conversations/${safety}/assign`, { assigneeId: t.admin.userId })
+      .expect(200);
+    await as(url(), t.admin)
+      .post(`/conversations/${safety}/notes`, { text: 'Risk report RM-88 filed.' })
+      .expect(201);
+    await as(url(), t.admin).post(`/conversations/${safety}/close`).expect(200);
+
+    await owner.query(
+      `UPDATE conversation_messages SET received_at = now() - interval '2 hours' WHERE id = $1`,
+      [complaint],
+    );
+    await worker.get(FeedbackAlerts).escalateOverdue();
+    await recorded(t.id, AuditAction.ConversationEscalated);
   });
 
   it('organization: settings, restricted terms, legal hold, the digest, a retention cut', async () => {

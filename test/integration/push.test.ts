@@ -1,49 +1,26 @@
-import { createECDH, ECDH, randomBytes } from 'node:crypto';
 import webpush from 'web-push';
 import { PUSH_AGENT } from '@rounds/domain';
 import { createConversationMessage } from '../factories/conversations.factory';
 import { Session } from '../factories/identity.factory';
 import { as, hospital, Hospital, submittedPost, xPost } from '../factories/posts.factory';
 import { waitFor } from '../factories/publishing.factory';
-import { DeliveredPush, PushEndpoint, startPushEndpoint } from '../support/push-endpoint';
+import {
+  browserKeys,
+  type BrowserKeys,
+  decryptPush,
+  PushEndpoint,
+  startPushEndpoint,
+} from '../support/push-endpoint';
 import { startTestApi, TestApi } from '../support/test-api';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- http_ece (web-push's own) has no types
-const ece = require('http_ece') as {
-  decrypt(body: Buffer, params: { version: string; privateKey: ECDH; authSecret: string }): Buffer;
-};
 
 const POST_TEXT = 'Jane Doe thanks the night nurses of ward 4B for their care after her fall.';
 const REPLY_TEXT = 'So glad your grandmother is home from the cardiac unit, Maria!';
-
-/** A browser's subscription: its own P-256 key pair and auth secret, as PushManager makes them. */
-function browserKeys() {
-  const ecdh = createECDH('prime256v1');
-  ecdh.generateKeys();
-  return {
-    ecdh,
-    p256dh: ecdh.getPublicKey('base64url'),
-    auth: randomBytes(16).toString('base64url'),
-  };
-}
-type Browser = ReturnType<typeof browserKeys>;
-
-/** What the browser reads after decrypting the push with its keys (RFC 8291, aes128gcm). */
-function decrypt(push: DeliveredPush, browser: Browser): string {
-  return ece
-    .decrypt(push.body, {
-      version: 'aes128gcm',
-      privateKey: browser.ecdh,
-      authSecret: browser.auth,
-    })
-    .toString('utf8');
-}
 
 describe('Web Push', () => {
   let endpoint: PushEndpoint;
   let api: TestApi;
   let h: Hospital;
-  const browsers: Record<string, Browser> = {};
+  const browsers: Record<string, BrowserKeys> = {};
 
   beforeAll(async () => {
     endpoint = await startPushEndpoint();
@@ -73,7 +50,7 @@ describe('Web Push', () => {
   async function nthPush(name: string, n: number, words: string) {
     const push = await waitFor(`push ${n} to ${name}`, async () => pushesTo(name)[n - 1]);
     expect(push.headers.authorization).toMatch(/^vapid t=.+, k=.+$/);
-    const text = decrypt(push, browsers[name]);
+    const text = decryptPush(push, browsers[name]);
     for (const word of words.match(/\p{L}{4,}/gu)!)
       expect(text.toLowerCase()).not.toContain(word.toLowerCase());
     return JSON.parse(text) as Record<string, string>;

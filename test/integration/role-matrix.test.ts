@@ -17,6 +17,7 @@ const WRITERS = 'admin marketer'; // "marketer: create, edit, submit, reschedule
 const REVIEWERS = 'compliance'; // "compliance: review queue, approve or reject, override"
 const ADMIN = 'admin'; // "admin: users, channels, approval policy, emergency pause"
 const ADMIN_AND_COMPLIANCE = 'admin compliance';
+const FEEDBACK_HANDLERS = 'admin marketer compliance'; // "owners assign, take, note and close": whoever may own feedback
 const WHO_MAY: Record<string, string> = {
   // Posts: executives "read the calendar, posts and reports"; writers write; compliance reviews.
   'GET /api/v1/posts': EVERY,
@@ -61,9 +62,21 @@ const WHO_MAY: Record<string, string> = {
   'GET /api/v1/reply-templates': EVERY,
   'POST /api/v1/reply-templates': ADMIN_AND_COMPLIANCE,
   'POST /api/v1/reply-templates/:id/approve': REVIEWERS, // "approved by a different compliance officer"
+  // Patient feedback: the README's routes under "Patient feedback"; owners are set in Settings by admins.
+  'GET /api/v1/conversations/:id': EVERY, // the message a notification opens, as the inbox shows it
+  'POST /api/v1/conversations/:id/assign': FEEDBACK_HANDLERS,
+  'POST /api/v1/conversations/:id/take': FEEDBACK_HANDLERS,
+  'POST /api/v1/conversations/:id/notes': FEEDBACK_HANDLERS,
+  'POST /api/v1/conversations/:id/close': FEEDBACK_HANDLERS,
+  'GET /api/v1/feedback/settings': EVERY, // the inbox shows owners and filters by them
+  'PUT /api/v1/feedback/routes/:category': ADMIN,
+  'POST /api/v1/feedback/groups': ADMIN,
+  'PUT /api/v1/feedback/groups/:id': ADMIN,
+  'DELETE /api/v1/feedback/groups/:id': ADMIN,
   // Reports: "`reports:read`: every role".
   'GET /api/v1/reports/engagement': EVERY,
   'GET /api/v1/reports/compliance': EVERY,
+  'GET /api/v1/reports/feedback': EVERY,
   // Audit trail: screen table, admin and compliance; legal hold: set by admins, read by both.
   'GET /api/v1/audit': ADMIN_AND_COMPLIANCE,
   'GET /api/v1/audit/verify': ADMIN_AND_COMPLIANCE,

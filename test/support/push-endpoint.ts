@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createECDH, type ECDH, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, Agent } from 'node:https';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -74,4 +75,32 @@ export async function startPushEndpoint(): Promise<PushEndpoint> {
     received,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- http_ece (web-push's own) has no types
+const ece = require('http_ece') as {
+  decrypt(body: Buffer, params: { version: string; privateKey: ECDH; authSecret: string }): Buffer;
+};
+
+/** A browser's subscription: its own P-256 key pair and auth secret, as PushManager makes them. */
+export function browserKeys() {
+  const ecdh = createECDH('prime256v1');
+  ecdh.generateKeys();
+  return {
+    ecdh,
+    p256dh: ecdh.getPublicKey('base64url'),
+    auth: randomBytes(16).toString('base64url'),
+  };
+}
+export type BrowserKeys = ReturnType<typeof browserKeys>;
+
+/** What the browser reads after decrypting the push with its keys (RFC 8291, aes128gcm). */
+export function decryptPush(push: DeliveredPush, browser: BrowserKeys): string {
+  return ece
+    .decrypt(push.body, {
+      version: 'aes128gcm',
+      privateKey: browser.ecdh,
+      authSecret: browser.auth,
+    })
+    .toString('utf8');
 }

@@ -16,6 +16,7 @@ import {
 import {
   ConversationsModule,
   CryptoModule,
+  FeedbackModule,
   LinksModule,
   ReadVersionsModule,
   ReportsModule,
@@ -31,6 +32,8 @@ import { ReadCache } from './common/read-cache';
 import { StorableInputMiddleware } from './common/storable-input.middleware';
 import { ComplianceController } from './compliance/compliance.controller';
 import { ConversationsController } from './conversations/conversations.controller';
+import { MessageTriageController } from './conversations/message-triage.controller';
+import { FeedbackSettingsController } from './feedback/feedback-settings.controller';
 import { ReplyTemplatesController } from './conversations/reply-templates.controller';
 import { RestrictedTermsController } from './compliance/restricted-terms.controller';
 import { RedisThrottlerStorage } from './common/redis-throttler.storage';
@@ -81,6 +84,7 @@ import { ReportsController } from './reports/reports.controller';
     CryptoModule,
     ReportsModule,
     ConversationsModule,
+    FeedbackModule,
     ChannelsModule,
     CostsModule,
     ReadVersionsModule,
@@ -107,7 +111,9 @@ import { ReportsController } from './reports/reports.controller';
     ApprovalsController,
     ReportsController,
     ConversationsController,
+    MessageTriageController,
     ReplyTemplatesController,
+    FeedbackSettingsController,
     RestrictedTermsController,
     ChannelsController,
     LinksController,

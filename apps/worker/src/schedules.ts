@@ -27,6 +27,8 @@ export class Schedules implements OnApplicationBootstrap {
     // Heads are signed every AUDIT_CHECKPOINT_EVERY_EVENTS events or _MINUTES: looked at each minute.
     await this.producer.repeat(JobName.CheckpointAuditChains, {}, MINUTE);
     await this.producer.repeat(JobName.ApplyRetention, {}, DAY);
+    // Response targets are whole hours: a minute late is the most an escalation waits.
+    await this.producer.repeat(JobName.EscalateOverdueFeedback, {}, MINUTE);
     // Due metrics are claimed every minute; the 15-minute steps of the schedule fall between.
     await this.producer.repeat(JobName.MetricsSweep, {}, MINUTE);
     // Link visits wait in Redis at most a minute before they are in the reports.

@@ -5,10 +5,13 @@ import { ChannelEntity } from './channels/channel.entity';
 import { ComplianceFindingEntity } from './compliance/compliance-finding.entity';
 import { ConversationCursorEntity } from './conversations/conversation-cursor.entity';
 import { ConversationMessageEntity } from './conversations/conversation-message.entity';
+import { ConversationNoteEntity } from './conversations/conversation-note.entity';
 import { ConversationReplyEntity } from './conversations/conversation-reply.entity';
 import { ReplyApprovalEntity } from './conversations/reply-approval.entity';
 import { ReplyTemplateEntity } from './conversations/reply-template.entity';
 import { RestrictedTermEntity } from './compliance/restricted-term.entity';
+import { FeedbackGroupEntity } from './feedback/feedback-group.entity';
+import { FeedbackRouteEntity } from './feedback/feedback-route.entity';
 import { DigestSendEntity } from './digest/digest-send.entity';
 import { MfaRecoveryCodeEntity } from './identity/mfa/mfa-recovery-code.entity';
 import { UserMfaEntity } from './identity/mfa/user-mfa.entity';
@@ -63,11 +66,14 @@ export const entities = [
   ChannelAudienceEntity,
   PlatformUsageEntity,
   ConversationMessageEntity,
+  ConversationNoteEntity,
   ConversationCursorEntity,
   ConversationReplyEntity,
   ReplyApprovalEntity,
   ReplyTemplateEntity,
   RestrictedTermEntity,
+  FeedbackGroupEntity,
+  FeedbackRouteEntity,
   DigestSendEntity,
   ChannelAuthorizationEntity,
   YoutubeUploadEntity,

@@ -15,6 +15,7 @@ export enum JobName {
   VerifyAuditChains = 'verify-audit-chains',
   CheckpointAuditChains = 'checkpoint-audit-chains',
   ApplyRetention = 'apply-retention',
+  EscalateOverdueFeedback = 'escalate-overdue-feedback',
   MetricsSweep = 'metrics-sweep',
   CollectMetrics = 'collect-metrics',
   CollectAudience = 'collect-audience',
@@ -41,6 +42,7 @@ export interface JobPayloads {
   [JobName.VerifyAuditChains]: Record<string, never>;
   [JobName.CheckpointAuditChains]: Record<string, never>;
   [JobName.ApplyRetention]: Record<string, never>;
+  [JobName.EscalateOverdueFeedback]: Record<string, never>;
   [JobName.MetricsSweep]: Record<string, never>;
   /** Up to 100 (X) or 50 (YouTube) publications of one channel, read in one request. */
   [JobName.CollectMetrics]: { organizationId: string; channelId: string; publicationIds: string[] };
@@ -66,6 +68,7 @@ export const JOB_QUEUE: { [T in JobName]: QueueName } = {
   [JobName.VerifyAuditChains]: QueueName.Maintenance,
   [JobName.CheckpointAuditChains]: QueueName.Maintenance,
   [JobName.ApplyRetention]: QueueName.Maintenance,
+  [JobName.EscalateOverdueFeedback]: QueueName.Maintenance,
   [JobName.MetricsSweep]: QueueName.Metrics,
   [JobName.CollectMetrics]: QueueName.Metrics,
   [JobName.CollectAudience]: QueueName.Metrics,

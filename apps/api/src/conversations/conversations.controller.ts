@@ -91,4 +91,11 @@ export class ConversationsController {
   ): Promise<ReplyDto> {
     return ReplyDto.of(await this.replies.reject(actor, id, dto.comment));
   }
+
+  /** One message (the page a feedback notification opens). After `replies`, which it would shadow. */
+  @Get(':id')
+  @Requires(Permission.ReadContent)
+  async get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<MessageDto> {
+    return MessageDto.of(await this.inbox.get(actor, id));
+  }
 }

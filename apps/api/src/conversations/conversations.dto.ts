@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsArray,
+  IsBoolean,
   IsDate,
   IsIn,
   IsInt,
@@ -12,6 +13,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -20,11 +22,15 @@ import {
   MESSAGE_STATUSES,
   type MessageStatus,
   type MessageView,
+  type NoteView,
   REPLY_STATUSES,
   type ReplyStatus,
   type ReplyTemplateEntity,
   type ReplyView,
+  TEMPLATE_PURPOSES,
+  type TemplatePurpose,
 } from '@rounds/domain';
+import { ToBoolean } from '../common/boolean-query';
 import { CommentDto, OverrideDto } from '../posts/dto/post-actions.dto';
 import { ToDate } from '../common/date-time-field';
 
@@ -49,8 +55,26 @@ export class InboxQueryDto {
   category?: FeedbackCategory;
 
   @ApiPropertyOptional({
+    description:
+      '`mine` or a user id: messages assigned to that user, or unassigned in a category they own',
+    example: 'mine',
+  })
+  @IsOptional()
+  @ValidateIf((query: InboxQueryDto) => query.owner !== 'mine')
+  @IsUUID('all', { message: 'owner must be mine or a user id' })
+  owner?: string;
+
+  @ApiPropertyOptional({
+    description: "past (true) or within (false) its category's response target",
+  })
+  @IsOptional()
+  @ToBoolean()
+  @IsBoolean({ message: 'overdue must be true or false' })
+  overdue?: boolean;
+
+  @ApiPropertyOptional({
     format: 'date-time',
-    description: 'messages received before this (next page)',
+    description: 'messages received before this (the next page within one category)',
   })
   @IsOptional()
   @ToDate()
@@ -92,6 +116,20 @@ export class CreateReplyDto {
   templateId?: string;
 }
 
+export class AssignDto {
+  @ApiProperty({ format: 'uuid', description: 'a user who may handle feedback' })
+  @IsUUID('all', { message: 'assigneeId must be a UUID' })
+  assigneeId: string;
+}
+
+export class NoteInputDto {
+  @ApiProperty({ description: 'internal: never published', maxLength: 5000 })
+  @IsString({ message: 'text must be a string' })
+  @IsNotEmpty({ message: 'text must not be empty' })
+  @MaxLength(5000)
+  text: string;
+}
+
 export class ApproveReplyDto extends CommentDto {
   @ApiPropertyOptional({ type: [OverrideDto] })
   @IsOptional()
@@ -116,6 +154,15 @@ export class CreateTemplateDto {
   @IsNotEmpty({ message: 'text must not be empty' })
   @MaxLength(TEXT_MAX)
   text: string;
+
+  @ApiPropertyOptional({
+    enum: TEMPLATE_PURPOSES,
+    description:
+      'general when absent; take_private: offered first for complaints and safety messages',
+  })
+  @IsOptional()
+  @IsIn(TEMPLATE_PURPOSES, { message: `purpose must be one of ${TEMPLATE_PURPOSES.join(', ')}` })
+  purpose?: TemplatePurpose;
 }
 
 export class ReplyFindingDto {
@@ -166,6 +213,18 @@ export class ReplyDto {
   }
 }
 
+export class NoteDto {
+  @ApiProperty() id: string;
+  @ApiProperty() messageId: string;
+  @ApiProperty() authorId: string;
+  @ApiProperty() text: string;
+  @ApiProperty() createdAt: string;
+
+  static of(n: NoteView): NoteDto {
+    return { ...n, createdAt: n.createdAt.toISOString() };
+  }
+}
+
 export class MessageDto {
   @ApiProperty() id: string;
   @ApiProperty() channelId: string;
@@ -186,15 +245,38 @@ export class MessageDto {
   category: FeedbackCategory | null;
   @ApiProperty({ type: [String], description: 'the words that decided the category' })
   categoryReasons: string[];
+  @ApiProperty({ nullable: true, type: String, description: 'who is handling it' })
+  assigneeId: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "received + the category's response target; null without a target",
+  })
+  dueAt: string | null;
+  @ApiProperty({ description: 'still new past dueAt' }) overdue: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'the first reply sent, close or dismissal',
+  })
+  firstResponseAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'escalated to the admins (overdue)' })
+  escalatedAt: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty({ type: [ReplyDto] }) replies: ReplyDto[];
+  @ApiProperty({ type: [NoteDto], description: 'internal notes, oldest first' }) notes: NoteDto[];
 
   static of(m: MessageView): MessageDto {
+    const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
     return {
       ...m,
       receivedAt: m.receivedAt.toISOString(),
       createdAt: m.createdAt.toISOString(),
+      dueAt: iso(m.dueAt),
+      firstResponseAt: iso(m.firstResponseAt),
+      escalatedAt: iso(m.escalatedAt),
       replies: m.replies.map(ReplyDto.of),
+      notes: m.notes.map(NoteDto.of),
     };
   }
 }
@@ -203,7 +285,9 @@ export class TemplateDto {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
   @ApiProperty() text: string;
-  @ApiProperty() createdById: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null: seeded by Rounds' })
+  createdById: string | null;
+  @ApiProperty({ enum: TEMPLATE_PURPOSES }) purpose: TemplatePurpose;
   @ApiProperty({ type: [ReplyFindingDto], description: 'warnings raised when it was created' })
   findings: ReplyFindingDto[];
   @ApiProperty() createdAt: string;
@@ -212,9 +296,10 @@ export class TemplateDto {
   approvedAt: string | null;
 
   static of(t: ReplyTemplateEntity): TemplateDto {
-    const { id, name, text, createdById, findings, createdAt, approvedById, approvedAt } = t;
+    const { id, name, text, createdById, purpose, findings, createdAt, approvedById, approvedAt } =
+      t;
     return {
-      ...{ id, name, text, createdById, findings, approvedById },
+      ...{ id, name, text, createdById, purpose, findings, approvedById },
       createdAt: createdAt.toISOString(),
       approvedAt: approvedAt?.toISOString() ?? null,
     };

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import {
   NOTIFICATION_KINDS,
@@ -7,11 +7,12 @@ import {
   NotificationKind,
   notificationPath,
 } from '@rounds/domain';
+import { ToBoolean } from '../common/boolean-query';
 
 export class NotificationQueryDto {
   @ApiPropertyOptional({ description: 'only unread notifications' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @ToBoolean()
   @IsBoolean({ message: 'unread must be true or false' })
   unread?: boolean;
 

@@ -7,6 +7,8 @@ import {
   ComplianceReportService,
   engagementCsv,
   EngagementReportService,
+  feedbackCsv,
+  FeedbackReportService,
   Permission,
   ReadArea,
 } from '@rounds/domain';
@@ -16,6 +18,7 @@ import {
   ComplianceReportDto,
   EngagementQueryDto,
   EngagementReportDto,
+  FeedbackReportDto,
   PeriodQueryDto,
 } from './reports.dto';
 
@@ -47,6 +50,7 @@ export class ReportsController {
     private readonly engagement: EngagementReportService,
     private readonly compliance: ComplianceReportService,
     private readonly reads: ReadCache,
+    private readonly feedback: FeedbackReportService,
   ) {}
 
   /** KPIs against the previous period, a series, top posts and channels; every figure with its formula. */
@@ -86,5 +90,20 @@ export class ReportsController {
     return wantsCsv(accept)
       ? sendCsv(res, 'compliance', report.period, complianceCsv(report))
       : report;
+  }
+
+  /** Patient feedback: messages by category, median time to first response, overdue. */
+  @Get('feedback')
+  @Requires(Permission.ReadReports)
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: FeedbackReportDto })
+  async feedbackReport(
+    @CurrentActor() actor: Actor,
+    @Query() query: PeriodQueryDto,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<FeedbackReportDto | string> {
+    const report = await this.feedback.report(actor.organizationId, query);
+    return wantsCsv(accept) ? sendCsv(res, 'feedback', report.period, feedbackCsv(report)) : report;
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsUUID, MaxLength } from 'class-validator';
-import { GRANULARITIES, type Granularity } from '@rounds/domain';
+import { FEEDBACK_CATEGORIES, GRANULARITIES, type Granularity } from '@rounds/domain';
 import { DATE_TIME_MAX } from '../common/date-time-field';
 
 const DAY_OR_TIME =
@@ -197,4 +197,34 @@ export class ComplianceReportDto {
   @ApiProperty() phiFindings: CountsByKindDto;
   @ApiProperty() overrides: CountsByKindDto;
   @ApiProperty() pauses: PausesDto;
+}
+
+export class CategoryCountDto {
+  @ApiProperty({ enum: [...FEEDBACK_CATEGORIES, 'uncategorized'] }) category: string;
+  @ApiProperty() count: number;
+}
+
+export class FeedbackMessagesDto {
+  @ApiProperty() total: number;
+  @ApiProperty({ type: [CategoryCountDto] }) byCategory: CategoryCountDto[];
+  @ApiProperty() formula: string;
+}
+
+export class FirstResponseDto {
+  @ApiProperty({ description: "the period's messages with a first response" }) responded: number;
+  @ApiProperty({ nullable: true, type: Number }) medianHours: number | null;
+  @ApiProperty() formula: string;
+}
+
+export class OverdueDto {
+  @ApiProperty() count: number;
+  @ApiProperty() formula: string;
+}
+
+export class FeedbackReportDto {
+  @ApiProperty() timeZone: string;
+  @ApiProperty() period: PeriodDto;
+  @ApiProperty() messages: FeedbackMessagesDto;
+  @ApiProperty() firstResponse: FirstResponseDto;
+  @ApiProperty() overdue: OverdueDto;
 }

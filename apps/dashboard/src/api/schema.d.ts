@@ -832,6 +832,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/reports/feedback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ReportsController_feedbackReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/conversations': {
     parameters: {
       query?: never;
@@ -928,6 +944,86 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/conversations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ConversationsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/conversations/{id}/assign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['MessageTriageController_assign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/conversations/{id}/take': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['MessageTriageController_take'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/conversations/{id}/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['MessageTriageController_note'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/conversations/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['MessageTriageController_close'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/reply-templates': {
     parameters: {
       query?: never;
@@ -955,6 +1051,70 @@ export interface paths {
     put?: never;
     post: operations['ReplyTemplatesController_approve'];
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/feedback/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['FeedbackSettingsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/feedback/routes/{category}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['FeedbackSettingsController_setRoute'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/feedback/groups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['FeedbackSettingsController_createGroup'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/feedback/groups/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['FeedbackSettingsController_updateGroup'];
+    post?: never;
+    delete: operations['FeedbackSettingsController_deleteGroup'];
     options?: never;
     head?: never;
     patch?: never;
@@ -1220,7 +1380,9 @@ export interface components {
       | 'content:scan'
       | 'reply-templates:manage'
       | 'legal-hold:manage'
-      | 'restricted-terms:manage';
+      | 'restricted-terms:manage'
+      | 'feedback:handle'
+      | 'feedback:manage';
     MeDto: {
       user: components['schemas']['UserDto'];
       organization: components['schemas']['OrganizationDto'];
@@ -1411,6 +1573,8 @@ export interface components {
         | 'post_expired'
         | 'post_failed'
         | 'reply_submitted'
+        | 'feedback_safety'
+        | 'feedback_overdue'
         | 'channel_needs_reauth';
       /** @description the post or channel it is about */
       subjectId: string;
@@ -2124,6 +2288,34 @@ export interface components {
       overrides: components['schemas']['CountsByKindDto'];
       pauses: components['schemas']['PausesDto'];
     };
+    CategoryCountDto: {
+      /** @enum {string} */
+      category:
+        'safety' | 'complaint' | 'question' | 'compliment' | 'spam' | 'other' | 'uncategorized';
+      count: number;
+    };
+    FeedbackMessagesDto: {
+      total: number;
+      byCategory: components['schemas']['CategoryCountDto'][];
+      formula: string;
+    };
+    FirstResponseDto: {
+      /** @description the period's messages with a first response */
+      responded: number;
+      medianHours: number | null;
+      formula: string;
+    };
+    OverdueDto: {
+      count: number;
+      formula: string;
+    };
+    FeedbackReportDto: {
+      timeZone: string;
+      period: components['schemas']['PeriodDto'];
+      messages: components['schemas']['FeedbackMessagesDto'];
+      firstResponse: components['schemas']['FirstResponseDto'];
+      overdue: components['schemas']['OverdueDto'];
+    };
     ReplyFindingDto: {
       /** @description what approve overrides name */
       id: string;
@@ -2157,6 +2349,13 @@ export interface components {
       sentAt: string | null;
       createdAt: string;
     };
+    NoteDto: {
+      id: string;
+      messageId: string;
+      authorId: string;
+      text: string;
+      createdAt: string;
+    };
     MessageDto: {
       id: string;
       channelId: string;
@@ -2171,7 +2370,7 @@ export interface components {
       text: string;
       receivedAt: string;
       /** @enum {string} */
-      status: 'new' | 'replied' | 'dismissed';
+      status: 'new' | 'replied' | 'closed' | 'dismissed';
       /**
        * @description patient-feedback category; null for messages pulled before it existed
        * @enum {string|null}
@@ -2179,8 +2378,20 @@ export interface components {
       category: 'safety' | 'complaint' | 'question' | 'compliment' | 'spam' | 'other' | null;
       /** @description the words that decided the category */
       categoryReasons: string[];
+      /** @description who is handling it */
+      assigneeId: string | null;
+      /** @description received + the category's response target; null without a target */
+      dueAt: string | null;
+      /** @description still new past dueAt */
+      overdue: boolean;
+      /** @description the first reply sent, close or dismissal */
+      firstResponseAt: string | null;
+      /** @description escalated to the admins (overdue) */
+      escalatedAt: string | null;
       createdAt: string;
       replies: components['schemas']['ReplyDto'][];
+      /** @description internal notes, oldest first */
+      notes: components['schemas']['NoteDto'][];
     };
     CreateReplyDto: {
       /** @description the reply; scanned, then reviewed by compliance */
@@ -2195,11 +2406,25 @@ export interface components {
       comment?: string;
       overrides?: components['schemas']['OverrideDto'][];
     };
+    AssignDto: {
+      /**
+       * Format: uuid
+       * @description a user who may handle feedback
+       */
+      assigneeId: string;
+    };
+    NoteInputDto: {
+      /** @description internal: never published */
+      text: string;
+    };
     TemplateDto: {
       id: string;
       name: string;
       text: string;
-      createdById: string;
+      /** @description null: seeded by Rounds */
+      createdById: string | null;
+      /** @enum {string} */
+      purpose: 'general' | 'take_private';
       /** @description warnings raised when it was created */
       findings: components['schemas']['ReplyFindingDto'][];
       createdAt: string;
@@ -2212,6 +2437,56 @@ export interface components {
       name: string;
       /** @example Thank you for reaching out. Please call us at 555-0100 so we can help. */
       text: string;
+      /**
+       * @description general when absent; take_private: offered first for complaints and safety messages
+       * @enum {string}
+       */
+      purpose?: 'general' | 'take_private';
+    };
+    FeedbackRouteDto: {
+      /** @enum {string} */
+      category: 'safety' | 'complaint' | 'question' | 'compliment' | 'spam' | 'other';
+      ownerUserId: string | null;
+      ownerGroupId: string | null;
+      responseTargetHours: number | null;
+    };
+    FeedbackGroupDto: {
+      id: string;
+      name: string;
+      memberIds: string[];
+    };
+    FeedbackPersonDto: {
+      id: string;
+      name: string;
+      /** @enum {string} */
+      role: 'admin' | 'marketer' | 'compliance' | 'executive';
+    };
+    FeedbackSettingsDto: {
+      /** @description every category, in inbox order */
+      routes: components['schemas']['FeedbackRouteDto'][];
+      groups: components['schemas']['FeedbackGroupDto'][];
+      /** @description who may own and handle feedback */
+      people: components['schemas']['FeedbackPersonDto'][];
+    };
+    RouteInputDto: {
+      /**
+       * Format: uuid
+       * @description a user owns it
+       */
+      ownerUserId?: string | null;
+      /**
+       * Format: uuid
+       * @description a group owns it
+       */
+      ownerGroupId?: string | null;
+      /** @description hours from receipt to the first response; null: no target */
+      responseTargetHours?: number | null;
+    };
+    GroupInputDto: {
+      /** @example Risk management */
+      name: string;
+      /** @description user ids */
+      memberIds: string[];
     };
     RestrictedTermDto: {
       id: string;
@@ -3842,14 +4117,43 @@ export interface operations {
       };
     };
   };
+  ReportsController_feedbackReport: {
+    parameters: {
+      query?: {
+        /** @description a date (YYYY-MM-DD) or an ISO 8601 date-time, read in the organization time zone; default 29 days before to */
+        from?: string;
+        /** @description a date (YYYY-MM-DD) or an ISO 8601 date-time, read in the organization time zone; included; default today */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FeedbackReportDto'];
+          'text/csv': components['schemas']['FeedbackReportDto'];
+        };
+      };
+    };
+  };
   ConversationsController_list: {
     parameters: {
       query?: {
-        status?: 'new' | 'replied' | 'dismissed';
+        status?: 'new' | 'replied' | 'closed' | 'dismissed';
         channelId?: string;
         /** @description patient-feedback category */
         category?: 'safety' | 'complaint' | 'question' | 'compliment' | 'spam' | 'other';
-        /** @description messages received before this (next page) */
+        /** @description `mine` or a user id: messages assigned to that user, or unassigned in a category they own */
+        owner?: string;
+        /** @description past (true) or within (false) its category's response target */
+        overdue?: boolean;
+        /** @description messages received before this (the next page within one category) */
         before?: string;
         limit?: number;
       };
@@ -3987,6 +4291,119 @@ export interface operations {
       };
     };
   };
+  ConversationsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageDto'];
+        };
+      };
+    };
+  };
+  MessageTriageController_assign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AssignDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageDto'];
+        };
+      };
+    };
+  };
+  MessageTriageController_take: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageDto'];
+        };
+      };
+    };
+  };
+  MessageTriageController_note: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NoteInputDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageDto'];
+        };
+      };
+    };
+  };
+  MessageTriageController_close: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageDto'];
+        };
+      };
+    };
+  };
   ReplyTemplatesController_list: {
     parameters: {
       query?: never;
@@ -4047,6 +4464,117 @@ export interface operations {
         content: {
           'application/json': components['schemas']['TemplateDto'];
         };
+      };
+    };
+  };
+  FeedbackSettingsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FeedbackSettingsDto'];
+        };
+      };
+    };
+  };
+  FeedbackSettingsController_setRoute: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        category: 'safety' | 'complaint' | 'question' | 'compliment' | 'spam' | 'other';
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RouteInputDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FeedbackRouteDto'];
+        };
+      };
+    };
+  };
+  FeedbackSettingsController_createGroup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GroupInputDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FeedbackGroupDto'];
+        };
+      };
+    };
+  };
+  FeedbackSettingsController_updateGroup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GroupInputDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FeedbackGroupDto'];
+        };
+      };
+    };
+  };
+  FeedbackSettingsController_deleteGroup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

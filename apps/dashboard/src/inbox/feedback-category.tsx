@@ -4,7 +4,7 @@ import type { Schemas } from '../api/schema-types';
 type Message = Schemas['MessageDto'];
 export type FeedbackCategory = NonNullable<Message['category']>;
 
-const CATEGORIES: Record<FeedbackCategory, { color: string; label: string }> = {
+export const CATEGORIES: Record<FeedbackCategory, { color: string; label: string }> = {
   safety: { color: 'red', label: 'Safety' },
   complaint: { color: 'orange', label: 'Complaint' },
   question: { color: 'blue', label: 'Question' },
@@ -46,9 +46,3 @@ export function CategoryFilter({
     />
   );
 }
-
-/** Safety messages first, each group in the order the API gave. */
-export const safetyFirst = (messages: Message[]): Message[] => [
-  ...messages.filter((m) => m.category === 'safety'),
-  ...messages.filter((m) => m.category !== 'safety'),
-];

@@ -1,7 +1,10 @@
 import {
   Alert,
+  Badge,
   Button,
+  Checkbox,
   Drawer,
+  Group,
   Paper,
   Stack,
   Text,
@@ -14,8 +17,9 @@ import { IconTemplate } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { ApiError } from '../api/api-error';
+import { ApiError, errorMessage } from '../api/api-error';
 import { api, unwrap } from '../api/client';
+import type { Schemas } from '../api/schema-types';
 import { useSession } from '../auth/session';
 import { LoadError } from '../common/page';
 
@@ -53,7 +57,8 @@ export function ReplyTemplatesDrawer() {
         <Stack gap="md">
           <Text size="sm" c="dimmed">
             Pre-approved replies are sent at once, without review, so each is scanned when it is
-            written and refused if it could reveal that someone is a patient.
+            written and refused if it could reveal that someone is a patient; a compliance officer
+            who did not write it approves it before anyone may send it.
           </Text>
           {can('reply-templates:manage') && <NewTemplateForm />}
           {templates.isError && (
@@ -66,19 +71,7 @@ export function ReplyTemplatesDrawer() {
           )}
           <Stack gap="xs" aria-label="Reply template list">
             {templates.data?.map((template) => (
-              <Paper key={template.id} p="sm" withBorder data-testid="reply-template">
-                <Text size="sm" fw={600}>
-                  {template.name}
-                </Text>
-                <Text size="sm" mt={2} style={{ whiteSpace: 'pre-wrap' }}>
-                  {template.text}
-                </Text>
-                {template.findings.map((f) => (
-                  <Text key={f.id} size="xs" c="orange.8" mt={2}>
-                    “{f.text}”: {f.reason}
-                  </Text>
-                ))}
-              </Paper>
+              <TemplateCard key={template.id} template={template} />
             ))}
           </Stack>
         </Stack>
@@ -87,14 +80,81 @@ export function ReplyTemplatesDrawer() {
   );
 }
 
+/** One template: its words, its warnings, whether it may be sent yet; compliance approves it here. */
+function TemplateCard({ template }: { template: Schemas['TemplateDto'] }) {
+  const { can } = useSession();
+  const queryClient = useQueryClient();
+  const approve = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/v1/reply-templates/{id}/approve', {
+          params: { path: { id: template.id } },
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: REPLY_TEMPLATES }),
+  });
+  return (
+    <Paper p="sm" withBorder data-testid="reply-template">
+      <Group gap="xs">
+        <Text size="sm" fw={600}>
+          {template.name}
+        </Text>
+        {template.purpose === 'take_private' && (
+          <Badge size="sm" color="grape" variant="light">
+            Take it private
+          </Badge>
+        )}
+        {!template.approvedAt && (
+          <Badge size="sm" color="yellow" variant="light">
+            Awaiting approval
+          </Badge>
+        )}
+      </Group>
+      <Text size="sm" mt={2} style={{ whiteSpace: 'pre-wrap' }}>
+        {template.text}
+      </Text>
+      {template.findings.map((f) => (
+        <Text key={f.id} size="xs" c="orange.8" mt={2}>
+          “{f.text}”: {f.reason}
+        </Text>
+      ))}
+      {!template.approvedAt && can('content:review') && (
+        <Button
+          size="xs"
+          mt="xs"
+          color="teal"
+          onClick={() => approve.mutate()}
+          loading={approve.isPending}
+          aria-label={`Approve ${template.name}`}
+        >
+          Approve
+        </Button>
+      )}
+      {approve.error && (
+        <Text size="xs" c="red.8" mt={4}>
+          {errorMessage(approve.error)}
+        </Text>
+      )}
+    </Paper>
+  );
+}
+
 function NewTemplateForm() {
   const queryClient = useQueryClient();
-  const [form, setForm] = useState({ name: '', text: '' });
+  const [form, setForm] = useState({ name: '', text: '', takePrivate: false });
   const create = useMutation({
     mutationFn: () =>
-      unwrap(api.POST('/api/v1/reply-templates', { body: { name: form.name, text: form.text } })),
+      unwrap(
+        api.POST('/api/v1/reply-templates', {
+          body: {
+            name: form.name,
+            text: form.text,
+            purpose: form.takePrivate ? 'take_private' : 'general',
+          },
+        }),
+      ),
     onSuccess: () => {
-      setForm({ name: '', text: '' });
+      setForm({ name: '', text: '', takePrivate: false });
       return queryClient.invalidateQueries({ queryKey: REPLY_TEMPLATES });
     },
   });
@@ -127,6 +187,11 @@ function NewTemplateForm() {
           value={form.text}
           onChange={(e) => setForm({ ...form, text: e.currentTarget.value })}
           error={error?.fieldMessage('text')}
+        />
+        <Checkbox
+          label="Take it private: offered first for complaints and safety messages"
+          checked={form.takePrivate}
+          onChange={(e) => setForm({ ...form, takePrivate: e.currentTarget.checked })}
         />
         <Button
           type="submit"

@@ -3,12 +3,20 @@ import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import { LoadError } from '../common/page';
 
-interface Range {
+export interface Range {
   from: string;
   to: string;
 }
 
-function Figure({ label, value, detail }: { label: string; value: string; detail?: string }) {
+export function Figure({
+  label,
+  value,
+  detail,
+}: {
+  label: string;
+  value: string;
+  detail?: string;
+}) {
   return (
     <Stack gap={2}>
       <Text size="xs" c="dimmed" tt="uppercase" fw={700}>

@@ -1,20 +1,19 @@
 import { Anchor, Badge, Button, Group, Paper, Select, Table, Text, Title } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import type { DatesRangeValue } from '@mantine/dates';
-import { notifications } from '@mantine/notifications';
 import { IconDownload } from '@tabler/icons-react';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { errorMessage } from '../api/api-error';
 import { api, unwrap } from '../api/client';
 import { channelLabel, useChannels } from '../channels/channels-queries';
-import { download } from '../common/download';
 import { LoadError, Page } from '../common/page';
 import { DATE, useOrgTime } from '../time/org-time';
 import { CompliancePanel } from './compliance-panel';
+import { FeedbackPanel } from './feedback-panel';
 import { formatFigure, KpiTiles } from './kpi-tiles';
 import { ReportCharts } from './report-charts';
+import { useCsvDownload } from './report-csv-download';
 import { TrackedLinksPanel } from './tracked-links-panel';
 
 const DAY = 'YYYY-MM-DD';
@@ -34,8 +33,8 @@ export function ReportsPage() {
     queryKey: ['reports', 'engagement', query],
     queryFn: () => unwrap(api.GET('/api/v1/reports/engagement', { params: { query } })),
   });
-  const csv = useMutation({
-    mutationFn: () =>
+  const csv = useCsvDownload(
+    () =>
       unwrap(
         api.GET('/api/v1/reports/engagement', {
           params: { query },
@@ -43,10 +42,8 @@ export function ReportsPage() {
           parseAs: 'blob',
         }),
       ) as Promise<Blob>,
-    onSuccess: (blob) => download(blob, `engagement-${period.from}-to-${period.to}.csv`),
-    onError: (error) =>
-      notifications.show({ color: 'red', title: 'No CSV', message: errorMessage(error) }),
-  });
+    `engagement-${period.from}-to-${period.to}.csv`,
+  );
 
   return (
     <Page
@@ -139,6 +136,7 @@ export function ReportsPage() {
         </>
       )}
       <CompliancePanel range={period} />
+      <FeedbackPanel range={period} />
     </Page>
   );
 }

@@ -5,6 +5,7 @@ import {
   IconInbox,
   IconListDetails,
   IconLock,
+  IconMessageReport,
   IconPencilPlus,
   IconPlugConnected,
   IconSettings,
@@ -83,6 +84,12 @@ export const SCREENS: Screen[] = [
     permission: 'restricted-terms:manage',
     page: page(() => import('../organization/restricted-terms-page'), 'RestrictedTermsPage'),
     nav: { label: 'Restricted terms', icon: IconLock, section: 'Administration' },
+  },
+  {
+    path: '/settings/feedback',
+    permission: 'feedback:manage',
+    page: page(() => import('../organization/feedback-settings-page'), 'FeedbackSettingsPage'),
+    nav: { label: 'Patient feedback', icon: IconMessageReport, section: 'Administration' },
   },
   {
     path: '/audit',

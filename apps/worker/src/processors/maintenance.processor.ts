@@ -1,7 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditChainService, OrganizationEntity, RetentionService } from '@rounds/domain';
+import {
+  AuditChainService,
+  FeedbackAlerts,
+  OrganizationEntity,
+  RetentionService,
+} from '@rounds/domain';
 import { JobName, QueueName } from '@rounds/queue';
 import { JobHandlers, JobProcessor } from './job-processor';
 
@@ -13,6 +18,7 @@ export class MaintenanceProcessor extends JobProcessor {
   constructor(
     private readonly chains: AuditChainService,
     private readonly retention: RetentionService,
+    private readonly feedback: FeedbackAlerts,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {
     super();
@@ -22,6 +28,7 @@ export class MaintenanceProcessor extends JobProcessor {
     [JobName.VerifyAuditChains]: () => this.verifyAuditChains(),
     [JobName.CheckpointAuditChains]: () => this.chains.checkpointHeads(),
     [JobName.ApplyRetention]: () => this.retention.applyAll(),
+    [JobName.EscalateOverdueFeedback]: () => this.feedback.escalateOverdue(),
   };
 
   /** Nightly proof that no audit chain was tampered with; a break is logged as an error. */

@@ -16,6 +16,7 @@ import { PushSubscriptions1796645830970 } from './1796645830970-PushSubscription
 import { FeedbackCategory1796646557611 } from './1796646557611-FeedbackCategory';
 import { TrackedLinks1796656153865 } from './1796656153865-TrackedLinks';
 import { ReadVersions1796656619987 } from './1796656619987-ReadVersions';
+import { FeedbackOwners1796656629936 } from './1796656629936-FeedbackOwners';
 
 /** In order; `npm run migration:generate -- Name` writes a new file to add here. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   FeedbackCategory1796646557611,
   TrackedLinks1796656153865,
   ReadVersions1796656619987,
+  FeedbackOwners1796656629936,
 ];

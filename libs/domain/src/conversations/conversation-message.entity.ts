@@ -3,7 +3,8 @@ import type { ChannelPlatform } from '../channels/channel.entity';
 import { TenantEntity } from '../common/tenant-entity';
 import type { FeedbackCategory } from '../feedback/feedback-category';
 
-export const MESSAGE_STATUSES = ['new', 'replied', 'dismissed'] as const;
+/** `new` waits for a response; a reply sent, a dismissal or a close is one. */
+export const MESSAGE_STATUSES = ['new', 'replied', 'closed', 'dismissed'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 /** A mention or reply on X, or a comment on a YouTube video, in the organization's inbox. */
@@ -12,6 +13,8 @@ export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 @Index(['organizationId', 'status', 'receivedAt'])
 @Index(['organizationId', 'receivedAt'])
 @Index(['organizationId', 'category', 'receivedAt'])
+@Index(['organizationId', 'assigneeId'])
+@Index(['status', 'receivedAt'], { where: `"escalated_at" IS NULL AND "status" = 'new'` })
 export class ConversationMessageEntity extends TenantEntity {
   @Column('uuid')
   channelId: string;
@@ -54,4 +57,16 @@ export class ConversationMessageEntity extends TenantEntity {
   /** The words in the text that decided `category`. */
   @Column('text', { array: true, default: () => "'{}'" })
   categoryReasons: string[];
+
+  /** Who is handling it: assigned by an owner or an admin, or taken by its owner. */
+  @Column('uuid', { nullable: true })
+  assigneeId: string | null;
+
+  /** The first response: a reply sent, or the message closed or dismissed (set once). */
+  @Column({ type: 'timestamptz', nullable: true })
+  firstResponseAt: Date | null;
+
+  /** When it was escalated to the admins for waiting past its category's response target. */
+  @Column({ type: 'timestamptz', nullable: true })
+  escalatedAt: Date | null;
 }

@@ -10,6 +10,7 @@ import { UsageCounter } from '../metrics/platform-usage';
 import { classifyFeedback } from '../feedback/feedback-classifier';
 import { ConversationCursorEntity } from './conversation-cursor.entity';
 import { ConversationRepository } from './conversation.repository';
+import { FeedbackAlerts } from './feedback-alerts.service';
 
 /** YouTube comments are read on videos published this recently (each video costs quota). */
 const COMMENT_WINDOW_MS = 30 * 24 * 3600 * 1000;
@@ -28,6 +29,7 @@ export class ConversationPuller {
     private readonly tokens: ChannelTokensService,
     private readonly clients: PlatformClients,
     private readonly usage: UsageCounter,
+    private readonly alerts: FeedbackAlerts,
   ) {}
 
   async pull(organizationId: string, channelId: string): Promise<PullResult> {
@@ -48,6 +50,8 @@ export class ConversationPuller {
         messages.map((message) => ({ ...message, feedback: classifyFeedback(message.text) })),
         tx,
       );
+      const safety = stored.filter((m) => m.category === 'safety').map((m) => m.id);
+      await this.alerts.alertSafety(tx, organizationId, safety);
       await this.conversations.saveCursor(
         organizationId,
         {
@@ -62,7 +66,7 @@ export class ConversationPuller {
         },
         tx,
       );
-      return { received: messages.length, stored };
+      return { received: messages.length, stored: stored.length };
     });
   }
 

@@ -1,12 +1,16 @@
-import type { ConversationMessageEntity } from './conversation-message.entity';
+import type { ConversationNoteEntity } from './conversation-note.entity';
+import type { InboxRow } from './conversation.repository';
 import type { ConversationReplyEntity } from './conversation-reply.entity';
 
 export type ReplyView = Omit<ConversationReplyEntity, 'organizationId' | 'updatedAt'> & {
   approvals: number;
 };
 
-export type MessageView = Omit<ConversationMessageEntity, 'organizationId'> & {
+export type NoteView = Omit<ConversationNoteEntity, 'organizationId'>;
+
+export type MessageView = Omit<InboxRow, 'organizationId'> & {
   replies: ReplyView[];
+  notes: NoteView[];
 };
 
 export function replyView(reply: ConversationReplyEntity, approvals: number): ReplyView {
@@ -14,7 +18,16 @@ export function replyView(reply: ConversationReplyEntity, approvals: number): Re
   return { ...rest, approvals };
 }
 
-export function messageView(message: ConversationMessageEntity, replies: ReplyView[]): MessageView {
+export function noteView(note: ConversationNoteEntity): NoteView {
+  const { organizationId: _org, ...rest } = note;
+  return rest;
+}
+
+export function messageView(
+  message: InboxRow,
+  replies: ReplyView[],
+  notes: NoteView[],
+): MessageView {
   const { organizationId: _org, ...rest } = message;
-  return { ...rest, replies };
+  return { ...rest, replies, notes };
 }

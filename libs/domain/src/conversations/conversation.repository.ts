@@ -4,21 +4,33 @@ import { DataSource, EntityManager, In, IsNull, LessThan, MoreThan } from 'typeo
 import type { IncomingMessage } from '@rounds/platforms';
 import type { ChannelEntity } from '../channels/channel.entity';
 import type { FeedbackCategory, FeedbackVerdict } from '../feedback/feedback-category';
+import { FeedbackRouteEntity } from '../feedback';
 import { PublicationMetricsEntity } from '../metrics/publication-metrics.entity';
 import { ConversationCursorEntity } from './conversation-cursor.entity';
 import { ConversationMessageEntity, MessageStatus } from './conversation-message.entity';
+import { ConversationNoteEntity } from './conversation-note.entity';
+import { DUE_AT, overdueSql, ROUTE_OF_MESSAGE } from './feedback-targets';
 import type { ReplyStatus } from '../lifecycle/statuses';
 import { ConversationReplyEntity } from './conversation-reply.entity';
 import { ReplyApprovalEntity } from './reply-approval.entity';
 
 export interface InboxQuery {
+  /** One message (its page in a notification). */
+  id?: string;
   status?: MessageStatus;
   channelId?: string;
   category?: FeedbackCategory;
+  /** Assigned to this user, or unassigned in a category the user owns. */
+  owner?: { userId: string; categories: FeedbackCategory[] };
+  /** Waiting past its category's response target (true), or not (false). */
+  overdue?: boolean;
   /** Messages received before this time (the next page). */
   before?: Date;
   limit?: number;
 }
+
+/** A message as the inbox lists it: when its first response is due (null: no target), and whether it is late. */
+export type InboxRow = ConversationMessageEntity & { dueAt: Date | null; overdue: boolean };
 
 const MAX_PAGE = 200;
 
@@ -56,44 +68,140 @@ export class ConversationRepository {
     });
   }
 
+  /** Any status but `new` is a response: the first one is kept in `firstResponseAt`. */
   async setMessageStatus(
     organizationId: string,
     id: string,
     status: MessageStatus,
     manager = this.dataSource.manager,
+    onlyFrom?: MessageStatus[],
   ): Promise<void> {
-    await manager.update(ConversationMessageEntity, { organizationId, id }, { status });
+    await manager
+      .createQueryBuilder()
+      .update(ConversationMessageEntity)
+      .set({
+        status,
+        ...(status === 'new'
+          ? {}
+          : { firstResponseAt: () => 'coalesce(first_response_at, now())' }),
+      })
+      .where({ organizationId, id, ...(onlyFrom ? { status: In(onlyFrom) } : {}) })
+      .execute();
   }
 
-  /** The inbox, newest first. */
-  messages(organizationId: string, query: InboxQuery): Promise<ConversationMessageEntity[]> {
-    return this.dataSource.getRepository(ConversationMessageEntity).find({
-      where: {
-        organizationId,
-        ...(query.status ? { status: query.status } : {}),
-        ...(query.channelId ? { channelId: query.channelId } : {}),
-        ...(query.category ? { category: query.category } : {}),
-        ...(query.before ? { receivedAt: LessThan(query.before) } : {}),
-      },
-      order: { receivedAt: 'DESC', id: 'DESC' },
-      take: Math.min(query.limit ?? 50, MAX_PAGE),
+  /** The inbox: safety first, then newest first; each with its due time. */
+  async messages(organizationId: string, query: InboxQuery, now = new Date()): Promise<InboxRow[]> {
+    const q = this.dataSource
+      .getRepository(ConversationMessageEntity)
+      .createQueryBuilder('m')
+      .leftJoin(FeedbackRouteEntity, 'r', ROUTE_OF_MESSAGE)
+      .addSelect(DUE_AT, 'due_at')
+      .addSelect(`coalesce(${overdueSql(':now')}, false)`, 'overdue')
+      .addSelect("CASE WHEN m.category = 'safety' THEN 0 ELSE 1 END", 'safety_first')
+      .where('m.organization_id = :organizationId', { organizationId, now });
+    if (query.status) q.andWhere('m.status = :status', { status: query.status });
+    if (query.channelId) q.andWhere('m.channel_id = :channelId', { channelId: query.channelId });
+    if (query.category) q.andWhere('m.category = :category', { category: query.category });
+    if (query.before) q.andWhere('m.received_at < :before', { before: query.before });
+    if (query.id) q.andWhere('m.id = :id', { id: query.id });
+    if (query.overdue !== undefined) {
+      q.andWhere(`coalesce(${overdueSql(':now')}, false) = :overdue`, { overdue: query.overdue });
+    }
+    if (query.owner) {
+      q.andWhere(
+        '(m.assignee_id = :ownerId OR (m.assignee_id IS NULL AND m.category = ANY(:owned)))',
+        { ownerId: query.owner.userId, owned: query.owner.categories },
+      );
+    }
+    const { entities, raw } = await q
+      .orderBy('safety_first', 'ASC')
+      .addOrderBy('m.received_at', 'DESC')
+      .addOrderBy('m.id', 'DESC')
+      .limit(Math.min(query.limit ?? 50, MAX_PAGE))
+      .getRawAndEntities<{ due_at: Date | null; overdue: boolean }>();
+    return entities.map((m, i) =>
+      Object.assign(m, { dueAt: raw[i].due_at, overdue: raw[i].overdue }),
+    );
+  }
+
+  /** Assigns a message (`null`: nobody). */
+  async assign(
+    organizationId: string,
+    id: string,
+    assigneeId: string | null,
+    tx: EntityManager,
+  ): Promise<void> {
+    await tx.update(ConversationMessageEntity, { organizationId, id }, { assigneeId });
+  }
+
+  // --- internal notes
+
+  insertNote(
+    organizationId: string,
+    note: Pick<ConversationNoteEntity, 'messageId' | 'authorId' | 'text'>,
+    tx: EntityManager,
+  ): Promise<ConversationNoteEntity> {
+    return tx.save(tx.create(ConversationNoteEntity, { ...note, organizationId }));
+  }
+
+  /** The notes on these messages, oldest first. */
+  async notesOn(organizationId: string, messageIds: string[]): Promise<ConversationNoteEntity[]> {
+    if (messageIds.length === 0) return [];
+    return this.dataSource.getRepository(ConversationNoteEntity).find({
+      where: { organizationId, messageId: In(messageIds) },
+      order: { createdAt: 'ASC' },
     });
   }
 
+  // --- response targets
+
   /**
-   * Inserts what is not in the inbox yet, linked to our publication it answers; returns how many
-   * (one statement for the whole pull).
+   * Messages past their category's response target, not escalated yet, in every organization
+   * (the escalation sweep; each row carries its organization).
+   */
+  overdueUnescalated(
+    now: Date,
+  ): Promise<Pick<ConversationMessageEntity, 'id' | 'organizationId'>[]> {
+    return this.dataSource.query(
+      `SELECT m.id, m.organization_id AS "organizationId" FROM conversation_messages m
+         JOIN feedback_routes r ON ${ROUTE_OF_MESSAGE}
+       WHERE m.escalated_at IS NULL AND ${overdueSql('$1')}
+       ORDER BY m.received_at`,
+      [now],
+    );
+  }
+
+  /** Marks the message escalated unless it was already or is no longer overdue: one winner. */
+  async markEscalated(
+    organizationId: string,
+    id: string,
+    now: Date,
+    tx: EntityManager,
+  ): Promise<{ category: FeedbackCategory; dueAt: Date } | null> {
+    const [rows]: [{ category: FeedbackCategory; dueAt: Date }[], number] = await tx.query(
+      `UPDATE conversation_messages m SET escalated_at = $3
+         FROM feedback_routes r
+       WHERE m.organization_id = $1 AND m.id = $2 AND ${ROUTE_OF_MESSAGE}
+         AND m.escalated_at IS NULL AND ${overdueSql('$3')}
+       RETURNING m.category, ${DUE_AT} AS "dueAt"`,
+      [organizationId, id, now],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Inserts what is not in the inbox yet, linked to our publication it answers; returns the rows
+   * inserted (one statement for the whole pull).
    */
   async storeMessages(
     organizationId: string,
     channel: Pick<ChannelEntity, 'id' | 'platform'>,
     messages: (IncomingMessage & { feedback: FeedbackVerdict })[],
     tx: EntityManager,
-  ): Promise<number> {
-    if (messages.length === 0) return 0;
-    const [{ stored }]: { stored: number }[] = await tx.query(
-      `WITH inserted AS (
-         INSERT INTO conversation_messages (organization_id, channel_id, platform, external_id,
+  ): Promise<Pick<ConversationMessageEntity, 'id' | 'category'>[]> {
+    if (messages.length === 0) return [];
+    return tx.query(
+      `INSERT INTO conversation_messages (organization_id, channel_id, platform, external_id,
            in_reply_to_external_id, in_reply_to_publication_id, author_handle, author_name, text, received_at,
            category, category_reasons)
          SELECT $1, $2, $3, u.external_id, u.in_reply_to, pm.publication_id, u.handle, u.name, u.text, u.received_at,
@@ -104,8 +212,7 @@ export class ConversationRepository {
          LEFT JOIN publication_metrics pm
            ON pm.organization_id = $1 AND pm.channel_id = $2 AND pm.external_id = u.in_reply_to
          ON CONFLICT (channel_id, external_id) DO NOTHING
-         RETURNING 1)
-       SELECT count(*)::int AS stored FROM inserted`,
+         RETURNING id, category`,
       [
         organizationId,
         channel.id,
@@ -120,7 +227,6 @@ export class ConversationRepository {
         messages.map((m) => JSON.stringify(m.feedback.reasons)),
       ],
     );
-    return stored;
   }
 
   // --- pulling

@@ -140,7 +140,10 @@ export class ReplySender {
           data: { externalId: sent.externalId, url: sent.url },
         },
       });
-      await this.conversations.setMessageStatus(reply.organizationId, message.id, 'replied', tx);
+      // A message closed or dismissed before its reply went out stays so.
+      await this.conversations.setMessageStatus(reply.organizationId, message.id, 'replied', tx, [
+        'new',
+      ]);
     });
   }
 

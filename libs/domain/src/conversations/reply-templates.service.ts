@@ -18,17 +18,19 @@ import { Actor } from '../identity/actor';
 import { RoleGrantsService } from '../identity/role-grants.service';
 import type { ReplyFinding } from './reply-finding';
 import { checkReplyText } from './reply-text';
-import { ReplyTemplateEntity } from './reply-template.entity';
+import { ReplyTemplateEntity, type TemplatePurpose } from './reply-template.entity';
 
 export interface TemplateInput {
   name: string;
   text: string;
+  purpose?: TemplatePurpose;
 }
 
 /**
  * Pre-approved replies. Compliance or an admin writes one (scanned like a reply, refused while
  * the scan finds anything that would block one); a second person, a compliance officer who did
- * not write it, approves it before anyone may send it.
+ * not write it, approves it before anyone may send it. Every organization starts with a seeded
+ * take-it-private set (written by nobody there), which a compliance officer approves the same way.
  */
 @Injectable()
 export class ReplyTemplatesService {
@@ -67,6 +69,7 @@ export class ReplyTemplatesService {
           organizationId: actor.organizationId,
           name,
           text,
+          purpose: input.purpose ?? 'general',
           createdById: actor.userId,
           findings,
         }),
@@ -77,7 +80,7 @@ export class ReplyTemplatesService {
         action: AuditAction.ReplyTemplateCreated,
         subjectType: 'reply_template',
         subjectId: template.id,
-        data: { name, warnings: findings.map((f) => f.kind) },
+        data: { name, purpose: template.purpose, warnings: findings.map((f) => f.kind) },
       });
       return template;
     });
@@ -97,7 +100,8 @@ export class ReplyTemplatesService {
           'you wrote this template; another compliance officer must approve it',
         );
       }
-      await this.roleGrants.assertMayApproveWorkOf(tx, actor, [template.createdById]);
+      const authors = template.createdById ? [template.createdById] : [];
+      await this.roleGrants.assertMayApproveWorkOf(tx, actor, authors);
       Object.assign(template, { approvedAt: new Date(), approvedById: actor.userId });
       await tx.save(template);
       await this.audit.record(tx, {

@@ -37,6 +37,17 @@ describe("the README's role table", () => {
     }
   });
 
+  it('lets admins, marketers and compliance officers handle patient feedback, admins set its owners', () => {
+    expect(Object.values(Role).filter((r) => can(r, Permission.HandleFeedback))).toEqual([
+      Role.Admin,
+      Role.Marketer,
+      Role.Compliance,
+    ]);
+    expect(Object.values(Role).filter((r) => can(r, Permission.ManageFeedback))).toEqual([
+      Role.Admin,
+    ]);
+  });
+
   it('lets executives read content and reports only', () => {
     const granted = Object.values(Permission).filter((p) => can(Role.Executive, p));
     expect(granted).toEqual([Permission.ReadContent, Permission.ReadReports]);

@@ -22,6 +22,10 @@ export enum Permission {
   ManageLegalHold = 'legal-hold:manage',
   /** Keep the organization's confidential terms: compliance and admins. */
   ManageRestrictedTerms = 'restricted-terms:manage',
+  /** Assign, take, note and close patient feedback in the inbox (owners act on their categories). */
+  HandleFeedback = 'feedback:handle',
+  /** Name each feedback category's owner and response target: admins. */
+  ManageFeedback = 'feedback:manage',
 }
 
 const MARKETER = [
@@ -31,6 +35,7 @@ const MARKETER = [
   Permission.ManageConsent,
   Permission.ScanContent,
   Permission.ReadReports,
+  Permission.HandleFeedback,
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -44,6 +49,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.ManageReplyTemplates,
     Permission.ManageLegalHold,
     Permission.ManageRestrictedTerms,
+    Permission.ManageFeedback,
   ],
   [Role.Marketer]: MARKETER,
   [Role.Compliance]: [
@@ -55,6 +61,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.ReadAudit,
     Permission.ManageReplyTemplates,
     Permission.ManageRestrictedTerms,
+    Permission.HandleFeedback,
   ],
   [Role.Executive]: [Permission.ReadContent, Permission.ReadReports],
 };

@@ -7,6 +7,8 @@ export const NOTIFICATION_KINDS = [
   'post_expired',
   'post_failed',
   'reply_submitted',
+  'feedback_safety',
+  'feedback_overdue',
   'channel_needs_reauth',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

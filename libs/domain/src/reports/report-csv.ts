@@ -1,5 +1,6 @@
 import type { ComplianceReport } from './compliance-report';
 import type { EngagementKpis, EngagementReport } from './engagement-report';
+import type { FeedbackReport } from './feedback-report';
 
 type Cell = string | number | null | undefined;
 
@@ -134,6 +135,28 @@ export function complianceCsv(report: ComplianceReport): string {
         ...overrides.byKind.map((r): Cell[] => ['overrides', r.kind, r.count, overrides.formula]),
         ['pauses', 'total', pauses.total, pauses.formula],
         ['pauses', 'pausedHours', pauses.pausedHours, pauses.formula],
+      ],
+    ) + '\r\n'
+  );
+}
+
+/** The patient-feedback panel as CSV: one row per figure, like the compliance panel. */
+export function feedbackCsv(report: FeedbackReport): string {
+  const { messages, firstResponse, overdue } = report;
+  return (
+    table(
+      ['section', 'key', 'value', 'formula'],
+      [
+        ['messages', 'total', messages.total, messages.formula],
+        ...messages.byCategory.map((c): Cell[] => [
+          'messages',
+          c.category,
+          c.count,
+          messages.formula,
+        ]),
+        ['firstResponse', 'responded', firstResponse.responded, firstResponse.formula],
+        ['firstResponse', 'medianHours', firstResponse.medianHours, firstResponse.formula],
+        ['overdue', 'count', overdue.count, overdue.formula],
       ],
     ) + '\r\n'
   );

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { CHANNEL_PLATFORMS, CHANNEL_STATUSES, ChannelEntity } from '@rounds/domain';
 import type { ChannelPlatform, ChannelStatus } from '@rounds/domain';
+import { ToBoolean } from '../../common/boolean-query';
 
 /** A channel as staff see it: never its tokens. */
 export class ChannelDto {
@@ -41,7 +41,7 @@ export class ChannelDto {
 export class ChannelListQueryDto {
   @ApiPropertyOptional({ description: 'also list disconnected channels' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @ToBoolean()
   @IsBoolean({ message: 'includeDisconnected must be true or false' })
   includeDisconnected?: boolean;
 }
