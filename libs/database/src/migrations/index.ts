@@ -14,6 +14,7 @@ import { MediaText1796618750523 } from './1796618750523-MediaText';
 import { RestrictedTerms1796620485192 } from './1796620485192-RestrictedTerms';
 import { PushSubscriptions1796645830970 } from './1796645830970-PushSubscriptions';
 import { FeedbackCategory1796646557611 } from './1796646557611-FeedbackCategory';
+import { PublicationSendingAt1796656176405 } from './1796656176405-PublicationSendingAt';
 
 /** In order; `npm run migration:generate -- Name` writes a new file to add here. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   RestrictedTerms1796620485192,
   PushSubscriptions1796645830970,
   FeedbackCategory1796646557611,
+  PublicationSendingAt1796656176405,
 ];
