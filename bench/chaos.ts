@@ -9,6 +9,7 @@
 // Run: npm run bench -- chaos   (BENCH_CHAOS_POSTS, BENCH_CHAOS_ACCOUNTS)
 import { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -81,6 +82,23 @@ async function printLatest(db: Client, ids: string[], T: number, latest = 8): Pr
   const marks = (deciles[0].at ?? []) as Date[];
   const since = (d: Date | string) => `T+${seconds(new Date(d).getTime() - T)}`;
   console.log(`published by p10/p50/p90/p99/max: ${marks.map(since).join(' / ')}`);
+  const { rows: buckets } = await db.query(
+    `SELECT floor((extract(epoch FROM published_at) * 1000 - $2) / 2000)::int AS b, count(*)::int AS n
+       FROM publications WHERE id = ANY($1) AND published_at IS NOT NULL GROUP BY 1 ORDER BY 1`,
+    [ids, T],
+  );
+  console.log(`published per 2 s from T: ${buckets.map((r) => `${r.b * 2}s:${r.n}`).join(' ')}`);
+  const { rows: doubts } = await db.query(
+    `SELECT count(*) FILTER (WHERE action = 'publication.in_doubt' AND data->>'error' = $2)::int AS taken_over,
+            count(*) FILTER (WHERE action = 'publication.in_doubt' AND data->>'error' <> $2)::int AS answers,
+            count(*) FILTER (WHERE action = 'publication.published' AND data->>'verified' = 'true')::int AS found
+       FROM audit_events WHERE subject_type = 'publication' AND subject_id = ANY($1::text[])`,
+    [ids, 'its worker stopped renewing the claim'],
+  );
+  const d = doubts[0];
+  console.log(
+    `in doubt: ${d.taken_over} claims taken over from dead workers, ${d.answers} answers that proved nothing; ${d.found} found by a lookup`,
+  );
   const { rows } = await db.query(
     `SELECT p.id, p.attempts, p.error,
             (SELECT string_agg(e.action || '@' || to_char(e.occurred_at, 'HH24:MI:SS.MS'), ' ' ORDER BY e.seq)
@@ -103,6 +121,9 @@ async function printLatest(db: Client, ids: string[], T: number, latest = 8): Pr
 
 async function main(): Promise<void> {
   ensureBuilt();
+  const loadAtStart = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
   const redis = await startPrivateRedis();
   const postgres = await startPrivatePostgres();
   const children: ChildProcess[] = [];
@@ -176,13 +197,17 @@ async function main(): Promise<void> {
     if (Date.now() > T) throw new Error('the setup took longer than its lead; raise LEAD_MS');
 
     // A kill comes after the restart before it has finished booting, at the latest.
+    const timeline: string[] = [];
+    const mark = (what: string) => timeline.push(`${what} T+${seconds(Date.now() - T)}`);
     const kills = (async () => {
       for (const ms of KILLS_AT_MS) {
         await at(T, ms);
         if (worker) await stopProcess(worker, 'SIGKILL');
+        mark('killed');
         worker = undefined;
         await at(T, ms + RESTART_AFTER_MS);
         worker = await launch('worker', tag, env, '"worker ready"');
+        mark('ready');
       }
     })();
     const flush = at(T, FLUSH_AT_MS).then(() => redis.flushAll());
@@ -230,7 +255,12 @@ async function main(): Promise<void> {
       ],
     ];
     console.log(
-      `\nchaos: ${POSTS} posts on ${ACCOUNTS} X accounts due at T; worker (concurrency ${CONCURRENCY}) SIGKILLed at T+${KILLS_AT_MS.map((m) => m / 1000).join('/')} s (back 2 s later), FLUSHALL at T+${FLUSH_AT_MS / 1000} s, PostgreSQL restart at T+${POSTGRES_RESTART_AT_MS / 1000} s, 5% 503-after-create, every ${RATE_LIMIT_EVERY}th 429 (reset ${RATE_LIMIT_RESET_S} s), sandbox latency ${LATENCY_MS} ms`,
+      `\nload average ${loadAtStart} at the start, ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} at the end; worker ${timeline.join(', ')}`,
+    );
+    console.log(
+      `chaos: ${POSTS} posts on ${ACCOUNTS} X accounts due at T; worker (concurrency ${CONCURRENCY}) SIGKILLed at T+${KILLS_AT_MS.map((m) => m / 1000).join('/')} s (back 2 s later), FLUSHALL at T+${FLUSH_AT_MS / 1000} s, PostgreSQL restart at T+${POSTGRES_RESTART_AT_MS / 1000} s, 5% 503-after-create, every ${RATE_LIMIT_EVERY}th 429 (reset ${RATE_LIMIT_RESET_S} s), sandbox latency ${LATENCY_MS} ms`,
     );
     console.log('| figure | measured | required | |\n| --- | --- | --- | --- |');
     for (const [figure, measured, required, ok] of rows)

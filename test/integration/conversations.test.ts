@@ -98,12 +98,34 @@ describe('conversations: the inbox, reviewed replies and templates', () => {
     return { status: row.status, externalId: row.external_id };
   }
 
-  async function waitForStatus(replyId: string, status: string): Promise<void> {
-    const deadline = Date.now() + 15_000;
+  async function waitForStatus(replyId: string, status: string, timeoutMs = 15_000) {
+    const deadline = Date.now() + timeoutMs;
     while ((await replyStatus(replyId)).status !== status) {
       if (Date.now() > deadline) throw new Error(`reply ${replyId} never became ${status}`);
       await new Promise((r) => setTimeout(r, 100));
     }
+  }
+
+  /** A tweet of the account made straight at the sandbox, as a send of ours that reached X. */
+  async function tweetAtSandbox(text: string, inReplyTo?: string): Promise<string> {
+    const posted = await fetch(`${env.sandbox.url}/2/tweets`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${account.accessToken}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        text,
+        ...(inReplyTo ? { reply: { in_reply_to_tweet_id: inReplyTo } } : {}),
+      }),
+    });
+    return ((await posted.json()) as { data: { id: string } }).data.id;
+  }
+
+  /** POSTs to /2/tweets the sandbox received since its log was last cleared: sends, not tweets. */
+  async function tweetCreates() {
+    const log = await control.requests({ platform: 'x', path: '/2/tweets' });
+    return log.filter((r) => r.method === 'POST' && r.path === '/2/tweets');
   }
 
   beforeAll(async () => {
@@ -119,15 +141,7 @@ describe('conversations: the inbox, reviewed replies and templates', () => {
       accessToken: account.accessToken,
       refreshToken: account.refreshToken,
     });
-    const posted = await fetch(`${env.sandbox.url}/2/tweets`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${account.accessToken}`,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({ text: 'Our ER wait times are now online.' }),
-    });
-    tweetId = ((await posted.json()) as { data: { id: string } }).data.id;
+    tweetId = await tweetAtSandbox('Our ER wait times are now online.');
     ({ publicationId } = await publishedXPost(api(), team, xChannelId, {
       externalId: tweetId,
       url: `https://x.com/${account.handle}/status/${tweetId}`,
@@ -391,6 +405,74 @@ describe('conversations: the inbox, reviewed replies and templates', () => {
       ]);
     },
   );
+
+  describe('a reply a crashed worker left `sending`, its job lost with Redis', () => {
+    /** Drafted, then as the crash left it: claimed (`sending`) 16 minutes ago, no job in Redis. */
+    async function leftSending(text: string) {
+      const message = await byText('@MercyGeneral when does the flu clinic open?');
+      const drafted = await as(api(), team.marketer)
+        .post(`/conversations/${message.id}/replies`, { text })
+        .expect(201);
+      const crashedAt = new Date(Date.now() - 16 * 60_000);
+      await query(
+        `UPDATE conversation_replies SET status = 'sending', approved_at = $2, updated_at = $2
+          WHERE id = $1`,
+        [drafted.body.id, crashedAt],
+      );
+      return { replyId: drafted.body.id as string, parentId: message.externalId };
+    }
+
+    it('is queued by the sweep, looked up, and sent exactly once when X never got it', async () => {
+      const text = 'The flu clinic opens at 8 am on weekdays.';
+      const { replyId, parentId } = await leftSending(text);
+      await control.clearRequests();
+
+      expect((await worker.get(ConversationsSweep).sweep()).requeued).toBe(1);
+      // Absent on X: back to approved, and the job's next attempt (after its backoff) sends it.
+      await waitForStatus(replyId, 'sent', 40_000);
+
+      expect(await tweetCreates()).toHaveLength(1);
+      expect(await repliesOnPlatform('x', parentId, text)).toEqual([
+        (await replyStatus(replyId)).externalId,
+      ]);
+    }, 60_000);
+
+    it('is found by the lookup and not sent again when X already has it', async () => {
+      const text = 'Walk-ins are welcome at the flu clinic.';
+      const { replyId, parentId } = await leftSending(text);
+      const sentBeforeTheCrash = await tweetAtSandbox(text, parentId);
+      await control.clearRequests();
+
+      expect((await worker.get(ConversationsSweep).sweep()).requeued).toBe(1);
+      await waitForStatus(replyId, 'sent');
+
+      expect(await tweetCreates()).toEqual([]);
+      expect((await replyStatus(replyId)).externalId).toBe(sentBeforeTheCrash);
+      expect(await repliesOnPlatform('x', parentId, text)).toEqual([sentBeforeTheCrash]);
+    });
+
+    it('sent again after a lookup that missed it: X answers duplicate, and the lookup finds it', async () => {
+      const text = 'Bring your insurance card to the flu clinic.';
+      const { replyId, parentId } = await leftSending(text);
+      const sentBeforeTheCrash = await tweetAtSandbox(text, parentId);
+      // The first lookup reads the timeline garbled (as a lagging X might show it), so it misses.
+      await control.addFault({
+        platform: 'x',
+        method: 'GET',
+        path: '^/2/users/[^/]+/tweets$',
+        mode: 'hostile-text',
+        count: 1,
+      });
+      await control.clearRequests();
+
+      expect((await worker.get(ConversationsSweep).sweep()).requeued).toBe(1);
+      await waitForStatus(replyId, 'sent', 40_000);
+
+      expect((await tweetCreates()).map((r) => r.status)).toEqual([403]);
+      expect((await replyStatus(replyId)).externalId).toBe(sentBeforeTheCrash);
+      expect(await repliesOnPlatform('x', parentId, text)).toEqual([sentBeforeTheCrash]);
+    }, 60_000);
+  });
 
   it('sends nothing while the organization is paused', async () => {
     await as(api(), team.admin).post('/organization/pause', { reason: 'Crisis drill' }).expect(200);

@@ -5,6 +5,7 @@ import { type CreateAnswer, type CreateCall, createCallError } from './create-ou
 const EXPECTED: [CreateCall, CreateAnswer, string][] = [
   ['x.tweet', 400, 'content'],
   ['x.tweet', 403, 'content'],
+  ['x.tweet', 'duplicate', 'duplicate'],
   ['x.tweet', 401, 'auth'],
   ['x.tweet', 429, 'rate_limited'],
   ['x.tweet', '5xx', 'unknown_outcome'],

@@ -5,11 +5,13 @@
  * - transient: 5xx, timeouts, dropped connections — retry with backoff.
  * - auth: 401 / revoked grant — refresh once, then the channel needs re-authorization.
  * - content: the platform refused this content (4xx) — fail now with the platform's message.
+ * - duplicate: X refused a text the account already posted — after a send that may have reached
+ *   X, that send created it (look its id up); otherwise a refusal like `content`.
  * - unknown_outcome: the request may have been accepted (connection dropped after sending) —
  *   verify on the platform before sending again.
  */
 export type PlatformErrorKind =
-  'rate_limited' | 'quota' | 'transient' | 'auth' | 'content' | 'unknown_outcome';
+  'rate_limited' | 'quota' | 'transient' | 'auth' | 'content' | 'duplicate' | 'unknown_outcome';
 
 export class PlatformError extends Error {
   constructor(

@@ -260,7 +260,6 @@ export class ConversationRepository {
     return manager.findOneByOrFail(ConversationReplyEntity, { organizationId, id });
   }
 
-  /** Row-locked for the rest of the transaction. */
   /** A reply still `sending` whose answer proved nothing: why, and when it was last in flight. */
   async noteReplyInDoubt(organizationId: string, id: string, error: string): Promise<void> {
     await this.dataSource
@@ -268,6 +267,7 @@ export class ConversationRepository {
       .update({ organizationId, id, status: 'sending' }, { error });
   }
 
+  /** Row-locked for the rest of the transaction. */
   lockReply(organizationId: string, id: string, tx: EntityManager) {
     return tx.findOne(ConversationReplyEntity, {
       where: { organizationId, id },
@@ -298,12 +298,9 @@ export class ConversationRepository {
   }
 
   /**
-   * Approved replies untouched since `before`, in every organization: the sweep queues them
-   * again (each row carries its organization).
-   */
-  /**
-   * Replies approved or left `sending` and untouched since `before`: their job was lost (a crash
-   * with a Redis loss) or ran out of attempts. Sending one again looks a `sending` one up first.
+   * Replies approved or left `sending` and untouched since `before`, in every organization (each
+   * row carries its organization): their job was lost (a crash with a Redis loss) or ran out of
+   * attempts. Sending one again looks a `sending` one up first.
    */
   staleUnsent(before: Date) {
     return this.dataSource.getRepository(ConversationReplyEntity).find({

@@ -22,6 +22,9 @@ export type SendOutcome = 'sent' | 'paused' | 'nothing_to_do' | { lookAgainAt: D
 /** A platform may show a reply a little before the time we sent it (clock skew). */
 const LOOKBACK_MS = 60_000;
 
+const isDuplicate = (error: unknown) =>
+  error instanceof PlatformError && error.kind === 'duplicate';
+
 /**
  * Sends an approved reply, at most once: it is claimed (approved -> sending) by a conditional
  * update before the platform call, so a second job or worker finds nothing to do. An answer that
@@ -64,6 +67,13 @@ export class ReplySender {
         );
         return this.verify(organizationId, replyId);
       }
+      // X refuses a text the account already posted; our reply to this message is there when the
+      // lookup (this message, this text) finds it, whatever send made it.
+      const found = isDuplicate(error) && (await this.lookUp(reply, message, channel));
+      if (found) {
+        await this.markSent(reply, message, found);
+        return 'sent';
+      }
       await this.failed(reply, error);
       throw error;
     }
@@ -80,22 +90,7 @@ export class ReplySender {
     const reply = await this.conversations.reply(organizationId, replyId);
     if (reply?.status !== 'sending') return 'nothing_to_do';
     const { message, channel } = await this.target(reply);
-    const since = new Date(reply.updatedAt.getTime() - this.platformTimeoutMs - LOOKBACK_MS);
-    const found = await this.tokens.withAccessToken(organizationId, channel.id, (token) =>
-      channel.platform === 'youtube'
-        ? this.clients.youtube.findReply(token, {
-            parentId: message.externalId,
-            channelId: channel.externalAccountId,
-            text: reply.text,
-          })
-        : this.clients.x.findRecentTweet(
-            token,
-            channel.externalAccountId,
-            reply.text,
-            since,
-            message.externalId,
-          ),
-    );
+    const found = await this.lookUp(reply, message, channel);
     if (found) {
       await this.markSent(reply, message, found);
       return 'sent';
@@ -111,6 +106,31 @@ export class ReplySender {
       event: null,
     });
     throw new Error(absent);
+  }
+
+  /** Our reply with this text to this message on the platform, if it is there. */
+  private lookUp(
+    reply: ConversationReplyEntity,
+    message: ConversationMessageEntity,
+    channel: ChannelEntity,
+  ): Promise<PublishedItem | null> {
+    // No send of it can be older than its approval.
+    const since = new Date((reply.approvedAt ?? reply.createdAt).getTime() - LOOKBACK_MS);
+    return this.tokens.withChannel(channel, (token) =>
+      channel.platform === 'youtube'
+        ? this.clients.youtube.findReply(token, {
+            parentId: message.externalId,
+            channelId: channel.externalAccountId,
+            text: reply.text,
+          })
+        : this.clients.x.findRecentTweet(
+            token,
+            channel.externalAccountId,
+            reply.text,
+            since,
+            message.externalId,
+          ),
+    );
   }
 
   private async target(reply: ConversationReplyEntity) {
@@ -200,7 +220,7 @@ export class ReplySender {
    * connection refused) puts it back to approved for the job's next attempt.
    */
   private async failed(reply: ConversationReplyEntity, error: unknown): Promise<void> {
-    const final = error instanceof PlatformError && error.kind === 'content';
+    const final = error instanceof PlatformError && ['content', 'duplicate'].includes(error.kind);
     const reason = error instanceof Error ? error.message : String(error);
     await this.dataSource.transaction((tx) =>
       this.lifecycle.move(tx, {

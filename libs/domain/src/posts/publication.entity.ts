@@ -58,8 +58,19 @@ export class PublicationEntity extends TenantEntity {
   @Column({ type: 'text', nullable: true })
   claimedBy: string | null;
 
+  /**
+   * `publishing`: the holder's last heartbeat. `in_doubt`: when nothing sent under the last claim
+   * can still land on the platform, so that a lookup finding nothing proves absence.
+   */
   @Column({ type: 'timestamptz', nullable: true })
   heartbeatAt: Date | null;
+
+  /**
+   * When the claim's holder announced its create call (written, fenced by the claim, before the
+   * call is made); null while no call was made under the current claim.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  sendingAt: Date | null;
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@rounds/config';
+import { whileDatabaseDown } from '../common/database-availability';
+import { MicroBatcher } from '../common/micro-batcher';
 import type { PublicationEntity } from '../posts/publication.entity';
 
 /** A claim the database stamps with its own clock (TypeORM writes a function as raw SQL). */
@@ -12,8 +14,12 @@ export type StaleClaim = Pick<
   PublicationEntity,
   'id' | 'organizationId' | 'postId' | 'platform'
 > & {
-  /** The latest its dead holder may have started a send: its last heartbeat plus half the TTL. */
-  lastSendBy: Date;
+  /**
+   * From when a lookup that finds nothing proves the post absent: at once when its dead holder
+   * announced no create call under the claim, else its last possible send (last heartbeat plus
+   * half the TTL) plus one platform timeout.
+   */
+  outOfFlightAt: Date;
 };
 
 /**
@@ -22,25 +28,30 @@ export type StaleClaim = Pick<
  * `CLAIM_TTL_MS / 6`. A claim not renewed for `CLAIM_TTL_MS` belongs to a worker that died or lost
  * the database, and the first worker that sees it takes it over (`FOR UPDATE SKIP LOCKED`) for the
  * in-doubt check. A worker sends nothing under a claim it could not renew for half the TTL, so a
- * claim is never taken over while its holder may still be sending.
+ * claim is never taken over while its holder may still be sending. Before its create call a
+ * worker announces it (`sending_at`), fenced by the claim, so a claim taken over unannounced was
+ * provably never sent under.
  */
 @Injectable()
 export class PublicationClaims {
   readonly workerId = randomUUID();
   readonly ttlMs: number;
+  private readonly platformTimeoutMs: number;
   private readonly running = new Set<string>();
   private renewedAt = Date.now();
+  private readonly announcements = new MicroBatcher((ids: string[]) => this.announceAll(ids));
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     config: AppConfig,
   ) {
     this.ttlMs = config.CLAIM_TTL_MS;
+    this.platformTimeoutMs = config.PLATFORM_TIMEOUT_MS;
   }
 
-  /** The columns a claim writes with `-> publishing`. */
-  stamp(): Pick<PublicationEntity, 'claimedBy' | 'heartbeatAt'> {
-    return { claimedBy: this.workerId, heartbeatAt: DATABASE_NOW };
+  /** The columns a claim writes with `-> publishing`: nothing announced under it yet. */
+  stamp(): Pick<PublicationEntity, 'claimedBy' | 'heartbeatAt' | 'sendingAt'> {
+    return { claimedBy: this.workerId, heartbeatAt: DATABASE_NOW, sendingAt: null };
   }
 
   /** Runs `work` with the publication's claim renewed by the heartbeat until it settles. */
@@ -56,6 +67,15 @@ export class PublicationClaims {
   /** Whether a claim made at `claimedAt` is still surely ours to send under. */
   fresh(claimedAt: number, now = Date.now()): boolean {
     return now - Math.max(claimedAt, this.renewedAt) < this.ttlMs / 2;
+  }
+
+  /**
+   * Announces the create call about to be made under this worker's claim (the announcements of the
+   * moment share one statement); false when the claim is no longer ours, and then nothing may be
+   * sent. A restarting database is waited for while the claim may still be sent under.
+   */
+  announceSend(publicationId: string): Promise<boolean> {
+    return whileDatabaseDown(() => this.announcements.add(publicationId), this.ttlMs / 2);
   }
 
   /** One statement for every claim this worker is running. */
@@ -79,10 +99,11 @@ export class PublicationClaims {
       post_id: string;
       platform: string;
       last_heartbeat: Date | null;
+      announced: boolean;
     }[] = await this.dataSource.query(
       // A SELECT on top: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
       `WITH stale AS (
-           SELECT id, heartbeat_at FROM publications
+           SELECT id, heartbeat_at, sending_at FROM publications
             WHERE status = 'publishing'
               AND (heartbeat_at IS NULL OR heartbeat_at < now() - $2 * interval '1 millisecond')
               AND id <> ALL($3::uuid[])
@@ -91,17 +112,36 @@ export class PublicationClaims {
          ), taken AS (
            UPDATE publications p SET claimed_by = $1, heartbeat_at = now()
              FROM stale WHERE p.id = stale.id
-           RETURNING p.id, p.organization_id, p.post_id, p.platform, stale.heartbeat_at AS last_heartbeat
+           RETURNING p.id, p.organization_id, p.post_id, p.platform,
+                     stale.heartbeat_at AS last_heartbeat, stale.sending_at IS NOT NULL AS announced
          )
          SELECT * FROM taken`,
       [this.workerId, this.ttlMs, [...this.running], limit],
     );
+    const now = new Date();
     return rows.map((r) => ({
       id: r.id,
       organizationId: r.organization_id,
       postId: r.post_id,
       platform: r.platform as StaleClaim['platform'],
-      lastSendBy: new Date((r.last_heartbeat?.getTime() ?? 0) + this.ttlMs / 2),
+      outOfFlightAt: r.announced
+        ? new Date((r.last_heartbeat?.getTime() ?? 0) + this.ttlMs / 2 + this.platformTimeoutMs)
+        : now,
     }));
+  }
+
+  /** Sets `sending_at` on those of `ids` still claimed by this worker; which ones it could. */
+  private async announceAll(ids: string[]): Promise<boolean[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `WITH announced AS (
+         UPDATE publications SET sending_at = now()
+          WHERE claimed_by = $1 AND status = 'publishing' AND id = ANY($2::uuid[])
+         RETURNING id
+       )
+       SELECT id FROM announced`,
+      [this.workerId, ids],
+    );
+    const ours = new Set(rows.map((r) => r.id));
+    return ids.map((id) => ours.has(id));
   }
 }

@@ -27,6 +27,17 @@ type Change = Partial<
   >
 >;
 
+interface ClaimRequest {
+  ref: PublicationJobData;
+  from: PublicationStatus;
+}
+
+/** A claim's result, with the publication's context as read after it (absent: no such row). */
+export interface Claim {
+  claimed: boolean;
+  context?: PublishContext;
+}
+
 /** One publication's outcome: its move, the columns that go with it, and its audit event. */
 interface Settlement {
   ref: Ref;
@@ -46,8 +57,8 @@ interface Settlement {
  */
 @Injectable()
 export class PublicationResults {
-  private readonly claimBatches = new MicroBatcher((refs: PublicationJobData[]) =>
-    this.claimAll(refs),
+  private readonly claimBatches = new MicroBatcher((requests: ClaimRequest[]) =>
+    this.claimAll(requests),
   );
   private readonly settlements = new MicroBatcher((items: Settlement[]) => this.settleAll(items));
 
@@ -59,27 +70,13 @@ export class PublicationResults {
     private readonly lifecycle: Lifecycle,
   ) {}
 
-  /** Claims a scheduled publication for this try and reads its context; undefined when another won. */
-  claimScheduled(ref: PublicationJobData): Promise<PublishContext | undefined> {
-    return this.claimBatches.add(ref);
-  }
-
-  /** `in_doubt -> publishing` after the platform showed nothing; false when another won. */
-  async claimInDoubt(ref: PublicationJobData, stamp: Change): Promise<boolean> {
-    const claimed = { id: ref.publicationId, organizationId: ref.organizationId };
-    try {
-      await this.move(
-        this.dataSource.manager,
-        claimed,
-        PostStatus.InDoubt,
-        PostStatus.Publishing,
-        stamp,
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof InvalidTransitionError) return false;
-      throw error;
-    }
+  /**
+   * Claims the publication for this try (`scheduled -> publishing`, or `in_doubt -> publishing`
+   * once the platform showed nothing) and reads its context, claimed or not: the publish and
+   * in-doubt jobs of the moment share one UPDATE and one SELECT.
+   */
+  claim(ref: PublicationJobData, from: PublicationStatus): Promise<Claim> {
+    return this.claimBatches.add({ ref, from });
   }
 
   /** The platform has the post: its id and URL are stored before the job is acknowledged. */
@@ -103,15 +100,15 @@ export class PublicationResults {
 
   /**
    * Whether the platform has it is unknown; `attempts` counts the sends that may have reached it.
-   * `lastInFlight`, when the send was last known in flight (now, when the answer was lost), is
-   * kept in `heartbeat_at`: the lookup waits a platform timeout past it before resending.
+   * `outOfFlightAt`, from when nothing sent can still land on the platform, is kept in
+   * `heartbeat_at`: a lookup finding nothing proves absence only from then on.
    */
-  inDoubt(ref: Ref, error: string, data: JsonObject, attempts?: number, lastInFlight = new Date()) {
+  inDoubt(ref: Ref, error: string, data: JsonObject, outOfFlightAt: Date, attempts?: number) {
     return this.settle({
       ref,
       from: PostStatus.Publishing,
       to: PostStatus.InDoubt,
-      change: { error, attempts, heartbeatAt: lastInFlight },
+      change: { error, attempts, heartbeatAt: outOfFlightAt },
       action: AuditAction.PublicationInDoubt,
       data: { error, ...data },
     });
@@ -153,21 +150,30 @@ export class PublicationResults {
     }, this.claims.ttlMs);
   }
 
-  private async claimAll(refs: PublicationJobData[]): Promise<(PublishContext | undefined)[]> {
-    const rows = refs.map((r) => ({ organizationId: r.organizationId, id: r.publicationId }));
-    const claimed = await this.lifecycle.moveAll(this.dataSource.manager, {
-      kind: 'publication',
-      rows,
-      from: PostStatus.Scheduled,
-      to: PostStatus.Publishing,
-      set: this.claims.stamp(),
-    });
-    const ids = new Set(claimed);
+  private async claimAll(requests: ClaimRequest[]): Promise<Claim[]> {
+    const won = new Set<string>();
+    for (const [from, group] of groupBy(requests, (r) => r.from)) {
+      const claimed = await this.lifecycle.moveAll(this.dataSource.manager, {
+        kind: 'publication',
+        rows: group.map(({ ref }) => ({
+          organizationId: ref.organizationId,
+          id: ref.publicationId,
+        })),
+        from: from as PublicationStatus,
+        to: PostStatus.Publishing,
+        set: this.claims.stamp(),
+      });
+      for (const id of claimed) won.add(id);
+    }
     const contexts = await loadPublishContexts(
       this.dataSource.manager,
-      refs.filter((r) => ids.has(r.publicationId)),
+      requests.map((r) => r.ref),
     );
-    return refs.map((r) => contexts.get(r.publicationId));
+    // Two jobs of one publication in a batch (a replay): only the first holds the claim.
+    return requests.map(({ ref }) => ({
+      claimed: won.delete(ref.publicationId),
+      context: contexts.get(ref.publicationId),
+    }));
   }
 
   /**

@@ -75,6 +75,24 @@ export class PublicationScheduler {
     await this.producer.enqueue(job.name, job.data, job.opts);
   }
 
+  /**
+   * `ensurePublishJob(ref, runAt, false)` for many publications in a few round trips: a job is
+   * added where Redis has none or only a finished one; a waiting, running or delayed one is left
+   * (it comes back on its own: a crashed worker's running job once its lock expires). Returns
+   * how many it added.
+   */
+  async ensurePublishJobs(wanted: { ref: PublicationJobData; runAt: Date }[]): Promise<number> {
+    const queue = this.queue(QueueName.Publish);
+    const states = await Promise.all(
+      wanted.map(({ ref }) => queue.getJobState(publishJobId(ref.publicationId))),
+    );
+    const missing = wanted.filter((_, i) => FINISHED.includes(states[i]));
+    const kept = wanted.filter((_, i) => FINISHED.includes(states[i]) && states[i] !== 'unknown');
+    await Promise.all(kept.map(({ ref }) => queue.remove(publishJobId(ref.publicationId))));
+    await queue.addBulk(missing.map(({ ref, runAt }) => publishJob(ref, runAt)));
+    return missing.length;
+  }
+
   /** Upload ahead, keep YouTube's schedule, or withdraw the video: whatever the publication needs now. */
   async syncYoutube(ref: PublicationJobData): Promise<void> {
     const job = youtubeJob(ref);

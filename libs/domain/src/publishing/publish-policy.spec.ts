@@ -36,15 +36,24 @@ describe('decide: how one failed try of a publication ends', () => {
   });
 
   it('fails at once with the platform message on a content error', () => {
+    const error = new PlatformError('content', 'Your Tweet text is too long.', 403);
+    expect(decide(error, 1, policy, now, true)).toEqual({
+      action: 'failed',
+      error: 'Your Tweet text is too long.',
+    });
+  });
+
+  it('takes a duplicate answered to a resend as the post being there, to a first send as a refusal', () => {
     const error = new PlatformError(
-      'content',
+      'duplicate',
       'You are not allowed to create a Tweet with duplicate content.',
       403,
     );
-    expect(decide(error, 1, policy, now, true)).toEqual({
+    expect(decide(error, 1, policy, now, true, false)).toEqual({
       action: 'failed',
       error: 'You are not allowed to create a Tweet with duplicate content.',
     });
+    expect(decide(error, 2, policy, now, true, true)).toMatchObject({ action: 'exists' });
   });
 
   it('marks a lost answer in doubt instead of sending again', () => {

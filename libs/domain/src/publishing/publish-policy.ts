@@ -20,6 +20,8 @@ export type Decision =
   | { action: 'failed'; error: string }
   /** The platform may have it: verify there before anything is sent again. */
   | { action: 'in_doubt'; error: string }
+  /** The platform has it (a duplicate answered to a resend): its id is looked up at once. */
+  | { action: 'exists'; error: string }
   /** The channel needs re-authorization: the post is held with it. */
   | { action: 'hold'; reason: string };
 
@@ -35,7 +37,8 @@ export const jitterMs = (maxMs: number, random = Math.random) => Math.round(rand
 /**
  * How one failed try ends. `attempt` is the try that failed (1 for the first); `sending` says
  * whether the call that creates the post had started, where an unexplained failure leaves the
- * outcome unknown.
+ * outcome unknown; `resend`, whether an earlier send may have reached the platform (the try
+ * follows an in-doubt lookup), where a duplicate answer proves that earlier send created it.
  */
 export function decide(
   error: unknown,
@@ -43,6 +46,7 @@ export function decide(
   policy: RetryPolicy,
   now: Date,
   sending: boolean,
+  resend = false,
 ): Decision {
   if (error instanceof ChannelUnavailableError) return { action: 'hold', reason: error.message };
   if (!(error instanceof PlatformError)) {
@@ -62,6 +66,10 @@ export function decide(
       return { action: 'hold', reason: error.message };
     case 'content':
       return { action: 'failed', error: error.message };
+    case 'duplicate':
+      return resend
+        ? { action: 'exists', error: `${error.message} (answered to a resend: it has the post)` }
+        : { action: 'failed', error: error.message };
     case 'unknown_outcome':
       return { action: 'in_doubt', error: error.message };
   }

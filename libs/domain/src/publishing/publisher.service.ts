@@ -10,11 +10,10 @@ import { DomainError } from '../common/domain-error';
 import { ConsentService } from '../media/consent.service';
 import { InvalidTransitionError } from '../lifecycle/transition-error';
 import { PostStatus, PublicationStatus } from '../lifecycle/statuses';
-import { PublicationEntity } from '../posts/publication.entity';
 import { ChannelSendBudget } from './channel-send-budget';
 import { PlatformPublisher } from './platform-publisher';
 import { PublicationClaims } from './publication-claims';
-import { approvalStands, loadPublishContext, PublishContext } from './publish-context';
+import { approvalStands, PublishContext } from './publish-context';
 import { backoffMs, Decision, decide, jitterMs, RetryPolicy } from './publish-policy';
 import { PublicationResults } from './publication-results.service';
 import { XPublisher } from './x-publisher';
@@ -28,6 +27,9 @@ export type PublishOutcome = { done: string } | { later: Date; reason: string };
 const EARLY_MS = 500;
 const SPREAD_MS = 1_000;
 const InDoubt: PublicationStatus = PostStatus.InDoubt;
+
+/** The claim was taken over while this worker prepared the send: nothing was sent under it. */
+class ClaimTakenOver extends Error {}
 
 /** After a lost answer, the platform is asked this much later whether the post arrived. */
 export const verifyDelayMs = (platformTimeoutMs: number) => Math.min(5_000, platformTimeoutMs);
@@ -68,23 +70,23 @@ export class PublisherService {
     this.platforms = { x, youtube };
   }
 
+  /** The publish job: a scheduled publication is claimed and sent, an in-doubt one looked up. */
   async publish(ref: PublicationJobData): Promise<PublishOutcome> {
-    const claimed = await this.results.claimScheduled(ref);
-    if (claimed) return this.run(claimed);
-    const current = await this.dataSource.getRepository(PublicationEntity).findOne({
-      where: { organizationId: ref.organizationId, id: ref.publicationId },
-      select: { status: true },
-    });
-    if (current?.status === PostStatus.InDoubt) return this.verify(ref);
-    return { done: `nothing to do: the publication is ${current?.status ?? 'gone'}` };
+    const { claimed, context } = await this.results.claim(ref, PostStatus.Scheduled);
+    if (claimed && context) return this.run(context, false);
+    if (context?.publication.status === InDoubt) return this.verify(context);
+    return { done: `nothing to do: the publication is ${context?.publication.status ?? 'gone'}` };
   }
 
-  /** Claimed: check everything again, then send, the claim kept alive by the heartbeat. */
-  private run(ctx: PublishContext): Promise<PublishOutcome> {
+  /**
+   * Claimed: check everything again, then send, the claim kept alive by the heartbeat. `resend`:
+   * an earlier send may have reached the platform (an in-doubt lookup found nothing since).
+   */
+  private run(ctx: PublishContext, resend: boolean): Promise<PublishOutcome> {
     const claimedAt = Date.now();
     return this.claims.holding(
       ctx.publication.id,
-      async () => (await this.refuse(ctx)) ?? this.send(ctx, claimedAt),
+      async () => (await this.refuse(ctx)) ?? this.send(ctx, claimedAt, resend),
     );
   }
 
@@ -143,13 +145,18 @@ export class PublisherService {
     return undefined;
   }
 
-  private async send(ctx: PublishContext, claimedAt: number): Promise<PublishOutcome> {
+  private async send(
+    ctx: PublishContext,
+    claimedAt: number,
+    resend: boolean,
+  ): Promise<PublishOutcome> {
     const attempt = ctx.publication.attempts + 1;
     const platform = this.platforms[ctx.publication.platform];
     let sending = false;
     try {
       const item = await this.tokens.withChannel(ctx.channel, async (token) => {
         const prepared = await platform.prepare(ctx, token);
+        if (!(await this.claims.announceSend(ctx.publication.id))) throw new ClaimTakenOver();
         // A claim the heartbeat could not renew may be taken over: never send under it.
         if (!this.claims.fresh(claimedAt)) throw new Error('the claim grew too old to send under');
         sending = true;
@@ -157,15 +164,18 @@ export class PublisherService {
       });
       return this.act(ctx, { action: 'published', item }, { attempt });
     } catch (error) {
-      return this.act(ctx, decide(error, attempt, this.retry, new Date(), sending), { attempt });
+      if (error instanceof ClaimTakenOver) return { done: 'another worker took the claim over' };
+      const decision = decide(error, attempt, this.retry, new Date(), sending, resend);
+      return this.act(ctx, decision, { attempt });
     }
   }
 
-  /** In doubt: look on the platform first; send again only if the post is not there. */
-  async verify(ref: PublicationJobData): Promise<PublishOutcome> {
-    const ctx = await loadPublishContext(this.dataSource.manager, ref);
-    if (!ctx || ctx.publication.status !== PostStatus.InDoubt)
-      return { done: 'no longer in doubt' };
+  /** In doubt: look on the platform first; send again only if the post is provably not there. */
+  private async verify(ctx: PublishContext): Promise<PublishOutcome> {
+    const ref = {
+      organizationId: ctx.publication.organizationId,
+      publicationId: ctx.publication.id,
+    };
     let found;
     try {
       found = await this.tokens.withChannel(ctx.channel, (token) =>
@@ -175,7 +185,7 @@ export class PublisherService {
       const attempt = ctx.publication.attempts + 1;
       const wait = backoffMs(Math.min(attempt, this.retry.maxAttempts), this.retry);
       this.logger.warn(
-        { publicationId: ref.publicationId, err: error },
+        { publicationId: ctx.publication.id, err: error },
         'could not verify an in-doubt publication yet',
       );
       return { later: new Date(Date.now() + wait), reason: 'verification failed, trying again' };
@@ -187,25 +197,22 @@ export class PublisherService {
       return { done: 'found on the platform: published once' };
     }
     // A request the platform was still working on when we gave up may land after our timeout:
-    // its absence proves nothing until one more platform timeout has passed since the send was
-    // last known in flight (`heartbeat_at`, written with the move to in_doubt).
-    const lastSeen = (ctx.publication.heartbeatAt ?? ctx.publication.updatedAt).getTime();
-    const settledAt = lastSeen + this.platformTimeoutMs;
-    if (Date.now() < settledAt) {
-      return { later: new Date(settledAt), reason: 'not on the platform yet; looking again' };
+    // absence proves nothing until whatever was sent is out of flight (`heartbeat_at`, written
+    // with the move to in_doubt).
+    const outOfFlightAt = ctx.publication.heartbeatAt ?? ctx.publication.updatedAt;
+    if (Date.now() < outOfFlightAt.getTime()) {
+      return { later: outOfFlightAt, reason: 'not on the platform yet; looking again' };
     }
     if (ctx.publication.attempts >= this.retry.maxAttempts) {
       const last = ctx.publication.error ?? 'no answer';
-      const error = `gave up after ${ctx.publication.attempts} tries: ${last}; the platform does not have it`;
+      const error = `gave up after ${ctx.publication.attempts} tries: ${last}; no lookup found it on the platform`;
       await this.settled(
         this.results.failed(ctx.publication, InDoubt, error, this.auditData(ctx, {})),
       );
       return { done: `failed: ${error}` };
     }
-    if (!(await this.results.claimInDoubt(ref, this.claims.stamp())))
-      return { done: 'another worker took it' };
-    const claimed = await loadPublishContext(this.dataSource.manager, ref);
-    return claimed ? this.run(claimed) : { done: 'the publication is gone' };
+    const { claimed, context } = await this.results.claim(ref, InDoubt);
+    return claimed && context ? this.run(context, true) : { done: 'another worker took it' };
   }
 
   /** Carries out a decision on a claimed (`publishing`) publication. */
@@ -227,12 +234,26 @@ export class PublisherService {
       case 'hold':
         await this.results.hold(publication, from, decision.reason);
         return { done: `held: ${decision.reason}` };
-      case 'in_doubt':
-        await this.results.inDoubt(publication, decision.error, data, publication.attempts + 1);
+      case 'in_doubt': {
+        // Whatever the platform received may still land within one platform timeout.
+        const outOfFlightAt = new Date(Date.now() + this.platformTimeoutMs);
+        const attempts = publication.attempts + 1;
+        await this.results.inDoubt(publication, decision.error, data, outOfFlightAt, attempts);
         return {
           later: new Date(Date.now() + this.verifyDelayMs),
           reason: 'in doubt: verify on the platform',
         };
+      }
+      case 'exists':
+        // X answered; nothing of this send is in flight, and the lookup runs at once.
+        await this.results.inDoubt(
+          publication,
+          decision.error,
+          data,
+          new Date(),
+          publication.attempts + 1,
+        );
+        return { later: new Date(), reason: 'the platform has it: looking up its id' };
       case 'retry':
         await this.results.release(publication, {
           error: decision.error,

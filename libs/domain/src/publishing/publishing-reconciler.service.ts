@@ -3,7 +3,7 @@ import { AppConfig } from '@rounds/config';
 import { QueueName, REDIS, type RedisClient } from '@rounds/queue';
 import { PostMaintenanceService } from '../posts/post-maintenance.service';
 import { PostStatus } from '../lifecycle/statuses';
-import { publishJob, publishJobId } from './publish-jobs';
+import { publishJobId } from './publish-jobs';
 import { PublicationScheduler } from './publication-scheduler.service';
 import { PublicationRepository, QueuedPublication } from './publication.repository';
 
@@ -50,8 +50,8 @@ export class PublishingReconciler {
 
   /**
    * Due (or soon due) scheduled publications and in-doubt ones whose job is not in Redis get one;
-   * one round trip checks them all. Overdue ones with a job are checked closely (a finished job
-   * kept in the dedupe window would hide them).
+   * one round trip checks them all. Overdue and in-doubt ones with a job are checked closely (a
+   * finished job kept in the dedupe window would hide them), all together.
    */
   private async requeue(now: Date): Promise<number> {
     const horizon = new Date(now.getTime() + 2 * this.config.RECONCILE_INTERVAL_MS);
@@ -61,17 +61,13 @@ export class PublishingReconciler {
     const pipeline = this.redis.pipeline();
     for (const c of candidates) pipeline.exists(queue.toKey(publishJobId(c.publicationId)));
     const exists = ((await pipeline.exec()) ?? []).map(([, found]) => found === 1);
-    // The missing ones go in one round trip: after a FLUSHALL that is every due post, and adding
-    // them one by one (three round trips each) held a 1,000-post backlog back for over a minute.
-    const missing = candidates.filter((_, i) => !exists[i]);
-    await queue.addBulk(missing.map((c) => publishJob(c, runAt(c, now))));
     const overdue = now.getTime() - this.config.RECONCILE_INTERVAL_MS;
-    for (const [i, c] of candidates.entries()) {
-      if (!exists[i]) continue;
-      if (c.scheduledAt.getTime() > overdue && c.status === PostStatus.Scheduled) continue;
-      await this.scheduler.ensurePublishJob(c, runAt(c, now), false);
-    }
-    return missing.length;
+    const onTime = (c: QueuedPublication) =>
+      c.status === PostStatus.Scheduled && c.scheduledAt.getTime() > overdue;
+    // After a FLUSHALL that is every due post: added one by one (three round trips each) they
+    // held a 1,000-post backlog back for over a minute.
+    const unsure = candidates.filter((c, i) => !exists[i] || !onTime(c));
+    return this.scheduler.ensurePublishJobs(unsure.map((c) => ({ ref: c, runAt: runAt(c, now) })));
   }
 
   /**

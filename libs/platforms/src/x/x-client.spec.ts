@@ -276,6 +276,15 @@ describe('XClient against the sandbox', () => {
       expect(error.message).toMatch(/Your Tweet text is too long/);
     });
 
+    it('tells X refusing a text the account already posted apart from other refusals', async () => {
+      const tweet = { text: 'Visiting hours change on Monday.', handle: demo.handle };
+      await x.postTweet(demo.accessToken, tweet);
+
+      const error = await failure(x.postTweet(demo.accessToken, tweet));
+
+      expect([error.kind, error.status]).toEqual(['duplicate', 403]);
+    });
+
     it('reports unknown_outcome when the connection drops after X accepted a tweet', async () => {
       await sandbox.control.addFault({
         platform: 'x',

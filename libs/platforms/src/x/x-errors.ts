@@ -23,7 +23,8 @@ export function toPlatformError(error: unknown, call?: CreateCall): PlatformErro
   if (error instanceof ApiResponseError) {
     const answer = fromResponse(error);
     if (!call || answer.kind === 'rate_limited') return answer;
-    return createCallError(call, answerOfStatus(error.code), answer.message, error.code);
+    const answered = isDuplicateContent(error) ? 'duplicate' : answerOfStatus(error.code);
+    return createCallError(call, answered, answer.message, error.code);
   }
   if (error instanceof ApiRequestError || error instanceof ApiPartialResponseError) {
     const reason = causeOf(error)?.message ?? error.message;
@@ -39,6 +40,11 @@ export function toPlatformError(error: unknown, call?: CreateCall): PlatformErro
   // Anything else out of a create call is an answer the client could not read.
   if (call) return createCallError(call, 'unparseable', `X answer unreadable: ${message}`);
   return new PlatformError('transient', message);
+}
+
+/** X's refusal of a text the account has already posted (403, "duplicate content"). */
+function isDuplicateContent(error: ApiResponseError): boolean {
+  return error.code === 403 && /duplicate content/i.test(messageOf(error));
 }
 
 /**
