@@ -85,6 +85,9 @@ const AGE_AFTER =
 const PLACE_BEFORE_ES =
   /(?<!\p{L})(?:en|de|del|desde|hacia|hasta|por|calle|avenida|av\.|colonia|los|las|el|la)\s+$/iu;
 const PLACE_BEFORE = /\b(?:in|at|from|of|near)\s+$/;
+const PLACE_PREPOSITION_ES = /(?<!\p{L})(?:en|desde|hacia|hasta)\s+$/u;
+const placeBefore = (before: string) =>
+  PLACE_BEFORE.test(before) || PLACE_PREPOSITION_ES.test(before);
 const SAINT_BEFORE =
   /(?:\b(?:St|Mt)\.|\b(?:Saint|Mount|Lake|Fort|Port|San|Santa|Santo|Villa|Puerto))\s+$/;
 
@@ -200,8 +203,9 @@ function fromLibrary(text: string, span: Span): PersonMention[] {
   if (name.length === 0 || !name.every((w) => isNameWord(w) || /^\p{Lu}$/u.test(w))) return [];
   // "Med-Surg" is a unit: a piece of a hyphenated word is not a name.
   if (/[\p{L}-]$/u.test(text.slice(0, span.start))) return [];
-  // "Mason, OH" is a town.
+  // "Mason, OH" is a town, and so is what follows "in" or "en".
   if (/^,\s*\p{Lu}{2}\b/u.test(text.slice(span.end, span.end + 5))) return [];
+  if (!titleClass && placeBefore(text.slice(Math.max(0, span.start - 8), span.start))) return [];
   // The finding is the name; a "Patient" or "Dr." before it is its context.
   const start = titleClass === 'patient' ? span.start + nameWords[0].start : span.start;
   return [
@@ -307,10 +311,18 @@ class MentionReader {
     if (last === i && this.isPlaceOrDate(first)) return undefined;
     if (SAINT_BEFORE.test(this.text.slice(Math.max(0, first.start - 8), first.start)))
       return undefined;
+    if (this.placeNameBefore(i)) return undefined;
     // "Mom Destiny Howard": a first name outside the lexicon before a known one, mid-sentence.
     const from = this.unknownFirstNameBefore(i) ? i - 1 : i;
     const ambiguous = given === 'ambiguous' && last === i && from === i;
     return [this.mention(from, from, last, { ambiguous }), last];
+  }
+
+  // "en Nuevo León", "in West Leon": the tail of a place named after a preposition of place.
+  private placeNameBefore(i: number): boolean {
+    const [prev, t] = [this.tokens[i - 1], this.tokens[i]];
+    if (!prev || this.gap(prev, t) !== ' ' || !isNameWord(prev.word)) return false;
+    return placeBefore(this.text.slice(Math.max(0, prev.start - 8), prev.start));
   }
 
   private unknownFirstNameBefore(i: number): boolean {
@@ -344,6 +356,9 @@ class MentionReader {
     if (!this.isNamePair(i)) return undefined;
     const after = this.text.slice(this.tokens[i + 1].end, this.tokens[i + 1].end + 12);
     if (!GUESSED_NAME_AFTER.test(after) && !isSurname(this.tokens[i + 1].word)) return undefined;
+    // "in Nuevo León", "from Grand Rapids": two unknown words after a preposition of place.
+    const before = this.text.slice(Math.max(0, this.tokens[i].start - 8), this.tokens[i].start);
+    if (placeBefore(before)) return undefined;
     return [this.mention(i, i, i + 1, { guessed: true }), i + 1];
   }
 

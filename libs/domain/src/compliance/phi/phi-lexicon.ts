@@ -1,20 +1,27 @@
 // Cue vocabularies shared by the detectors, in English and Spanish. Every regex is compiled once,
 // at module load.
 
-/** Spanish words end in letters `\b` does not see (é, ó): bound them by letters instead. */
-const es = (words: string) => String.raw`(?<!\p{L})(?:${words})(?:e?s)?(?!\p{L})`;
+import { CLINICAL_ACRONYM, CLINICAL_CONDITION_SOURCE, es } from './clinical-terms';
 
 /** Conditions, devices and therapies a person lives with or is treated with. */
 const CONDITIONS_EN = String.raw`diabetes|T1D|asthma|epilep\w*|seizures?|autism|dementia|Alzheimer['’]?s|Parkinson['’]?s|ALS|sickle cell|cystic fibrosis|Down syndrome|hearing loss|deaf|anorexia|bulimia|depression|concussion|burns?|wound|stitches|cast|brace|crutches|CPAP|oxygen|inhaler|insulin(?: pump)?|(?:cochlear )?implant|prosthe\w*|feeding tube|physical therapy|physio(?:therapy)?|occupational therapy|speech therapy|cardiac rehab|AED|ICD|defibrillator|ambulance|paramedics|life[- ]?flight|code blue|cancer[- ]free|in remission|remission|relapse|NICU grad\w*`;
 const CONDITIONS_ES = String.raw`diabetes|asma|epilepsia|convulsi[óo]n|autismo|demencia|alzh[ée]imer|p[áa]rkinson|embarazo|quemadura|herid[oa]|curaci[óo]n|yeso|f[ée]rula|muletas|ox[íi]geno|inhalador|insulina|implante|pr[óo]tesis|fisioterapia|fisioterapeuta|terapia|ambulancia|param[ée]dicos|remisi[óo]n|libre de c[áa]ncer|nacimiento|reci[ée]n nacid[oa]|reanimad[oa]|reanimaron|lesi[óo]n|accidente|graduaci[óo]n de la UCIN`;
 
-/** Something happened to a person's body or they are/were under care: names next to it are patients. */
-export const STRONG_CLINICAL = new RegExp(
+// Words of care, read without regard to case (acronyms, in capitals only, are tested apart).
+const STRONG_CLINICAL_WORDS = new RegExp(
   String.raw`\b(?:admit(?:ted|s)?|admission|discharg\w*|diagnos\w*|surger(?:y|ies)|operation|operated|post-op|pre-auth|chemo\w*|radiation|transplant\w*|dialysis|pacemaker|bypass|stent|intubat\w*|extubat\w*|trach|ventilator|ICU|NICU|PICU|CCU|step-down unit|burn unit|trauma (?:unit|bay)|in (?:stable|critical|serious|fair|good) condition|recover(?:ing|ed|s|y)|rehab|treat(?:ed|ment)|cancer|leukemia|lymphoma|tumou?r|neuroblastoma|stroke|cardiac arrest|heart attack|pneumonia|sepsis|infection|COVID|vaccine|fracture|broken (?:hip|leg|arm|wrist|ankle|bone)|spinal cord|injur(?:y|ies|ed)|hurt|crash|collapsed|near-drowning|pregnan\w*|birthing|born|delivery|labor and delivery|newborn|preemie|get well|feel better|speedy recovery|passed away|died|hospice unit|(?:room|bed|bay) \d+[A-Z]?|heart (?:surgery|transplant|defect|warrior)|ACL|replacement|reconstruction|revision|amputat\w*|cataract|(?:eating|substance use|bipolar|panic) disorders?|overdos\w*|detox|psychiatric|psych unit|suicid\w*|addiction|\w+(?:ectomy|otomy|ostomy|plasty|oscopy)|PT|CHF|COPD|CABG|biopsy|fighting|battling|surviv(?:ing|ed)|rang the bell|went home|heading home|going home|welcome to the world|cared for (?:him|her|them)|caring for|saved (?:his|her|their|my) life|(?:his|her|their) stay|stay (?:on|in) our|saving \S+ life|scheduled for (?:his|her|their)|pneumonia|Rx|prescription|pharmacy|trasplante|cirug[ií]a|hospitalizad[oa]|sali[oó] (?:hoy )?del hospital|after \d+ (?:days|weeks|months) (?:in|with us|at)|${CONDITIONS_EN})\b|${es(CONDITIONS_ES)}|${es(
     String.raw`ingres[óo]|ingresad[oa]|internad[oa]|hospitalizaci[óo]n|dad[oa] de alta|alta m[ée]dica|(?:le |la |lo |me )?operaron|operad[oa]|operaci[óo]n|cirug[íi]as?|quimio(?:terapia)?|radioterapia|trasplantes?|di[áa]lisis|marcapasos|diagn[óo]stic\w+|c[áa]ncer|leucemia|tumor|derrame|infarto|fractura|neumon[íi]a|UCI|UCIN|terapia intensiva|cuidados intensivos|recuperaci[óo]n|se recupera\w*|rehabilitaci[óo]n|tratamiento|naci[óo]|parto|ces[áa]rea|prematur[oa]|falleci[óo]|muri[óo]|(?:habitaci[óo]n|cama|cuarto) \d+|sali[óo] del hospital|volvi[óo] a casa|ya est[áa] en casa|venci[óo]|luch(?:a|ando|[óo]) contra`,
-  )}`,
+  )}|${CLINICAL_CONDITION_SOURCE}`,
   'iu',
 );
+const CLINICAL_ACRONYM_TEST = new RegExp(CLINICAL_ACRONYM.source, 'u');
+
+/** Something happened to a person's body or they are/were under care: names next to it are patients. */
+export const STRONG_CLINICAL = {
+  source: STRONG_CLINICAL_WORDS.source,
+  test: (text: string): boolean =>
+    STRONG_CLINICAL_WORDS.test(text) || CLINICAL_ACRONYM_TEST.test(text),
+};
 
 /** Clinical setting without a statement of care: a weaker signal. */
 export const WEAK_CLINICAL = new RegExp(
@@ -76,7 +83,7 @@ export const BIRTH_CONTEXT =
 
 /** A person is being talked about (for dates and ages tied to an individual). */
 export const PERSON_REFERENCE =
-  /\b(?:he|she|him|her|his|hers|patient|pt|man|woman|boy|girl|baby|infant|child|kid|teen|mom|mother|dad|father|son|daughter|wife|husband|twins?|veteran|resident|grandpa|grandma|me|my|ella|paciente|hij[oa]s?|esposo|esposa|beb[eé]|ni[ñn][oa]|se[ñn]ora?|mi|yo|pap[aá]|mam[aá]|abuel[oa])\b|\bI\b|(?<!\p{L})(?:él|bebé|papá|mamá)(?!\p{L})/iu;
+  /\b(?:he|she|him|her|his|hers|patient|pt|man|woman|boy|girl|baby|infant|child|kid|teen|mom|mother|dad|father|son|daughter|wife|husband|twins?|veteran|resident|grandpa|grandma|me|my|ella|paciente|hij[oa]s?|esposo|esposa|bebe|ni[ñn][oa]|se[ñn]ora?|mi|yo|papa|mama|abuel[oa])\b|\bI\b|(?<!\p{L})(?:él|bebé|papá|mamá)(?!\p{L})/iu;
 
 /** In a reply, the reader is the person. */
 export const SECOND_PERSON = /\b(?:you|your|yours)\b/i;

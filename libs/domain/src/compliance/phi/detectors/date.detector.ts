@@ -43,6 +43,10 @@ const CARE_EVENT =
 const SERVICE_DATE =
   /(?:\b(?:date of service|DOS|d\/c|dx|disch(?:arged?)?|adm(?:it(?:ted)?|ission)?(?: date)?|discharge date|surgery date|procedure date|seen|follow-up|appt|appointment|cita|ingreso|egreso|alta|consulta|diagn[oó]stico|fecha de diagn[oó]stico|date of diagnosis|diagnosed(?: on)?)\b|\bDOS|dx)[\s:.,]*(?:on\s+|el\s+)?$/i;
 
+// An observance's date is the calendar's, not a patient's: "World Kidney Day", "Día Mundial del Corazón".
+const OBSERVANCE =
+  /\b(?:(?:national|world|international|global)\s+[\w' -]{2,40}?\s+(?:day|week|month)|awareness (?:day|week|month))\b|(?<!\p{L})(?:d[íi]a|semana|mes)\s+(?:internacional|mundial|nacional)\b/iu;
+
 // HIPAA stops protecting a decedent's information 50 years after death: "On May 12, 1952, we admitted our first patient".
 const PROTECTED_YEARS = 50;
 
@@ -87,7 +91,8 @@ function judge(doc: ScanDocument, span: Span): PhiFinding | undefined {
   // A pronoun alone ("She started Monday") ties a date to care only where the sentence speaks of it.
   const pronoun = PERSON_REFERENCE.test(sentence) || (doc.reply && SECOND_PERSON.test(sentence));
   if (yearsAgo(date) > PROTECTED_YEARS) return undefined;
-  const care = CARE_EVENT.test(sentence) || STRONG_CLINICAL.test(sentence);
+  const care =
+    (CARE_EVENT.test(sentence) || STRONG_CLINICAL.test(sentence)) && !OBSERVANCE.test(sentence);
   const patientsDate = doc.patients.length > 0 && STRONG_CLINICAL.test(doc.prose());
   if (SERVICE_DATE.test(before) || patientsDate || (care && pronoun)) {
     return doc.finding(
