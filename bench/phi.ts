@@ -19,7 +19,7 @@ import {
 } from '@rounds/domain/compliance/phi/phi-corpus-score';
 
 const PASSES = 10;
-const DEV_SPLITS = ['dev', 'dev-b'];
+const DEV_SPLITS = ['dev', 'dev-b', 'dev-c'];
 const OPTIONS = new Set([
   ...process.argv.slice(2).map((a) => a.replace(/^--/, '')),
   ...(process.env.PHI_BENCH ?? '').split(',').filter(Boolean),
@@ -188,8 +188,9 @@ function main(): void {
   console.log(
     `load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores; ${PASSES} timing passes`,
   );
-  // Dev items may be read and tuned on; the test split's items are never printed. dev-b was written
-  // after the detectors by someone who never saw them: the check that a rule tuned on dev generalises.
+  // Dev items may be read and tuned on; the test split's items are never printed. dev-b and dev-c were
+  // written after the detectors by someone who never saw them: the check that a rule tuned on dev
+  // generalises.
   for (const split of DEV_SPLITS) {
     const items = load(split);
     if (!items) continue;
