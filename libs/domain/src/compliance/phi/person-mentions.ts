@@ -58,10 +58,11 @@ const NOT_A_NAME = new Set(
   Museum Theater Arena Stadium Birthing Family Families Home Homes House Village Place Square Plaza
   Point Tour Story Journey Spotlight Diaries Update Note Alert Reminder Episode Chapters Introduction
   God Lord Jesus Christmas Easter Thanksgiving Halloween Eve Valentine Doctors
+  Crisis Lifeline Hotline Helpline Guild Auxiliary Coalition Committee Chapter Awareness
   El La Los Las Un Una Uno Nuestro Nuestra Nuestros Su Sus Mi Mis Este Esta Estos Estas Hoy Mañana
   Gracias Felicidades Feliz Bienvenido Bienvenida Hola Así Para Por Con Sin Del Al Que Qué Cuando
   Centro Hospital Clínica Fundación Feria Salón Sala Día Semana Mes Año Unidad Departamento Equipo
-  Programa Servicio Servicios Salud Comunitaria Comunitario Calle Avenida Enero Febrero Marzo Abril
+  Programa Instituto Sanatorio Universidad Escuela Colegio Iglesia Parroquia Asociación Servicio Servicios Salud Comunitaria Comunitario Calle Avenida Enero Febrero Marzo Abril
   Mayo Junio Julio Agosto Septiembre Octubre Noviembre Diciembre Lunes Martes Miércoles Jueves Viernes
   Sábado Domingo En Y O A De Cómo Como Dónde Qué Quién Conozca Acude Aprende Ven Vengan Mira`
     .split(/\s+/)
@@ -74,7 +75,7 @@ const EPONYM_AFTER =
   /^(?:['’]s)?\s+(?:disease|syndrome|palsy|sarcoma|lymphoma|law|Lifeline|Line|Hotline)\b/i;
 // A relative, a patient word or an age right before a name.
 const KIN_BEFORE =
-  /(?:\b(?:son|daughter|sister|brother|mom|dad|mother|father|wife|husband|grandson|granddaughter|grandma|grandpa|grandmother|grandfather|nephew|niece|baby|twins?|grad|preemie|warrior|survivor|hijo|hija|hermano|hermana|esposo|esposa|nieto|nieta|sobrino|sobrina|abuelo|abuela|guerrer[oa]|pap[aá]s|padres|mam[aá]|pap[aá]|beb[eé]|pequeñ[oa]|peque|niñ[oa]|madre|padre|marido|toddler|kid|child|boy|girl|roommate|neighbor|friend)|(?:familia|casa) de|\d+-(?:year|month|week|day)-old),?\s+$/u;
+  /(?:\b(?:son|daughter|sister|brother|mom|dad|mother|father|wife|husband|grandson|granddaughter|grandma|grandpa|grandmother|grandfather|nephew|niece|baby|twins?|grad|preemie|warrior|survivor|uncle|aunt|cousin|stepson|stepdaughter|fiancée?|partner|in-law|hijo|hija|hermano|hermana|esposo|esposa|nieto|nieta|sobrino|sobrina|abuelo|abuela|guerrer[oa]|pap[aá]s|padres|mam[aá]|pap[aá]|beb[eé]|pequeñ[oa]|peque|niñ[oa]|madre|padre|suegr[oa]|cuñad[oa]|prim[oa]|t[íi][oa]|novi[oa]|yerno|nuera|ahijad[oa]|padrino|madrina|marido|toddler|kid|child|boy|girl|roommate|neighbor|friend)|(?:familia|casa) de|\d+-(?:year|month|week|day)-old)(?:,\s*|\s*\(\s*|\s+)$/u;
 // What follows a person opening a sentence: "Jaxon was 3", "Jaxon, you are", "Alba sigue".
 const SUBJECT_AFTER =
   /^(?:,\s+(?:you|tu|t[úu])\b|\s+(?:was|is|has|had|got|spent|went|turned|turns|rang|needs|celebrated|underwent|est[áa]|estuvo|sigue|tiene|tuvo|naci[óo]|fue)\b)/iu;
@@ -135,8 +136,21 @@ export function findPersonMentions(text: string, lang: 'en' | 'es' = 'en'): Pers
       .flatMap((s) => fromLibrary(text, s)),
   );
   return [...mentions, ...extra, ...chartNames(text, known)]
+    .filter((m, i, all) => all.findIndex((o) => o.start === m.start) === i)
     .filter((m) => !EPONYM_AFTER.test(text.slice(m.end, m.end + 24)))
+    .filter((m) => !namesAnInstitution(text, m, lang))
     .sort((a, b) => a.start - b.start);
+}
+
+// "Hospital Santa Lucía", "Fundación La Esperanza", "en La Esperanza": a name that an institution
+// word or (in Spanish) an article puts before a person's is the institution's.
+const INSTITUTION_BEFORE =
+  /(?:\b(?:Hospital|Clinic|Center|Centre|Foundation|Institute|Medical|Health|Church|School|University|Fund)|(?<!\p{L})(?:Cl[íi]nica|Centro|Fundaci[óo]n|Instituto|Sanatorio|Iglesia|Parroquia|Escuela|Colegio|Universidad))\s+$/u;
+const ARTICLE_BEFORE = /(?<!\p{L})(?:la|el|los|las)\s+$/iu;
+function namesAnInstitution(text: string, m: PersonMention, lang: 'en' | 'es'): boolean {
+  const before = text.slice(Math.max(0, m.start - 16), m.start);
+  if (INSTITUTION_BEFORE.test(before)) return true;
+  return lang === 'es' && !m.titleClass && !m.family && ARTICLE_BEFORE.test(before);
 }
 
 // "HALL, JOSEPH", "GARCÍA PÉREZ, ANTONIO", "GOMEZ, BABY GIRL": how wristbands, boards and screens
@@ -228,11 +242,17 @@ class MentionReader {
   private readonly tokens: Token[];
   private readonly mentions: PersonMention[] = [];
 
+  /** "Mitos y Verdades de la Vacuna": in a headline every word is capitalized, names or not. */
+  private readonly headline: boolean;
+
   constructor(
     private readonly text: string,
     private readonly lang: 'en' | 'es',
   ) {
     this.tokens = tokenize(text);
+    const long = this.tokens.filter((t) => t.word.length >= 4);
+    const capitalized = long.filter((t) => /^\p{Lu}/u.test(t.word)).length;
+    this.headline = long.length >= 3 && capitalized / long.length > 0.6;
   }
 
   read(): PersonMention[] {
@@ -305,7 +325,7 @@ class MentionReader {
   // A first name of the library's lexicon, with whatever surname follows it.
   private readGiven(i: number): Read | undefined {
     const first = this.tokens[i];
-    const given = isNameWord(first.word) ? givenName(first.word) : undefined;
+    const given = isNameWord(first.word) ? givenName(first.word, this.lang) : undefined;
     if (!given) return undefined;
     const last = this.nameRun(i);
     if (last === i && this.isPlaceOrDate(first)) return undefined;
@@ -314,7 +334,11 @@ class MentionReader {
     if (this.placeNameBefore(i)) return undefined;
     // "Mom Destiny Howard": a first name outside the lexicon before a known one, mid-sentence.
     const from = this.unknownFirstNameBefore(i) ? i - 1 : i;
-    const ambiguous = given === 'ambiguous' && last === i && from === i;
+    // "mi suegra Dolores", "Rocío, de 34 años": a relative's or an age's name is a person's.
+    const personal =
+      KIN_BEFORE.test(this.text.slice(Math.max(0, first.start - 24), first.start)) ||
+      AGE_AFTER.test(this.text.slice(first.end, first.end + 16));
+    const ambiguous = given === 'ambiguous' && last === i && from === i && !personal;
     return [this.mention(from, from, last, { ambiguous }), last];
   }
 
@@ -353,7 +377,7 @@ class MentionReader {
   // Two capitalized words outside the lexicon's first names: a known surname second, or an age or
   // a relative clause after them.
   private readGuessed(i: number): Read | undefined {
-    if (!this.isNamePair(i)) return undefined;
+    if (this.headline || !this.isNamePair(i)) return undefined;
     const after = this.text.slice(this.tokens[i + 1].end, this.tokens[i + 1].end + 12);
     if (!GUESSED_NAME_AFTER.test(after) && !isSurname(this.tokens[i + 1].word)) return undefined;
     // "in Nuevo León", "from Grand Rapids": two unknown words after a preposition of place.
@@ -404,9 +428,13 @@ class MentionReader {
     if (this.lang !== 'es' || !prev || !isNameWord(t.word) || /^\p{Lu}/u.test(prev.word))
       return undefined;
     const gap = this.gap(prev, t);
+    // A headline capitalizes its nouns ("Mitos y Verdades de la Vacuna"): there only whose story it
+    // is ("La Historia de Keishla: ...").
+    const storyOf = /^de$/i.test(prev.word) && /^\s*[:|!,]/.test(this.text.slice(t.end));
+    if (this.headline && !storyOf) return undefined;
     if (
       !/^,?\s$/.test(gap) ||
-      PLACE_BEFORE_ES.test(this.text.slice(Math.max(0, t.start - 12), t.start))
+      (!storyOf && PLACE_BEFORE_ES.test(this.text.slice(Math.max(0, t.start - 12), t.start)))
     )
       return undefined;
     const last = this.nameRun(i);

@@ -31,9 +31,22 @@ export const WEAK_CLINICAL = new RegExp(
   'iu',
 );
 
-/** The person is staff, a donor, a visitor or a public figure being thanked. */
-export const NON_PATIENT_ROLE_BEFORE =
-  /\b(?:neurologists?|surgeons?|cardiologists?|oncologists?|pulmonologists?|physicians?|doctors?|dietitians?|therapists?|practitioners?|navigators?|coordinators?|nurses?|chaplains?|pharmacists?|midwi(?:fe|ves)|CEO|CFO|COO|CNO|CMO|president|director|manager|officer|chief of [\w ]+?|volunteers?|chairs?|chair(?:man|woman|person)|emcee|anchor|host|speaker|keynote|honoree|donors?|trustees?|founder|residents?|fellows?|staff|employees?|colleagues?|team members?|linebacker|quarterback|athlete|singer|author|artist|principal|mayor|senator|governor|councilm[ae]n|commissioner|judge|sheriff|chief|dean|professor|educator|instructor|RN|MD|doctora|enfermer[oa]s?|fisioterapeutas?|terapeutas?|m[ée]dic[oa]s?|nutri[óo]log[oa]s?|psic[óo]log[oa]s?|licenciad[oa]|jef[ea]|directora?|voluntari[oa]s?|donantes?|presidenta?|alcaldesa?|coordinadora?|cirujan[oa]|especialista|colega|personal)\b[^.!?;:]{0,20}$/i;
+/** Roles of staff, donors, visitors and public figures: the name after (or before) one is theirs. */
+const NON_PATIENT_ROLE = String.raw`neurologists?|surgeons?|cardiologists?|oncologists?|pulmonologists?|physicians?|doctors?|dietitians?|therapists?|practitioners?|navigators?|coordinators?|nurses?|chaplains?|pharmacists?|midwi(?:fe|ves)|CEO|CFO|COO|CNO|CMO|president|director|manager|officer|chief of [\w ]+?|volunteers?|chairs?|chair(?:man|woman|person)|emcee|anchor|host|speaker|keynote|honoree|donors?|trustees?|founder|residents?|fellows?|staff|employees?|colleagues?|team members?|linebacker|quarterback|athlete|singer|author|artist|principal|mayor|senator|governor|councilm[ae]n|commissioner|judge|sheriff|chief|dean|professor|educator|instructor|RN|MD|doctora|enfermer[oa]s?|fisioterapeutas?|terapeutas?|m[ée]dic[oa]s?|nutri[óo]log[oa]s?|psic[óo]log[oa]s?|licenciad[oa]|jef[ea]|directora?|voluntari[oa]s?|donantes?|president[ae]|alcaldesa?|coordinadora?|cirujan[oa]|especialista|colega|personal|coach(?:es)?|trainers?|handlers?|entrenador(?:a|es)?|instructora?|maestr[oa]s?|teachers?|nurses? of the year`;
+
+/** The person is staff, a donor, a visitor or a public figure being thanked ("Volunteer spotlight: Roz"). */
+export const NON_PATIENT_ROLE_BEFORE = new RegExp(
+  String.raw`\b(?:${NON_PATIENT_ROLE})\b[^.!?;:]{0,20}(?::\s*)?$`,
+  'i',
+);
+
+export const NON_PATIENT_ROLE_WORD = new RegExp(String.raw`\b(?:${NON_PATIENT_ROLE})\b`, 'i');
+
+/** An apposition giving the role: "Don Ángel Ramos, presidente de la Fundación", "Ana Ruiz, our CNO". */
+export const NON_PATIENT_ROLE_AFTER = new RegExp(
+  String.raw`^,\s*(?:(?:el|la|our|the|nuestr[oa]|su|their|a|an|un|una)\s+)?(?:(?:longtime|new|former|retired|head|lead|senior|jef[ea] de)\s+)?(?:${NON_PATIENT_ROLE})\b(?!\s*#?\d)`,
+  'i',
+);
 
 /** Credentials after a name: "Maria Lopez, RN". */
 export const CREDENTIAL_AFTER =
@@ -64,14 +77,14 @@ export const BENEFICIARY_AFTER = /^['’]s (?:name|honor|memory|behalf|fund|care
 
 /** Gifts and fundraising: names here are donors even next to a cancer center. */
 export const DONOR_CONTEXT =
-  /\b(?:gift|donat\w*|donors?|philanthrop\w*|endow\w*|pledge\w*|generosity|sponsor\w*|given \$|raised \$|donativo|donaci|don[oó] |donante|patrocin\w*|generosidad)/i;
+  /\b(?:gift|donat\w*|donors?|philanthrop\w*|endow\w*|pledge\w*|generosity|sponsor\w*|given \$|raised \$|cheque|check for \$|donativo|donaci|don[oó] |donante|patrocin\w*|generosidad)/i;
 
 /** A patient word just before the name: "our patient Lily", "longtime patient Ida Brennan". */
 export const PATIENT_WORD_BEFORE = /\b(?:patient|pt|paciente)\b[^.!?;:]{0,12}$/i;
 
 /** A relative of the speaker or of the reader: "my husband Ramiro", "su hija Ana". */
 export const RELATIVE_BEFORE =
-  /\b(?:my|our|your|his|her|mi|nuestr[oa]|su)\s+(?:husband|wife|son|daughter|mom|dad|mother|father|baby|grandson|granddaughter|esposo|esposa|marido|hij[oa]|mam[aá]|pap[aá]|madre|padre|beb[eé]|niet[oa]|abuel[oa])\s*,?\s*$/i;
+  /\b(?:my|our|your|his|her|mi|nuestr[oa]|su)\s+(?:husband|wife|son|daughter|mom|dad|mother|father|baby|grandson|granddaughter|esposo|esposa|marido|hij[oa]|mam[aá]|pap[aá]|madre|padre|beb[eé]|niet[oa]|abuel[oa]|suegr[oa]|cuñad[oa]|herman[oa]|t[íi][oa]|prim[oa]|uncle|aunt|sister|brother|cousin|grandma|grandpa|grandmother|grandfather|father-in-law|mother-in-law)\s*(?:,\s*|\(\s*)?$/iu;
 
 /** Apposition naming the person a patient: "Henry Liu, our 10,000th cataract surgery patient". */
 export const PATIENT_APPOSITION =

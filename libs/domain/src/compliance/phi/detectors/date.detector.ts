@@ -5,16 +5,12 @@ import type { Span } from '../scan-text';
 
 const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`;
 const MES = String.raw`(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre|diciembre)`;
+// Years from history too: "born May 12, 1820" is nobody alive.
+const YEAR = String.raw`(?:1[6-9]|20)\d{2}`;
 const WEEKDAY = String.raw`(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?`;
 const DATES = [
-  new RegExp(
-    String.raw`${WEEKDAY}\b${MONTH}\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+(?:19|20)\d{2})?`,
-    'g',
-  ),
-  new RegExp(
-    String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}\b\.?(?:,?\s+(?:19|20)\d{2})?`,
-    'g',
-  ),
+  new RegExp(String.raw`${WEEKDAY}\b${MONTH}\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+${YEAR})?`, 'g'),
+  new RegExp(String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}\b\.?(?:,?\s+${YEAR})?`, 'g'),
   new RegExp(
     String.raw`${WEEKDAY}(?<![\d/.-])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/(?:\d{4}|\d{2}))?(?![\d/])`,
     'g',
@@ -23,7 +19,7 @@ const DATES = [
   /\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b/g,
   // "3 de febrero", "2 de mayo de 2023", "12 de agosto del año pasado".
   new RegExp(
-    String.raw`\b\d{1,2}\s+de\s+${MES}(?:\s+(?:de\s+(?:19|20)\d{2}|del\s+(?:año\s+pasado|(?:19|20)\d{2})))?(?![\p{L}])`,
+    String.raw`\b\d{1,2}\s+de\s+${MES}(?:\s+(?:de\s+${YEAR}|del\s+(?:año\s+pasado|${YEAR})))?(?![\p{L}])`,
     'giu',
   ),
 ];
@@ -47,6 +43,12 @@ const SERVICE_DATE =
 const OBSERVANCE =
   /\b(?:(?:national|world|international|global)\s+[\w' -]{2,40}?\s+(?:day|week|month)|awareness (?:day|week|month))\b|(?<!\p{L})(?:d[íi]a|semana|mes)\s+(?:internacional|mundial|nacional)\b/iu;
 
+// A date that starts a schedule or a policy, or of an event the text invites to: the calendar's.
+const SCHEDULE_BEFORE =
+  /(?:\b(?:starting|beginning|effective|as of)|(?<!\p{L})(?:a partir del?|vigente desde))\s+(?:on\s+|el\s+)?$/iu;
+const INVITATION =
+  /\b(?:join (?:us|our)|RSVP|register|sign up|open to the public|(?:all|everyone) (?:is |are )?welcome|all families welcome|evento|[úu]nete|acomp[áa][ñn]anos|inscr[íi]bete|abierto al p[úu]blico|entrada libre|(?:todos|todas) (?:son )?bienvenid[oa]s|los esperamos)\b/i;
+
 // HIPAA stops protecting a decedent's information 50 years after death: "On May 12, 1952, we admitted our first patient".
 const PROTECTED_YEARS = 50;
 
@@ -54,7 +56,7 @@ const PROTECTED_YEARS = 50;
 const LIFETIME_YEARS = 110;
 
 function yearsAgo(date: string): number {
-  const year = /\b(?:19|20)\d{2}\b/.exec(date);
+  const year = new RegExp(String.raw`\b${YEAR}\b`).exec(date);
   return year ? new Date().getFullYear() - Number(year[0]) : 0;
 }
 
@@ -79,7 +81,9 @@ function judge(doc: ScanDocument, span: Span): PhiFinding | undefined {
   const date = doc.text.slice(span.start, span.end);
   const birth =
     BIRTH_CUE.test(before) && !ORG_BIRTHDAY.test(before) && yearsAgo(date) <= LIFETIME_YEARS;
-  if (birth && (!/arrived\W*$/i.test(before) || NEWBORN.test(sentence))) {
+  // "la Dra. Helen Rodríguez Trías, nacida el 7 de julio de 1929": a staff member's or a public figure's.
+  const bystanders = doc.onlyBystandersInSentence(span);
+  if (birth && !bystanders && (!/arrived\W*$/i.test(before) || NEWBORN.test(sentence))) {
     return doc.finding(
       'date_of_birth',
       'block',
@@ -94,13 +98,19 @@ function judge(doc: ScanDocument, span: Span): PhiFinding | undefined {
   const care =
     (CARE_EVENT.test(sentence) || STRONG_CLINICAL.test(sentence)) && !OBSERVANCE.test(sentence);
   const patientsDate = doc.patients.length > 0 && STRONG_CLINICAL.test(doc.prose());
-  if (SERVICE_DATE.test(before) || patientsDate || (care && pronoun)) {
-    return doc.finding(
-      'admission_date',
-      'block',
-      span,
-      `A date of admission, treatment or discharge (${date}) tied to a patient.`,
-    );
+  if (SERVICE_DATE.test(before)) return admission(doc, span, date);
+  const calendar =
+    SCHEDULE_BEFORE.test(before) || (INVITATION.test(doc.prose()) && !doc.patientInSentence(span));
+  if (!calendar && (patientsDate || (care && pronoun))) {
+    return admission(doc, span, date);
   }
   return undefined;
 }
+
+const admission = (doc: ScanDocument, span: Span, date: string) =>
+  doc.finding(
+    'admission_date',
+    'block',
+    span,
+    `A date of admission, treatment or discharge (${date}) tied to a patient.`,
+  );

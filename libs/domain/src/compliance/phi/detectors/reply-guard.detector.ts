@@ -22,7 +22,10 @@ const SU_CUIDADO = String.raw`estancia|estad[íi]a|visita|cita|cirug[íi]a|opera
 const PARIENTE = String.raw`pap[áa]|mam[áa]|padre|madre|esposo|esposa|hij[oa]|beb[ée]|abuel[oa]|herman[oa]`;
 const CONDICION = String.raw`cirug[íi]a|operaci[óo]n|diagn[óo]stico|tratamiento|quimio(?:terapia)?|fractura|c[áa]ncer|medicamentos?|terapia|rehabilitaci[óo]n|infecci[óo]n|dolor|lesi[óo]n|herida|curaci[óo]n(?:es)?|yeso|f[ée]rula|di[áa]lisis|inhalador|ox[íi]geno|insulina|pr[óo]xima cita(?: de \p{L}+)?|fisioterapeuta|fisioterapia|rodilla|cadera`;
 // A care team, unit or clinician as the subject: "our PT team", "the whole 4th floor", "tus enfermeras".
-const CARE_TEAM = String.raw`(?:(?:our|the|your|todo el|toda la|nuestr[oa]s?|tus?|sus?|el|la|los|las)\s+)(?:(?:whole|entire|\w+)\s+){0,3}(?:team|crew|floor|unit|staff|nurses|therapists?|lab|equipo|personal|enfermer[oa]s|fisioterapeutas?|terapeutas?|doctor(?:a|es)?|m[ée]dicos?|piso|unidad)`;
+// A whole organization ("todo nuestro equipo", "our team") sending a hug is not a care team: a team
+// or staff needs what it cares with ("our PT team", "el equipo de pediatría", "the 5 North crew").
+const CARE_GROUP = String.raw`floor|unit|nurses|therapists?|lab|enfermer[oa]s|fisioterapeutas?|terapeutas?|doctor(?:a|es)?|m[ée]dicos?|piso|unidad`;
+const CARE_TEAM = String.raw`(?:(?:our|the|your|todo el|toda la|nuestr[oa]s?|tus?|sus?|el|la|los|las)\s+)(?:(?:(?:whole|entire|\w+)\s+){0,3}(?:${CARE_GROUP})|(?:(?!whole\b|entire\b)[\wº]+\s+){1,3}(?:team|crew|staff|equipo|personal)|(?:team|crew|staff|equipo|personal)\s+(?:of|de|del)\s+(?:la\s+|el\s+)?[\p{L}º\d]+)`;
 // The one that team speaks to or about: "misses his jokes", "says you're", "le manda", "te extrañan".
 const TO_READER = String.raw`(?:(?:[\p{L}º]+\s+){0,4}?)(?:(?:miss(?:es)?|loved?|says?|said|talks? about|remembers?|sends?|te|le|les|dice)\b[^.!?]{0,40}?(?:\byou(?:r|'re)?\b|\bhis\b|\bher\b|\bthem\b|(?<!\p{L})(?:te|le|les|usted|extra[ñn]an?|abrazo)(?!\p{L}))|(?:is|are) (?:so |very )?proud|est[áa]n? (?:muy |tan )?orgullos[oa]s?)`;
 
