@@ -24,7 +24,7 @@ const CONDITIONS_EN = [
   String.raw`cancer|leukemia|tumou?rs?|chemo\w*|radiation|immunotherapy|remission|relapse|metasta\w+`,
   String.raw`fractures?|broken (?:\w+ )?(?:hip|leg|arm|wrist|ankle|bone|neck|back|jaw|nose|ribs?|collarbone|femur|pelvis)|concussion|burns?|wounds?|stitches|sprain\w*|torn \w+|dislocat\w+|whiplash|(?:car|work|bike|motorcycle|farm|boating|diving) (?:accident|crash)|(?:his|her|their|my|a|the) fall|fell(?! in love| asleep| behind| short| through| apart)`,
   String.raw`pregnan\w+|high-risk pregnancy|miscarriage|preterm|premature|preemie|C-section|cesarean|stillbirth|preeclampsia|gestational \w+|(?:at|born at) \d{2} weeks`,
-  String.raw`transplant\w*|dialysis|infusions?|transfusions?|pacemaker|defibrillator|stents?|bypass|cath(?:eterization)? lab|catheter\w*|intubat\w+|ventilator|respirator|trach\w*|feeding tube|G-tube|NG tube|room air|oxygen|cochlear implant|hearing aids?|insulin(?: pump)?|prosthe\w+|amputat\w+|wheelchair|crutches|cast|brace|sling|telemetry|heart monitor`,
+  String.raw`transplant\w*|dialysis|infusions?|transfusions?|pacemaker|defibrillator|stents?|bypass|cath(?:eterization)? lab|catheter\w*|intubat\w+|ventilator|respirator|trach\w*|feeding tube|G-tube|NG tube|room air|oxygen|cochlear implants?|hearing aids?|insulin(?: pump)?|prosthe\w+|amputat\w+|wheelchair|crutches|cast|brace|sling|telemetry|heart monitor`,
   String.raw`rounds? of (?:chemo\w*|radiation|treatment|infusions?|\w+)|(?:first|last|final) (?:day|round|dose) of \w+|(?:first|second|third|fourth|fifth|sixth|last|final|\d+(?:st|nd|rd|th)) (?:round|cycle|infusion|dose|session)|had (?:his|her|their|my) \w+ (?:out|removed|taken out)|beat (?:cancer|leukemia|\w+ cancer)|back on (?:his|her|their|my) feet`,
 ].join('|');
 

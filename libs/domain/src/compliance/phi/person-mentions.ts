@@ -265,6 +265,7 @@ class MentionReader {
         this.readGuessed(i) ??
         this.readInitialled(i) ??
         this.readUnknown(i) ??
+        this.readRecurring(i) ??
         this.readSpanishProperNoun(i) ??
         [];
       if (!mention) continue;
@@ -407,6 +408,20 @@ class MentionReader {
     return [this.mention(i, i, i, { guessed: true }), i];
   }
 
+  // "Will was 16 when he was diagnosed... Congratulations to Will": a word that is also a name
+  // ("Hope", "Joy", "June"), capitalized again and again in a text about someone called he or she.
+  private readRecurring(i: number): Read | undefined {
+    const t = this.tokens[i];
+    if (!isNameWord(t.word) || isUnknownWord(t.word) || this.headline) return undefined;
+    if (!PERSONAL_PRONOUN.test(this.text)) return undefined;
+    const same = this.tokens.filter((o) => o.word === t.word);
+    const midSentence = same.some(
+      (o) => !/(?:^|[.!?:]\s*|\n\s*)$/u.test(this.text.slice(Math.max(0, o.start - 3), o.start)),
+    );
+    if (same.length < 2 || !midSentence) return undefined;
+    return [this.mention(i, i, i, { ambiguous: true }), i];
+  }
+
   // "his sister Tamika", "17-year-old Jaylen", "su hijo Emiliano": whatever name follows a word
   // for a relative or an age is a person's, in the lexicon or not.
   private readKin(i: number): Read | undefined {
@@ -472,7 +487,9 @@ class MentionReader {
     while (j + 1 < this.tokens.length && j - from < 3) {
       const [t, next] = [this.tokens[j], this.tokens[j + 1]];
       const g = this.gap(t, next);
-      const joins = g === ' ' || (this.isInitial(t) && g === '. ');
+      // 'Mateo "Teo" Villanueva', "Rosalind (Roz) Fairweather": a nickname inside the name.
+      const joins =
+        g === ' ' || (this.isInitial(t) && g === '. ') || /^(?:\s["“(]|["”)]\s)$/u.test(g);
       if (!joins || !(isNameWord(next.word) || this.isInitial(next))) break;
       j++;
     }

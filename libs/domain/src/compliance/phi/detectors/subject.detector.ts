@@ -40,7 +40,7 @@ const ORG_HANDLE =
   /hosp|health|med|clinic|care|city|county|state|news|team|found|societ|assoc|org|official|gov|bank|school|univ|college|science|sport|club|church|dept|fire|police|council|center|inst|lab|pharm|united|america|nation|cross|ymca|texans/i;
 const STAFF_HANDLE = /^@(?:dr|doc|nurse)[A-Z_]/i;
 const TIGHT_PREDICATE =
-  /^(?:['’]s)?\s*!?\)?\s+(?:is|was|has|had|went|got|spent|turns|turned|walked|rang|finished|celebrated|underwent|received|came|est[aá]|fue|tuvo|sali[oó]|naci[oó]|lleg[oó]|pas[oó]|cumpli[oó]|ya)(?!\p{L})/u;
+  /^(?:['’]s)?\s*!?\)?\s+(?:is|was|has|had|went|got|spent|turns|turned|walked|rang|finished|celebrated|underwent|received|came|couldn['’]t|can['’]t|could|just|still|est[aá]|fue|tuvo|sali[oó]|naci[oó]|lleg[oó]|pas[oó]|cumpli[oó]|ya|sigue)(?!\p{L})/u;
 const MOTHER_BEFORE = /\b(?:mom|mother|parents|mom-to-be|mam[aá]|madre|pap[aá]s)\s*$/i;
 // Spoken to: "Hey @tommyk_21 — ...", "@RunMarcRun, you're an inspiration", "..., Linda!".
 const GREETING = String.raw`hi|hello|hey|dear|hola|querid[oa]|estimad[oa]|[áa]nimo|fuerza|felicidades|congrats|congratulations|welcome(?: back| home)?|bienvenid[oa]`;
@@ -166,9 +166,10 @@ function judge(doc: ScanDocument, s: Subject, w: Surroundings): Verdict {
     return 'patient';
   const person = s.person;
   if (person?.ambiguous && person.single) {
-    return TIGHT_PREDICATE.test(w.nearRight) && STRONG_CLINICAL.test(w.nearRight)
-      ? 'patient'
-      : undefined;
+    // "Grace" or "Hope" is a person once the text says what happened to them or speaks to them.
+    const said = TIGHT_PREDICATE.test(w.nearRight) || isAddressed(doc, s);
+    const care = STRONG_CLINICAL.test(w.nearRight) || STRONG_CLINICAL.test(doc.prose());
+    return said && care && !DONOR_CONTEXT.test(doc.prose()) ? 'patient' : undefined;
   }
   // A tag or a title names who the video is about: any care in it makes them its patient.
   if (SHORT_FIELD.has(doc.field) && person && !person.guessed && !person.ambiguous) {
