@@ -57,7 +57,7 @@ const FIELD_LABEL_BEFORE =
   /\b(?:name|nombre|patient|pt|paciente|passenger|pasajer[oa]|assigned to|asignad[oa] a|resident|residente)\s*:\s*$/i;
 // "her name is Irene Gallo", "his name's Pete", "se llama Pilar Sánchez", "a nombre de Alicia".
 const NAMED_BEFORE =
-  /\b(?:(?:his|her|their|my \w+['’]s) name(?:['’]s| is)|se llama|a nombre de|named|llamad[oa])\s*$/i;
+  /\b(?:(?:his|her|their|my \w+['’]s) name(?:['’]s| is)|se llama|a nombre de|named|llamad[oa]|identified as|identificad[oa] como|(?:la|lo) identific[óo] como)\s*$/i;
 const CELEBRATED_BEFORE =
   /\b(?:congrat\w*|felicidades|felicitaciones|welcome home|welcome back|bienvenid[oa] a casa|happy (?:\d+\w* )?birthday|feliz cumplea[ñn]os|so proud of|orgullos[oa]s de)[,!]?\s+(?:to\s+|a\s+)?$/i;
 // A caption's speaker label: "NURSE: Mr. Ferreira, ..." is said by the nurse, to the patient.
@@ -132,6 +132,8 @@ function addressedInReply(doc: ScanDocument): Verdict {
 function isAddressed(doc: ScanDocument, s: Span): boolean {
   const before = doc.text.slice(Math.max(0, s.start - 12), s.start);
   const after = doc.text.slice(s.end, s.end + 12);
+  // "Harper's surgery date got moved": who is talked about, not who is spoken to.
+  if (/^['’]s\b/.test(after)) return false;
   if (GREETING_BEFORE.test(before) || ADDRESSED_AFTER.test(after)) return true;
   // Only a reply opens with, or ends a clause on, the person it answers ("..., Linda!").
   const opening = s.start <= 8 && OPENING.test(doc.text.slice(0, s.start));
