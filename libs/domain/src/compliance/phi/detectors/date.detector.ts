@@ -23,6 +23,21 @@ const DATES = [
     'giu',
   ),
 ];
+// Dates without a day number: a weekday, a month, the 18th, yesterday, Christmas Eve. A date of care
+// only where its own sentence speaks of care.
+const DAY_NAME = String.raw`Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thurs?|Fri|Sat|Sun`;
+const MONTH_NAME = String.raw`January|February|March|April|May|June|July|August|September|October|November|December`;
+const RELATIVE_DATES = [
+  new RegExp(
+    String.raw`\b(?:(?:last|this past|next|this|on)\s+)?(?:${DAY_NAME})\b\.?(?:\s+(?:night|morning|afternoon|evening))?|\b(?:(?:in|since|back in|until|by|early|late|mid-?)\s+)(?:${MONTH_NAME})\b(?:\s+${YEAR})?|\b(?:${MONTH_NAME})\s+${YEAR}\b|\bthe\s+\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:floor|grade|annual|year|time|birthday|anniversary|round|cycle|dose|street|st|avenue|ave|week|day|month|of (?:its|the|our)))|\b(?:yesterday|last night|last week|last month|this morning|earlier today|Christmas (?:Eve|Day)|New Year['’]s (?:Eve|Day)|Thanksgiving(?: Day)?)\b`,
+    'g',
+  ),
+  new RegExp(
+    String.raw`(?<!\p{L})(?:(?:el|este|el pasado|el pr[óo]ximo)\s+)?(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)(?:\s+\d{1,2}(?!\d))?(?:\s+(?:en|por)\s+la\s+(?:noche|ma[ñn]ana|tarde))?(?!\p{L})|(?<!\p{L})(?:en|desde|a finales de|a principios de|a mediados de)\s+${MES}(?:\s+(?:de|del)\s+${YEAR})?(?!\p{L})|(?<!\p{L})(?:ayer|anoche|anteayer|antier|el mes pasado|la semana pasada|hoy a las \d{1,2})(?!\p{L})|(?<!\p{L})(?:Nochebuena|Navidad|A[ñn]o Nuevo)(?!\p{L})`,
+    'giu',
+  ),
+];
+
 // Spanish writes the day first: "14/03".
 const DAY_FIRST =
   /(?<![\d/.-])(?:0?[1-9]|[12]\d|3[01])\/(?:0?[1-9]|1[0-2])(?:\/(?:\d{4}|\d{2}))?(?![\d/])/g;
@@ -47,7 +62,7 @@ const OBSERVANCE =
 const SCHEDULE_BEFORE =
   /(?:\b(?:starting|beginning|effective|as of)|(?<!\p{L})(?:a partir del?|vigente desde))\s+(?:on\s+|el\s+)?$/iu;
 const INVITATION =
-  /\b(?:join (?:us|our)|RSVP|register|sign up|open to the public|(?:all|everyone) (?:is |are )?welcome|all families welcome|evento|[úu]nete|acomp[áa][ñn]anos|inscr[íi]bete|abierto al p[úu]blico|entrada libre|(?:todos|todas) (?:son )?bienvenid[oa]s|los esperamos)\b/i;
+  /\b(?:join (?:us|our)|interested in (?:joining|attending)|RSVP|register|sign up|open to the public|(?:all|everyone) (?:is |are )?welcome|all families welcome|evento|[úu]nete|acomp[áa][ñn]anos|inscr[íi]bete|abierto al p[úu]blico|entrada libre|(?:todos|todas) (?:son )?bienvenid[oa]s|los esperamos)\b/i;
 
 // HIPAA stops protecting a decedent's information 50 years after death: "On May 12, 1952, we admitted our first patient".
 const PROTECTED_YEARS = 50;
@@ -73,7 +88,30 @@ export function detectDates(doc: ScanDocument): PhiFinding[] {
       if (finding) findings.push(finding);
     }
   }
+  for (const pattern of RELATIVE_DATES) {
+    for (const m of doc.text.matchAll(pattern)) {
+      const span = { start: m.index, end: m.index + m[0].trimEnd().length };
+      if (seen.some((s) => s.start < span.end && span.start < s.end)) continue;
+      seen.push(span);
+      const finding = judgeRelative(doc, span);
+      if (finding) findings.push(finding);
+    }
+  }
   return findings;
+}
+
+/** "he was admitted Tuesday", "la internaron el domingo": a day of care in a sentence about care. */
+function judgeRelative(doc: ScanDocument, span: Span): PhiFinding | undefined {
+  const { before, sentence } = doc.around(span, 40);
+  if (SERVICE_DATE.test(before)) return admission(doc, span, doc.text.slice(span.start, span.end));
+  if (SCHEDULE_BEFORE.test(before) || OBSERVANCE.test(sentence)) return undefined;
+  if (INVITATION.test(doc.prose()) && !doc.patientInSentence(span)) return undefined;
+  const care = CARE_EVENT.test(sentence) || STRONG_CLINICAL.test(sentence);
+  const person =
+    doc.patientInSentence(span) ||
+    PERSON_REFERENCE.test(sentence) ||
+    (doc.reply && SECOND_PERSON.test(sentence));
+  return care && person ? admission(doc, span, doc.text.slice(span.start, span.end)) : undefined;
 }
 
 function judge(doc: ScanDocument, span: Span): PhiFinding | undefined {
