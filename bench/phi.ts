@@ -1,6 +1,10 @@
 // PHI scanner benchmark: quality per split (dev, frozen test), language and kind, and speed,
 // beside a naive regex baseline. Exits non-zero when the TEST split misses the goals of issue 12.
 // Run: npm run bench -- phi
+// While tuning, the dev splits only (the frozen test split is neither loaded nor printed), with each
+// missed label and false block printed:
+//   PHI_BENCH=dev-only,misses npm run bench -- phi
+//   node -r @swc-node/register bench/phi.ts --dev-only --misses
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +19,11 @@ import {
 } from '@rounds/domain/compliance/phi/phi-corpus-score';
 
 const PASSES = 10;
-const DEV_SPLITS = ['dev', 'dev-b'];
+const DEV_SPLITS = ['dev', 'dev-b', 'dev-c'];
+const OPTIONS = new Set([
+  ...process.argv.slice(2).map((a) => a.replace(/^--/, '')),
+  ...(process.env.PHI_BENCH ?? '').split(',').filter(Boolean),
+]);
 const CORPUS_DIR = join(__dirname, '..', 'test', 'fixtures', 'phi');
 const GOAL = { recall: 0.95, falseBlock: 0.03, spanRecall: 0.85, p99Ms: 20 };
 
@@ -151,6 +159,28 @@ function load(split: string): CorpusItem[] | undefined {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as CorpusItem[]) : undefined;
 }
 
+/** Dev items only: each missed label (and what was found instead) and each false block. */
+function printMisses(split: string, items: readonly CorpusItem[], scan: ScanFn): void {
+  const overlapping = (f: PhiFinding, start: number, end: number) => f.start < end && start < f.end;
+  for (const item of items) {
+    const findings = scan(item);
+    const blocks = findings.filter((f) => f.severity === 'block');
+    const missed = item.phi.filter((l) => {
+      const start = item.text.indexOf(l.text);
+      return !findings.some((f) => overlapping(f, start, start + l.text.length));
+    });
+    const falseBlock = item.phi.length === 0 && blocks.length > 0;
+    const unblocked = item.phi.length > 0 && blocks.length === 0;
+    if (missed.length === 0 && !falseBlock && !unblocked) continue;
+    const tag = falseBlock ? 'FALSE BLOCK' : unblocked ? 'MISSED ITEM' : 'missed span';
+    console.log(`\n[${split} ${item.id} ${item.lang} ${item.field}] ${tag}`);
+    console.log(`  text: ${item.text.replace(/\n/g, ' / ')}`);
+    for (const l of missed)
+      console.log(`  - missed ${l.kind}${l.severity ? ` (${l.severity})` : ''}: "${l.text}"`);
+    for (const f of findings) console.log(`  + found ${f.kind} ${f.severity}: "${f.text}"`);
+  }
+}
+
 function main(): void {
   const scanner = new PhiScanner();
   const ours = (i: CorpusItem) => scanner.scanField(i.field, i.text, i.context);
@@ -158,17 +188,23 @@ function main(): void {
   console.log(
     `load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores; ${PASSES} timing passes`,
   );
-  // Dev items may be read and tuned on; the test split's items are never printed. dev-b was written
-  // after the detectors by someone who never saw them: the check that a rule tuned on dev generalises.
+  // Dev items may be read and tuned on; the test split's items are never printed. dev-b and dev-c were
+  // written after the detectors by someone who never saw them: the check that a rule tuned on dev
+  // generalises.
   for (const split of DEV_SPLITS) {
     const items = load(split);
     if (!items) continue;
+    if (OPTIONS.has('misses')) printMisses(split, items, ours);
     reportSplit(split, items, ours, naive);
     const score = scoreCorpus(items, ours);
     console.log(`\n${split} missed PHI items: ${score.missedItems.join(', ') || 'none'}`);
     console.log(
       `${split} falsely blocked clean items: ${score.falseBlockItems.join(', ') || 'none'}`,
     );
+  }
+  if (OPTIONS.has('dev-only')) {
+    console.log('\n--dev-only: the frozen test split is neither loaded nor scored');
+    return;
   }
   const test = load('test');
   const testResult = test && reportSplit('test (frozen)', test, ours, naive);

@@ -12,11 +12,20 @@ const tagsOf = (word: string): string[] => {
 
 export type GivenName = 'given' | 'ambiguous';
 
+// Spanish first names that are everyday words ("luz para la esperanza", "la paz", "milagros"): in
+// Spanish prose they need the same evidence as "Grace" or "Summer" do in English.
+const SPANISH_WORD_NAMES = new Set(
+  'Luz Esperanza Paz Rosa Dolores Consuelo Amparo Socorro Milagros Mercedes Pilar Soledad Caridad Gracia Blanca Cruz Victoria Alegría Estrella Perla Aurora Paloma Flor Luna Sol Cielo Celeste Reyes Salvador Ángeles Fe Rocío Nieves Belén Olivia Violeta Camelia Azucena Jazmín Gloria Inmaculada Concepción Asunción Remedios Patria Libertad Modesto Justo Clemente Feliz Amado Leal Bonifacio Primavera'.split(
+    ' ',
+  ),
+);
+
 /**
  * A first name in compromise's lexicon; unisex names that are also words (Grace, Mark, Chase) are
  * `ambiguous`. Its famous people and places (Austin, Jefferson) are left to the full parse.
  */
-export function givenName(word: string): GivenName | undefined {
+export function givenName(word: string, lang: 'en' | 'es' = 'en'): GivenName | undefined {
+  if (lang === 'es' && SPANISH_WORD_NAMES.has(word)) return 'ambiguous';
   const tags = tagsOf(word);
   if (tags.includes('MaleName') || tags.includes('FemaleName')) return 'given';
   if (tags.includes('FirstName')) return 'ambiguous';

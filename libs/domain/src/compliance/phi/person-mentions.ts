@@ -58,10 +58,11 @@ const NOT_A_NAME = new Set(
   Museum Theater Arena Stadium Birthing Family Families Home Homes House Village Place Square Plaza
   Point Tour Story Journey Spotlight Diaries Update Note Alert Reminder Episode Chapters Introduction
   God Lord Jesus Christmas Easter Thanksgiving Halloween Eve Valentine Doctors
+  Crisis Lifeline Hotline Helpline Guild Auxiliary Coalition Committee Chapter Awareness
   El La Los Las Un Una Uno Nuestro Nuestra Nuestros Su Sus Mi Mis Este Esta Estos Estas Hoy Mañana
   Gracias Felicidades Feliz Bienvenido Bienvenida Hola Así Para Por Con Sin Del Al Que Qué Cuando
   Centro Hospital Clínica Fundación Feria Salón Sala Día Semana Mes Año Unidad Departamento Equipo
-  Programa Servicio Servicios Salud Comunitaria Comunitario Calle Avenida Enero Febrero Marzo Abril
+  Programa Instituto Sanatorio Universidad Escuela Colegio Iglesia Parroquia Asociación Servicio Servicios Salud Comunitaria Comunitario Calle Avenida Enero Febrero Marzo Abril
   Mayo Junio Julio Agosto Septiembre Octubre Noviembre Diciembre Lunes Martes Miércoles Jueves Viernes
   Sábado Domingo En Y O A De Cómo Como Dónde Qué Quién Conozca Acude Aprende Ven Vengan Mira`
     .split(/\s+/)
@@ -74,7 +75,7 @@ const EPONYM_AFTER =
   /^(?:['’]s)?\s+(?:disease|syndrome|palsy|sarcoma|lymphoma|law|Lifeline|Line|Hotline)\b/i;
 // A relative, a patient word or an age right before a name.
 const KIN_BEFORE =
-  /(?:\b(?:son|daughter|sister|brother|mom|dad|mother|father|wife|husband|grandson|granddaughter|grandma|grandpa|grandmother|grandfather|nephew|niece|baby|twins?|grad|preemie|warrior|survivor|hijo|hija|hermano|hermana|esposo|esposa|nieto|nieta|sobrino|sobrina|abuelo|abuela|guerrer[oa]|pap[aá]s|padres|mam[aá]|pap[aá]|beb[eé]|pequeñ[oa]|peque|niñ[oa]|madre|padre|marido|toddler|kid|child|boy|girl|roommate|neighbor|friend)|(?:familia|casa) de|\d+-(?:year|month|week|day)-old),?\s+$/u;
+  /(?:\b(?:son|daughter|sister|brother|mom|dad|mother|father|wife|husband|grandson|granddaughter|grandma|grandpa|grandmother|grandfather|nephew|niece|baby|twins?|grad|preemie|warrior|survivor|uncle|aunt|cousin|stepson|stepdaughter|fiancée?|partner|in-law|hijo|hija|hermano|hermana|esposo|esposa|nieto|nieta|sobrino|sobrina|abuelo|abuela|guerrer[oa]|pap[aá]s|padres|mam[aá]|pap[aá]|beb[eé]|pequeñ[oa]|peque|niñ[oa]|madre|padre|suegr[oa]|cuñad[oa]|prim[oa]|t[íi][oa]|novi[oa]|yerno|nuera|ahijad[oa]|padrino|madrina|marido|toddler|kid|child|boy|girl|roommate|neighbor|friend)|(?:familia|casa) de|\d+-(?:year|month|week|day)-old)(?:,\s*|\s*\(\s*|\s+)$/u;
 // What follows a person opening a sentence: "Jaxon was 3", "Jaxon, you are", "Alba sigue".
 const SUBJECT_AFTER =
   /^(?:,\s+(?:you|tu|t[úu])\b|\s+(?:was|is|has|had|got|spent|went|turned|turns|rang|needs|celebrated|underwent|est[áa]|estuvo|sigue|tiene|tuvo|naci[óo]|fue)\b)/iu;
@@ -85,6 +86,9 @@ const AGE_AFTER =
 const PLACE_BEFORE_ES =
   /(?<!\p{L})(?:en|de|del|desde|hacia|hasta|por|calle|avenida|av\.|colonia|los|las|el|la)\s+$/iu;
 const PLACE_BEFORE = /\b(?:in|at|from|of|near)\s+$/;
+const PLACE_PREPOSITION_ES = /(?<!\p{L})(?:en|desde|hacia|hasta)\s+$/u;
+const placeBefore = (before: string) =>
+  PLACE_BEFORE.test(before) || PLACE_PREPOSITION_ES.test(before);
 const SAINT_BEFORE =
   /(?:\b(?:St|Mt)\.|\b(?:Saint|Mount|Lake|Fort|Port|San|Santa|Santo|Villa|Puerto))\s+$/;
 
@@ -132,8 +136,21 @@ export function findPersonMentions(text: string, lang: 'en' | 'es' = 'en'): Pers
       .flatMap((s) => fromLibrary(text, s)),
   );
   return [...mentions, ...extra, ...chartNames(text, known)]
+    .filter((m, i, all) => all.findIndex((o) => o.start === m.start) === i)
     .filter((m) => !EPONYM_AFTER.test(text.slice(m.end, m.end + 24)))
+    .filter((m) => !namesAnInstitution(text, m, lang))
     .sort((a, b) => a.start - b.start);
+}
+
+// "Hospital Santa Lucía", "Fundación La Esperanza", "en La Esperanza": a name that an institution
+// word or (in Spanish) an article puts before a person's is the institution's.
+const INSTITUTION_BEFORE =
+  /(?:\b(?:Hospital|Clinic|Center|Centre|Foundation|Institute|Medical|Health|Church|School|University|Fund)|(?<!\p{L})(?:Cl[íi]nica|Centro|Fundaci[óo]n|Instituto|Sanatorio|Iglesia|Parroquia|Escuela|Colegio|Universidad))\s+$/u;
+const ARTICLE_BEFORE = /(?<!\p{L})(?:la|el|los|las)\s+$/iu;
+function namesAnInstitution(text: string, m: PersonMention, lang: 'en' | 'es'): boolean {
+  const before = text.slice(Math.max(0, m.start - 16), m.start);
+  if (INSTITUTION_BEFORE.test(before)) return true;
+  return lang === 'es' && !m.titleClass && !m.family && ARTICLE_BEFORE.test(before);
 }
 
 // "HALL, JOSEPH", "GARCÍA PÉREZ, ANTONIO", "GOMEZ, BABY GIRL": how wristbands, boards and screens
@@ -200,8 +217,9 @@ function fromLibrary(text: string, span: Span): PersonMention[] {
   if (name.length === 0 || !name.every((w) => isNameWord(w) || /^\p{Lu}$/u.test(w))) return [];
   // "Med-Surg" is a unit: a piece of a hyphenated word is not a name.
   if (/[\p{L}-]$/u.test(text.slice(0, span.start))) return [];
-  // "Mason, OH" is a town.
+  // "Mason, OH" is a town, and so is what follows "in" or "en".
   if (/^,\s*\p{Lu}{2}\b/u.test(text.slice(span.end, span.end + 5))) return [];
+  if (!titleClass && placeBefore(text.slice(Math.max(0, span.start - 8), span.start))) return [];
   // The finding is the name; a "Patient" or "Dr." before it is its context.
   const start = titleClass === 'patient' ? span.start + nameWords[0].start : span.start;
   return [
@@ -224,11 +242,17 @@ class MentionReader {
   private readonly tokens: Token[];
   private readonly mentions: PersonMention[] = [];
 
+  /** "Mitos y Verdades de la Vacuna": in a headline every word is capitalized, names or not. */
+  private readonly headline: boolean;
+
   constructor(
     private readonly text: string,
     private readonly lang: 'en' | 'es',
   ) {
     this.tokens = tokenize(text);
+    const long = this.tokens.filter((t) => t.word.length >= 4);
+    const capitalized = long.filter((t) => /^\p{Lu}/u.test(t.word)).length;
+    this.headline = long.length >= 3 && capitalized / long.length > 0.6;
   }
 
   read(): PersonMention[] {
@@ -241,6 +265,7 @@ class MentionReader {
         this.readGuessed(i) ??
         this.readInitialled(i) ??
         this.readUnknown(i) ??
+        this.readRecurring(i) ??
         this.readSpanishProperNoun(i) ??
         [];
       if (!mention) continue;
@@ -301,16 +326,28 @@ class MentionReader {
   // A first name of the library's lexicon, with whatever surname follows it.
   private readGiven(i: number): Read | undefined {
     const first = this.tokens[i];
-    const given = isNameWord(first.word) ? givenName(first.word) : undefined;
+    const given = isNameWord(first.word) ? givenName(first.word, this.lang) : undefined;
     if (!given) return undefined;
     const last = this.nameRun(i);
     if (last === i && this.isPlaceOrDate(first)) return undefined;
     if (SAINT_BEFORE.test(this.text.slice(Math.max(0, first.start - 8), first.start)))
       return undefined;
+    if (this.placeNameBefore(i)) return undefined;
     // "Mom Destiny Howard": a first name outside the lexicon before a known one, mid-sentence.
     const from = this.unknownFirstNameBefore(i) ? i - 1 : i;
-    const ambiguous = given === 'ambiguous' && last === i && from === i;
+    // "mi suegra Dolores", "Rocío, de 34 años": a relative's or an age's name is a person's.
+    const personal =
+      KIN_BEFORE.test(this.text.slice(Math.max(0, first.start - 24), first.start)) ||
+      AGE_AFTER.test(this.text.slice(first.end, first.end + 16));
+    const ambiguous = given === 'ambiguous' && last === i && from === i && !personal;
     return [this.mention(from, from, last, { ambiguous }), last];
+  }
+
+  // "en Nuevo León", "in West Leon": the tail of a place named after a preposition of place.
+  private placeNameBefore(i: number): boolean {
+    const [prev, t] = [this.tokens[i - 1], this.tokens[i]];
+    if (!prev || this.gap(prev, t) !== ' ' || !isNameWord(prev.word)) return false;
+    return placeBefore(this.text.slice(Math.max(0, prev.start - 8), prev.start));
   }
 
   private unknownFirstNameBefore(i: number): boolean {
@@ -341,9 +378,12 @@ class MentionReader {
   // Two capitalized words outside the lexicon's first names: a known surname second, or an age or
   // a relative clause after them.
   private readGuessed(i: number): Read | undefined {
-    if (!this.isNamePair(i)) return undefined;
+    if (this.headline || !this.isNamePair(i)) return undefined;
     const after = this.text.slice(this.tokens[i + 1].end, this.tokens[i + 1].end + 12);
     if (!GUESSED_NAME_AFTER.test(after) && !isSurname(this.tokens[i + 1].word)) return undefined;
+    // "in Nuevo León", "from Grand Rapids": two unknown words after a preposition of place.
+    const before = this.text.slice(Math.max(0, this.tokens[i].start - 8), this.tokens[i].start);
+    if (placeBefore(before)) return undefined;
     return [this.mention(i, i, i + 1, { guessed: true }), i + 1];
   }
 
@@ -368,6 +408,20 @@ class MentionReader {
     return [this.mention(i, i, i, { guessed: true }), i];
   }
 
+  // "Will was 16 when he was diagnosed... Congratulations to Will": a word that is also a name
+  // ("Hope", "Joy", "June"), capitalized again and again in a text about someone called he or she.
+  private readRecurring(i: number): Read | undefined {
+    const t = this.tokens[i];
+    if (!isNameWord(t.word) || isUnknownWord(t.word) || this.headline) return undefined;
+    if (!PERSONAL_PRONOUN.test(this.text)) return undefined;
+    const same = this.tokens.filter((o) => o.word === t.word);
+    const midSentence = same.some(
+      (o) => !/(?:^|[.!?:]\s*|\n\s*)$/u.test(this.text.slice(Math.max(0, o.start - 3), o.start)),
+    );
+    if (same.length < 2 || !midSentence) return undefined;
+    return [this.mention(i, i, i, { ambiguous: true }), i];
+  }
+
   // "his sister Tamika", "17-year-old Jaylen", "su hijo Emiliano": whatever name follows a word
   // for a relative or an age is a person's, in the lexicon or not.
   private readKin(i: number): Read | undefined {
@@ -389,9 +443,13 @@ class MentionReader {
     if (this.lang !== 'es' || !prev || !isNameWord(t.word) || /^\p{Lu}/u.test(prev.word))
       return undefined;
     const gap = this.gap(prev, t);
+    // A headline capitalizes its nouns ("Mitos y Verdades de la Vacuna"): there only whose story it
+    // is ("La Historia de Keishla: ...").
+    const storyOf = /^de$/i.test(prev.word) && /^\s*[:|!,]/.test(this.text.slice(t.end));
+    if (this.headline && !storyOf) return undefined;
     if (
       !/^,?\s$/.test(gap) ||
-      PLACE_BEFORE_ES.test(this.text.slice(Math.max(0, t.start - 12), t.start))
+      (!storyOf && PLACE_BEFORE_ES.test(this.text.slice(Math.max(0, t.start - 12), t.start)))
     )
       return undefined;
     const last = this.nameRun(i);
@@ -429,7 +487,9 @@ class MentionReader {
     while (j + 1 < this.tokens.length && j - from < 3) {
       const [t, next] = [this.tokens[j], this.tokens[j + 1]];
       const g = this.gap(t, next);
-      const joins = g === ' ' || (this.isInitial(t) && g === '. ');
+      // 'Mateo "Teo" Villanueva', "Rosalind (Roz) Fairweather": a nickname inside the name.
+      const joins =
+        g === ' ' || (this.isInitial(t) && g === '. ') || /^(?:\s["“(]|["”)]\s)$/u.test(g);
       if (!joins || !(isNameWord(next.word) || this.isInitial(next))) break;
       j++;
     }

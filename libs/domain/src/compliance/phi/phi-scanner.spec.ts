@@ -203,6 +203,8 @@ describe('PhiScanner', () => {
       expect(
         found('Home health visit for a post-op patient at 17 Larkspur Ln, Mason, OH 45040.'),
       ).toEqual([
+        // The care beside an identified person's address is theirs too: marked for review.
+        ['care_mention', 'warn', 'post-op'],
         ['street_address', 'block', '17 Larkspur Ln'],
         ['zip_code', 'block', '45040'],
       ]);

@@ -80,7 +80,6 @@ export class PhiScanner {
       ...detectLocators(doc),
       ...detectDates(doc),
       ...detectAges(doc),
-      ...detectCareMentions(doc),
       ...detectSelfDisclosures(doc),
       ...(doc.reply ? detectReplyDisclosures(doc) : []),
       ...detectRestrictedTerms(doc, context?.restrictedTerms ?? []),
@@ -88,6 +87,7 @@ export class PhiScanner {
     findings.push(...detectIdentifierOwners(doc, findings));
     findings.push(...detectNamedLinks(doc, [...links.urls, ...links.handles], findings));
     findings.push(...detectPhotoReferences(doc, findings));
+    findings.push(...detectCareMentions(doc, findings));
     return dedupe(findings).sort((a, b) => a.start - b.start || a.end - b.end);
   }
 }

@@ -10,6 +10,8 @@ export class ScanDocument extends ScanText {
   readonly patients: Span[] = [];
   /** People named whom the name detector could not place as patient, staff or public. */
   readonly undecided: Span[] = [];
+  /** Staff, donors, volunteers and public figures the text names: their dates and ages are not PHI. */
+  readonly bystanders: Span[] = [];
   /** A hashtag such as #CancerSucks or #NICUgrad: a weak clinical signal for the whole post. */
   clinicalHashtag = false;
   /** A reply speaks to the person it answers, so the reply guard applies. */
@@ -33,7 +35,16 @@ export class ScanDocument extends ScanText {
 
   /** True when a patient was named in the same sentence as the span. */
   patientInSentence(span: Span): boolean {
+    return this.inSentence(this.patients, span);
+  }
+
+  /** True when the sentence of the span names staff or a public figure and no patient. */
+  onlyBystandersInSentence(span: Span): boolean {
+    return this.inSentence(this.bystanders, span) && !this.patientInSentence(span);
+  }
+
+  private inSentence(people: readonly Span[], span: Span): boolean {
     const s = this.sentenceAt(span.start);
-    return this.patients.some((p) => p.start >= s.start && p.start < s.end);
+    return people.some((p) => p.start >= s.start && p.start < s.end);
   }
 }

@@ -51,7 +51,9 @@ export function detectAges(doc: ScanDocument): PhiFinding[] {
     // An age in a text that names a patient or speaks of care is that person's.
     const patient =
       doc.patients.length > 0 || STRONG_CLINICAL.test(doc.prose()) || PATIENT.test(sentence);
-    if (!patient && NON_PATIENT.test(sentence)) continue;
+    // "our oldest volunteer, Mr. Ernest Pruitt, who turns 92": a volunteer's age, even on a patient floor.
+    const bystander = NON_PATIENT.test(sentence) || doc.onlyBystandersInSentence(span);
+    if (bystander && !doc.patientInSentence(span)) continue;
     const text = doc.text.slice(span.start, span.end);
     findings.push(
       patient

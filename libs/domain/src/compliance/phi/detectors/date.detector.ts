@@ -5,16 +5,12 @@ import type { Span } from '../scan-text';
 
 const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`;
 const MES = String.raw`(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre|diciembre)`;
+// Years from history too: "born May 12, 1820" is nobody alive.
+const YEAR = String.raw`(?:1[6-9]|20)\d{2}`;
 const WEEKDAY = String.raw`(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?`;
 const DATES = [
-  new RegExp(
-    String.raw`${WEEKDAY}\b${MONTH}\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+(?:19|20)\d{2})?`,
-    'g',
-  ),
-  new RegExp(
-    String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}\b\.?(?:,?\s+(?:19|20)\d{2})?`,
-    'g',
-  ),
+  new RegExp(String.raw`${WEEKDAY}\b${MONTH}\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+${YEAR})?`, 'g'),
+  new RegExp(String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}\b\.?(?:,?\s+${YEAR})?`, 'g'),
   new RegExp(
     String.raw`${WEEKDAY}(?<![\d/.-])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/(?:\d{4}|\d{2}))?(?![\d/])`,
     'g',
@@ -23,10 +19,25 @@ const DATES = [
   /\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b/g,
   // "3 de febrero", "2 de mayo de 2023", "12 de agosto del año pasado".
   new RegExp(
-    String.raw`\b\d{1,2}\s+de\s+${MES}(?:\s+(?:de\s+(?:19|20)\d{2}|del\s+(?:año\s+pasado|(?:19|20)\d{2})))?(?![\p{L}])`,
+    String.raw`\b\d{1,2}\s+de\s+${MES}(?:\s+(?:de\s+${YEAR}|del\s+(?:año\s+pasado|${YEAR})))?(?![\p{L}])`,
     'giu',
   ),
 ];
+// Dates without a day number: a weekday, a month, the 18th, yesterday, Christmas Eve. A date of care
+// only where its own sentence speaks of care.
+const DAY_NAME = String.raw`Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thurs?|Fri|Sat|Sun`;
+const MONTH_NAME = String.raw`January|February|March|April|May|June|July|August|September|October|November|December`;
+const RELATIVE_DATES = [
+  new RegExp(
+    String.raw`\b(?:(?:last|this past|next|this|on)\s+)?(?:${DAY_NAME})\b\.?(?:\s+(?:night|morning|afternoon|evening))?|\b(?:(?:in|since|back in|until|by|early|late|mid-?)\s+)(?:${MONTH_NAME})\b(?:\s+${YEAR})?|\b(?:${MONTH_NAME})\s+${YEAR}\b|\bthe\s+\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:floor|grade|annual|year|time|birthday|anniversary|round|cycle|dose|street|st|avenue|ave|week|day|month|of (?:its|the|our)))|\b(?:yesterday|last night|last week|last month|this morning|earlier today|Christmas (?:Eve|Day)|New Year['’]s (?:Eve|Day)|Thanksgiving(?: Day)?)\b`,
+    'g',
+  ),
+  new RegExp(
+    String.raw`(?<!\p{L})(?:(?:el|este|el pasado|el pr[óo]ximo)\s+)?(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)(?:\s+\d{1,2}(?!\d))?(?:\s+(?:en|por)\s+la\s+(?:noche|ma[ñn]ana|tarde))?(?!\p{L})|(?<!\p{L})(?:en|desde|a finales de|a principios de|a mediados de)\s+${MES}(?:\s+(?:de|del)\s+${YEAR})?(?!\p{L})|(?<!\p{L})(?:ayer|anoche|anteayer|antier|el mes pasado|la semana pasada|hoy a las \d{1,2})(?!\p{L})|(?<!\p{L})(?:Nochebuena|Navidad|A[ñn]o Nuevo)(?!\p{L})`,
+    'giu',
+  ),
+];
+
 // Spanish writes the day first: "14/03".
 const DAY_FIRST =
   /(?<![\d/.-])(?:0?[1-9]|[12]\d|3[01])\/(?:0?[1-9]|1[0-2])(?:\/(?:\d{4}|\d{2}))?(?![\d/])/g;
@@ -43,6 +54,16 @@ const CARE_EVENT =
 const SERVICE_DATE =
   /(?:\b(?:date of service|DOS|d\/c|dx|disch(?:arged?)?|adm(?:it(?:ted)?|ission)?(?: date)?|discharge date|surgery date|procedure date|seen|follow-up|appt|appointment|cita|ingreso|egreso|alta|consulta|diagn[oó]stico|fecha de diagn[oó]stico|date of diagnosis|diagnosed(?: on)?)\b|\bDOS|dx)[\s:.,]*(?:on\s+|el\s+)?$/i;
 
+// An observance's date is the calendar's, not a patient's: "World Kidney Day", "Día Mundial del Corazón".
+const OBSERVANCE =
+  /\b(?:(?:national|world|international|global)\s+[\w' -]{2,40}?\s+(?:day|week|month)|awareness (?:day|week|month))\b|(?<!\p{L})(?:d[íi]a|semana|mes)\s+(?:internacional|mundial|nacional)\b/iu;
+
+// A date that starts a schedule or a policy, or of an event the text invites to: the calendar's.
+const SCHEDULE_BEFORE =
+  /(?:\b(?:starting|beginning|effective|as of)|(?<!\p{L})(?:a partir del?|vigente desde))\s+(?:on\s+|el\s+)?$/iu;
+const INVITATION =
+  /\b(?:join (?:us|our)|interested in (?:joining|attending)|RSVP|register|sign up|open to the public|(?:all|everyone) (?:is |are )?welcome|all families welcome|evento|[úu]nete|acomp[áa][ñn]anos|inscr[íi]bete|abierto al p[úu]blico|entrada libre|(?:todos|todas) (?:son )?bienvenid[oa]s|los esperamos)\b/i;
+
 // HIPAA stops protecting a decedent's information 50 years after death: "On May 12, 1952, we admitted our first patient".
 const PROTECTED_YEARS = 50;
 
@@ -50,7 +71,7 @@ const PROTECTED_YEARS = 50;
 const LIFETIME_YEARS = 110;
 
 function yearsAgo(date: string): number {
-  const year = /\b(?:19|20)\d{2}\b/.exec(date);
+  const year = new RegExp(String.raw`\b${YEAR}\b`).exec(date);
   return year ? new Date().getFullYear() - Number(year[0]) : 0;
 }
 
@@ -67,7 +88,30 @@ export function detectDates(doc: ScanDocument): PhiFinding[] {
       if (finding) findings.push(finding);
     }
   }
+  for (const pattern of RELATIVE_DATES) {
+    for (const m of doc.text.matchAll(pattern)) {
+      const span = { start: m.index, end: m.index + m[0].trimEnd().length };
+      if (seen.some((s) => s.start < span.end && span.start < s.end)) continue;
+      seen.push(span);
+      const finding = judgeRelative(doc, span);
+      if (finding) findings.push(finding);
+    }
+  }
   return findings;
+}
+
+/** "he was admitted Tuesday", "la internaron el domingo": a day of care in a sentence about care. */
+function judgeRelative(doc: ScanDocument, span: Span): PhiFinding | undefined {
+  const { before, sentence } = doc.around(span, 40);
+  if (SERVICE_DATE.test(before)) return admission(doc, span, doc.text.slice(span.start, span.end));
+  if (SCHEDULE_BEFORE.test(before) || OBSERVANCE.test(sentence)) return undefined;
+  if (INVITATION.test(doc.prose()) && !doc.patientInSentence(span)) return undefined;
+  const care = CARE_EVENT.test(sentence) || STRONG_CLINICAL.test(sentence);
+  const person =
+    doc.patientInSentence(span) ||
+    PERSON_REFERENCE.test(sentence) ||
+    (doc.reply && SECOND_PERSON.test(sentence));
+  return care && person ? admission(doc, span, doc.text.slice(span.start, span.end)) : undefined;
 }
 
 function judge(doc: ScanDocument, span: Span): PhiFinding | undefined {
@@ -75,7 +119,9 @@ function judge(doc: ScanDocument, span: Span): PhiFinding | undefined {
   const date = doc.text.slice(span.start, span.end);
   const birth =
     BIRTH_CUE.test(before) && !ORG_BIRTHDAY.test(before) && yearsAgo(date) <= LIFETIME_YEARS;
-  if (birth && (!/arrived\W*$/i.test(before) || NEWBORN.test(sentence))) {
+  // "la Dra. Helen Rodríguez Trías, nacida el 7 de julio de 1929": a staff member's or a public figure's.
+  const bystanders = doc.onlyBystandersInSentence(span);
+  if (birth && !bystanders && (!/arrived\W*$/i.test(before) || NEWBORN.test(sentence))) {
     return doc.finding(
       'date_of_birth',
       'block',
@@ -87,15 +133,22 @@ function judge(doc: ScanDocument, span: Span): PhiFinding | undefined {
   // A pronoun alone ("She started Monday") ties a date to care only where the sentence speaks of it.
   const pronoun = PERSON_REFERENCE.test(sentence) || (doc.reply && SECOND_PERSON.test(sentence));
   if (yearsAgo(date) > PROTECTED_YEARS) return undefined;
-  const care = CARE_EVENT.test(sentence) || STRONG_CLINICAL.test(sentence);
+  const care =
+    (CARE_EVENT.test(sentence) || STRONG_CLINICAL.test(sentence)) && !OBSERVANCE.test(sentence);
   const patientsDate = doc.patients.length > 0 && STRONG_CLINICAL.test(doc.prose());
-  if (SERVICE_DATE.test(before) || patientsDate || (care && pronoun)) {
-    return doc.finding(
-      'admission_date',
-      'block',
-      span,
-      `A date of admission, treatment or discharge (${date}) tied to a patient.`,
-    );
+  if (SERVICE_DATE.test(before)) return admission(doc, span, date);
+  const calendar =
+    SCHEDULE_BEFORE.test(before) || (INVITATION.test(doc.prose()) && !doc.patientInSentence(span));
+  if (!calendar && (patientsDate || (care && pronoun))) {
+    return admission(doc, span, date);
   }
   return undefined;
 }
+
+const admission = (doc: ScanDocument, span: Span, date: string) =>
+  doc.finding(
+    'admission_date',
+    'block',
+    span,
+    `A date of admission, treatment or discharge (${date}) tied to a patient.`,
+  );

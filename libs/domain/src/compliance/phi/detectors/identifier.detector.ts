@@ -184,6 +184,22 @@ function labelledOwner(doc: ScanDocument, end: number): PhiFinding | undefined {
   );
 }
 
+// The organization's own numbers, printed for everyone: "Tax ID 94-1156234", "NPI 1487…", "our
+// pharmacy is licensed by the State Board, license PHY 51872".
+const ORGANIZATION_ID_BEFORE =
+  /\b(?:tax|EIN|TIN|NPI|federal|employer|DEA|CLIA|charity|nonprofit|registered charity|RFC de la)\s*$/i;
+const ORGANIZATION_LICENCE =
+  /\b(?:licen[cs]ed by|accredited by|board of (?:pharmacy|health)|our (?:pharmacy|hospital|clinic|lab|laboratory|facility|center|practice)(?:['’]s)? licen[cs]e)\b|\b(?:nuestra (?:farmacia|cl[íi]nica)|licencia sanitaria)/i;
+
+function isOrganizations(doc: ScanDocument, kind: PhiKind, keywordAt: number): boolean {
+  if (ORGANIZATION_ID_BEFORE.test(doc.text.slice(Math.max(0, keywordAt - 16), keywordAt)))
+    return true;
+  return (
+    kind === 'license_number' &&
+    ORGANIZATION_LICENCE.test(doc.around({ start: keywordAt, end: keywordAt }).sentence)
+  );
+}
+
 /** SSNs, record, account, licence, device and vehicle numbers, health-plan ids: always block. */
 export function detectIdentifiers(doc: ScanDocument): PhiFinding[] {
   const findings: PhiFinding[] = [];
@@ -191,6 +207,7 @@ export function detectIdentifiers(doc: ScanDocument): PhiFinding[] {
   for (const { kind, label, minDigits, pattern } of [...KEYED, ...NEAR]) {
     for (const m of text.matchAll(pattern)) {
       const id = m[2];
+      if (isOrganizations(doc, kind, m.index)) continue;
       // Identifiers are printed in capitals and digits; "plate of 20" is not one.
       const digits = (id.match(/\d/g) ?? []).length;
       if (digits < minDigits || /\p{Ll}/u.test(id) || PHONE_SHAPE.test(id)) continue;
@@ -219,6 +236,7 @@ export function detectIdentifiers(doc: ScanDocument): PhiFinding[] {
     // Phones are the phone detector's (the organization's own lines pass there).
     if (digits < 7 || PHONE_SHAPE.test(id) || doc.allow.hasPhone(id) || /\p{Ll}/u.test(id))
       continue;
+    if (isOrganizations(doc, 'record_number', m.index)) continue;
     const start = m.index + m[0].lastIndexOf(m[2]);
     findings.push(
       doc.finding(

@@ -14,7 +14,7 @@ const WATCH =
   /\b(?:van a ver a|you(?:'ll| will)? see|vean a|see|watch)\s+(?:(?:a\s+)?(?:mi|my|our|nuestr[oa])\s+\w+\s+)\p{Lu}\p{L}+/gu;
 // A quoted sign or card that names someone or carries a record number identifies them.
 const IDENTIFYING_QUOTE =
-  /\b(?:Pt|Patient|Paciente|Name|Nombre|MRN|DOB|Baby (?:Boy|Girl))\b|\d{4,}/;
+  /\b(?:Pt|Patient|Paciente|Name|Nombre|MRN|DOB|Baby (?:Boy|Girl))\b|(?<!\d)(?!(?:19|20)\d{2}(?!\d))\d{4,}/;
 // Things in a picture that carry written details: a whiteboard, a wristband, a screen, a card.
 const IMAGE_OR_OBJECT =
   /\b(?:photos?|pictures?|pics?|images?|videos?|footage|b-roll|screenshots?|screen ?grabs?|close-up|whiteboard|white board|board|wristband|bracelet|band|name card|crib card|card|label|sticker|tag|sign|chart|screens?|monitor|banner|folder|form|certificate|badge|fotos?|im[áa]genes|imagen|videos?|capturas?|pizarr[óo]n|pulsera|brazalete|tarjeta|etiqueta|letrero|cartel|pantalla|monitor|certificado|expediente|carpeta)\b/iu;

@@ -18,11 +18,17 @@ const CONDITION = String.raw`${PROCEDURE}|diagnosis|condition|symptoms|pain|inju
 const BODY = String.raw`knee|hip|shoulder|heart|back|leg|arm|ankle|wrist|lungs?|kidney|liver|eye|valve|pacemaker|stent|cast|stitches|incision|scar`;
 
 const CLAUSE_ES = String.raw`[^.!?,;—]{0,40}`;
-const SU_CUIDADO = String.raw`estancia|estad[íi]a|visita|cita|cirug[íi]a|operaci[óo]n|tratamiento|hospitalizaci[óo]n|alta|parto|resultados|expediente|recuperaci[óo]n|procedimiento|factura|tiempo (?:con nosotros|aqu[íi])`;
+const SU_CUIDADO = String.raw`estancia|estad[íi]a|visita|cita|cirug[íi]a|operaci[óo]n|tratamiento|hospitalizaci[óo]n|alta|parto|resultados|expediente|recuperaci[óo]n|procedimiento|factura|tiempo (?:con nosotros|aqu[íi])|ultrasonido|an[áa]lisis|resonancia|habitaci[óo]n|cuarto|cama|fallecimiento`;
+// What a relative went through here, said of "su mamá" ("la espera de su madre"); said of the reader
+// alone these are customer service ("su caso", "su consulta", "consulte a su médico").
+const SU_PARIENTE_CUIDADO = String.raw`${SU_CUIDADO}|estudios?|consulta|terapia|sesi[óo]n|caso|traslado|espera|atenci[óo]n|trabajadora social|m[ée]dic[oa]|enfermer[oa]|p[ée]rdida`;
 const PARIENTE = String.raw`pap[áa]|mam[áa]|padre|madre|esposo|esposa|hij[oa]|beb[ée]|abuel[oa]|herman[oa]`;
 const CONDICION = String.raw`cirug[íi]a|operaci[óo]n|diagn[óo]stico|tratamiento|quimio(?:terapia)?|fractura|c[áa]ncer|medicamentos?|terapia|rehabilitaci[óo]n|infecci[óo]n|dolor|lesi[óo]n|herida|curaci[óo]n(?:es)?|yeso|f[ée]rula|di[áa]lisis|inhalador|ox[íi]geno|insulina|pr[óo]xima cita(?: de \p{L}+)?|fisioterapeuta|fisioterapia|rodilla|cadera`;
 // A care team, unit or clinician as the subject: "our PT team", "the whole 4th floor", "tus enfermeras".
-const CARE_TEAM = String.raw`(?:(?:our|the|your|todo el|toda la|nuestr[oa]s?|tus?|sus?|el|la|los|las)\s+)(?:(?:whole|entire|\w+)\s+){0,3}(?:team|crew|floor|unit|staff|nurses|therapists?|lab|equipo|personal|enfermer[oa]s|fisioterapeutas?|terapeutas?|doctor(?:a|es)?|m[ée]dicos?|piso|unidad)`;
+// A whole organization ("todo nuestro equipo", "our team") sending a hug is not a care team: a team
+// or staff needs what it cares with ("our PT team", "el equipo de pediatría", "the 5 North crew").
+const CARE_GROUP = String.raw`floor|unit|nurses|therapists?|lab|enfermer[oa]s|fisioterapeutas?|terapeutas?|doctor(?:a|es)?|m[ée]dicos?|piso|unidad`;
+const CARE_TEAM = String.raw`(?:(?:our|the|your|todo el|toda la|nuestr[oa]s?|tus?|sus?|el|la|los|las)\s+)(?:(?:(?:whole|entire|\w+)\s+){0,3}(?:${CARE_GROUP})|(?:(?!whole\b|entire\b)[\wº]+\s+){1,3}(?:team|crew|staff|equipo|personal)|(?:team|crew|staff|equipo|personal)\s+(?:of|de|del)\s+(?:la\s+|el\s+)?[\p{L}º\d]+)`;
 // The one that team speaks to or about: "misses his jokes", "says you're", "le manda", "te extrañan".
 const TO_READER = String.raw`(?:(?:[\p{L}º]+\s+){0,4}?)(?:(?:miss(?:es)?|loved?|says?|said|talks? about|remembers?|sends?|te|le|les|dice)\b[^.!?]{0,40}?(?:\byou(?:r|'re)?\b|\bhis\b|\bher\b|\bthem\b|(?<!\p{L})(?:te|le|les|usted|extra[ñn]an?|abrazo)(?!\p{L}))|(?:is|are) (?:so |very )?proud|est[áa]n? (?:muy |tan )?orgullos[oa]s?)`;
 
@@ -32,14 +38,16 @@ const RULES_ES: GuardRule[] = [
     severity: 'block',
     pattern: new RegExp(
       [
-        String.raw`(?:despu[ée]s de |durante |desde )?(?:su|tu) (?:${SU_CUIDADO})(?![\p{L}])${CLAUSE_ES}`,
+        String.raw`(?:despu[ée]s de |durante |desde )?(?:su|tu) (?:(?:[úu]ltima|pr[óo]xima|primera|siguiente|nueva) )?(?:${SU_CUIDADO})(?![\p{L}])${CLAUSE_ES}`,
+        String.raw`(?:un |fue un )?(?:privilegio|honor|gusto|placer) (?:de )?(?:haberl[oa]s? )?(?:atender|cuidar|acompa[ñn]ar|tener)\p{L}*${CLAUSE_ES}`,
+        String.raw`(?:extra[ñn]a(?:n|mos)|recordamos|echamos de menos)(?: mucho)? a (?:tu|su) (?:${PARIENTE})(?![\p{L}])${CLAUSE_ES}`,
         String.raw`(?:su|tu) (?:${PARIENTE}) ya (?:est[ée]|est[áa]) en casa${CLAUSE_ES}`,
         String.raw`ya (?:est[ée]|est[áa]) en casa (?:despu[ée]s de|tras)`,
         String.raw`cuando (?:estuvo|estuviste|estuvieron) (?:aqu[íi]|con nosotros|en nuestr[oa])${CLAUSE_ES}`,
         String.raw`nuestr[oa] (?:equipo|personal|enfermer[oa]s?) (?:le |te )?(?:atendi[óo]|cuid[óo]|trat[óo])${CLAUSE_ES}`,
         String.raw`(?:seg[úu]n|en) nuestros registros${CLAUSE_ES}`,
         String.raw`${CARE_TEAM}\s+${TO_READER}${CLAUSE_ES}`,
-        String.raw`(?:el|la|los|las) (?:${SU_CUIDADO}|estado de cuenta|cuenta|cita|citas) de (?:su|tu) (?:${PARIENTE})(?![\p{L}])`,
+        String.raw`(?:el|la|los|las) (?:${SU_PARIENTE_CUIDADO}|estado de cuenta|cuenta|cita|citas) de (?:su|tu) (?:${PARIENTE})(?![\p{L}])`,
         String.raw`(?:ya )?actualizamos (?:su|tu) (?:registro|expediente|cuenta)`,
       ].join('|'),
       'giu',
@@ -112,7 +120,11 @@ const RULES_EN: GuardRule[] = [
         String.raw`\b(?:after|since|when|before|until) (?:he|she|they|you) (?:was |were |got )?(?:discharged|admitted|went home|came home|left the hospital|was sent home)\b`,
         String.raw`\b(?:made it|got|went|came|headed|back) home\b[^.!?]{0,30}\bfrom (?:the|our) [\w ]{0,30}?(?:unit|ICU|NICU|PICU|floor|hospital|ER|ED|ward)\b`,
         String.raw`\b(?:during|after|since) (?:his|her|their) (?:${YOUR_CARE})\b${CLAUSE}`,
-        String.raw`\b(?:a joy|a pleasure|an honor|an honour) to care for\b${CLAUSE}`,
+        String.raw`\b(?:a joy|a pleasure|an honor|an honour|a privilege|a delight) to (?:care for|have|treat)\b${CLAUSE}`,
+        String.raw`\byour (?:${RELATIVE})\b[^.!?]{0,60}?\b(?:in|on|at|from|after|since) (?:the|our|his|her|their) (?:[\w-]+ ){0,3}?(?:unit|ICU|NICU|PICU|CCU|lab|floor|ER|ED|clinic|hospital|ward|OR|surgery|procedure|stay|visit|admission|discharge|transplant|TAVR|${PROCEDURE})\b${CLAUSE}`,
+        String.raw`\b(?:our|the) [\w ]{0,30}?(?:nurses|team|staff|crew|doctors|therapists|surgeons?)\b[^.!?]{0,20}\b(?:will|would|['’]ll) (?:call|check on|see|visit|follow up with) (?:you|him|her|them)\b${CLAUSE}`,
+        String.raw`\b(?:miss(?:ing)? seeing you|loved (?:having|seeing) you|graduating from (?:PT|OT|rehab|physical therapy|cardiac rehab|pulmonary rehab|therapy|the NICU))\b${CLAUSE}`,
+        String.raw`\b(?:celebrat\w+|spen[dt]\w*) (?:your|his|her|their) [\w ]{0,25}?\b(?:on|in|at) our (?:unit|floor|ICU|NICU|PICU|hospital|ward)\b`,
       ].join('|'),
       'gi',
     ),

@@ -6,8 +6,12 @@ import type { ScanDocument } from '../scan-document';
 const OWN_CARE = new RegExp(
   [
     String.raw`\bmy\s+(?:(?:new|last|first|next|fourth|third|second|final|\w+['’]s)\s+)?(?:chemo\w*|surgery|surgeries|IV|PICC(?: line)?|port|infusions?|treatments?|diagnosis|transplant|biopsy|MRI|CT scan|dialysis|radiation|leukemia|cancer|tumou?r|recovery|rehab|hospital (?:stay|room|bed|bracelet|band)|room on the \w+ floor|(?:\w+ )?(?:repair|replacement)|admission|discharge|care|follow-up|appointment|ER visit|broken \w+|stitches|cast)\b[^.!?,;]{0,40}`,
-    String.raw`(?<!\p{L})(?:mi|mis)\s+(?:quimio(?:terapia)?|cirug[íi]a|operaci[óo]n|tratamiento|diagn[óo]stico|trasplante|biopsia|di[áa]lisis|radioterapia|leucemia|c[áa]ncer|tumor|recuperaci[óo]n|rehabilitaci[óo]n|cat[ée]ter|cuarto|habitaci[óo]n)(?!\p{L})[^.!?,;]{0,40}`,
-    String.raw`(?<!\p{L})me\s+(?:operan|operaron|internaron|ingresaron|dieron de alta|diagnosticaron|hicieron (?:una|la) (?:cirug[íi]a|biopsia|operaci[óo]n))(?!\p{L})[^.!?,;]{0,40}`,
+    String.raw`(?<!\p{L})(?:mi|mis)\s+(?:(?:[úu]ltima|pr[óo]xima|primera|nueva)\s+)?(?:quimio(?:terapia)?|cirug[íi]a|operaci[óo]n|tratamiento|diagn[óo]stico|trasplante|biopsia|di[áa]lisis|radioterapia|leucemia|c[áa]ncer|tumor|recuperaci[óo]n|rehabilitaci[óo]n|cat[ée]ter|cuarto|habitaci[óo]n|cita|consulta|ultrasonido|estudios?|an[áa]lisis|resonancia|mamograf[íi]a|mastograf[íi]a|expediente|resultados)(?!\p{L})[^.!?,;]{0,40}`,
+    String.raw`(?<!\p{L})me\s+(?:operan|operaron|oper[ée]|internaron|ingresaron|dieron de alta|diagnosticaron|atendieron|trataron|hicieron (?:una|la) (?:cirug[íi]a|biopsia|operaci[óo]n))(?!\p{L})[^.!?,;]{0,40}`,
+    // "I was in room 612", "I came into the ER", "la última vez que fui a urgencias".
+    String.raw`\bI\s+(?:was|went|came|got|ended up|spent \w+ \w+)\s+(?:in|into|to|at)\s+(?:the\s+|your\s+|a\s+)?(?:[\w'-]+\s+){0,3}?(?:ER|ED|emergency room|urgent care|ICU|CCU|hospital|step-down|rehab|unit|room \d+|floor)\b[^.!?,;]{0,30}`,
+    String.raw`(?<!\p{L})(?:estuve|fui|llegu[ée]|entr[ée]|pas[ée] \p{L}+ \p{L}+)\s+(?:a|en|al)\s+(?:la\s+|el\s+)?(?:urgencias|emergencias|sala de emergencias|UCI|hospital|cl[íi]nica|terapia intensiva)(?!\p{L})[^.!?,;]{0,30}`,
+    String.raw`\b(?:thank(?:s| you| u)|grateful)\b[^.!?]{0,30}\bfor my new (?:hip|knee|heart|kidney|liver|lungs?|shoulder|valve|hearing)\b`,
   ].join('|'),
   'giu',
 );
@@ -15,6 +19,8 @@ const OWN_CARE = new RegExp(
 const RELATIVE_IN_CARE = new RegExp(
   [
     String.raw`\bmy\s+(?:son|daughter|mom|mother|dad|father|husband|wife|uncle|aunt|brother|sister|grandma|grandpa|grandmother|grandfather|niece|nephew|cousin|baby|kid|child|partner)\s+(?:was|is|has been|had|got|went|came|spent|just)\b[^.!?]{0,60}`,
+    String.raw`\bmy\s+(?:son|daughter|mom|mother|dad|father|husband|wife|uncle|aunt|brother|sister|grandma|grandpa|baby|kid|child|partner)['’]s\s+(?:[\w-]+\s+)?(?:results|records|visit|surgery|appointment|meds|medications|chart|diagnosis|treatment|scans?|labs|bills?|discharge|admission)\b[^.!?,;]{0,30}`,
+    String.raw`(?<!\p{L})(?:llev(?:aba|[ée]|amos)|traje|trajimos)\s+a\s+mi\s+\p{L}+\s+(?:a|al)\s+(?:urgencias|emergencias|hospital|la cl[íi]nica|consulta|su cita)(?!\p{L})[^.!?,;]{0,30}`,
     String.raw`(?<!\p{L})mi\s+(?:hij[oa]|mam[áa]|madre|pap[áa]|padre|espos[oa]|t[íi][oa]|herman[oa]|abuel[oa]|beb[ée]|sobrin[oa]|prim[oa])\s+(?:est[áa]|estuvo|fue|tuvo|lleva|sigue|ingres[óo])(?!\p{L})[^.!?]{0,60}`,
     String.raw`(?<!\p{L})cuando (?:lo|la|le) (?:internaron|operaron|ingresaron|atendieron)(?!\p{L})`,
     String.raw`\bwhile my (?:son|daughter|mom|mother|dad|father|husband|wife|baby|child|kid) was (?:in|having|getting)\b[^.!?,]{0,30}`,
@@ -29,7 +35,7 @@ const RELATIVE_IN_CARE = new RegExp(
 
 // Phrases that are about care in themselves, whatever the clinical vocabulary around them.
 const CARE_VERB =
-  /internaron|operaron|ingresaron|atend|patient|brought in|rushed in|admitted|taken to|transferred|airlifted|consulta|cita|cirug|ambulancia|alta|ingreso|internamiento/i;
+  /internaron|operaron|ingresaron|atend|patient|brought in|rushed in|admitted|taken to|transferred|airlifted|consulta|cita|cirug|ambulancia|alta|ingreso|internamiento|results|records|visit|appointment|meds|chart|diagnosis|treatment|scan|labs|bill|discharge|admission|urgencias|emergencias|hospital|cl[íi]nica/i;
 
 /**
  * A speaker telling of their own care or a relative's (captions of patients, stories in their own

@@ -8,7 +8,9 @@ import {
   DONOR_CONTEXT,
   EVENT_ROLE,
   NON_PATIENT_PREDICATE,
+  NON_PATIENT_ROLE_AFTER,
   NON_PATIENT_ROLE_BEFORE,
+  NON_PATIENT_ROLE_WORD,
   PARTNER_BEFORE,
   PATIENT_APPOSITION,
   PATIENT_WORD_BEFORE,
@@ -32,12 +34,13 @@ interface Subject extends Span {
   group: Span;
 }
 
-const CONNECTOR = /^\s*(?:,|,?\s*and|&|\+)\s*$/;
+// "Grace Oduya (ICU), Faith Kimbrough (L&D) and Joy Pennington": one list, one role.
+const CONNECTOR = /^\s*(?:\([^)]{0,30}\))?\s*(?:,|,?\s*(?:and|y|e)|&|\+)\s*$/;
 const ORG_HANDLE =
   /hosp|health|med|clinic|care|city|county|state|news|team|found|societ|assoc|org|official|gov|bank|school|univ|college|science|sport|club|church|dept|fire|police|council|center|inst|lab|pharm|united|america|nation|cross|ymca|texans/i;
 const STAFF_HANDLE = /^@(?:dr|doc|nurse)[A-Z_]/i;
 const TIGHT_PREDICATE =
-  /^(?:['’]s)?\s*!?\)?\s+(?:is|was|has|had|went|got|spent|turns|turned|walked|rang|finished|celebrated|underwent|received|came|est[aá]|fue|tuvo|sali[oó]|naci[oó]|lleg[oó]|pas[oó]|cumpli[oó]|ya)(?!\p{L})/u;
+  /^(?:['’]s)?\s*!?\)?\s+(?:is|was|has|had|went|got|spent|turns|turned|walked|rang|finished|celebrated|underwent|received|came|couldn['’]t|can['’]t|could|just|still|est[aá]|fue|tuvo|sali[oó]|naci[oó]|lleg[oó]|pas[oó]|cumpli[oó]|ya|sigue)(?!\p{L})/u;
 const MOTHER_BEFORE = /\b(?:mom|mother|parents|mom-to-be|mam[aá]|madre|pap[aá]s)\s*$/i;
 // Spoken to: "Hey @tommyk_21 — ...", "@RunMarcRun, you're an inspiration", "..., Linda!".
 const GREETING = String.raw`hi|hello|hey|dear|hola|querid[oa]|estimad[oa]|[áa]nimo|fuerza|felicidades|congrats|congratulations|welcome(?: back| home)?|bienvenid[oa]`;
@@ -54,9 +57,11 @@ const FIELD_LABEL_BEFORE =
   /\b(?:name|nombre|patient|pt|paciente|passenger|pasajer[oa]|assigned to|asignad[oa] a|resident|residente)\s*:\s*$/i;
 // "her name is Irene Gallo", "his name's Pete", "se llama Pilar Sánchez", "a nombre de Alicia".
 const NAMED_BEFORE =
-  /\b(?:(?:his|her|their|my \w+['’]s) name(?:['’]s| is)|se llama|a nombre de|named|llamad[oa])\s*$/i;
+  /\b(?:(?:his|her|their|my \w+['’]s) name(?:['’]s| is)|se llama|a nombre de|named|llamad[oa]|identified as|identificad[oa] como|(?:la|lo) identific[óo] como)\s*$/i;
 const CELEBRATED_BEFORE =
   /\b(?:congrat\w*|felicidades|felicitaciones|welcome home|welcome back|bienvenid[oa] a casa|happy (?:\d+\w* )?birthday|feliz cumplea[ñn]os|so proud of|orgullos[oa]s de)[,!]?\s+(?:to\s+|a\s+)?$/i;
+// A caption's speaker label: "NURSE: Mr. Ferreira, ..." is said by the nurse, to the patient.
+const SPEAKER_LABEL = /(?:^|\n)\s*[\p{Lu}\s]{2,30}:\s*[¡¿"'“]?\s*$/u;
 const SHORT_FIELD: ReadonlySet<string> = new Set(['tag', 'youtube_title']);
 const ATTRIBUTION_BEFORE = /^[\s'"’”]*[—–-]\s*$/;
 
@@ -72,11 +77,22 @@ interface Surroundings {
 /** Decides, for every person and handle in the text, whether the copy makes them a patient. */
 export function detectSubjects(doc: ScanDocument, handles: readonly Span[]): PhiFinding[] {
   const subjects = collectSubjects(doc, handles);
-  for (const s of subjects) s.verdict = judge(doc, s, surroundings(doc, s, subjects));
+  const around = new Map(subjects.map((s) => [s, surroundings(doc, s, subjects)]));
+  // "la enfermera Esperanza Ruiz ... Esperanza coordina": once named staff, staff all through.
+  const staff = new Set(
+    subjects
+      .filter((s) => isStaff(doc, s, around.get(s)!))
+      .flatMap((s) => s.person?.tokens.map((t) => t.toLowerCase()) ?? []),
+  );
+  for (const s of subjects) {
+    const named = s.person?.tokens.some((t) => staff.has(t.toLowerCase()));
+    s.verdict = named ? 'staff' : judge(doc, s, around.get(s)!);
+  }
   propagate(doc, subjects);
   const findings: PhiFinding[] = [];
   for (const s of subjects) {
     if (s.verdict === 'patient') doc.patients.push(s);
+    if (s.person && (s.verdict === 'staff' || s.verdict === 'not')) doc.bystanders.push(s);
     if (s.person && (s.verdict === undefined || s.verdict === 'weak')) doc.undecided.push(s);
     if (s.verdict === 'patient' || s.verdict === 'weak') {
       findings.push(toFinding(doc, s, s.verdict === 'patient' ? 'block' : 'warn'));
@@ -116,6 +132,8 @@ function addressedInReply(doc: ScanDocument): Verdict {
 function isAddressed(doc: ScanDocument, s: Span): boolean {
   const before = doc.text.slice(Math.max(0, s.start - 12), s.start);
   const after = doc.text.slice(s.end, s.end + 12);
+  // "Harper's surgery date got moved": who is talked about, not who is spoken to.
+  if (/^['’]s\b/.test(after)) return false;
   if (GREETING_BEFORE.test(before) || ADDRESSED_AFTER.test(after)) return true;
   // Only a reply opens with, or ends a clause on, the person it answers ("..., Linda!").
   const opening = s.start <= 8 && OPENING.test(doc.text.slice(0, s.start));
@@ -150,14 +168,17 @@ function judge(doc: ScanDocument, s: Subject, w: Surroundings): Verdict {
     return 'patient';
   const person = s.person;
   if (person?.ambiguous && person.single) {
-    return TIGHT_PREDICATE.test(w.nearRight) && STRONG_CLINICAL.test(w.nearRight)
-      ? 'patient'
-      : undefined;
+    // "Grace" or "Hope" is a person once the text says what happened to them or speaks to them.
+    const said = TIGHT_PREDICATE.test(w.nearRight) || isAddressed(doc, s);
+    const care = STRONG_CLINICAL.test(w.nearRight) || STRONG_CLINICAL.test(doc.prose());
+    return said && care && !DONOR_CONTEXT.test(doc.prose()) ? 'patient' : undefined;
   }
   // A tag or a title names who the video is about: any care in it makes them its patient.
   if (SHORT_FIELD.has(doc.field) && person && !person.guessed && !person.ambiguous) {
     const prose = doc.prose();
-    if (STRONG_CLINICAL.test(prose) || WEAK_CLINICAL.test(prose)) return 'patient';
+    // "Longest-Serving Nurse ... Ms. Opal": a title about a role names staff, not a patient.
+    const staffTitle = NON_PATIENT_ROLE_WORD.test(prose) && !/\b(?:patient|paciente)/i.test(prose);
+    if (!staffTitle && (STRONG_CLINICAL.test(prose) || WEAK_CLINICAL.test(prose))) return 'patient';
   }
   const window = `${w.left}X${w.right}`;
   if (STRONG_CLINICAL.test(window)) return 'patient';
@@ -172,7 +193,8 @@ function isStaff(doc: ScanDocument, s: Subject, w: Surroundings): boolean {
     person.titleClass === 'staff' ||
     doc.allow.isStaff(person.tokens) ||
     CREDENTIAL_AFTER.test(w.nearRight) ||
-    NON_PATIENT_ROLE_BEFORE.test(w.left.slice(-60))
+    NON_PATIENT_ROLE_AFTER.test(w.nearRight) ||
+    (NON_PATIENT_ROLE_BEFORE.test(w.left.slice(-60)) && !SPEAKER_LABEL.test(w.left))
   );
 }
 
