@@ -38,7 +38,7 @@ export const migrations = [
   PushSubscriptions1796645830970,
   FeedbackCategory1796646557611,
   TrackedLinks1796656153865,
+  PublicationSendingAt1796656176405,
   ReadVersions1796656619987,
   FeedbackOwners1796656629936,
-  PublicationSendingAt1796656176405,
 ];
