@@ -25,7 +25,7 @@ const FEATURES = {
   audit: ['*common'],
   lifecycle: ['*audit', '*common'],
   notifications: ['*common', '*mail', '*push'],
-  identity: ['*audit', '*common', '*crypto', '*mail'],
+  identity: ['*audit', '*common', '*crypto', '*mail', 'read-versions'],
   push: ['*identity'],
   organizations: ['*audit', '*common', '*identity', '*lifecycle'],
   compliance: ['*audit', '*common', '*identity', '*lifecycle', '*organizations'],

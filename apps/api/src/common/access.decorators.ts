@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Actor, Permission } from '@rounds/domain';
+import type { Actor, Permission, ReadVersions } from '@rounds/domain';
 
 export const IS_PUBLIC = 'rounds:public';
 export const REQUIRED_PERMISSION = 'rounds:permission';
@@ -20,6 +20,8 @@ export const AllowedBeforeMfa = () => SetMetadata(ALLOWED_BEFORE_MFA, true);
 
 export interface AuthenticatedRequest {
   actor: Actor;
+  /** The organization's read versions, read with the session (read-cache.ts keys on them). */
+  readVersions: ReadVersions;
 }
 
 export const CurrentActor = createParamDecorator(

@@ -35,7 +35,7 @@ export class AuthGuard implements CanActivate {
     }
     const claims = this.tokens.verifyAccessToken(token);
     // Checked on every request, so deactivation and logout take effect before the token expires.
-    const { role, sessionActive } = await this.tokens.holderOf(claims);
+    const { role, sessionActive, readVersions } = await this.tokens.holderOf(claims);
     if (!role) throw new UnauthorizedException('the account is disabled or no longer exists');
     if (!sessionActive) throw new UnauthorizedException('the session has ended; sign in again');
     request.actor = {
@@ -44,6 +44,7 @@ export class AuthGuard implements CanActivate {
       role,
       sessionId: claims.sid,
     };
+    request.readVersions = readVersions;
     if (
       claims.scope === 'mfa_enrolment' &&
       !this.reflector.getAllAndOverride<boolean>(ALLOWED_BEFORE_MFA, targets)

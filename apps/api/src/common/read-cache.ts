@@ -63,7 +63,7 @@ export class ReadCache {
     load: () => Promise<ReadAnswer>,
   ): Promise<void> {
     const { organizationId, role } = request.actor;
-    const version = await this.versions.current(organizationId, options.area);
+    const version = await this.versions.current(organizationId, options.area, request.readVersions);
     const key = [organizationId, options.area, version, role, request.originalUrl]
       .concat(options.varies ?? [])
       .join('\n');
