@@ -8,8 +8,8 @@ import { api, unwrap } from '../api/client';
 import type { LinkDraft } from './composer-state';
 
 interface LinkTrackerProps {
-  /** Names the list for screen readers, e.g. "X post text". */
-  label: string;
+  /** Names the list for screen readers: "Links to track on X". */
+  platform: 'X' | 'YouTube';
   text: string;
   onText: (text: string) => void;
   links: LinkDraft[];
@@ -21,7 +21,7 @@ interface LinkTrackerProps {
  * link (utm_source, utm_medium, utm_campaign and utm_content are added when the post is approved,
  * no third-party tracker involved); "Stop tracking" puts the address back.
  */
-export function LinkTracker({ label, text, onText, links, onTracked }: LinkTrackerProps) {
+export function LinkTracker({ platform, text, onText, links, onTracked }: LinkTrackerProps) {
   const tracked = links.filter((link) => text.includes(link.shortUrl));
   const shortUrls = new Set(links.map((link) => link.shortUrl));
   const untracked = [...new Set(twitterText.extractUrls(text))].filter(
@@ -43,7 +43,7 @@ export function LinkTracker({ label, text, onText, links, onTracked }: LinkTrack
   });
   if (tracked.length === 0 && untracked.length === 0) return null;
   return (
-    <Stack gap={6} aria-label={`Links in the ${label}`} role="group">
+    <Stack gap={6} aria-label={`Links to track on ${platform}`} role="group">
       <Text size="sm" fw={500}>
         Links
       </Text>
@@ -58,6 +58,7 @@ export function LinkTracker({ label, text, onText, links, onTracked }: LinkTrack
             leftSection={<IconLink size={14} />}
             loading={track.isPending && track.variables === url}
             onClick={() => track.mutate(url)}
+            style={{ flexShrink: 0 }}
             aria-label={`Track ${url}`}
           >
             Track
@@ -86,6 +87,7 @@ export function LinkTracker({ label, text, onText, links, onTracked }: LinkTrack
             color="gray"
             leftSection={<IconLinkOff size={14} />}
             onClick={() => onText(text.replace(link.shortUrl, link.url))}
+            style={{ flexShrink: 0 }}
             aria-label={`Stop tracking ${link.url}`}
           >
             Stop tracking

@@ -49,7 +49,7 @@ export function XSection({ state, update, fieldError }: SectionProps) {
         footer={<WeightedCount text={state.xText} />}
       />
       <LinkTracker
-        label="post text"
+        platform="X"
         text={state.xText}
         onText={(xText) => update({ xText })}
         links={state.links}

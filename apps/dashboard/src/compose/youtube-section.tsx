@@ -46,7 +46,7 @@ export function YoutubeSection({ state, update, fieldError }: SectionProps) {
         error={fieldError('youtube.description')}
       />
       <LinkTracker
-        label="description"
+        platform="YouTube"
         text={state.description}
         onText={(description) => update({ description })}
         links={state.links}
