@@ -10,7 +10,7 @@ export const SPAM_RULES: FeedbackRule[] = [
   {
     cue: 'giveaway or money offer',
     en: /\b(promo code|discount|buy now|order now|shop now|free trial|sign up|subscribe to my|follow me|check out my|my channel|my page|onlyfans|hot (girls|singles)|dating|casino|lottery|loans?|invest\w*|profit\w*|passive income|work from home|nft|token|click (here|the link)|giveaway|airdrop|free (iphone|v-bucks|products?|supplement|vpn)|win a|\$[a-z]+\b|crypto\w*|forex|connect wallet|bitcoin|eth|stock alert|trading group|earn\w*|make \$|rich|debt|stimulus|sponsorship|boost your followers|followers|subs\b|sub to me|follow train|#followtrain|followme|like & rt|rate card|partner with us|collab|ambassador|cheap|\d+% off|limited time|spots left|viagra|cialis|singles|18\+|sexy|funds|follow everyone|claim your|unlock at \S+\.|essay|herbal cure|cure everything|don'?t read my name|exclusive content)\b/,
-    es: /\b(gana dinero|dinero desde casa|trabajo desde casa|inversion|invierte|ganancias|prestamo\w*|oferta|descuento|compra ya|siguenos|suscribete|mi canal|mi pagina|haz clic|da clic|envio gratis|sorteo|gana \d+|renta de|cotiza|vendo|promocion|cupos limitados|criptomonedas|creditos|sin enganche|chicas solteras|aprende ingles|mitad de precio|resultados en \d+ dias)\b/,
+    es: /\b(gana dinero|dinero desde casa|trabajo desde casa|inversion|invierte|ganancias|prestamo\w*|oferta|descuento|compra ya|siguenos|suscribete|mi canal|mi pagina|haz clic|da clic|envio gratis|sorteo|gana \d+|renta de|cotiza|vendo|promocion|cupos limitados|criptomonedas|creditos|sin enganche|chicas solteras|aprende ingles|mitad de precio|resultados en \d+ dias|curan? (la|el|los|las|todo)|pedidos (por|al) (mensaje|inbox|whatsapp|dm)|lectura de cartas|amarres|resultados garantizados|llama ya)\b/,
   },
 ];
 
@@ -42,8 +42,8 @@ export const COMPLIMENT_RULES: FeedbackRule[] = [
   },
   {
     cue: 'praise',
-    en: /\b(special|listened|smiling|shout-?out|patience|patient with|awesome|excellent|incredible|outstanding|exceptional|superb|phenomenal|compassion\w*|caring|gentle|professional|attentive|helpful|friendly|sweet|warm|above and beyond|made (me|us) feel|felt (safe|heard|cared for)|thankful|proud|miracle|recommend|5 stars|five stars|best|wonderful|kind|kindest|lovely|legends?|heroes?|angel|amazing|great|beautiful|fantastic|love (the|that|them|this|my)|i love|saved|thriving|never once made me feel|made my \w+ (whole )?(day|week)|well done|not awful|nice touch|so attentive|thorough|calm and sweet|royalty|actually good|small change, huge difference|best cheer|walking \d+ miles|believe in doctors)\b/,
-    es: /\b(paciencia|especial|siempre sonriendo|increible|maravillos\w*|atent\w*|profesional\w*|carinos\w*|buen\w* (trato|servicio|atencion)|los recomiendo|recomendad\w*|angel\w*|heroes|dios (los|les) bendiga|agradecid\w*|lo mejor|mejor hospital|excelente|amables?|un amor|orgullos\w*|eminencia|hermoso|lindo|muy buena|muy organizado|da gusto|una artista|con mucho amor|como si fuera suya|aprendi|ya puedo|enorme)\b/,
+    en: /\b(special|listened|smiling|shout-?out|patience|patient with|awesome|excellent|incredible|outstanding|exceptional|superb|phenomenal|compassion\w*|caring|gentle|professional|attentive|helpful|friendly|sweet|warm|above and beyond|made (me|us) feel|felt (safe|heard|cared for)|thankful|proud|miracle|recommend|5 stars|five stars|best|wonderful|kind|kindest|lovely|legends?|heroes?|angel|amazing|great|beautiful|fantastic|love (the|that|them|this|my)|i love|saved|thriving|never once made me feel|made my \w+ (whole )?(day|week)|well done|not awful|nice touch|so attentive|thorough|calm and sweet|royalty|actually good|small change, huge difference|best cheer|walking \d+ miles|believe in doctors|impressed|so calm|funny|10\/10|saved (my|his|her|their|our) (life|lives|mom|dad|baby|son|daughter)|got (me|him|her) (back|talking|walking)|back to (playing|work|normal|dancing|running)|healed|recovered|(he'?s|she'?s|i'?m|is|are) (back )?home and|doing great|forever grateful|legend)\b/,
+    es: /\b(paciencia|especial|siempre sonriendo|increible|maravillos\w*|atent\w*|profesional\w*|carinos\w*|buen\w* (trato|servicio|atencion)|los recomiendo|recomendad\w*|angel\w*|heroes|dios (los|les) bendiga|agradecid\w*|lo mejor|mejor hospital|excelente|amables?|un amor|orgullos\w*|eminencia|hermoso|lindo|muy buena|muy organizado|da gusto|una artista|con mucho amor|como si fuera suya|aprendi|ya puedo|enorme|sigue con nosotros|me salvaron|le salvaron|salvaron (la|su|mi) vida|ya camin\w*|se recupero|me recupere|super bien)\b/,
   },
 ];
 
@@ -56,8 +56,22 @@ export const QUESTION_RULES: FeedbackRule[] = [
   },
 ];
 
+/** A question about how things are done, not about harm that happened ("how do you screen for MRSA?"). */
+export const GENERAL_QUESTION_RULES: FeedbackRule[] = [
+  {
+    cue: 'asks how things are done',
+    en: /^(@\w+ )?(genuinely |just |quick q,? )?(curious,? )?(how|what|when) (do|does|are|is|should) (you|y'?all|your|a|the|hospitals?|they|nurses|doctors)\b[^?]*\?|\b(genuinely|just) curious\b/,
+    es: /^(@\w+ )?¿?(como|cuando|que) (hacen|se hace|le hacen|evitan|revisan|se (revisa|evita))\b[^?]*\?/,
+  },
+];
+
 /** Talk about other hospitals, the video itself, or nothing: "other", whatever words it uses. */
 export const ELSEWHERE_RULES: FeedbackRule[] = [
+  {
+    cue: 'about the video',
+    en: /\b((at|around) \d{1,2}:\d{2}\b(?! ?(am|pm|a\.m|p\.m))|in (this|the) video)\b/,
+    es: /\b((en el|al) (minuto|min) \d{1,2}(:\d{2})?|en (este|el) video)\b/,
+  },
   {
     cue: 'happened elsewhere',
     en: /\b(a hospital in|hospital in (another|the uk|\w+) |another state|in (oregon|ohio|florida|nevada|texas|the uk)|read (an article|that)|story (about|going around)|the news|local paper|viral clip|under (state )?investigation|county hospital|apparently a)\b/,
