@@ -29,7 +29,10 @@ const TABLE: [text: string, category: FeedbackCategory][] = [
   ['they hung another patient’s antibiotic on my son’s IV pole', 'safety'],
   ['le pusieron a mi tía el suero de otra paciente y se puso morada', 'safety'],
   // An injury story is a compliment when it thanks the team and blames nobody…
-  ['broke my hip skiing in march and your ortho team got me walking by june, thank you', 'compliment'],
+  [
+    'broke my hip skiing in march and your ortho team got me walking by june, thank you',
+    'compliment',
+  ],
   ['mi mamá tuvo un derrame y gracias a urgencias se recuperó por completo', 'compliment'],
   // …and safety when the praise is ironic or someone is blamed.
   ['5 stars for leaving my dad on the floor for an hour after he fell 🙃', 'safety'],

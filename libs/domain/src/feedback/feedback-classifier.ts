@@ -37,8 +37,10 @@ export function classifyFeedback(text: string): FeedbackVerdict {
     reasons: [...new Set(reasons)],
   });
   const firstPerson = FIRST_PERSON.test(read.raw);
+  // A question about the video or the news is still a question.
   const elsewhere = matchRules(ELSEWHERE_RULES, language, normal);
-  if (elsewhere.length > 0 && !firstPerson) return verdict('other', elsewhere);
+  if (elsewhere.length > 0 && !firstPerson && !read.raw.includes('?'))
+    return verdict('other', elsewhere);
   const general = matchRules(GENERAL_QUESTION_RULES, language, read.raw);
   if (general.length > 0 && !firstPerson) return verdict('question', general);
   const harmText = normal.replace(HYPERBOLE, ' ');

@@ -85,7 +85,7 @@ export const GRATITUDE: FeedbackRule = {
 
 /** Thanks said in irony ("gracias eh 🙃", "thanks for nothing"): no thanks at all. */
 export const SARCASM =
-  /(🙃|🙄|thanks for nothing|thanks a lot|gracias por nada|gracias eh|so much for|love how|que bonito que)/;
+  /(🙃|🙄|🙂$|thanks for nothing|thanks a lot|gracias por nada|gracias eh|so much for|love how|que bonito que|truly inspiring|would recommend if you love|que eficiencia|wow amazing)/;
 
 /** Figures of speech that sound like harm ("the wait is killing me"): read as if absent. */
 export const HYPERBOLE =
