@@ -37,7 +37,11 @@ describe('patient feedback in the dashboard', () => {
       .post('/feedback/groups', { name: 'Risk management', memberIds: [h.marketer.userId] })
       .expect(201);
     await as(api.url, h.admin)
-      .put('/feedback/routes/safety', { ownerGroupId: group.body.id, responseTargetHours: 2 })
+      .put('/feedback/routes', {
+        category: 'safety',
+        ownerGroupId: group.body.id,
+        responseTargetHours: 2,
+      })
       .expect(200);
     const templates = await as(api.url, h.compliance).get('/reply-templates').expect(200);
     for (const t of templates.body as { id: string; purpose: string }[]) {
@@ -80,7 +84,7 @@ describe('patient feedback in the dashboard', () => {
 
     await card.getByRole('button', { name: 'Close' }).click();
     await card.waitFor({ state: 'detached' });
-    await page.getByRole('radio', { name: 'Closed' }).click({ force: true });
+    await page.locator('label', { hasText: /^Closed$/ }).click();
     await page.getByRole('article', { name: 'Message from A Neighbor' }).getByText(NOTE).waitFor();
     await context.close();
 
@@ -104,7 +108,7 @@ describe('patient feedback in the dashboard', () => {
     const { page, context } = await openDashboard(browser, api.url);
     await signIn(page, h.admin.email);
     await page.getByRole('link', { name: 'Patient feedback' }).click();
-    await page.getByLabel(field('New group')).fill('Patient experience');
+    await page.getByRole('textbox', { name: field('New group') }).fill('Patient experience');
     await page.getByRole('button', { name: 'Add group' }).click();
     await page.getByRole('form', { name: 'Group Patient experience' }).waitFor();
 

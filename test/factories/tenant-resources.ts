@@ -42,6 +42,13 @@ export const TENANT_RESOURCES: Record<string, ResourceFactory> = {
     });
     return term.body.id as string;
   },
+  'groups/:id': async (url, org) => {
+    const group = await as(url, org.admin).post('/feedback/groups', {
+      name: `Risk management ${randomUUID()}`,
+      memberIds: [],
+    });
+    return group.body.id as string;
+  },
   'replies/:id': async (url, org) => {
     const messageId = await createConversationMessage(org.id);
     const reply = await as(url, org.admin).post(`/conversations/${messageId}/replies`, {
@@ -61,6 +68,9 @@ export const VALID_BODIES: Record<string, (session: Session) => object> = {
     signedAt: new Date(Date.now() - 3600_000).toISOString(),
   }),
   'post /api/v1/conversations/:id/replies': () => ({ text: 'Thank you for reaching out!' }),
+  'post /api/v1/conversations/:id/assign': (session) => ({ assigneeId: session.userId }),
+  'post /api/v1/conversations/:id/notes': () => ({ text: 'Called them back.' }),
+  'put /api/v1/feedback/groups/:id': () => ({ name: 'Patient experience', memberIds: [] }),
   'post /api/v1/conversations/replies/:id/reject': () => ({ comment: 'Please shorten it.' }),
   'post /api/v1/posts/:id/reject': () => ({ comment: 'Please remove the patient’s name.' }),
   'post /api/v1/posts/:id/approve': () => ({ revisionId: randomUUID() }),

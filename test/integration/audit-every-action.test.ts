@@ -339,10 +339,14 @@ describe('the audit trail of a hospital in real use: every action', () => {
       .expect(201);
     await as(url(), t.admin).delete(`/feedback/groups/${spare.body.id}`).expect(204);
     await as(url(), t.admin)
-      .put('/feedback/routes/safety', { ownerGroupId: group.body.id, responseTargetHours: 1 })
+      .put('/feedback/routes', {
+        category: 'safety',
+        ownerGroupId: group.body.id,
+        responseTargetHours: 1,
+      })
       .expect(200);
     await as(url(), t.admin)
-      .put('/feedback/routes/complaint', { responseTargetHours: 1 })
+      .put('/feedback/routes', { category: 'complaint', responseTargetHours: 1 })
       .expect(200);
 
     const account = (await listChannels(url(), t.admin)).find((c) => c.id === xChannel)!;

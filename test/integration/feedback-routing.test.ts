@@ -174,31 +174,37 @@ describe('patient feedback: owners, targets, alerts, escalation and triage', () 
     expect(executive.body.errors).toEqual([expect.objectContaining({ field: 'memberIds' })]);
 
     await as(api(), team.admin)
-      .put('/feedback/routes/safety', { ownerGroupId: riskGroupId, responseTargetHours: 1 })
+      .put('/feedback/routes', {
+        category: 'safety',
+        ownerGroupId: riskGroupId,
+        responseTargetHours: 1,
+      })
       .expect(200);
     await as(api(), team.admin)
-      .put('/feedback/routes/complaint', {
+      .put('/feedback/routes', {
+        category: 'complaint',
         ownerUserId: team.marketer.userId,
         responseTargetHours: 24,
       })
       .expect(200);
     const both = await as(api(), team.admin)
-      .put('/feedback/routes/question', {
+      .put('/feedback/routes', {
+        category: 'question',
         ownerUserId: team.marketer.userId,
         ownerGroupId: riskGroupId,
       })
       .expect(400);
     expect(both.body.errors).toEqual([expect.objectContaining({ field: 'ownerGroupId' })]);
     const hours = await as(api(), team.admin)
-      .put('/feedback/routes/question', { responseTargetHours: 0 })
+      .put('/feedback/routes', { category: 'question', responseTargetHours: 0 })
       .expect(400);
     expect(JSON.stringify(hours.body)).toContain('responseTargetHours');
     const unknown = await as(api(), team.admin)
-      .put('/feedback/routes/urgent', { responseTargetHours: 4 })
+      .put('/feedback/routes', { category: 'urgent', responseTargetHours: 4 })
       .expect(400);
     expect(JSON.stringify(unknown.body)).toContain('category must be one of');
     await as(api(), team.compliance)
-      .put('/feedback/routes/question', { responseTargetHours: 4 })
+      .put('/feedback/routes', { category: 'question', responseTargetHours: 4 })
       .expect(403);
     await as(api(), team.admin).delete(`/feedback/groups/${riskGroupId}`).expect(409);
 

@@ -69,7 +69,7 @@ const WHO_MAY: Record<string, string> = {
   'POST /api/v1/conversations/:id/notes': FEEDBACK_HANDLERS,
   'POST /api/v1/conversations/:id/close': FEEDBACK_HANDLERS,
   'GET /api/v1/feedback/settings': EVERY, // the inbox shows owners and filters by them
-  'PUT /api/v1/feedback/routes/:category': ADMIN,
+  'PUT /api/v1/feedback/routes': ADMIN,
   'POST /api/v1/feedback/groups': ADMIN,
   'PUT /api/v1/feedback/groups/:id': ADMIN,
   'DELETE /api/v1/feedback/groups/:id': ADMIN,

@@ -1,10 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, FeedbackSettingsService, Permission } from '@rounds/domain';
 import { CurrentActor, Requires } from '../common/access.decorators';
 import { IdParam } from '../common/id-param';
 import {
-  CategoryParamDto,
   FeedbackGroupDto,
   FeedbackRouteDto,
   FeedbackSettingsDto,
@@ -26,15 +25,14 @@ export class FeedbackSettingsController {
     return FeedbackSettingsDto.of(await this.settings.get(actor.organizationId));
   }
 
-  /** Replaces the category's owner (a user, a group or nobody) and response target. */
-  @Put('routes/:category')
+  /** Replaces a category's owner (a user, a group or nobody) and response target. */
+  @Put('routes')
   @Requires(Permission.ManageFeedback)
   async setRoute(
     @CurrentActor() actor: Actor,
-    @Param() { category }: CategoryParamDto,
     @Body() dto: RouteInputDto,
   ): Promise<FeedbackRouteDto> {
-    const route = await this.settings.setRoute(actor, category, {
+    const route = await this.settings.setRoute(actor, dto.category, {
       ownerUserId: dto.ownerUserId ?? null,
       ownerGroupId: dto.ownerGroupId ?? null,
       responseTargetHours: dto.responseTargetHours ?? null,

@@ -24,15 +24,13 @@ import {
 /** A year: longer targets are a typo. */
 const MAX_TARGET_HOURS = 8760;
 
-export class CategoryParamDto {
+export class RouteInputDto {
   @ApiProperty({ enum: FEEDBACK_CATEGORIES })
   @IsIn(FEEDBACK_CATEGORIES, {
     message: `category must be one of ${FEEDBACK_CATEGORIES.join(', ')}`,
   })
   category: FeedbackCategory;
-}
 
-export class RouteInputDto {
   @ApiPropertyOptional({
     format: 'uuid',
     nullable: true,

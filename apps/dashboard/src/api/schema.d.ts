@@ -1072,7 +1072,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/feedback/routes/{category}': {
+  '/api/v1/feedback/routes': {
     parameters: {
       query?: never;
       header?: never;
@@ -2469,6 +2469,8 @@ export interface components {
       people: components['schemas']['FeedbackPersonDto'][];
     };
     RouteInputDto: {
+      /** @enum {string} */
+      category: 'safety' | 'complaint' | 'question' | 'compliment' | 'spam' | 'other';
       /**
        * Format: uuid
        * @description a user owns it
@@ -4490,9 +4492,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: never;
-      path: {
-        category: 'safety' | 'complaint' | 'question' | 'compliment' | 'spam' | 'other';
-      };
+      path?: never;
       cookie?: never;
     };
     requestBody: {

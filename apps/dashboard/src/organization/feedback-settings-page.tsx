@@ -109,9 +109,9 @@ function RouteRow({ route, settings }: { route: Route; settings: FeedbackSetting
     mutationFn: () => {
       const [kind, id] = owner?.split(':') ?? [];
       return unwrap(
-        api.PUT('/api/v1/feedback/routes/{category}', {
-          params: { path: { category: route.category } },
+        api.PUT('/api/v1/feedback/routes', {
           body: {
+            category: route.category,
             ownerUserId: kind === 'user' ? id : null,
             ownerGroupId: kind === 'group' ? id : null,
             responseTargetHours: hours === '' ? null : Number(hours),
@@ -133,7 +133,7 @@ function RouteRow({ route, settings }: { route: Route; settings: FeedbackSetting
       <Table.Td>
         <Select
           aria-label={`Owner of ${label}`}
-          placeholder="Nobody: anyone who handles feedback"
+          placeholder="Nobody"
           clearable
           data={ownerOptions(settings)}
           value={owner}
@@ -232,7 +232,7 @@ function GroupForm({ group, settings }: { group?: Group; settings: FeedbackSetti
       <Group align="flex-end" wrap="wrap">
         <TextInput
           label={group ? 'Name' : 'New group'}
-          placeholder="Risk management"
+          placeholder="e.g. Patient experience"
           required
           maxLength={100}
           value={name}

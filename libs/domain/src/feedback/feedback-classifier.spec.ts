@@ -22,6 +22,24 @@ const TABLE: [text: string, category: FeedbackCategory][] = [
   ['muchas gracias al equipo de pediatría, excelente trato', 'compliment'],
   ['WIN a free iPhone!!! click here: prizes-now.xyz', 'spam'],
   ['gana dinero desde casa, link en mi perfil', 'spam'],
+  // Indirect self-harm, threats and identity errors are safety whatever surrounds them.
+  ['honestly my family would be better off without me, thanks for listening', 'safety'],
+  ['creo que ya es hora de dejar de luchar, gracias a todos', 'safety'],
+  ['if the charge nurse keeps ignoring us she is not gonna like what happens next', 'safety'],
+  ['they hung another patient’s antibiotic on my son’s IV pole', 'safety'],
+  ['le pusieron a mi tía el suero de otra paciente y se puso morada', 'safety'],
+  // An injury story is a compliment when it thanks the team and blames nobody…
+  [
+    'broke my hip skiing in march and your ortho team got me walking by june, thank you',
+    'compliment',
+  ],
+  ['mi mamá tuvo un derrame y gracias a urgencias se recuperó por completo', 'compliment'],
+  // …and safety when the praise is ironic or someone is blamed.
+  ['5 stars for leaving my dad on the floor for an hour after he fell 🙃', 'safety'],
+  ['the nurses were lovely but nobody noticed her wound was infected for days', 'safety'],
+  // Figures of speech and questions about how things are done are not safety.
+  ['12 dólares por un café en la cafetería, qué abuso', 'complaint'],
+  ['just curious, how do nurses double-check a dose before giving it?', 'question'],
   ['happy monday everyone', 'other'],
   ['read an article about a hospital in Texas where a patient fell. scary', 'other'],
 ];
