@@ -61,7 +61,8 @@ async function scheduleMany(
 /**
  * Exactly once under faults (issue 9) and the worker's re-checks at send time (issue 13), against
  * api, worker and sandbox as real processes, with a Redis of the suite's own so that FLUSHALL is
- * real. The sandbox's duplicate rule is off: a double send would be a second tweet and a second POST.
+ * real. The sandbox's duplicate rule is off (but in the test of X's duplicate answer): a double
+ * send would be a second tweet and a second POST.
  */
 describe('publishing exactly once under chaos', () => {
   let redis: PrivateRedis;
@@ -124,6 +125,38 @@ describe('publishing exactly once under chaos', () => {
     const tweets = await tweetsWith(stack, text);
     expect(tweets).toHaveLength(1);
     expect(post.publications[0].externalId).toBe(tweets[0].id);
+  });
+
+  // X's duplicate rule on: the lookup after the 503 misses the tweet (a garbled timeline read),
+  // so the post is sent again, and X's 403 "duplicate content" to that resend proves the tweet.
+  it('a duplicate answered to a resend: published, its tweet found by a lookup', async () => {
+    await stack.sandbox.setXDuplicateRule(true);
+    try {
+      await stack.sandbox.addFault({
+        platform: 'x',
+        method: 'POST',
+        path: '/2/tweets',
+        mode: 'status-after-accept',
+        status: 503,
+        count: 1,
+      });
+      await stack.sandbox.addFault({
+        platform: 'x',
+        method: 'GET',
+        path: '^/2/users/[^/]+/tweets$',
+        mode: 'hostile-text',
+        count: 1,
+      });
+      const text = 'Parking garage B reopens on Tuesday.';
+      const postId = await scheduleXPost(stack.apiUrl, t, [channel], text, secondsFromNow(4));
+      const post = await waitForPublications(stack, t, postId, 'published');
+      const tweets = await tweetsWith(stack, text);
+      expect(tweets).toHaveLength(1);
+      expect(post.publications[0].externalId).toBe(tweets[0].id);
+      expect((await tweetPosts(stack)).map((r) => r.status)).toEqual([503, 403]);
+    } finally {
+      await stack.sandbox.setXDuplicateRule(false);
+    }
   });
 
   /** POSTs to X of any kind (tweets and media uploads) since the log was last cleared. */

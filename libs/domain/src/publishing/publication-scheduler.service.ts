@@ -78,10 +78,13 @@ export class PublicationScheduler {
   /**
    * `ensurePublishJob(ref, runAt, false)` for many publications in a few round trips: a job is
    * added where Redis has none or only a finished one; a waiting, running or delayed one is left
-   * (it comes back on its own: a crashed worker's running job once its lock expires). Returns
-   * how many it added.
+   * (it comes back on its own: a crashed worker's running job once its lock expires). `first`:
+   * the added jobs go ahead of the jobs already waiting. Returns how many it added.
    */
-  async ensurePublishJobs(wanted: { ref: PublicationJobData; runAt: Date }[]): Promise<number> {
+  async ensurePublishJobs(
+    wanted: { ref: PublicationJobData; runAt: Date }[],
+    { first = false } = {},
+  ): Promise<number> {
     const queue = this.queue(QueueName.Publish);
     const states = await Promise.all(
       wanted.map(({ ref }) => queue.getJobState(publishJobId(ref.publicationId))),
@@ -89,7 +92,8 @@ export class PublicationScheduler {
     const missing = wanted.filter((_, i) => FINISHED.includes(states[i]));
     const kept = wanted.filter((_, i) => FINISHED.includes(states[i]) && states[i] !== 'unknown');
     await Promise.all(kept.map(({ ref }) => queue.remove(publishJobId(ref.publicationId))));
-    await queue.addBulk(missing.map(({ ref, runAt }) => publishJob(ref, runAt)));
+    const jobs = missing.map(({ ref, runAt }) => publishJob(ref, runAt));
+    await queue.addBulk(jobs.map((job) => ({ ...job, opts: { ...job.opts, lifo: first } })));
     return missing.length;
   }
 

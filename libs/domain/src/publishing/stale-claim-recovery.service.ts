@@ -35,11 +35,14 @@ export class StaleClaimRecovery {
       (claim) => claim !== undefined,
     );
     const now = new Date();
+    // Ahead of the jobs waiting: these posts were due before them, and the checks may still have
+    // a wait to serve (an announced send's flight, a channel's rate limit).
     await this.scheduler.ensurePublishJobs(
       inDoubt.map((claim) => ({
         ref: { organizationId: claim.organizationId, publicationId: claim.id },
         runAt: now,
       })),
+      { first: true },
     );
     return stale.length;
   }
