@@ -88,9 +88,14 @@ function judgeAddress(doc: ScanDocument, span: Span): 'block' | 'warn' | undefin
   const address = doc.text.slice(span.start, span.end);
   if (doc.allow.hasAddress(address)) return undefined;
   const { before, sentence } = doc.around(span, 40);
+  // "meant for "Diane Frost, 7731 Birch Hollow Rd"": the address of the person named right before it.
+  const named = [...doc.patients, ...doc.undecided].some(
+    (p) => p.end <= span.start && /^\W{0,4}$/.test(doc.text.slice(p.end, span.start)),
+  );
   if (
     /\b(?:Apt|Apartment|Unit)\b/i.test(address) ||
     PERSONAL_BEFORE.test(before) ||
+    named ||
     doc.patientInSentence(span)
   ) {
     return 'block';
