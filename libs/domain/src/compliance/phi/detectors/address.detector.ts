@@ -10,6 +10,11 @@ const STREET = new RegExp(
   String.raw`\b\d{1,6}(?:-\d{1,4})?\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+)?(?:(?:\p{Lu}[\p{L}'’]*|\d{1,3}(?:st|nd|rd|th))\.?\s+){1,3}(?:${STREET_TYPE})\b\.?(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|#)\.?\s*[\w-]+)?`,
   'gu',
 );
+// "1207 Calle Sol", "3415 Calle Morelos, Apt. B": a Spanish street name with the number first (US).
+const NUMBER_CALLE = new RegExp(
+  String.raw`\b\d{1,6}\s+(?:Calle|Avenida|Camino|Paseo|Via|V[íi]a|Plaza)\s+(?:(?:de|del|la|las|los|el)\s+)?(?:\p{Lu}[\p{L}'’.]*\s?){1,3}(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|#)\.?\s*[\w-]+)?`,
+  'gu',
+);
 const PO_BOX = /\bP\.?\s?O\.?\s+Box\s+\d+|\b[Aa]partado [Pp]ostal\s+\d+/gi;
 // Spanish puts the street type first and the number last: "Calle Olivo 218", "Av. Las Palmas 1310",
 // "Privada Los Álamos 7", "Avenida de América 45, 5ºA".
@@ -17,11 +22,12 @@ const CALLE = new RegExp(
   String.raw`(?<!\p{L})(?:[Cc]alle|C\/|[Aa]venida|[Aa]v\.|[Pp]rivada|[Cc]alzada|[Cc]arretera|[Cc]amino|[Pp]aseo|[Cc]errada|[Rr]onda)\s+(?:(?:de|del|la|las|los|el)\s+)?(?:\p{Lu}[\p{L}'’.]*\s+){1,3}\d{1,5}(?:,?\s+\d{1,2}º\s?[A-Z]?)?(?!\d)`,
   'gu',
 );
-const STATE = String.raw`(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])`;
+const STATE = String.raw`(?:PR|GU|VI|A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])`;
 const ZIP_IN_ADDRESS = new RegExp(
   String.raw`,\s*[\p{L} .'-]{2,30},?\s+${STATE}\.?\s+(\d{5}(?:-\d{4})?)\b`,
   'gu',
 );
+const ZIP_AFTER_ADDRESS = /^[^.!?\n\d]{0,40}?\b(\d{5}(?:-\d{4})?)\b(?![\d,])/u;
 const ZIP_CUE =
   /\b(?:zip(?: code)?|lives in|living in|from|resident of|home in)\s+(\d{5}(?:-\d{4})?)\b(?![\d,])(?!\s+[a-z]+s\b)/gi;
 
@@ -36,7 +42,7 @@ const VENUE =
 export function detectAddresses(doc: ScanDocument): PhiFinding[] {
   const findings: PhiFinding[] = [];
   const addresses: { span: Span; severity?: 'block' | 'warn' }[] = [];
-  for (const pattern of [STREET, PO_BOX, CALLE]) {
+  for (const pattern of [STREET, NUMBER_CALLE, PO_BOX, CALLE]) {
     for (const m of doc.text.matchAll(pattern)) {
       const span = { start: m.index, end: m.index + m[0].length };
       const severity = judgeAddress(doc, span);
@@ -52,6 +58,16 @@ export function detectAddresses(doc: ScanDocument): PhiFinding[] {
     const owner = addresses.find((a) => a.span.end <= zip.start && zip.start - a.span.end < 45);
     const severity = owner ? owner.severity : isVenue(doc, zip) ? undefined : 'warn';
     if (severity) findings.push(zipFinding(doc, zip, severity, 'in an address tied to a person'));
+  }
+  // "14 Calle Ocotillo, Tucson 85706": five digits a town after a street address are its ZIP.
+  for (const a of addresses) {
+    const m = ZIP_AFTER_ADDRESS.exec(doc.text.slice(a.span.end, a.span.end + 45));
+    if (!m || !a.severity) continue;
+    const start = a.span.end + m.index + m[0].length - m[1].length;
+    const zip = { start, end: start + m[1].length };
+    if (!findings.some((f) => overlaps(f, zip))) {
+      findings.push(zipFinding(doc, zip, a.severity, 'in an address tied to a person'));
+    }
   }
   for (const m of doc.text.matchAll(ZIP_CUE)) {
     const start = m.index + m[0].length - m[1].length;
@@ -72,9 +88,14 @@ function judgeAddress(doc: ScanDocument, span: Span): 'block' | 'warn' | undefin
   const address = doc.text.slice(span.start, span.end);
   if (doc.allow.hasAddress(address)) return undefined;
   const { before, sentence } = doc.around(span, 40);
+  // "meant for "Diane Frost, 7731 Birch Hollow Rd"": the address of the person named right before it.
+  const named = [...doc.patients, ...doc.undecided].some(
+    (p) => p.end <= span.start && /^\W{0,4}$/.test(doc.text.slice(p.end, span.start)),
+  );
   if (
     /\b(?:Apt|Apartment|Unit)\b/i.test(address) ||
     PERSONAL_BEFORE.test(before) ||
+    named ||
     doc.patientInSentence(span)
   ) {
     return 'block';

@@ -10,7 +10,13 @@ const AGE_PATTERNS = [
   new RegExp(String.raw`\b${AGE}\s?(?:y/o|y\.o\.|yo)\b`, 'gi'),
   new RegExp(String.raw`\b(?:aged?|at age|age of)\s+${AGE}\b${NOT_AN_AGE}`, 'gi'),
   new RegExp(String.raw`\bturn(?:s|ed|ing)?\s+${AGE}\b${NOT_AN_AGE}`, 'gi'),
-  new RegExp(String.raw`\b${AGE}(?:st|nd|rd|th)\s+birthday\b`, 'gi'),
+  new RegExp(
+    String.raw`\b${AGE}(?:st|nd|rd|th)\s+birthday\b|\bhappy\s+${AGE}(?:st|nd|rd|th)\b`,
+    'gi',
+  ),
+  // "she's 98", "(93!)", "#101AndCounting", "Cumplo 100".
+  new RegExp(String.raw`\b(?:he|she|I)['’]?(?:s|m| is| am)\s+${AGE}\b${NOT_AN_AGE}`, 'gi'),
+  new RegExp(String.raw`\(${AGE}!?\)|#${AGE}(?=\p{Lu})`, 'gu'),
   new RegExp(String.raw`(?:^|(?<=[.!?]\s+))At\s+${AGE}(?=,)`, 'g'),
   new RegExp(String.raw`\b(?:was|is|now)\s+${AGE}\b${NOT_AN_AGE}`, 'gi'),
   new RegExp(
@@ -23,7 +29,7 @@ const AGE_PATTERNS = [
     'gi',
   ),
   new RegExp(
-    String.raw`\b(?:cumpli[óo]|cumple|tiene|ten[íi]a|a los)\s+${AGE}\b${NOT_AN_AGE}`,
+    String.raw`\b(?:cumpli[óo]|cumple|cumplo|tiene|ten[íi]a|a los)\s+${AGE}\b${NOT_AN_AGE}`,
     'gi',
   ),
   /(?<!\p{L})(?:noventa(?: y \p{L}+)?|cien|ciento \p{L}+(?: y \p{L}+)?)\s+años(?!\p{L})/giu,

@@ -11,7 +11,7 @@ interface KeyedPattern {
 }
 
 // "MRN: 123", "case number is HC-24-118", "encounter, #E-2025", "plate (CA 8RZK551)".
-const SEP = String.raw`\s*,?\s*(?:[:#(]|is|was|es)?\s*#?\s*`;
+const SEP = String.raw`\s*,?\s*(?:[:#(]|is|was|es)?\s*#?\s*["“']?`;
 const MARKER = String.raw`\s*(?:ID|#|no\.?|number|num\.?)`;
 const INSURER = String.raw`(?:[A-Z]{2,5}\s+(?=[A-Z0-9-]*\d))?`;
 const RECORD_ID = String.raw`([A-Z]{0,3}-?\d[\d-]{3,}[A-Z]?)\b`;
@@ -32,9 +32,9 @@ const KEYED: KeyedPattern[] = [
     label: 'a Social Security number',
     minDigits: 4,
     pattern: keyed(
-      String.raw`SSN|SS#|S\.S\.N\.?|social security|soc\.?\s*sec\.?|NSS|n[úu]mero de seguro social|seguro social`,
+      String.raw`SSN|SS#|S\.S\.N\.?|social security|soc\.?\s*sec\.?|NSS|n[úu]mero de seguro social|seguro social|seguridad social`,
       false,
-      String.raw`(?:(?:ending in|last (?:4|four)(?: digits)?(?: of)?)\s*[:#]?\s*)?(\d{3}[- ]?\d{2}[- ]?\d{4}|\d{4})\b`,
+      String.raw`(?:(?:ending in|ends? (?:with|in)|last (?:4|four)(?: digits)?(?: of)?(?: is)?|terminado en)\s*[:#]?\s*)?((?:\d{3}|[xX*•]{3})[- ]?(?:\d{2}|[xX*•]{2})[- ]?\d{4}|\d{2}\/\d{8}\/\d{2}|\d{4})\b`,
     ),
   },
   {
@@ -119,7 +119,13 @@ const KEYED: KeyedPattern[] = [
 
 // A plate or serial a few words after its keyword: "the plate, ABC-7741", "VIN sticker (3VWD…)",
 // "implant number on it, ZH-4471-902". Upper case letters and digits both, so never a plain word.
-const MIXED_ID = String.raw`((?:[A-Z]{2}\s)?(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{1,5}(?:[- ]?[A-Z0-9]{2,6}){1,3}|[A-HJ-NPR-Z0-9]{17})\b`;
+const MIXED_ID = String.raw`((?:[A-Z]{2}\s)?(?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,5}(?:[- ]?[A-Z0-9]{2,6}){1,3}(?:[- ][A-Z](?![\p{L}\d]))?|[A-HJ-NPR-Z0-9]{17})(?![\p{L}\d])`;
+// Keywords in any case, without making the identifier after them case-insensitive.
+function anyCase(words: string): string {
+  return words.replace(/\p{L}/gu, (c) =>
+    c.toLowerCase() === c.toUpperCase() ? c : `[${c.toLowerCase()}${c.toUpperCase()}]`,
+  );
+}
 // Up to 40 characters of the same sentence between a keyword and its number ("N.º" is no stop).
 const NEAR_GAP = String.raw`(?:[^!?\n\d.]|\.(?!\s)){0,40}?`;
 const NEAR: KeyedPattern[] = [
@@ -137,8 +143,8 @@ const NEAR: KeyedPattern[] = [
     label: 'a vehicle plate or VIN',
     minDigits: 2,
     pattern: new RegExp(
-      String.raw`\b((?:license |licence )?plates?|VIN|placas?|matr[íi]cula)\b[^.!?\n\d]{0,30}?\b${MIXED_ID}`,
-      'g',
+      String.raw`(?<!\p{L})(${anyCase('license plate|licence plate|plates|plate|placas|placa|tablilla|matrícula|matricula')}|VIN)(?!\p{L})[^.!?\n\d]{0,30}?\b${MIXED_ID}`,
+      'gu',
     ),
   },
   {
@@ -146,8 +152,8 @@ const NEAR: KeyedPattern[] = [
     label: 'a device serial number',
     minDigits: 3,
     pattern: new RegExp(
-      String.raw`\b(serial|implant|device|pump|pacemaker|IMEI|UDI|n[úu]mero de serie)\b[^.!?\n\d]{0,30}?\b${MIXED_ID}`,
-      'gi',
+      String.raw`(?<!\p{L})(${anyCase('serial|implant|device|pump|pacemaker|número de serie|numero de serie|serie')}|IMEI|UDI|S/N)(?!\p{L})[^.!?\n\d]{0,30}?(?<![\p{L}\d])${MIXED_ID}`,
+      'gu',
     ),
   },
 ];
@@ -210,7 +216,9 @@ export function detectIdentifiers(doc: ScanDocument): PhiFinding[] {
       if (isOrganizations(doc, kind, m.index)) continue;
       // Identifiers are printed in capitals and digits; "plate of 20" is not one.
       const digits = (id.match(/\d/g) ?? []).length;
-      if (digits < minDigits || /\p{Ll}/u.test(id) || PHONE_SHAPE.test(id)) continue;
+      // Lower case is prose ("plate of 20"), except the x's that mask an SSN ("xxx-xx-6618").
+      const prose = /\p{Ll}/u.test(kind === 'ssn' ? id.replace(/x/g, '') : id);
+      if (digits < minDigits || prose || PHONE_SHAPE.test(id)) continue;
       const start = m.index + m[0].lastIndexOf(id);
       findings.push(
         doc.finding(
@@ -231,13 +239,14 @@ export function detectIdentifiers(doc: ScanDocument): PhiFinding[] {
     );
   }
   for (const m of text.matchAll(NUMBER_AFTER_ID_WORD)) {
-    const id = m[2].trimEnd();
+    // The keyword is read in any case, so a word before the number ("es 5207…") may come along.
+    const id = m[2].replace(/^\p{L}*\p{Ll}\p{L}*[ -]?/u, '').trimEnd();
     const digits = (id.match(/\d/g) ?? []).length;
     // Phones are the phone detector's (the organization's own lines pass there).
     if (digits < 7 || PHONE_SHAPE.test(id) || doc.allow.hasPhone(id) || /\p{Ll}/u.test(id))
       continue;
     if (isOrganizations(doc, 'record_number', m.index)) continue;
-    const start = m.index + m[0].lastIndexOf(m[2]);
+    const start = m.index + m[0].lastIndexOf(id);
     findings.push(
       doc.finding(
         'record_number',

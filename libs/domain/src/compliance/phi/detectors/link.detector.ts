@@ -15,7 +15,9 @@ const TRAILING_PUNCTUATION = /[.,!?;:)\]'"’]+$/;
 
 // Crowdfunding and patient-journal sites: a link there is about one person's illness.
 const PATIENT_SITES =
-  /(?:^|\.)(?:gofundme\.com|gofund\.me|caringbridge\.org|mealtrain\.com|lotsahelpinghands\.com|givesendgo\.com|fundly\.com|youcaring\.com|spot\.fund|plumfund\.com|giveforward\.com|carepages\.com|takethemameal\.com|helphopelive\.org|mightycause\.com)$/i;
+  /(?:^|\.)(?:gofundme\.com|gofund\.me|caringbridge\.org|mealtrain\.com|lotsahelpinghands\.com|givesendgo\.com|fundly\.com|youcaring\.com|spot\.fund|plumfund\.com|giveforward\.com|carepages\.com|takethemameal\.com|helphopelive\.org|mightycause\.com|paypal\.me|venmo\.com|cash\.app|vakinha\.com(?:\.\w{2})?|donadora\.org|kueski\.com)$/i;
+// A video or a post whose address spells out care: "youtube.com/watch?v=baby-nora-nicu-day45".
+const MEDIA_SITES = /(?:^|\.)(?:youtube\.com|youtu\.be|vimeo\.com|twitch\.tv)$/i;
 const SOCIAL_SITES =
   /(?:^|\.)(?:facebook\.com|instagram\.com|tiktok\.com|x\.com|twitter\.com|linkedin\.com|threads\.net)$/i;
 const FREE_MAIL =
@@ -94,14 +96,23 @@ function judgeUrl(doc: ScanDocument, span: Span): PhiFinding | undefined {
       `A ${host.replace(/^www\./, '')} link points to one person's illness or fundraiser.`,
     );
   }
+  const slug = path.replace(/[^\p{L}\p{N}]+/gu, ' ');
+  if (MEDIA_SITES.test(host) && STRONG_CLINICAL.test(slug)) {
+    return doc.finding(
+      'identifying_url',
+      'block',
+      span,
+      `A ${host.replace(/^www\./, '')} link whose address names someone's care.`,
+    );
+  }
   if (SOCIAL_SITES.test(host) && path.length > 1) {
     const handle = path.split('/')[0].replace(/^@/, '');
     if (doc.allow.hasHandle(handle)) return undefined;
     const { sentence } = doc.around(span);
-    if (!STRONG_CLINICAL.test(sentence)) return undefined;
+    if (!STRONG_CLINICAL.test(sentence) && !STRONG_CLINICAL.test(slug)) return undefined;
     return doc.finding(
       'identifying_url',
-      'warn',
+      STRONG_CLINICAL.test(slug) ? 'block' : 'warn',
       span,
       `A personal social profile (${host}/${handle.slice(0, 4)}…) is linked next to care details.`,
     );

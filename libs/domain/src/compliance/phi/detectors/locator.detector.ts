@@ -20,6 +20,16 @@ const LOCATORS = [
     'giu',
   ),
 ];
+// A named unit or floor where a patient stays: "on our Senior Care unit", "in the Neuro ICU",
+// "en el piso de oncología pediátrica", "la UCI pediátrica". Only where the text locates a patient.
+const UNIT =
+  /\b(?:on|in|at|to|from)\s+(?:the|our|their|his|her)\s+(?:[\w&'-]+\s+){0,4}?(?:unit|floor|ward|wing|ICU|NICU|PICU|CCU|step-down|ER|ED|emergency room|trauma bay)\b|(?<!\p{L})(?:en|a|de|desde)\s+(?:el|la)\s+(?:piso|planta|[áa]rea|sala|unidad|UCI|UCIN|terapia intensiva|sala de emergencias|urgencias)(?:\s+(?:de|del)\s+(?:la\s+)?[\p{L}]+(?:\s+[\p{Ll}]+)?|\s+(?:pedi[áa]trica|neonatal|coronaria|intensiva))?(?!\p{L})/giu;
+
+// Staff shorthand for a patient by their room: "mr. k in 308", "the guy who's been in 412",
+// "el señor del 5B", "el del 214".
+const ROOM_OF_PERSON =
+  /(?:\b(?:guy|man|woman|lady|gentleman|kid|patient|pt|mr|mrs|ms|miss)\b\.?[^.!?\n]{0,30}?\bin|(?<!\p{L})(?:señor|señora|se[ñn]ora|paciente|chavo|chava|el|la)\s+del?)\s+(\d{3,4}[A-Z]?|\d[A-Z])(?![\p{L}\d%])(?!\s*(?:people|patients|beds|days|hours|minutes|years|personas|pacientes|camas|d[íi]as|horas|años))/giu;
+
 // Rooms of meetings, classes and events: a place to go, not a place a patient lies.
 const EVENT_ROOM =
   /\b(?:conference|meeting|class(?:room)?|seminar|auditorium|lecture|training|education|community|event|workshop|support group|sala de juntas|reuni[óo]n|clase|taller|auditorio)\b/i;
@@ -35,6 +45,26 @@ export function detectLocators(doc: ScanDocument): PhiFinding[] {
       seen.push(span);
       const finding = judge(doc, span);
       if (finding) findings.push(finding);
+    }
+  }
+  for (const m of doc.prose().matchAll(ROOM_OF_PERSON)) {
+    const start = m.index + m[0].length - m[1].length;
+    const span = { start, end: start + m[1].length };
+    if (seen.some((s) => s.start < span.end && span.start < s.end)) continue;
+    seen.push(span);
+    findings.push(
+      doc.finding('room_location', 'block', span, `Locates a patient by their room (${m[1]}).`),
+    );
+  }
+  // A unit locates a patient the text names; elsewhere it is where the hospital does its work.
+  if (doc.patients.length > 0) {
+    for (const m of doc.prose().matchAll(UNIT)) {
+      const span = { start: m.index, end: m.index + m[0].length };
+      if (seen.some((s) => s.start < span.end && span.start < s.end)) continue;
+      if (EVENT_ROOM.test(doc.around(span).sentence)) continue;
+      findings.push(
+        doc.finding('room_location', 'block', span, `Locates a patient in the building (${m[0]}).`),
+      );
     }
   }
   return findings;

@@ -82,7 +82,7 @@ const RULES_EN: GuardRule[] = [
     kind: 'patient_confirmation',
     severity: 'block',
     pattern: new RegExp(
-      String.raw`(?<!\b(?:next|upcoming|future|first|schedule|book|plan|prepare for|before)\s+)\byour\s+(?!(?:next|upcoming|future|first|annual|own)\b)(?:[\w'-]+\s+){0,2}?(?:${YOUR_CARE})\b${CLAUSE}`,
+      String.raw`(?<!\b(?:next|upcoming|future|first|schedule|book|plan|prepare for|before)\s+)\byour\s+(?!(?:next|upcoming|future|first|annual|own)\b)(?:[\w'-]+\s+){0,3}?(?:${YOUR_CARE})\b${CLAUSE}`,
       'gi',
     ),
     reason: "Refers to the person's own visit or care, which confirms they are a patient.",
@@ -114,7 +114,8 @@ const RULES_EN: GuardRule[] = [
         String.raw`\bsince your (?:surgery|discharge|procedure|visit|stay|treatment)\b`,
         String.raw`\byou(?:r (?:${RELATIVE}))? (?:had|were|was|waited|spent|came|got|went)\b[^.!?]{0,40}\b(?:in|at) our (?:ER|ED|emergency|ICU|NICU|clinic|unit|hospital|floor)\b${CLAUSE}`,
         String.raw`\b(?:nurses|team|staff|doctors|crew|unit)\b[^.!?]{0,25}\b(?:miss(?:es)? you|remember(?:s)? you|loved having you|enjoyed caring for you)\b`,
-        String.raw`\bglad you(?:'re| are) (?:home|feeling better|recovering|doing better)\b`,
+        String.raw`\bglad (?:you(?:'re| are)|ur|u r|to see you) (?:home|out of the hospital|feeling better|recovering|doing better|walking again|back on your feet)\b${CLAUSE}`,
+        String.raw`\b(?:treat(?:ing|ed|s)|car(?:ing|ed) for|took care of|taking care of) you\b${CLAUSE}`,
         String.raw`\b${CARE_TEAM}\s+(?:still\s+)?${TO_READER}${CLAUSE}`,
         String.raw`\bwe (?:miss(?:ed)? you|loved having you|loved caring for you|enjoyed having you)\b${CLAUSE}`,
         String.raw`\b(?:after|since|when|before|until) (?:he|she|they|you) (?:was |were |got )?(?:discharged|admitted|went home|came home|left the hospital|was sent home)\b`,

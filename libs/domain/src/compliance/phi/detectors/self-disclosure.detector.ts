@@ -12,6 +12,9 @@ const OWN_CARE = new RegExp(
     String.raw`\bI\s+(?:was|went|came|got|ended up|spent \w+ \w+)\s+(?:in|into|to|at)\s+(?:the\s+|your\s+|a\s+)?(?:[\w'-]+\s+){0,3}?(?:ER|ED|emergency room|urgent care|ICU|CCU|hospital|step-down|rehab|unit|room \d+|floor)\b[^.!?,;]{0,30}`,
     String.raw`(?<!\p{L})(?:estuve|fui|llegu[ée]|entr[ée]|pas[ée] \p{L}+ \p{L}+)\s+(?:a|en|al)\s+(?:la\s+|el\s+)?(?:urgencias|emergencias|sala de emergencias|UCI|hospital|cl[íi]nica|terapia intensiva)(?!\p{L})[^.!?,;]{0,30}`,
     String.raw`\b(?:thank(?:s| you| u)|grateful)\b[^.!?]{0,30}\bfor my new (?:hip|knee|heart|kidney|liver|lungs?|shoulder|valve|hearing)\b`,
+    // "Dr. Whitfield saved my life", "She took care of me in 2021", "Went to the urgent care".
+    String.raw`\b(?:saved my life|(?:took|takes|taking) (?:such )?(?:good |great )?care of me|(?:treated|cared for|operated on) me)\b[^.!?,;]{0,30}`,
+    String.raw`(?:^|[.!?]\s+)(?:Went|Came|Ended up)\s+(?:in)?to\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:ER|ED|emergency room|urgent care|hospital|clinic)\b[^.!?,;]{0,30}`,
   ].join('|'),
   'giu',
 );
@@ -33,6 +36,8 @@ const RELATIVE_IN_CARE = new RegExp(
   'giu',
 );
 
+const WHERE_CARE_IS =
+  /\b(?:there|here|on the (?:transplant |waiting )?list)\b|(?<!\p{L})(?:ah[íi]|aqu[íi]|en la lista)(?!\p{L})/iu;
 // Phrases that are about care in themselves, whatever the clinical vocabulary around them.
 const CARE_VERB =
   /internaron|operaron|ingresaron|atend|patient|brought in|rushed in|admitted|taken to|transferred|airlifted|consulta|cita|cirug|ambulancia|alta|ingreso|internamiento|results|records|visit|appointment|meds|chart|diagnosis|treatment|scan|labs|bill|discharge|admission|urgencias|emergencias|hospital|cl[íi]nica/i;
@@ -54,7 +59,9 @@ export function detectSelfDisclosures(doc: ScanDocument): PhiFinding[] {
     );
   }
   for (const m of doc.text.matchAll(RELATIVE_IN_CARE)) {
-    if (!STRONG_CLINICAL.test(m[0]) && !CARE_VERB.test(m[0])) continue;
+    // "my uncle is on the list there now" after "42 heart transplants": there is where care is.
+    const there = WHERE_CARE_IS.test(m[0]) && STRONG_CLINICAL.test(doc.prose());
+    if (!STRONG_CLINICAL.test(m[0]) && !CARE_VERB.test(m[0]) && !there) continue;
     findings.push(
       doc.finding(
         'patient_confirmation',

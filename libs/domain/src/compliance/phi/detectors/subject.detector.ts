@@ -49,7 +49,14 @@ const OPENING = new RegExp(String.raw`^\s*(?:(?:${GREETING})[,!\s]+)?$`, 'iu');
 const ADDRESSED_AFTER = /^\s*[,!—–-]+\s*(?:you|your|usted|tu|su)\b/i;
 // A testimonial's signature line: "... home two days later.' – Glenn P., 68".
 const WELL_WISH =
-  /\b(?:healing|recovery|get well|feel better|praying|prayers|strength|thinking of you|recuperaci[óo]n|orando|oraci[óo]n|bendiga|abrazos|buenos deseos|mejore)/i;
+  /\b(?:healing|recovery|get well|feel better|praying|prayers|strength|thinking of you|hang in there|stay strong|rooting for you|recuperaci[óo]n|orando|rezando|rezamos|oraci[óo]n|oraciones|bendiga|abrazos|buenos deseos|mejore|que siga as[íi]|[áa]nimo|fuerza)/i;
+// Prayed for or wished well by name: "praying for Theresa", "oraciones por Don Chuy" (the sick, not
+// the organizations prayed for).
+const PRAYED_FOR_BEFORE =
+  /\b(?:pray(?:ing|ers?)? for|sending (?:prayers|love|strength|healing \w+) (?:to|for)|get well(?: soon)?,?|rezando por|orando por|oraciones (?:por|para)|[áa]nimo,?|fuerza,?)\s*$/i;
+// "we have Lily, she's eight": a pronoun taking up the name right after it.
+const PRONOUN_APPOSITION =
+  /^,\s*(?:she|he|they)(?:['’]s| is| was| has| had)\b|^,\s*(?:ella|[ée]l) (?:tiene|est[áa]|es|fue)\b/iu;
 // "I'm Carol", "me llamo Gilberto Anaya": who speaks in a caption or story is its patient.
 const SELF_INTRODUCTION = /\b(?:I['’]m|I am|my name is|me llamo|mi nombre es|soy)\s*$/i;
 // A form's field label: "Name: Hector Villanueva", "Paciente: Ignacio Ruelas", "assigned to: J. Castillo".
@@ -125,8 +132,9 @@ function collectSubjects(doc: ScanDocument, handles: readonly Span[]): Subject[]
  */
 function addressedInReply(doc: ScanDocument): Verdict {
   const prose = doc.prose();
-  if (speaksAboutCare(prose, doc.lang)) return 'patient';
-  return STRONG_CLINICAL.test(prose) || WELL_WISH.test(prose) ? 'weak' : 'not';
+  // Wishing the reader healing, or speaking of their care, says they are unwell: a patient.
+  if (speaksAboutCare(prose, doc.lang) || WELL_WISH.test(prose)) return 'patient';
+  return STRONG_CLINICAL.test(prose) ? 'weak' : 'not';
 }
 
 function isAddressed(doc: ScanDocument, s: Span): boolean {
@@ -169,7 +177,10 @@ function judge(doc: ScanDocument, s: Subject, w: Surroundings): Verdict {
   const person = s.person;
   if (person?.ambiguous && person.single) {
     // "Grace" or "Hope" is a person once the text says what happened to them or speaks to them.
-    const said = TIGHT_PREDICATE.test(w.nearRight) || isAddressed(doc, s);
+    const said =
+      TIGHT_PREDICATE.test(w.nearRight) ||
+      PRONOUN_APPOSITION.test(w.nearRight) ||
+      isAddressed(doc, s);
     const care = STRONG_CLINICAL.test(w.nearRight) || STRONG_CLINICAL.test(doc.prose());
     return said && care && !DONOR_CONTEXT.test(doc.prose()) ? 'patient' : undefined;
   }
@@ -211,6 +222,7 @@ function hasPatientCue(doc: ScanDocument, s: Subject, w: Surroundings): boolean 
     speaker ||
     s.person?.titleClass === 'patient' ||
     PATIENT_WORD_BEFORE.test(w.nearLeft) ||
+    (PRAYED_FOR_BEFORE.test(w.nearLeft) && !DONOR_CONTEXT.test(w.sentence)) ||
     FIELD_LABEL_BEFORE.test(w.nearLeft) ||
     (NAMED_BEFORE.test(w.nearLeft) &&
       (STRONG_CLINICAL.test(doc.prose()) || WEAK_CLINICAL.test(doc.prose()))) ||
