@@ -148,10 +148,10 @@ export function findPersonMentions(text: string, lang: 'en' | 'es' = 'en'): Pers
     .sort((a, b) => a.start - b.start);
 }
 
-// "Hospital Santa Lucía", "Fundación La Esperanza", "en La Esperanza": a name that an institution
+// "Hospital Santa Lucía", "Fundación La Esperanza", "Calle Luna": a name that an institution, a street
 // word or (in Spanish) an article puts before a person's is the institution's.
 const INSTITUTION_BEFORE =
-  /(?:\b(?:Hospital|Clinic|Center|Centre|Foundation|Institute|Medical|Health|Church|School|University|Fund)|(?<!\p{L})(?:Cl[íi]nica|Centro|Fundaci[óo]n|Instituto|Sanatorio|Iglesia|Parroquia|Escuela|Colegio|Universidad))\s+$/u;
+  /(?:\b(?:Hospital|Clinic|Center|Centre|Foundation|Institute|Medical|Health|Church|School|University|Fund)|(?<!\p{L})(?:Cl[íi]nica|Centro|Fundaci[óo]n|Instituto|Sanatorio|Iglesia|Parroquia|Escuela|Colegio|Universidad|Calle|Avenida|Camino|Paseo|Colonia|Col\.))\s+$/u;
 const ARTICLE_BEFORE = /(?<!\p{L})(?:la|el|los|las)\s+$/iu;
 function namesAnInstitution(text: string, m: PersonMention, lang: 'en' | 'es'): boolean {
   const before = text.slice(Math.max(0, m.start - 16), m.start);
@@ -398,6 +398,8 @@ class MentionReader {
   private readUnknown(i: number): Read | undefined {
     const t = this.tokens[i];
     if (!isNameWord(t.word) || !(isUnknownWord(t.word) || isProperNoun(t.word))) return undefined;
+    // "Mason, OH" is a town.
+    if (/^,\s*\p{Lu}{2}\b/u.test(this.text.slice(t.end, t.end + 5))) return undefined;
     const before = this.text.slice(Math.max(0, t.start - 2), t.start);
     const after = this.text.slice(t.end, t.end + 2);
     const possessive = /^['’]s/.test(after);
