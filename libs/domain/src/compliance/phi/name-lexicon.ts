@@ -27,7 +27,8 @@ const SPANISH_WORD_NAMES = new Set(
 export function givenName(word: string, lang: 'en' | 'es' = 'en'): GivenName | undefined {
   if (lang === 'es' && SPANISH_WORD_NAMES.has(word)) return 'ambiguous';
   const tags = tagsOf(word);
-  if (tags.includes('MaleName') || tags.includes('FemaleName')) return 'given';
+  if (tags.includes('MaleName') || tags.includes('FemaleName') || tags.includes('Person'))
+    return 'given';
   if (tags.includes('FirstName')) return 'ambiguous';
   return undefined;
 }
@@ -36,6 +37,13 @@ export function givenName(word: string, lang: 'en' | 'es' = 'en'): GivenName | u
 export function isUnknownWord(word: string): boolean {
   return tagsOf(word).length === 0;
 }
+
+/** Only ever a person's name (a surname, a proper noun), never a common word or a place: "Harper". */
+export function isProperNoun(word: string): boolean {
+  const tags = tagsOf(word);
+  return tags.length > 0 && tags.every((t) => PROPER_TAGS.has(t));
+}
+const PROPER_TAGS = new Set(['LastName', 'ProperNoun', 'Person', 'FirstName']);
 
 export function isSurname(word: string): boolean {
   return tagsOf(word).includes('LastName');

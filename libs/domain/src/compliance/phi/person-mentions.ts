@@ -1,4 +1,10 @@
-import { givenName, isSurname, isUnknownWord, recognisedPeople } from './name-lexicon';
+import {
+  givenName,
+  isProperNoun,
+  isSurname,
+  isUnknownWord,
+  recognisedPeople,
+} from './name-lexicon';
 import { STRONG_CLINICAL } from './phi-lexicon';
 import type { Span } from './scan-text';
 
@@ -142,10 +148,10 @@ export function findPersonMentions(text: string, lang: 'en' | 'es' = 'en'): Pers
     .sort((a, b) => a.start - b.start);
 }
 
-// "Hospital Santa Lucía", "Fundación La Esperanza", "en La Esperanza": a name that an institution
+// "Hospital Santa Lucía", "Fundación La Esperanza", "Calle Luna": a name that an institution, a street
 // word or (in Spanish) an article puts before a person's is the institution's.
 const INSTITUTION_BEFORE =
-  /(?:\b(?:Hospital|Clinic|Center|Centre|Foundation|Institute|Medical|Health|Church|School|University|Fund)|(?<!\p{L})(?:Cl[íi]nica|Centro|Fundaci[óo]n|Instituto|Sanatorio|Iglesia|Parroquia|Escuela|Colegio|Universidad))\s+$/u;
+  /(?:\b(?:Hospital|Clinic|Center|Centre|Foundation|Institute|Medical|Health|Church|School|University|Fund)|(?<!\p{L})(?:Cl[íi]nica|Centro|Fundaci[óo]n|Instituto|Sanatorio|Iglesia|Parroquia|Escuela|Colegio|Universidad|Calle|Avenida|Camino|Paseo|Colonia|Col\.))\s+$/u;
 const ARTICLE_BEFORE = /(?<!\p{L})(?:la|el|los|las)\s+$/iu;
 function namesAnInstitution(text: string, m: PersonMention, lang: 'en' | 'es'): boolean {
   const before = text.slice(Math.max(0, m.start - 16), m.start);
@@ -362,7 +368,7 @@ class MentionReader {
     const before = this.text.slice(Math.max(0, t.start - 8), t.start);
     const after = this.text.slice(t.end, t.end + 5);
     if (/^\s*\d/.test(after) || /^,\s*\p{Lu}{2}\b/u.test(after)) return true;
-    return SAINT_BEFORE.test(before) || (PLACE_BEFORE.test(before) && !/^['’]s\b/.test(after));
+    return SAINT_BEFORE.test(before) || (placeBefore(before) && !/^['’]s\b/.test(after));
   }
 
   // "Jorge and Lupe Ramirez": an unknown first name coordinated with a known one, then a surname.
@@ -391,7 +397,9 @@ class MentionReader {
   // place of a name (possessive, or set off by commas and exclamations).
   private readUnknown(i: number): Read | undefined {
     const t = this.tokens[i];
-    if (!isNameWord(t.word) || !isUnknownWord(t.word)) return undefined;
+    if (!isNameWord(t.word) || !(isUnknownWord(t.word) || isProperNoun(t.word))) return undefined;
+    // "Mason, OH" is a town.
+    if (/^,\s*\p{Lu}{2}\b/u.test(this.text.slice(t.end, t.end + 5))) return undefined;
     const before = this.text.slice(Math.max(0, t.start - 2), t.start);
     const after = this.text.slice(t.end, t.end + 2);
     const possessive = /^['’]s/.test(after);

@@ -27,7 +27,7 @@ const ZIP_IN_ADDRESS = new RegExp(
   String.raw`,\s*[\p{L} .'-]{2,30},?\s+${STATE}\.?\s+(\d{5}(?:-\d{4})?)\b`,
   'gu',
 );
-const ZIP_AFTER_ADDRESS = /^[^.!?\n\d]{0,40}?\b(\d{5}(?:-\d{4})?)\b(?![\d,])/u;
+const ZIP_AFTER_ADDRESS = /^[^.!?\n\d]{0,40}?\b(\d{5}(?:-\d{4})?)\b(?!\d|,\d)/u;
 const ZIP_CUE =
   /\b(?:zip(?: code)?|lives in|living in|from|resident of|home in)\s+(\d{5}(?:-\d{4})?)\b(?![\d,])(?!\s+[a-z]+s\b)/gi;
 

@@ -197,13 +197,10 @@ const ORGANIZATION_ID_BEFORE =
 const ORGANIZATION_LICENCE =
   /\b(?:licen[cs]ed by|accredited by|board of (?:pharmacy|health)|our (?:pharmacy|hospital|clinic|lab|laboratory|facility|center|practice)(?:['’]s)? licen[cs]e)\b|\b(?:nuestra (?:farmacia|cl[íi]nica)|licencia sanitaria)/i;
 
-function isOrganizations(doc: ScanDocument, kind: PhiKind, keywordAt: number): boolean {
+function isOrganizations(doc: ScanDocument, keywordAt: number): boolean {
   if (ORGANIZATION_ID_BEFORE.test(doc.text.slice(Math.max(0, keywordAt - 16), keywordAt)))
     return true;
-  return (
-    kind === 'license_number' &&
-    ORGANIZATION_LICENCE.test(doc.around({ start: keywordAt, end: keywordAt }).sentence)
-  );
+  return ORGANIZATION_LICENCE.test(doc.around({ start: keywordAt, end: keywordAt }).sentence);
 }
 
 /** SSNs, record, account, licence, device and vehicle numbers, health-plan ids: always block. */
@@ -213,7 +210,7 @@ export function detectIdentifiers(doc: ScanDocument): PhiFinding[] {
   for (const { kind, label, minDigits, pattern } of [...KEYED, ...NEAR]) {
     for (const m of text.matchAll(pattern)) {
       const id = m[2];
-      if (isOrganizations(doc, kind, m.index)) continue;
+      if (isOrganizations(doc, m.index)) continue;
       // Identifiers are printed in capitals and digits; "plate of 20" is not one.
       const digits = (id.match(/\d/g) ?? []).length;
       // Lower case is prose ("plate of 20"), except the x's that mask an SSN ("xxx-xx-6618").
@@ -245,7 +242,7 @@ export function detectIdentifiers(doc: ScanDocument): PhiFinding[] {
     // Phones are the phone detector's (the organization's own lines pass there).
     if (digits < 7 || PHONE_SHAPE.test(id) || doc.allow.hasPhone(id) || /\p{Ll}/u.test(id))
       continue;
-    if (isOrganizations(doc, 'record_number', m.index)) continue;
+    if (isOrganizations(doc, m.index)) continue;
     const start = m.index + m[0].lastIndexOf(id);
     findings.push(
       doc.finding(

@@ -11,7 +11,7 @@ const TOLL_FREE = /^(?:\+?1[\s.-]?)?\(?8(?:00|33|44|55|66|77|88)\)?/;
 
 // The number belongs to a person: their family, their cell, "call me".
 const PERSONAL =
-  /(?<!\p{L})(?:(?:a|the|our|this) patient\b(?! (?:relations|experience|financial|advocate|portal|services|access|navigator|liaison|line))|his|her|their|my|patient['’]s|family|families|mom|dad|mother|father|son|daughter|wife|husband|sister|brother|emergency contact|cell|mobile|whatsapp|home phone|call me|text me|reach (?:him|her|them|me)|su (?:esposo|esposa|hij[oa]|mam[áa]|pap[áa]|familia)|celular|ll[áa]mame|m[íi] n[úu]mero)(?!\p{L})/iu;
+  /(?<!\p{L})(?:(?:a|the|our|this) patient\b(?! (?:relations|experience|financial|advocate|portal|services|access|navigator|liaison|line))|his|her|their|my|patient['’]s|family|families|mom|dad|mother|father|son|daughter|wife|husband|sister|brother|emergency contact|cell|mobile|whatsapp|home phone|call me|text me|reach (?:him|her|them|me)|su (?:esposo|esposa|hij[oa]|mam[áa]|pap[áa]|familia)|mi (?:hermana|hermano|t[íi]a|t[íi]o|mam[áa]|pap[áa]|hij[oa]|espos[oa]|familia|prim[oa]|abuel[oa])|celular|ll[áa]mame|m[íi] n[úu]mero)(?!\p{L})/iu;
 // The number is a service line: "call our nurse line", "to schedule, call".
 const INSTITUTIONAL =
   /(?<!\p{L})(?:our|us|line|office|desk|center|clinic|department|appointments?|schedul\w*|book\w*|register|hotline|helpline|warmline|questions|info|information|referrals?|option|ext|sign up|rsvp|reservations?|call center|front desk|main line|program|team|services?|nuestr[oa]s?|oficina|citas?|informes|llame|departamento|l[íi]nea|horario)(?!\p{L})/iu;

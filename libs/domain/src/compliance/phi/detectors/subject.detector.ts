@@ -132,9 +132,8 @@ function collectSubjects(doc: ScanDocument, handles: readonly Span[]): Subject[]
  */
 function addressedInReply(doc: ScanDocument): Verdict {
   const prose = doc.prose();
-  // Wishing the reader healing, or speaking of their care, says they are unwell: a patient.
-  if (speaksAboutCare(prose, doc.lang) || WELL_WISH.test(prose)) return 'patient';
-  return STRONG_CLINICAL.test(prose) ? 'weak' : 'not';
+  if (speaksAboutCare(prose, doc.lang)) return 'patient';
+  return STRONG_CLINICAL.test(prose) || WELL_WISH.test(prose) ? 'weak' : 'not';
 }
 
 function isAddressed(doc: ScanDocument, s: Span): boolean {
