@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { LinkClicksFlush } from '@rounds/domain';
 import { createConversationMessage } from '../factories/conversations.factory';
+import { reserveLink, visit } from '../factories/links.factory';
 import { createNotification } from '../factories/notifications.factory';
 import { approvedPost, submittedPost, xPost } from '../factories/posts.factory';
 import {
@@ -87,11 +89,28 @@ describe('accessibility (WCAG 2.1 AA, axe-core in Chromium)', () => {
   let ids: Record<string, string>;
   beforeAll(async () => {
     const { api, h } = suite;
-    const approved = await approvedPost(api.url, h);
+    // Tracked links on both posts, one of them clicked: their tables on the post, the review,
+    // the composer and the reports are checked too.
+    const [heart, stroke] = [
+      await reserveLink(api.url, h.marketer, 'https://www.mercy.org/heart-month'),
+      await reserveLink(api.url, h.marketer, 'https://www.mercy.org/stroke'),
+    ];
+    const approved = await approvedPost(
+      api.url,
+      h,
+      xPost(h, {
+        text: `Free heart screenings all month: ${heart.shortUrl}`,
+        campaign: 'Heart Month',
+      }),
+    );
+    await visit(api.url, heart.code).expect(302);
+    await api.app.get(LinkClicksFlush).flush();
     const submitted = await submittedPost(
       api.url,
       h,
-      xPost(h, { text: 'Jane Doe, born 03/14/1961, is recovering well. Call 312-555-0199.' }),
+      xPost(h, {
+        text: `Jane Doe, born 03/14/1961, is recovering well. Call 312-555-0199. ${stroke.shortUrl}`,
+      }),
     );
     await createConversationMessage(h.id, { category: 'safety', categoryReasons: ['fell'] });
     for (const user of [h.admin, h.marketer, h.compliance, h.executive]) {

@@ -16,7 +16,8 @@ export function Page({ title, description, actions, children }: PageProps) {
     <Stack gap="lg" maw={1280} mx="auto" w="100%">
       <Group justify="space-between" align="flex-end" wrap="wrap" gap="md">
         <div style={{ flex: '1 1 420px' }}>
-          <Title order={1} fz={26}>
+          {/* A post's title can be an address (a tracked short link): it must wrap on a phone. */}
+          <Title order={1} fz={26} style={{ overflowWrap: 'anywhere' }}>
             {title}
           </Title>
           {description && (

@@ -1,4 +1,4 @@
-import { Badge, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Badge, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconBrandX, IconBrandYoutube } from '@tabler/icons-react';
 import { useMedia } from '../compose/media-queries';
 import { HighlightedText } from './highlighted-text';
@@ -134,31 +134,21 @@ function TrackedLinks(props: {
   return (
     <Stack gap={4}>
       <Label>Tracked links</Label>
-      <Table.ScrollContainer minWidth={320}>
-        <Table verticalSpacing={4} fz="sm" data-testid={`tracked-links-${platform}`}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Short link</Table.Th>
-              <Table.Th scope="col">Address</Table.Th>
-              <Table.Th scope="col">Destination (with UTM)</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {links.map((link, i) => (
-              <Table.Tr key={link.code}>
-                <Table.Td>{link.shortUrl}</Table.Td>
-                <Table.Td style={{ overflowWrap: 'anywhere' }}>
-                  <HighlightedText
-                    text={link.url}
-                    findings={forField(findings, `${platform}.links[${i}].url`)}
-                  />
-                </Table.Td>
-                <Table.Td style={{ overflowWrap: 'anywhere' }}>{link.destination}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      {/* Wrapped text rather than a table: long addresses must not widen a phone's page. */}
+      <Stack gap={6} data-testid={`tracked-links-${platform}`}>
+        {links.map((link, i) => (
+          <Text key={link.code} size="sm" component="div" style={{ overflowWrap: 'anywhere' }}>
+            <b>{link.shortUrl}</b> for{' '}
+            <HighlightedText
+              text={link.url}
+              findings={forField(findings, `${platform}.links[${i}].url`)}
+            />
+            <Text size="xs" c="gray.7">
+              Sends visitors to {link.destination}
+            </Text>
+          </Text>
+        ))}
+      </Stack>
     </Stack>
   );
 }
