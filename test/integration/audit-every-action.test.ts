@@ -89,7 +89,7 @@ describe('the audit trail of a hospital in real use: every action', () => {
     fault?: Pick<FaultRequest, 'mode' | 'status'>,
   ) => {
     if (fault) await failNextTweet(fault);
-    const postId = await scheduleXPost(url(), t, [xChannel], text, secondsFromNow(3));
+    const postId = await scheduleXPost(url(), t, [xChannel], text, secondsFromNow(10));
     await waitForPublications(stack(), t, postId, status);
   };
   const tokenIn = (text: string) => /#token=([A-Za-z0-9_-]+)/.exec(text)![1];
@@ -201,7 +201,13 @@ describe('the audit trail of a hospital in real use: every action', () => {
     const revoked = await connectThroughOAuth(url(), t.admin, 'x');
     const account = (await listChannels(url(), t.admin)).find((c) => c.id === revoked)!;
     await sandbox.revokeX(account.externalAccountId);
-    const postId = await scheduleXPost(url(), t, [revoked], 'Urgent care open.', secondsFromNow(3));
+    const postId = await scheduleXPost(
+      url(),
+      t,
+      [revoked],
+      'Urgent care open.',
+      secondsFromNow(10),
+    );
     await waitForPublications(stack(), t, postId, 'held');
   });
 
@@ -241,7 +247,7 @@ describe('the audit trail of a hospital in real use: every action', () => {
     await as(url(), t.marketer).post(`/posts/${id}/cancel`).expect(200);
 
     // Due while the organization is paused: held; released after the resume, then published.
-    const paused = await scheduleXPost(url(), t, [xChannel], 'Blood drive.', secondsFromNow(3));
+    const paused = await scheduleXPost(url(), t, [xChannel], 'Blood drive.', secondsFromNow(10));
     await as(url(), t.admin).post('/organization/pause', { reason: 'storm response' }).expect(200);
     await waitForPublications(stack(), t, paused, 'held');
     await as(url(), t.admin).post('/organization/resume', { reason: 'all clear' }).expect(200);

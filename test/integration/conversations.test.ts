@@ -230,8 +230,10 @@ describe('conversations: the inbox, reviewed replies and templates', () => {
       .post(`/conversations/${message.id}/replies`, { text: PHI_REPLY })
       .expect(201);
     expect(drafted.body).toMatchObject({ status: 'in_review', requiredApprovals: 1 });
+    // It confirms she was a patient, and the day of her care is a date of treatment.
     expect(drafted.body.findings).toEqual([
       expect.objectContaining({ kind: 'patient_confirmation', severity: 'block' }),
+      expect.objectContaining({ kind: 'admission_date', severity: 'block', text: 'yesterday' }),
     ]);
     const refused = await as(api(), team.compliance)
       .post(`/conversations/replies/${drafted.body.id}/approve`, {})
