@@ -269,7 +269,7 @@ describe('the audit trail of a hospital in real use: every action', () => {
       'the post in review to expire',
       async () => (await postOf(url(), t.marketer, late.body.id)).status === 'expired',
     );
-  });
+  }, 180_000); // a dozen posts, each due 10 s out
 
   it('media and consent', async () => {
     const photo = await uploadFixture(url(), t.marketer, 'pixel.png');
