@@ -50,6 +50,7 @@ describe('dashboard shell', () => {
       'Users & roles',
       'Settings',
       'Restricted terms',
+      'Patient feedback',
       'Audit trail',
     ]);
     await expect(admin.page.getByTestId('current-role').textContent()).resolves.toBe(

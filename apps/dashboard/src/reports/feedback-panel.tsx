@@ -43,7 +43,7 @@ export function FeedbackPanel({ range }: { range: Range }) {
           onClick={() => csv.mutate()}
           loading={csv.isPending}
         >
-          Download CSV
+          Download feedback CSV
         </Button>
       </Group>
       {r && (
