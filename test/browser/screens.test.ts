@@ -119,7 +119,10 @@ describe('dashboard screens', () => {
     const page = await as_(suite.h.compliance.email, '/inbox');
     await page.getByRole('button', { name: 'Reply templates' }).click();
     const drawer = page.getByRole('dialog', { name: 'Reply templates' });
-    await drawer.getByText('No reply templates yet.').waitFor();
+    // Every organization starts with the five "take it private" templates (three English, two Spanish).
+    const listed = drawer.getByTestId('reply-template');
+    await listed.getByText('Take it private: sorry to hear').waitFor();
+    expect(await listed.count()).toBe(5);
     await drawer.getByLabel(field('Name')).fill('Mother in ER');
     const text = drawer.getByLabel(field('Text'));
     await text.fill(PHI_REPLY);
@@ -127,14 +130,15 @@ describe('dashboard screens', () => {
     await drawer.getByText('text cannot be a template', { exact: false }).waitFor();
     await expect(text.getAttribute('aria-invalid')).resolves.toBe('true');
     await screenshot(page, 'reply-template-phi');
-    expect(await drawer.getByTestId('reply-template').count()).toBe(0);
+    expect(await listed.count()).toBe(5);
 
     await drawer.getByLabel(field('Name')).fill('Clinic hours');
     await text.fill(SAFE_REPLY);
     await drawer.getByRole('button', { name: 'Save template' }).click();
-    const listed = drawer.getByTestId('reply-template');
-    await listed.getByText('Clinic hours').waitFor();
-    await expect(listed.textContent()).resolves.toContain(SAFE_REPLY);
+    const saved = listed.filter({ hasText: 'Clinic hours' });
+    await saved.waitFor();
+    await expect(saved.textContent()).resolves.toContain(SAFE_REPLY);
+    expect(await listed.count()).toBe(6);
     await expect(text.inputValue()).resolves.toBe('');
     await screenshot(page, 'reply-templates');
 

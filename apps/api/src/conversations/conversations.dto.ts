@@ -58,6 +58,7 @@ export class InboxQueryDto {
     description:
       '`mine` or a user id: messages assigned to that user, or unassigned in a category they own',
     example: 'mine',
+    maxLength: 36,
   })
   @IsOptional()
   @ValidateIf((query: InboxQueryDto) => query.owner !== 'mine')

@@ -72,7 +72,7 @@ export class GroupInputDto {
   @MaxLength(100)
   name: string;
 
-  @ApiProperty({ type: [String], description: 'user ids', maxItems: 200 })
+  @ApiProperty({ type: [String], format: 'uuid', description: 'user ids', maxItems: 200 })
   @IsArray({ message: 'memberIds must be a list of user ids' })
   @ArrayMaxSize(200)
   @IsUUID('all', { each: true, message: 'memberIds must hold user ids (UUIDs)' })
