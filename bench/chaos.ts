@@ -265,6 +265,21 @@ async function main(): Promise<void> {
     console.log('| figure | measured | required | |\n| --- | --- | --- | --- |');
     for (const [figure, measured, required, ok] of rows)
       console.log(`| ${figure} | ${measured} | ${required} | ${ok ? 'ok' : 'MISSED'} |`);
+    const sinceT = (r: { at: string }) => seconds(new Date(r.at).getTime() - T);
+    console.log(
+      `429s answered at: ${posts201
+        .filter((r) => r.status === 429)
+        .map(sinceT)
+        .join(' ')}`,
+    );
+    const perTwo = new Map<number, number>();
+    for (const r of posts201) {
+      const b = Math.floor((new Date(r.at).getTime() - T) / 2000) * 2;
+      perTwo.set(b, (perTwo.get(b) ?? 0) + 1);
+    }
+    console.log(
+      `POST /2/tweets per 2 s from T: ${[...perTwo].map(([b, n]) => `${b}s:${n}`).join(' ')}`,
+    );
     await printLatest(db, ids, T);
     await db.end();
     if (rows.some(([, , , ok]) => !ok)) process.exitCode = 1;

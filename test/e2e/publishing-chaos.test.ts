@@ -74,7 +74,11 @@ describe('publishing exactly once under chaos', () => {
     redis = await startPrivateRedis();
     stack = await startStack({
       redisUrl: redis.url,
-      env: { WORKER_CONCURRENCY: '100', PLATFORM_TIMEOUT_MS: '5000' },
+      env: {
+        WORKER_CONCURRENCY: '100',
+        PLATFORM_TIMEOUT_MS: '5000',
+        PLATFORM_CREATE_TIMEOUT_MS: '5000',
+      },
     });
     await stack.startWorker();
     await stack.sandbox.setXDuplicateRule(false);
@@ -109,7 +113,7 @@ describe('publishing exactly once under chaos', () => {
 
   // The tweet lands two seconds after the worker gave up: the lookup must wait for it, not resend.
   it('a timeout while X keeps the post: exactly one POST, published once via the in-doubt lookup', async () => {
-    // Slower than PLATFORM_TIMEOUT_MS (5 s): the worker gives up, the sandbox still creates it.
+    // Slower than PLATFORM_CREATE_TIMEOUT_MS (5 s): the worker gives up, the sandbox still creates it.
     await stack.sandbox.addFault({
       platform: 'x',
       method: 'POST',

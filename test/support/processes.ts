@@ -64,6 +64,7 @@ export interface StackOptions {
 /** Short timings so crashes, leases and retries play out within a test. */
 export const FAST_PUBLISHING = {
   PLATFORM_TIMEOUT_MS: '1500',
+  PLATFORM_CREATE_TIMEOUT_MS: '1500',
   RECONCILE_INTERVAL_MS: '1000',
   PUBLISH_RETRY_BASE_MS: '300',
   PUBLISH_MAX_ATTEMPTS: '3',

@@ -9,6 +9,8 @@ import { PublicationClaims, StaleClaimRecovery } from '@rounds/domain';
 
 /** Beats per claim TTL: a claim survives five missed renewals. */
 const BEATS_PER_TTL = 6;
+/** A stale claim is taken over within a second of going stale (one indexed query when none is). */
+const SWEEP_EVERY_MS = 1_000;
 
 /**
  * The worker's heartbeat: renews every claim it is running (one statement), and sweeps for claims
@@ -35,7 +37,7 @@ export class ClaimHeartbeat
       (err) => this.logger.warn({ err }, 'could not renew the claims'),
     );
     this.sweeper = repeat(
-      every,
+      Math.min(every, SWEEP_EVERY_MS),
       () => this.recovery.sweep(),
       (err) => this.logger.warn({ err }, 'could not sweep for stale claims'),
     );

@@ -234,11 +234,21 @@ export class AppConfig {
   @IsString()
   GOOGLE_CLIENT_SECRET = 'rounds-local-secret';
 
-  /** Per platform request; the publish job's verify delay is derived from it. */
+  /** Per platform request but the create calls (uploads, lookups, metrics, token refresh). */
   @Transform(toInt)
   @IsInt()
   @Min(100)
   PLATFORM_TIMEOUT_MS = 30_000;
+
+  /**
+   * Per create call (an X tweet or reply, a YouTube go-live or comment reply: small JSON requests).
+   * Also how long a create call we lost track of may still land on the platform: a lookup that
+   * finds nothing proves absence from then on.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  PLATFORM_CREATE_TIMEOUT_MS = 10_000;
 
   /**
    * A publish claim whose worker stopped renewing it (its heartbeat) for this long is in doubt and

@@ -27,6 +27,7 @@ export class PlatformClients {
       clientId: config.X_CLIENT_ID,
       clientSecret: config.X_CLIENT_SECRET,
       requestTimeoutMs: config.PLATFORM_TIMEOUT_MS,
+      createTimeoutMs: config.PLATFORM_CREATE_TIMEOUT_MS,
     });
     this.youtube = new YoutubeClient({
       apiBaseUrl: config.GOOGLE_API_BASE_URL,
@@ -36,6 +37,7 @@ export class PlatformClients {
       clientSecret: config.GOOGLE_CLIENT_SECRET,
       quotaCosts: parseQuotaCosts(config.YOUTUBE_QUOTA_COSTS),
       timeoutMs: config.PLATFORM_TIMEOUT_MS,
+      createTimeoutMs: config.PLATFORM_CREATE_TIMEOUT_MS,
     });
   }
 

@@ -31,11 +31,12 @@ const isDuplicate = (error: unknown) =>
  * proves nothing (a 5xx, a timeout, an unreadable answer), or a claim whose worker died, leaves it
  * `sending` and in doubt: the platform is searched (X: our replies to that tweet; YouTube: our
  * channel's replies in that thread) and it is sent again only once it is provably absent, a
- * platform timeout after it was last in flight.
+ * create timeout after it was last in flight.
  */
 @Injectable()
 export class ReplySender {
-  private readonly platformTimeoutMs: number;
+  /** How long a create call we lost track of may still land: one create timeout. */
+  private readonly inFlightMs: number;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -46,7 +47,7 @@ export class ReplySender {
     private readonly usage: UsageCounter,
     config: AppConfig,
   ) {
-    this.platformTimeoutMs = config.PLATFORM_TIMEOUT_MS;
+    this.inFlightMs = config.PLATFORM_CREATE_TIMEOUT_MS;
   }
 
   async send(organizationId: string, replyId: string): Promise<SendOutcome> {
@@ -95,7 +96,7 @@ export class ReplySender {
       await this.markSent(reply, message, found);
       return 'sent';
     }
-    const settledAt = new Date(reply.updatedAt.getTime() + this.platformTimeoutMs);
+    const settledAt = new Date(reply.updatedAt.getTime() + this.inFlightMs);
     if (settledAt.getTime() > Date.now()) return { lookAgainAt: settledAt };
     const absent = `${reply.error ?? 'in doubt'}; not on the platform, sending again`;
     await this.lifecycle.move(this.dataSource.manager, {

@@ -7,6 +7,13 @@ import { whileDatabaseDown } from '../common/database-availability';
 import { MicroBatcher } from '../common/micro-batcher';
 import type { PublicationEntity } from '../posts/publication.entity';
 
+/**
+ * A create call starts within this of the moment its announcement was asked for, or the send is
+ * announced again: so a dead worker's announced request left no later than `sending_at` plus this.
+ */
+export const SEND_START_WINDOW_MS = 2_000;
+const ANNOUNCE_TRIES = 3;
+
 /** A claim the database stamps with its own clock (TypeORM writes a function as raw SQL). */
 const DATABASE_NOW = (() => 'now()') as unknown as Date;
 
@@ -16,8 +23,9 @@ export type StaleClaim = Pick<
 > & {
   /**
    * From when a lookup that finds nothing proves the post absent: at once when its dead holder
-   * announced no create call under the claim, else its last possible send (last heartbeat plus
-   * half the TTL) plus one platform timeout.
+   * announced no create call under the claim, else its last possible send (the announcement plus
+   * the send's start window, or the last heartbeat plus half the TTL if sooner) plus one create
+   * timeout.
    */
   outOfFlightAt: Date;
 };
@@ -36,7 +44,8 @@ export type StaleClaim = Pick<
 export class PublicationClaims {
   readonly workerId = randomUUID();
   readonly ttlMs: number;
-  private readonly platformTimeoutMs: number;
+  /** How long a create call may still land after it was made: one create timeout. */
+  private readonly inFlightMs: number;
   private readonly running = new Set<string>();
   private renewedAt = Date.now();
   private readonly announcements = new MicroBatcher((ids: string[]) => this.announceAll(ids));
@@ -46,7 +55,7 @@ export class PublicationClaims {
     config: AppConfig,
   ) {
     this.ttlMs = config.CLAIM_TTL_MS;
-    this.platformTimeoutMs = config.PLATFORM_TIMEOUT_MS;
+    this.inFlightMs = config.PLATFORM_CREATE_TIMEOUT_MS;
   }
 
   /** The columns a claim writes with `-> publishing`: nothing announced under it yet. */
@@ -72,10 +81,20 @@ export class PublicationClaims {
   /**
    * Announces the create call about to be made under this worker's claim (the announcements of the
    * moment share one statement); false when the claim is no longer ours, and then nothing may be
-   * sent. A restarting database is waited for while the claim may still be sent under.
+   * sent. A restarting database is waited for while the claim may still be sent under. The call
+   * must start at once: an announcement that took longer than `SEND_START_WINDOW_MS` is made
+   * again, so `sending_at` bounds when the request left.
    */
-  announceSend(publicationId: string): Promise<boolean> {
-    return whileDatabaseDown(() => this.announcements.add(publicationId), this.ttlMs / 2);
+  async announceSend(publicationId: string): Promise<boolean> {
+    for (let tries = 0; tries < ANNOUNCE_TRIES; tries++) {
+      const askedAt = Date.now();
+      const announced = await whileDatabaseDown(
+        () => this.announcements.add(publicationId),
+        this.ttlMs / 2,
+      );
+      if (!announced || Date.now() - askedAt <= SEND_START_WINDOW_MS) return announced;
+    }
+    throw new Error('the send could not be announced in time; nothing was sent');
   }
 
   /** One statement for every claim this worker is running. */
@@ -99,7 +118,7 @@ export class PublicationClaims {
       post_id: string;
       platform: string;
       last_heartbeat: Date | null;
-      announced: boolean;
+      sending_at: Date | null;
     }[] = await this.dataSource.query(
       // A SELECT on top: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
       `WITH stale AS (
@@ -113,7 +132,7 @@ export class PublicationClaims {
            UPDATE publications p SET claimed_by = $1, heartbeat_at = now()
              FROM stale WHERE p.id = stale.id
            RETURNING p.id, p.organization_id, p.post_id, p.platform,
-                     stale.heartbeat_at AS last_heartbeat, stale.sending_at IS NOT NULL AS announced
+                     stale.heartbeat_at AS last_heartbeat, stale.sending_at
          )
          SELECT * FROM taken`,
       [this.workerId, this.ttlMs, [...this.running], limit],
@@ -124,10 +143,17 @@ export class PublicationClaims {
       organizationId: r.organization_id,
       postId: r.post_id,
       platform: r.platform as StaleClaim['platform'],
-      outOfFlightAt: r.announced
-        ? new Date((r.last_heartbeat?.getTime() ?? 0) + this.ttlMs / 2 + this.platformTimeoutMs)
-        : now,
+      outOfFlightAt: r.sending_at ? this.outOfFlight(r.sending_at, r.last_heartbeat) : now,
     }));
+  }
+
+  /** When an announced send of a dead holder can no longer land: its latest start + a create timeout. */
+  private outOfFlight(sendingAt: Date, lastHeartbeat: Date | null): Date {
+    const latestStart = Math.min(
+      sendingAt.getTime() + SEND_START_WINDOW_MS,
+      (lastHeartbeat?.getTime() ?? Infinity) + this.ttlMs / 2,
+    );
+    return new Date(latestStart + this.inFlightMs);
   }
 
   /** Sets `sending_at` on those of `ids` still claimed by this worker; which ones it could. */

@@ -25,14 +25,21 @@ export type PublishOutcome = { done: string } | { later: Date; reason: string };
 
 /** A job may start this much before the post's time (timer granularity), never more. */
 const EARLY_MS = 500;
-const SPREAD_MS = 1_000;
+/**
+ * Posts waiting on a channel's reset wake within this of it, not all in one tick. X's reset header
+ * is in whole seconds, rounded up, so none wakes before the reset.
+ */
+const SPREAD_MS = 250;
 const InDoubt: PublicationStatus = PostStatus.InDoubt;
 
 /** The claim was taken over while this worker prepared the send: nothing was sent under it. */
 class ClaimTakenOver extends Error {}
 
-/** After a lost answer, the platform is asked this much later whether the post arrived. */
-export const verifyDelayMs = (platformTimeoutMs: number) => Math.min(5_000, platformTimeoutMs);
+/**
+ * After a lost answer, the platform is asked this much later whether the post arrived (a timeline
+ * may lag its create call by a moment); finding nothing, it is asked again once out of flight.
+ */
+const VERIFY_DELAY_MS = 1_000;
 
 /**
  * The publish job: claim (`scheduled -> publishing`, one winner, renewed by the worker's
@@ -44,8 +51,8 @@ export const verifyDelayMs = (platformTimeoutMs: number) => Math.min(5_000, plat
 export class PublisherService {
   private readonly logger = new Logger(PublisherService.name);
   private readonly retry: RetryPolicy;
-  private readonly verifyDelayMs: number;
-  private readonly platformTimeoutMs: number;
+  /** How long a create call we lost track of may still land: one create timeout. */
+  private readonly inFlightMs: number;
   private readonly platforms: Record<ChannelEntity['platform'], PlatformPublisher>;
 
   constructor(
@@ -65,8 +72,7 @@ export class PublisherService {
       baseDelayMs: config.PUBLISH_RETRY_BASE_MS,
       maxDelayMs: 30 * config.PUBLISH_RETRY_BASE_MS,
     };
-    this.verifyDelayMs = verifyDelayMs(config.PLATFORM_TIMEOUT_MS);
-    this.platformTimeoutMs = config.PLATFORM_TIMEOUT_MS;
+    this.inFlightMs = config.PLATFORM_CREATE_TIMEOUT_MS;
     this.platforms = { x, youtube };
   }
 
@@ -235,12 +241,12 @@ export class PublisherService {
         await this.results.hold(publication, from, decision.reason);
         return { done: `held: ${decision.reason}` };
       case 'in_doubt': {
-        // Whatever the platform received may still land within one platform timeout.
-        const outOfFlightAt = new Date(Date.now() + this.platformTimeoutMs);
+        // Whatever the platform received may still land within one create timeout.
+        const outOfFlightAt = new Date(Date.now() + this.inFlightMs);
         const attempts = publication.attempts + 1;
         await this.results.inDoubt(publication, decision.error, data, outOfFlightAt, attempts);
         return {
-          later: new Date(Date.now() + this.verifyDelayMs),
+          later: new Date(Date.now() + VERIFY_DELAY_MS),
           reason: 'in doubt: verify on the platform',
         };
       }

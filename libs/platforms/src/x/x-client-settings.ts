@@ -6,6 +6,8 @@ export interface XTransportOptions {
   /** Where api.x.com calls go, e.g. `https://api.x.com` or the sandbox's URL. */
   apiBaseUrl: string;
   requestTimeoutMs: number;
+  /** For `POST /2/tweets`, the create call. */
+  createTimeoutMs: number;
   maxSockets: number;
 }
 
@@ -21,19 +23,23 @@ export function xClientSettings(options: XTransportOptions): Partial<IClientSett
   // The agent type is https.Agent; Node picks the transport from the agent's protocol.
   return {
     httpAgent: httpAgent as HttpsAgent,
-    plugins: [rewriteTo(base, options.requestTimeoutMs)],
+    plugins: [rewriteTo(base, options)],
   };
 }
 
-function rewriteTo(base: URL, timeoutMs: number): ITwitterApiClientPlugin {
+function rewriteTo(
+  base: URL,
+  { requestTimeoutMs, createTimeoutMs }: XTransportOptions,
+): ITwitterApiClientPlugin {
   const prefix = base.pathname.replace(/\/$/, '');
   return {
     onBeforeRequest({ computedParams, requestOptions }) {
       const url = computedParams.url;
+      const creates = computedParams.method === 'POST' && url.pathname === '/2/tweets';
       url.protocol = base.protocol;
       url.host = base.host;
       url.pathname = prefix + url.pathname;
-      requestOptions.timeout = timeoutMs;
+      requestOptions.timeout = creates ? createTimeoutMs : requestTimeoutMs;
     },
   };
 }

@@ -27,6 +27,8 @@ export interface XClientOptions {
   clientId: string;
   clientSecret: string;
   requestTimeoutMs?: number;
+  /** For the create call, `POST /2/tweets` (default 10 s). */
+  createTimeoutMs?: number;
   /** Open connections to X at once; more requests wait for a free one. */
   maxSockets?: number;
 }
@@ -57,6 +59,7 @@ export class XClient {
     this.settings = xClientSettings({
       apiBaseUrl: options.apiBaseUrl,
       requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
+      createTimeoutMs: options.createTimeoutMs ?? 10_000,
       maxSockets: options.maxSockets ?? 512,
     });
   }

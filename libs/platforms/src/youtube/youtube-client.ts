@@ -36,6 +36,8 @@ export interface YoutubeClientOptions {
   multipartMaxBytes?: number;
   /** Per request, each chunk PUT included (default 120 s). */
   timeoutMs?: number;
+  /** For the create calls, go-live and a comment reply (default 10 s). */
+  createTimeoutMs?: number;
 }
 
 export type { YoutubeUploadInput };
@@ -58,7 +60,11 @@ export class YoutubeClient {
   private readonly limits: UploadLimits;
 
   constructor(options: YoutubeClientOptions) {
-    this.transport = new YoutubeTransport({ ...options, timeoutMs: options.timeoutMs ?? 120_000 });
+    this.transport = new YoutubeTransport({
+      ...options,
+      timeoutMs: options.timeoutMs ?? 120_000,
+      createTimeoutMs: options.createTimeoutMs ?? 10_000,
+    });
     this.costs = { ...DEFAULT_YOUTUBE_QUOTA_COSTS, ...options.quotaCosts };
     this.limits = {
       chunkSizeBytes: options.chunkSizeBytes ?? 8 * MiB,
@@ -182,7 +188,7 @@ export class YoutubeClient {
       status: { ...writable, privacyStatus: input.privacyStatus, publishAt },
     };
     await this.transport.call('idempotent', () =>
-      youtube.videos.update({ auth, part: ['status'], requestBody }, this.transport.options()),
+      youtube.videos.update({ auth, part: ['status'], requestBody }, this.transport.createOptions()),
     );
   }
 

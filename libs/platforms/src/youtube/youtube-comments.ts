@@ -40,7 +40,7 @@ export async function postReply(
         part: ['snippet'],
         requestBody: { snippet: { parentId, textOriginal: text } },
       },
-      transport.options(),
+      transport.createOptions(),
     ),
   );
   return replyItem(res.data);

@@ -11,6 +11,8 @@ export interface YoutubeEndpoints {
   clientId: string;
   clientSecret: string;
   timeoutMs: number;
+  /** For the create calls: go-live and a comment reply. */
+  createTimeoutMs: number;
 }
 
 /** How every YouTube and Google OAuth call goes out: configured URLs, no library retries, classified errors. */
@@ -43,6 +45,11 @@ export class YoutubeTransport {
   /** Per call, because googleapis ignores a global rootUrl for uploads; BullMQ owns retries. */
   options() {
     return { rootUrl: this.root, retry: false, timeout: this.endpoints.timeoutMs };
+  }
+
+  /** For a create call: a small request whose answer, if lost, puts a post in doubt. */
+  createOptions() {
+    return { ...this.options(), timeout: this.endpoints.createTimeoutMs };
   }
 
   oauth(): Auth.OAuth2Client {
