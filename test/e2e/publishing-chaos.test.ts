@@ -131,8 +131,9 @@ describe('publishing exactly once under chaos', () => {
     expect(post.publications[0].externalId).toBe(tweets[0].id);
   });
 
-  // X's duplicate rule on: the lookup after the 503 misses the tweet (a garbled timeline read),
-  // so the post is sent again, and X's 403 "duplicate content" to that resend proves the tweet.
+  // X's duplicate rule on: the lookups after the 503 (one a second later, one once out of flight)
+  // miss the tweet (garbled timeline reads), so the post is sent again, and X's 403 "duplicate
+  // content" to that resend proves the tweet.
   it('a duplicate answered to a resend: published, its tweet found by a lookup', async () => {
     await stack.sandbox.setXDuplicateRule(true);
     try {
@@ -149,7 +150,7 @@ describe('publishing exactly once under chaos', () => {
         method: 'GET',
         path: '^/2/users/[^/]+/tweets$',
         mode: 'hostile-text',
-        count: 1,
+        count: 2,
       });
       const text = 'Parking garage B reopens on Tuesday.';
       const postId = await scheduleXPost(stack.apiUrl, t, [channel], text, secondsFromNow(4));
