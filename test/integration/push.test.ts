@@ -1,4 +1,5 @@
 import webpush from 'web-push';
+import { AppConfig } from '@rounds/config';
 import { PUSH_AGENT } from '@rounds/domain';
 import { createConversationMessage } from '../factories/conversations.factory';
 import { Session } from '../factories/identity.factory';
@@ -11,6 +12,7 @@ import {
   PushEndpoint,
   startPushEndpoint,
 } from '../support/push-endpoint';
+import { type ReceivedMail, startTestSmtp, TestSmtp } from '../support/smtp-server';
 import { startTestApi, TestApi } from '../support/test-api';
 
 const POST_TEXT = 'Jane Doe thanks the night nurses of ward 4B for their care after her fall.';
@@ -18,15 +20,21 @@ const REPLY_TEXT = 'So glad your grandmother is home from the cardiac unit, Mari
 
 describe('Web Push', () => {
   let endpoint: PushEndpoint;
+  let smtp: TestSmtp;
   let api: TestApi;
   let h: Hospital;
   const browsers: Record<string, BrowserKeys> = {};
 
   beforeAll(async () => {
     endpoint = await startPushEndpoint();
+    smtp = await startTestSmtp();
     const vapid = webpush.generateVAPIDKeys();
     api = await startTestApi(
-      { VAPID_PUBLIC_KEY: vapid.publicKey, VAPID_PRIVATE_KEY: vapid.privateKey },
+      {
+        VAPID_PUBLIC_KEY: vapid.publicKey,
+        VAPID_PRIVATE_KEY: vapid.privateKey,
+        SMTP_URL: smtp.url,
+      },
       (builder) => builder.overrideProvider(PUSH_AGENT).useValue(endpoint.agent),
     );
     h = await hospital(api.url);
@@ -34,9 +42,13 @@ describe('Web Push', () => {
   afterAll(async () => {
     await api?.close();
     await endpoint?.close();
+    await smtp?.close();
   });
 
   const pushesTo = (name: string) => endpoint.received.filter((p) => p.path === `/${name}`);
+  /** The notices e-mailed to the user (not the invitation each user got). */
+  const noticeTo = (who: Session) => (m: ReceivedMail) =>
+    m.to.includes(who.email) && m.subject.startsWith('[Rounds]');
 
   async function subscribe(name: string, user: Session) {
     browsers[name] = browserKeys();
@@ -90,6 +102,13 @@ describe('Web Push', () => {
       subjectId: post.id,
       url: `/approvals/${post.id}`,
     });
+    // The other officer has push off: the e-mail carries the same link. The pushed one gets none.
+    const [mail] = await smtp.waitFor(1, noticeTo(h.compliance2));
+    expect(mail.subject).toBe('[Rounds] A post is waiting for review');
+    const publicUrl = api.app.get(AppConfig).PUBLIC_URL;
+    expect(mail.text).toContain(`Open in Rounds: ${publicUrl}/approvals/${post.id}`);
+    for (const word of POST_TEXT.match(/\p{L}{4,}/gu)!)
+      expect(`${mail.subject} ${mail.text}`.toLowerCase()).not.toContain(word.toLowerCase());
 
     await as(api.url, h.compliance)
       .post(`/posts/${post.id}/reject`, { comment: 'Name only with consent' })
@@ -100,6 +119,10 @@ describe('Web Push', () => {
       subjectId: post.id,
       url: `/posts/${post.id}`,
     });
+    // Long enough for a mail sent by mistake to have arrived: the pushed users got none.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(smtp.messages.filter(noticeTo(h.compliance))).toEqual([]);
+    expect(smtp.messages.filter(noticeTo(h.marketer))).toEqual([]);
   });
 
   it('tells compliance a reply waits for review, without its words', async () => {

@@ -12,3 +12,9 @@ export const NOTIFICATION_KINDS = [
   'channel_needs_reauth',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** Told by push and e-mail both; the others by e-mail only to whom no push reached. */
+export const MAILED_EVEN_WITH_PUSH: readonly NotificationKind[] = [
+  'feedback_safety',
+  'feedback_overdue',
+];

@@ -10,7 +10,7 @@ import { MailerService } from '../mail/mailer.service';
 import { PushService } from '../push/push.service';
 import { AfterCommit } from './after-commit';
 import { notificationPath } from './notification-link';
-import type { NotificationKind } from './notification-kind';
+import { MAILED_EVEN_WITH_PUSH, type NotificationKind } from './notification-kind';
 import { NotificationEntity } from './notification.entity';
 
 export interface NotificationRequest {
@@ -40,7 +40,8 @@ export class NotificationsService {
 
   /**
    * Writes one notification per active recipient in the caller's transaction; after commit pushes
-   * to their browsers (ids and the title only) and mails them, both linking to the same page.
+   * to their browsers (ids and the title only), then mails those no push reached (everyone, for a
+   * safety message or an escalation), both linking to the same page.
    */
   async notify(manager: EntityManager, n: NotificationRequest): Promise<void> {
     const recipients = await this.recipients(manager, n);
@@ -59,16 +60,8 @@ export class NotificationsService {
     );
     const url = notificationPath(n.kind, n.subjectId);
     this.afterCommit.schedule(manager, () => {
-      const userIds = recipients.map((user) => user.id);
-      const message = { title: n.title, kind: n.kind, subjectId: n.subjectId, url };
-      this.push
-        .send(n.organizationId, userIds, message)
-        .catch((err: unknown) =>
-          this.logger.warn({ err, kind: n.kind }, 'notification push failed'),
-        );
-      if (!this.mailer.enabled) return;
-      this.mail(recipients, n, url).catch((err: unknown) =>
-        this.logger.warn({ err, kind: n.kind }, 'notification e-mail failed'),
+      this.deliver(recipients, n, url).catch((err: unknown) =>
+        this.logger.warn({ err, kind: n.kind }, 'notification delivery failed'),
       );
     });
   }
@@ -132,6 +125,24 @@ export class NotificationsService {
         }),
       )
       .getMany();
+  }
+
+  private async deliver(recipients: UserEntity[], n: NotificationRequest, url: string) {
+    const userIds = recipients.map((user) => user.id);
+    const message = { title: n.title, kind: n.kind, subjectId: n.subjectId, url };
+    const pushed = await this.push
+      .send(n.organizationId, userIds, message)
+      .catch((err: unknown): Set<string> => {
+        this.logger.warn({ err, kind: n.kind }, 'notification push failed');
+        return new Set();
+      });
+    if (!this.mailer.enabled) return;
+    const always = MAILED_EVEN_WITH_PUSH.includes(n.kind);
+    await this.mail(
+      recipients.filter((user) => always || !pushed.has(user.id)),
+      n,
+      url,
+    );
   }
 
   /** The e-mail opens the same page as the push (the review page for a post to review). */

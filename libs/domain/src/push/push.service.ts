@@ -58,9 +58,17 @@ export class PushService {
     });
   }
 
-  /** Pushes to every browser of the users; a subscription the push service no longer knows goes. */
-  async send(organizationId: string, userIds: string[], message: PushMessage): Promise<void> {
-    if (!this.enabled || userIds.length === 0) return;
+  /**
+   * Pushes to every browser of the users; a subscription the push service no longer knows goes.
+   * Answers the users at least one of whose browsers took the push.
+   */
+  async send(
+    organizationId: string,
+    userIds: string[],
+    message: PushMessage,
+  ): Promise<Set<string>> {
+    const reached = new Set<string>();
+    if (!this.enabled || userIds.length === 0) return reached;
     const repo = this.dataSource.getRepository(PushSubscriptionEntity);
     const subscriptions = await repo.findBy({ organizationId, userId: In(userIds) });
     const payload = JSON.stringify(message);
@@ -83,6 +91,7 @@ export class PushService {
             ...(this.agent ? { agent: this.agent } : {}),
           },
         );
+        reached.add(subscription.userId);
       } catch (err) {
         if (err instanceof WebPushError && [404, 410].includes(err.statusCode)) {
           await repo.delete({ id: subscription.id });
@@ -91,5 +100,6 @@ export class PushService {
         }
       }
     }
+    return reached;
   }
 }
