@@ -188,7 +188,10 @@ export class YoutubeClient {
       status: { ...writable, privacyStatus: input.privacyStatus, publishAt },
     };
     await this.transport.call('idempotent', () =>
-      youtube.videos.update({ auth, part: ['status'], requestBody }, this.transport.createOptions()),
+      youtube.videos.update(
+        { auth, part: ['status'], requestBody },
+        this.transport.createOptions(),
+      ),
     );
   }
 
