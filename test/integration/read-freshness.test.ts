@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { createConversationMessage } from '../factories/conversations.factory';
+import { addUser, Session } from '../factories/identity.factory';
 import {
   as,
   createPost,
@@ -174,6 +175,63 @@ describe('read paths: a write is visible on the very next read', () => {
     expect((await report()).kpis.impressionsOrViews.value).toBe(
       quiet.kpis.impressionsOrViews.value + 1200,
     );
+  });
+
+  it("shows a message's internal note and a link's clicks on the next read", async () => {
+    const admin = as(api.url, other.admin);
+    const message = await createConversationMessage(other.id);
+    await admin.get('/conversations').expect(200);
+    await admin
+      .post(`/conversations/${message}/notes`, { text: 'Called back at 3 pm.' })
+      .expect(201);
+    const noted = (await admin.get('/conversations').expect(200)).body as {
+      id: string;
+      notes: { text: string }[];
+    }[];
+    expect(noted.find((m) => m.id === message)?.notes.map((n) => n.text)).toEqual([
+      'Called back at 3 pm.',
+    ]);
+
+    const clicks = async () =>
+      (
+        (await admin.get('/reports/engagement').expect(200)).body as {
+          kpis: { linkClicks: { value: number } };
+        }
+      ).kpis.linkClicks.value;
+    const post = await createPost(
+      api.url,
+      other.marketer,
+      xPost(other, { scheduledAt: inMonth(9) }),
+    );
+    const { rows } = await db.query<{ id: string }>(
+      `INSERT INTO tracked_links (organization_id, code, url, post_id, platform, destination,
+         created_by_id)
+       VALUES ($1, 'FreshRead01', 'https://mercy.example/flu', $2, 'x', 'https://mercy.example/flu',
+         $3)
+       RETURNING id`,
+      [other.id, post.id, other.marketer.userId],
+    );
+    const before = await clicks();
+    await db.query(
+      `INSERT INTO link_daily_clicks (link_id, day, organization_id, clicks, previews)
+       VALUES ($1, current_date - 1, $2, 7, 2)`,
+      [rows[0].id, other.id],
+    );
+    expect(await clicks()).toBe(before + 7);
+  });
+
+  it("keeps each reader's own inbox (owner=mine) theirs, even between two of one role", async () => {
+    const message = await createConversationMessage(h.id);
+    const secondAdmin = await addUser(api.url, h.admin, 'admin');
+    const mine = async (who: Session) =>
+      ((await as(api.url, who).get('/conversations?owner=mine').expect(200)).body as Entry[]).map(
+        (m) => m.id,
+      );
+    expect(await mine(h.admin)).not.toContain(message);
+    expect(await mine(secondAdmin)).not.toContain(message);
+    await as(api.url, h.admin).post(`/conversations/${message}/take`).expect(200);
+    expect(await mine(h.admin)).toContain(message);
+    expect(await mine(secondAdmin)).not.toContain(message);
   });
 
   it('never makes two writers of one organization wait on each other for the counter', async () => {

@@ -15,8 +15,6 @@ import {
   ReplyDto,
 } from './conversations.dto';
 
-const INBOX: ReadOptions = { view: 'inbox', area: ReadArea.Inbox };
-
 /** The inbox of mentions, replies and comments, and the replies to them. */
 @ApiTags('conversations')
 @ApiBearerAuth()
@@ -37,7 +35,9 @@ export class ConversationsController {
     @Req() request: Request & AuthenticatedRequest,
     @Res() response: Response,
   ): Promise<void> {
-    return this.reads.send(request, response, INBOX, async () => ({
+    // Per reader: `owner=mine` and what each message lets them do are theirs.
+    const options: ReadOptions = { view: 'inbox', area: ReadArea.Inbox, varies: [actor.userId] };
+    return this.reads.send(request, response, options, async () => ({
       body: (await this.inbox.list(actor, query)).map(MessageDto.of),
     }));
   }
