@@ -127,19 +127,21 @@ export class NotificationsService {
       .getMany();
   }
 
+  /** A safety message's or an escalation's e-mails never wait on a slow push service. */
   private async deliver(recipients: UserEntity[], n: NotificationRequest, url: string) {
     const userIds = recipients.map((user) => user.id);
     const message = { title: n.title, kind: n.kind, subjectId: n.subjectId, url };
-    const pushed = await this.push
+    const pushed = this.push
       .send(n.organizationId, userIds, message)
       .catch((err: unknown): Set<string> => {
         this.logger.warn({ err, kind: n.kind }, 'notification push failed');
         return new Set();
       });
     if (!this.mailer.enabled) return;
-    const always = MAILED_EVEN_WITH_PUSH.includes(n.kind);
+    if (MAILED_EVEN_WITH_PUSH.includes(n.kind)) return this.mail(recipients, n, url);
+    const reached = await pushed;
     await this.mail(
-      recipients.filter((user) => always || !pushed.has(user.id)),
+      recipients.filter((user) => !reached.has(user.id)),
       n,
       url,
     );
