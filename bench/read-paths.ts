@@ -43,7 +43,11 @@ async function measure(stack: Stack, name: string, path: string, token?: string)
     url: `${stack.apiUrl}${path}`,
     connections: CONNECTIONS,
     duration: SECONDS,
-    headers: token ? { authorization: `Bearer ${token}` } : {},
+    // What a browser's fetch sends: the calendar's own request accepts gzip.
+    headers: {
+      'accept-encoding': 'gzip, deflate, br',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
   });
   return {
     name,
@@ -140,8 +144,9 @@ async function main() {
     const held = await as(stack.apiUrl, h.marketer)
       .get(month.slice(7))
       .set('If-None-Match', calendar.headers.etag as string);
+    const wire = Number(calendar.headers['content-length']); // supertest accepts gzip
     console.log(
-      `  calendar: ${Math.round(calendar.text.length / POSTS)} bytes a post; with its ETag: ${held.status}`,
+      `  calendar: ${Math.round(calendar.text.length / POSTS)} bytes a post, ${Math.round(wire / POSTS)} on the wire (${calendar.headers['content-encoding']}); with its ETag: ${held.status}`,
     );
 
     const rows = [

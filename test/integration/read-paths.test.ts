@@ -101,12 +101,23 @@ describe('read paths: slim lists and conditional requests', () => {
       expect(large.length).toBeLessThanOrEqual(2); // its version, then its rows
       // Two ids, two times, a status, flags and 80 characters of text: ~330 bytes, not ~900.
       expect(JSON.stringify(many.body).length / 33).toBeLessThan(350);
+
+      // A browser accepts gzip: the same answer in a fraction of the bytes, the same ETag.
+      const plain = await as(api.url, h.marketer).get(range).set('Accept-Encoding', 'identity');
+      const zipped = await as(api.url, h.marketer).get(range).set('Accept-Encoding', 'gzip, br');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      expect(zipped.headers.vary).toMatch(/Accept-Encoding/);
+      expect(zipped.body).toEqual(plain.body);
+      expect(zipped.headers.etag).toBe(plain.headers.etag);
+      const bytes = (r: { headers: Record<string, string> }) => Number(r.headers['content-length']);
+      expect(bytes(zipped)).toBeLessThan(bytes(plain) / 3);
     });
 
     it('answers 304 to the ETag it gave, without reading a revision, until something changes', async () => {
       const first = await as(api.url, h.marketer).get(month).expect(200);
       const tag = first.headers.etag as string;
-      expect(tag).toMatch(/^"calendar-/);
+      expect(tag).toMatch(/^W\/"calendar-/); // weak: one answer, gzipped or not
       const [again, read] = await statementsOf(() =>
         as(api.url, h.marketer).get(month).set('If-None-Match', tag),
       );
@@ -231,5 +242,23 @@ describe('read paths: slim lists and conditional requests', () => {
         mayApprove: true,
       });
     });
+  });
+
+  it('checks the sessions of concurrent requests together, each for its own holder', async () => {
+    const other = await hospital(api.url);
+    await as(api.url, other.executive).post('/auth/logout').expect(204);
+    const holders = [other.marketer, other.compliance, other.executive];
+    statements.length = 0;
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => as(api.url, holders[i % 3]).get('/me')),
+    );
+    expect(answers.map((a) => a.status)).toEqual(
+      Array.from({ length: 30 }, (_, i) => (i % 3 === 2 ? 401 : 200)), // the one logged out
+    );
+    expect(answers[0].body.user.role).toBe('marketer');
+    expect(answers[1].body.user.role).toBe('compliance');
+    // One statement per turn of the event loop, not one per request.
+    const checks = statements.filter((s) => s.includes('refresh_tokens'));
+    expect(checks.length).toBeLessThan(30);
   });
 });

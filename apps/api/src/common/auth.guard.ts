@@ -6,6 +6,7 @@ import {
   ForbiddenError,
   MfaEnrolmentRequiredError,
   Permission,
+  SessionChecks,
   TokenService,
 } from '@rounds/domain';
 import {
@@ -22,6 +23,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
+    private readonly sessions: SessionChecks,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -35,7 +37,7 @@ export class AuthGuard implements CanActivate {
     }
     const claims = this.tokens.verifyAccessToken(token);
     // Checked on every request, so deactivation and logout take effect before the token expires.
-    const { role, sessionActive, readVersions } = await this.tokens.holderOf(claims);
+    const { role, sessionActive, readVersions } = await this.sessions.holderOf(claims);
     if (!role) throw new UnauthorizedException('the account is disabled or no longer exists');
     if (!sessionActive) throw new UnauthorizedException('the session has ended; sign in again');
     request.actor = {

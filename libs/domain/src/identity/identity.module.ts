@@ -13,6 +13,7 @@ import { SsoLoginService } from './sso/sso-login.service';
 import { SsoPolicy } from './sso/sso-policy';
 import { SsoSettingsService } from './sso/sso-settings.service';
 import { PasswordHasher } from './password-hasher';
+import { SessionChecks } from './session-checks';
 import { TokenService } from './token.service';
 import { UsersService } from './users.service';
 
@@ -35,6 +36,7 @@ import { UsersService } from './users.service';
     AccountLinksService,
     IdentityService,
     PasswordHasher,
+    SessionChecks,
     TokenService,
     UsersService,
     MfaCodes,
@@ -48,6 +50,7 @@ import { UsersService } from './users.service';
   exports: [
     AccountLinksService,
     IdentityService,
+    SessionChecks,
     TokenService,
     UsersService,
     MfaEnrolmentService,

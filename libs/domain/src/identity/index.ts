@@ -7,6 +7,7 @@ export * from './identity.service';
 export * from './refresh-token.entity';
 export * from './role';
 export * from './role-grants.service';
+export * from './session-checks';
 export * from './token.service';
 export * from './user.entity';
 export * from './users.service';

@@ -7,7 +7,6 @@ import { AppConfig } from '@rounds/config';
 import { AuditAction } from '../audit/audit-action';
 import { AuditService } from '../audit/audit.service';
 import { DomainError, DomainErrorCode } from '../common/domain-error';
-import { READ_VERSIONS_COLUMN, ReadVersions } from '../read-versions';
 import { InvalidTokenError } from './identity-errors';
 import { loadMfaStatus } from './mfa/mfa-store';
 import { AuthMethod, RefreshTokenEntity } from './refresh-token.entity';
@@ -46,13 +45,6 @@ export class RefreshRateLimitedError extends DomainError {
 
 type Rotation = TokenPair | 'invalid' | 'reused' | 'limited';
 
-export interface TokenHolder {
-  /** Null when the account is disabled or no longer exists. */
-  role: Role | null;
-  sessionActive: boolean;
-  readVersions: ReadVersions;
-}
-
 /** Short-lived JWT access tokens and rotating, hashed refresh tokens grouped in sessions. */
 @Injectable()
 export class TokenService {
@@ -84,26 +76,6 @@ export class TokenService {
     } catch {
       throw new InvalidTokenError('access token is invalid or expired');
     }
-  }
-
-  /**
-   * What an access token's holder still is, read on every request so that deactivation, a role
-   * change and logout take effect before the token expires: the user's role unless the account
-   * is disabled or gone, and whether the session lives (its current, unrotated token unrevoked
-   * and unexpired). One statement, paid by every authenticated request; it carries the
-   * organization's read versions, which the read paths' ETags would otherwise cost a second.
-   */
-  async holderOf(claims: AccessClaims): Promise<TokenHolder> {
-    const [row] = await this.dataSource.query<TokenHolder[]>(
-      `SELECT (SELECT role FROM users
-                WHERE organization_id = $1 AND id = $2 AND disabled_at IS NULL) AS role,
-              EXISTS (SELECT 1 FROM refresh_tokens
-                       WHERE organization_id = $1 AND family_id = $3 AND rotated_at IS NULL
-                         AND revoked_at IS NULL AND expires_at > $4) AS "sessionActive",
-              ${READ_VERSIONS_COLUMN} AS "readVersions"`,
-      [claims.org, claims.sub, claims.sid ?? null, new Date()],
-    );
-    return row;
   }
 
   /**

@@ -7,14 +7,17 @@ import { ReadArea } from './read-area';
 /** An organization's version of each area (absent: never written, version 0). */
 export type ReadVersions = Partial<Record<ReadArea, string>>;
 
-const SUMS = `SELECT area, sum(version)::text AS version FROM read_versions WHERE organization_id = $1`;
+const sums = (organization: string) =>
+  `SELECT area, sum(version)::text AS version FROM read_versions WHERE organization_id = ${organization}`;
 
 /**
- * Every area's version of the organization `$1`, as a column: the session check that every
- * request makes carries it, so a read path's ETag costs no round trip of its own.
+ * Every area's version of the organization `organization` (a parameter or a column), as a
+ * column: the session check that every request makes carries it, so a read path's ETag costs no
+ * round trip of its own.
  */
-export const READ_VERSIONS_COLUMN = `(SELECT coalesce(jsonb_object_agg(v.area, v.version), '{}')
-   FROM (${SUMS} GROUP BY area) v)`;
+export const readVersionsOf = (organization: string) =>
+  `(SELECT coalesce(jsonb_object_agg(v.area, v.version), '{}')
+     FROM (${sums(organization)} GROUP BY area) v)`;
 
 /** The organizations' change counters: what a cached answer and an ETag are keyed on. */
 @Injectable()
@@ -32,10 +35,10 @@ export class ReadVersionsService {
   async current(organizationId: string, area: ReadArea, known?: ReadVersions): Promise<string> {
     const source = area === ReadArea.Reports ? this.replica : this.primary;
     if (known && source === this.primary) return known[area] ?? '0';
-    const [row] = await source.query<{ version: string }[]>(`${SUMS} AND area = $2 GROUP BY area`, [
-      organizationId,
-      area,
-    ]);
+    const [row] = await source.query<{ version: string }[]>(
+      `${sums('$1')} AND area = $2 GROUP BY area`,
+      [organizationId, area],
+    );
     return row?.version ?? '0';
   }
 }
