@@ -26,14 +26,21 @@ describe('conditional requests from the dashboard', () => {
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     await nav.getByRole('link', { name: 'Approval queue' }).click();
     await page.getByText(TEXT).first().waitFor();
+    // Each round lets the queue go stale, leaves its screen and comes back, which refetches it.
+    // A round whose refetch does not come (the screen not yet unmounted) is simply made again.
     for (let n = 2; n <= 4; n++) {
-      await page.clock.fastForward(STALE_MS + 1000);
-      await nav.getByRole('link', { name: 'Calendar' }).click();
-      await nav.getByRole('link', { name: 'Approval queue' }).click();
-      await waitFor(`request ${n} of the queue`, async () => answers.length >= n);
-      await page.getByText(TEXT).first().waitFor();
+      await waitFor(`request ${n} of the queue`, async () => {
+        await page.clock.fastForward(STALE_MS + 1000);
+        await nav.getByRole('link', { name: 'Calendar' }).click();
+        await page.getByRole('heading', { name: 'Calendar', level: 1 }).waitFor();
+        await nav.getByRole('link', { name: 'Approval queue' }).click();
+        await page.getByText(TEXT).first().waitFor();
+        await page.waitForTimeout(500);
+        return answers.length >= n;
+      });
     }
-    expect(answers.map((r) => r.status())).toEqual([200, 304, 304, 304]);
+    expect(answers[0].status()).toBe(200);
+    expect(answers.slice(1).map((r) => r.status())).toEqual(answers.slice(1).map(() => 304));
     const etag = await answers[0].headerValue('etag');
     for (const answer of answers.slice(1)) {
       await expect(answer.request().headerValue('if-none-match')).resolves.toBe(etag);

@@ -53,8 +53,11 @@ describe('installable dashboard (PWA)', () => {
     const { page, context } = await suite.signedIn(suite.h.compliance.email, PHONE);
     await page.goto('/approvals');
     await page.getByRole('heading', { name: 'Approval queue' }).waitFor();
+    // It precaches the whole build before it takes control: under CI's load, that can take a while.
     await page.waitForFunction(
       () => (globalThis as unknown as InPage).navigator.serviceWorker.controller !== null,
+      undefined,
+      { timeout: 120_000 },
     );
 
     await context.setOffline(true);
