@@ -106,6 +106,11 @@ for (let i = 0; i < 120 && !stopping; i += 1) {
   if (ready) {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const { DEMO_LOGINS } = await import('../dist/apps/sandbox/src/seed/demo-organization.js');
+    const { seedDemoPosts } = await import('../dist/apps/sandbox/src/seed/demo-posts.js');
+    await seedDemoPosts(url).then(
+      (count) => count > 0 && console.log(`[rounds] demo posts written: ${count}`),
+      (error) => console.warn(`[rounds] the demo posts could not be written: ${error.message}`),
+    );
     console.log(`\n  Rounds is ready in ${seconds}s at ${url}\n  API docs: ${url}/api/docs\n`);
     console.log(`  Demo logins (password: ${DEMO_LOGINS.password}):`);
     for (const user of DEMO_LOGINS.users) console.log(`    ${user.role.padEnd(11)} ${user.email}`);
