@@ -55,7 +55,8 @@ export async function seedDemoPosts(url: string): Promise<number> {
   if (!x) return 0;
   const compliance = await signedIn(url, 'compliance@stmarys.demo');
   for (const { text, inDays, stage } of DEMO_POSTS) {
-    const scheduledAt = new Date(Date.now() + inDays * DAY_MS).toISOString();
+    const day = new Date(Date.now() + inDays * DAY_MS);
+    const scheduledAt = `${day.toISOString().slice(0, 10)}T${String(9 + inDays).padStart(2, '0')}:00`; // local
     const post = await marketer<{ id: string }>('POST', '/posts', {
       channelIds: [x.id],
       scheduledAt,
