@@ -69,7 +69,7 @@ describe('the composer: posts and revisions', () => {
     expect(read.body.revisions).toEqual([expect.objectContaining({ number: 1 })]);
   });
 
-  it("accepts DESIGN.md's shape: text, mediaIds and a youtube block", async () => {
+  it('accepts the flat shape: text, mediaIds and a youtube block', async () => {
     const post = await createPost(api.url, h.marketer, {
       channelIds: [h.channels.x, h.channels.youtube],
       scheduledAt: inHours(30),

@@ -12,7 +12,7 @@ import { IdParam } from '../common/id-param';
 import { ApproveDto, CommentDto, RejectDto, ReleaseDto } from './dto/post-actions.dto';
 import { PostDetailDto } from './dto/post.dto';
 
-/** The lifecycle actions of DESIGN.md: submit, approve, reject, cancel, release. */
+/** A post's lifecycle actions: submit, approve, reject, cancel, release. */
 @ApiTags('posts')
 @ApiBearerAuth()
 @Controller('posts/:id')

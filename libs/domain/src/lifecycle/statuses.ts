@@ -1,4 +1,4 @@
-/** Every status of DESIGN.md's post lifecycle. */
+/** Every status of a post's lifecycle; the moves between them are in `transitions.ts`. */
 export enum PostStatus {
   Draft = 'draft',
   InReview = 'in_review',

@@ -35,7 +35,7 @@ export interface YoutubeInput {
   captionMediaId?: string | null;
 }
 
-/** The composer's content fields as a client sends them (DESIGN.md's shape and the per-channel one). */
+/** The composer's content fields as a client sends them: the flat shape (text, mediaIds, youtube) or the per-channel one. */
 export interface ContentInput {
   channelIds: string[];
   categories?: ContentCategory[];

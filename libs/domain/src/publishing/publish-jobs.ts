@@ -1,7 +1,7 @@
 import type { JobsOptions } from 'bullmq';
 import { JobName, PublicationJobData } from '@rounds/queue';
 
-/** Deterministic job ids (no ':', PLATFORMS.md §4): enqueuing twice is harmless. */
+/** Deterministic job ids (BullMQ refuses ':' in a custom id): enqueuing twice is harmless. */
 export const publishJobId = (publicationId: string) => `publish-${publicationId}`;
 export const youtubeJobId = (publicationId: string) => `youtube-${publicationId}`;
 
