@@ -1,9 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { QueueEvents } from 'bullmq';
-import webpush from 'web-push';
 import { AppConfig } from '@rounds/config';
 import { SandboxControlClient, type SandboxXAccount } from '@rounds/sandbox';
-import { ConversationPuller, FeedbackAlerts, PhiScanner, PUSH_AGENT } from '@rounds/domain';
+import { ConversationPuller, FeedbackAlerts, PhiScanner } from '@rounds/domain';
 import { JobName, JobProducer, QueueName, redisOptions } from '@rounds/queue';
 import { ConversationsProcessor } from '../../apps/worker/src/processors/conversations.processor';
 import { MaintenanceProcessor } from '../../apps/worker/src/processors/maintenance.processor';
@@ -18,14 +17,7 @@ import {
 } from '../factories/metrics.factory';
 import { as } from '../factories/posts.factory';
 import { waitFor } from '../factories/publishing.factory';
-import {
-  browserKeys,
-  type BrowserKeys,
-  decryptPush,
-  PushEndpoint,
-  startPushEndpoint,
-} from '../support/push-endpoint';
-import { type ReceivedMail, startTestSmtp, TestSmtp } from '../support/smtp-server';
+import { NotificationSinks, startNotificationSinks } from '../support/notification-sinks';
 
 const HANDLE = 'MercyFeedback';
 // Mentions on X: the sandbox, like X, lists only those that name the account.
@@ -55,8 +47,7 @@ interface Message {
 describe('patient feedback: owners, targets, alerts, escalation and triage', () => {
   let env: Awaited<ReturnType<typeof startApiOnSandbox>>;
   let worker: INestApplicationContext;
-  let smtp: TestSmtp;
-  let endpoint: PushEndpoint;
+  let sinks: NotificationSinks;
   let control: SandboxControlClient;
   let account: SandboxXAccount;
   let channelId: string;
@@ -65,17 +56,14 @@ describe('patient feedback: owners, targets, alerts, escalation and triage', () 
   let riskOfficer: Session;
   let riskWriter: Session;
   let riskGroupId: string;
-  const browsers: Record<string, BrowserKeys> = {};
 
   const api = () => env.api.url;
   const publicUrl = () => env.api.app.get(AppConfig).PUBLIC_URL;
-  const pushesTo = (name: string) => endpoint.received.filter((p) => p.path === `/${name}`);
+  const pushesTo = (name: string) => sinks.pushesTo(name);
   const decrypted = (name: string) =>
-    pushesTo(name).map((p) => JSON.parse(decryptPush(p, browsers[name])) as Record<string, string>);
-  /** The notices e-mailed to the user (not the invitation each user got). */
-  const noticeTo = (who: Session) => (m: ReceivedMail) =>
-    m.to.includes(who.email) && m.subject.startsWith('[Rounds]');
-  const mailsTo = (who: Session) => smtp.messages.filter(noticeTo(who));
+    pushesTo(name).map((p) => JSON.parse(sinks.decrypt(name, p)) as Record<string, string>);
+  const noticeTo = (who: Session) => sinks.noticeTo(who);
+  const mailsTo = (who: Session) => sinks.smtp.messages.filter(noticeTo(who));
   const inbox = async (who: Session, search = '') =>
     (await as(api(), who).get(`/conversations${search}`).expect(200)).body as Message[];
   const byText = async (text: string) => (await inbox(team.admin)).find((m) => m.text === text)!;
@@ -90,32 +78,17 @@ describe('patient feedback: owners, targets, alerts, escalation and triage', () 
   /** Long enough for a push or an e-mail sent by mistake to arrive as well. */
   const settle = () => new Promise((resolve) => setTimeout(resolve, 1000));
 
-  async function subscribe(name: string, who: Session) {
-    browsers[name] = browserKeys();
-    const { p256dh, auth } = browsers[name];
-    await as(api(), who)
-      .post('/push/subscriptions', { endpoint: `${endpoint.url}/${name}`, keys: { p256dh, auth } })
-      .expect(204);
-  }
+  const subscribe = (name: string, who: Session) => sinks.subscribe(api(), name, who);
 
   async function mention(text: string) {
     await control.injectXMention({ accountId: account.id, text, authorHandle: 'someone' });
   }
 
   beforeAll(async () => {
-    smtp = await startTestSmtp();
-    endpoint = await startPushEndpoint();
-    const vapid = webpush.generateVAPIDKeys();
-    env = await startApiOnSandbox(
-      {
-        SMTP_URL: smtp.url,
-        VAPID_PUBLIC_KEY: vapid.publicKey,
-        VAPID_PRIVATE_KEY: vapid.privateKey,
-      },
-      (builder) => builder.overrideProvider(PUSH_AGENT).useValue(endpoint.agent),
-    );
+    sinks = await startNotificationSinks();
+    env = await startApiOnSandbox(sinks.env, sinks.overridePush);
     worker = await startCustomizedProcessors(
-      (builder) => builder.overrideProvider(PUSH_AGENT).useValue(endpoint.agent),
+      sinks.overridePush,
       ConversationsProcessor,
       MaintenanceProcessor,
     );
@@ -145,8 +118,7 @@ describe('patient feedback: owners, targets, alerts, escalation and triage', () 
   afterAll(async () => {
     await worker?.close();
     await env?.close();
-    await endpoint?.close();
-    await smtp?.close();
+    await sinks?.close();
   });
 
   it('lets admins name owners and targets, refusing what cannot be, and everyone read them', async () => {
@@ -255,7 +227,7 @@ describe('patient feedback: owners, targets, alerts, escalation and triage', () 
       ]);
     }
     for (const owner of [riskOfficer, riskWriter]) {
-      const [mail] = await smtp.waitFor(1, noticeTo(owner));
+      const [mail] = await sinks.smtp.waitFor(1, noticeTo(owner));
       expect(mail.subject).toBe('[Rounds] A patient-safety message is in the inbox');
       expect(mail.text).toContain(`Open in Rounds: ${publicUrl()}${link}`);
       for (const word of ['father', 'fell', 'nobody'])
@@ -264,7 +236,7 @@ describe('patient feedback: owners, targets, alerts, escalation and triage', () 
     // Pulled again: stored once, told once. Nobody else was told.
     await mention(`${SAFETY}!`);
     await worker.get(ConversationPuller).pull(team.id, channelId);
-    for (const owner of [riskOfficer, riskWriter]) await smtp.waitFor(2, noticeTo(owner));
+    for (const owner of [riskOfficer, riskWriter]) await sinks.smtp.waitFor(2, noticeTo(owner));
     await waitFor('the second pushes', async () =>
       ['risk-officer', 'risk-writer'].every((name) => pushesTo(name).length === 2),
     );
@@ -380,7 +352,7 @@ describe('patient feedback: owners, targets, alerts, escalation and triage', () 
     expect(again).toEqual([{ escalated: 0 }, { escalated: 0 }]);
 
     await waitFor('the escalation push', async () => pushesTo('admin').length > 0);
-    const [mail] = await smtp.waitFor(1, noticeTo(team.admin));
+    const [mail] = await sinks.smtp.waitFor(1, noticeTo(team.admin));
     await settle();
     expect(decrypted('admin')).toEqual([
       {

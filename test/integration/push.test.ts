@@ -1,68 +1,37 @@
-import webpush from 'web-push';
 import { AppConfig } from '@rounds/config';
-import { PUSH_AGENT } from '@rounds/domain';
 import { createConversationMessage } from '../factories/conversations.factory';
 import { Session } from '../factories/identity.factory';
 import { as, hospital, Hospital, submittedPost, xPost } from '../factories/posts.factory';
 import { waitFor } from '../factories/publishing.factory';
-import {
-  browserKeys,
-  type BrowserKeys,
-  decryptPush,
-  PushEndpoint,
-  startPushEndpoint,
-} from '../support/push-endpoint';
-import { type ReceivedMail, startTestSmtp, TestSmtp } from '../support/smtp-server';
+import { NotificationSinks, startNotificationSinks } from '../support/notification-sinks';
+import { browserKeys } from '../support/push-endpoint';
 import { startTestApi, TestApi } from '../support/test-api';
 
 const POST_TEXT = 'Jane Doe thanks the night nurses of ward 4B for their care after her fall.';
 const REPLY_TEXT = 'So glad your grandmother is home from the cardiac unit, Maria!';
 
 describe('Web Push', () => {
-  let endpoint: PushEndpoint;
-  let smtp: TestSmtp;
+  let sinks: NotificationSinks;
   let api: TestApi;
   let h: Hospital;
-  const browsers: Record<string, BrowserKeys> = {};
 
   beforeAll(async () => {
-    endpoint = await startPushEndpoint();
-    smtp = await startTestSmtp();
-    const vapid = webpush.generateVAPIDKeys();
-    api = await startTestApi(
-      {
-        VAPID_PUBLIC_KEY: vapid.publicKey,
-        VAPID_PRIVATE_KEY: vapid.privateKey,
-        SMTP_URL: smtp.url,
-      },
-      (builder) => builder.overrideProvider(PUSH_AGENT).useValue(endpoint.agent),
-    );
+    sinks = await startNotificationSinks();
+    api = await startTestApi(sinks.env, sinks.overridePush);
     h = await hospital(api.url);
   });
   afterAll(async () => {
     await api?.close();
-    await endpoint?.close();
-    await smtp?.close();
+    await sinks?.close();
   });
 
-  const pushesTo = (name: string) => endpoint.received.filter((p) => p.path === `/${name}`);
-  /** The notices e-mailed to the user (not the invitation each user got). */
-  const noticeTo = (who: Session) => (m: ReceivedMail) =>
-    m.to.includes(who.email) && m.subject.startsWith('[Rounds]');
-
-  async function subscribe(name: string, user: Session) {
-    browsers[name] = browserKeys();
-    const { p256dh, auth } = browsers[name];
-    await as(api.url, user)
-      .post('/push/subscriptions', { endpoint: `${endpoint.url}/${name}`, keys: { p256dh, auth } })
-      .expect(204);
-  }
+  const subscribe = (name: string, user: Session) => sinks.subscribe(api.url, name, user);
 
   /** The n-th push to the browser, decrypted and parsed; it must never carry the content's words. */
   async function nthPush(name: string, n: number, words: string) {
-    const push = await waitFor(`push ${n} to ${name}`, async () => pushesTo(name)[n - 1]);
+    const push = await waitFor(`push ${n} to ${name}`, async () => sinks.pushesTo(name)[n - 1]);
     expect(push.headers.authorization).toMatch(/^vapid t=.+, k=.+$/);
-    const text = decryptPush(push, browsers[name]);
+    const text = sinks.decrypt(name, push);
     for (const word of words.match(/\p{L}{4,}/gu)!)
       expect(text.toLowerCase()).not.toContain(word.toLowerCase());
     return JSON.parse(text) as Record<string, string>;
@@ -84,7 +53,7 @@ describe('Web Push', () => {
     expect(JSON.stringify(plain.body)).toContain('endpoint must be an https URL');
     const keyless = await as(api.url, h.marketer)
       .post('/push/subscriptions', {
-        endpoint: `${endpoint.url}/x`,
+        endpoint: `${sinks.endpoint.url}/x`,
         keys: { p256dh, auth: 'short' },
       })
       .expect(400);
@@ -103,7 +72,7 @@ describe('Web Push', () => {
       url: `/approvals/${post.id}`,
     });
     // The other officer has push off: the e-mail carries the same link. The pushed one gets none.
-    const [mail] = await smtp.waitFor(1, noticeTo(h.compliance2));
+    const [mail] = await sinks.smtp.waitFor(1, sinks.noticeTo(h.compliance2));
     expect(mail.subject).toBe('[Rounds] A post is waiting for review');
     const publicUrl = api.app.get(AppConfig).PUBLIC_URL;
     expect(mail.text).toContain(`Open in Rounds: ${publicUrl}/approvals/${post.id}`);
@@ -121,8 +90,8 @@ describe('Web Push', () => {
     });
     // Long enough for a mail sent by mistake to have arrived: the pushed users got none.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect(smtp.messages.filter(noticeTo(h.compliance))).toEqual([]);
-    expect(smtp.messages.filter(noticeTo(h.marketer))).toEqual([]);
+    expect(sinks.smtp.messages.filter(sinks.noticeTo(h.compliance))).toEqual([]);
+    expect(sinks.smtp.messages.filter(sinks.noticeTo(h.marketer))).toEqual([]);
   });
 
   it('tells compliance a reply waits for review, without its words', async () => {
@@ -141,11 +110,13 @@ describe('Web Push', () => {
   it('stops pushing to a browser once it unsubscribes', async () => {
     await subscribe('compliance2', h.compliance2);
     await as(api.url, h.compliance)
-      .delete(`/push/subscriptions?endpoint=${encodeURIComponent(`${endpoint.url}/compliance`)}`)
+      .delete(
+        `/push/subscriptions?endpoint=${encodeURIComponent(`${sinks.endpoint.url}/compliance`)}`,
+      )
       .expect(204);
     const post = await submittedPost(api.url, h, xPost(h, { text: POST_TEXT }));
     // One send covers every subscription of the notice: once the other officer has it, it is over.
     expect((await nthPush('compliance2', 1, POST_TEXT)).subjectId).toBe(post.id);
-    expect(pushesTo('compliance')).toHaveLength(2);
+    expect(sinks.pushesTo('compliance')).toHaveLength(2);
   });
 });

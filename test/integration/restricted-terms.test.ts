@@ -42,6 +42,12 @@ describe('restricted terms: kept by admins and compliance, flagged like PHI', ()
       .post('/restricted-terms', { term: '/([a-z/', severity: 'block' })
       .expect(400);
     expect(broken.body.errors[0].field).toBe('term');
+    // A pattern that can backtrack for ever would stall every scan: refused when it is saved.
+    const nested = await as(api.url, h.admin)
+      .post('/restricted-terms', { term: '/(a+)+$/', severity: 'block' })
+      .expect(400);
+    expect(nested.body.errors[0].field).toBe('term');
+    expect(JSON.stringify(nested.body)).toContain('exponential time');
     const badSeverity = await as(api.url, h.admin)
       .post('/restricted-terms', { term: 'Halcyon', severity: 'loud' })
       .expect(400);

@@ -119,6 +119,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   }
   let worker: ChildProcess | undefined;
   const db = new Pool({ connectionString: databaseUrl(name), max: 4 });
+  // pg-pool's end() resolves before its clients' sockets close: dropping the database then
+  // terminates them, and the pool reports it as an error nobody needs.
+  db.on('error', () => undefined);
   const redis = createRedis(redisTarget(env as { REDIS_URL: string }));
   // A failover test kills servers under it: it reconnects, and need not say so.
   redis.on('error', () => undefined);

@@ -5,7 +5,8 @@ import { AuditAction } from '../audit/audit-action';
 import { AuditService } from '../audit/audit.service';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-error';
 import { Actor } from '../identity/actor';
-import { compileTerm } from './phi/detectors/restricted-term.detector';
+import isSafeRegex from 'safe-regex2';
+import { compileTerm, isPatternTerm } from './phi/detectors/restricted-term.detector';
 import type { FindingSeverity, RestrictedTermRule } from './phi/phi-finding';
 import { RestrictedTermEntity } from './restricted-term.entity';
 
@@ -88,7 +89,10 @@ export class RestrictedTermsService {
   }
 }
 
-/** A term must be non-empty and, when written as `/…/`, a pattern that compiles and matches text. */
+/**
+ * A term must be non-empty and, when written as `/…/`, a pattern that compiles, matches text and
+ * cannot backtrack exponentially (safe-regex2's star-height check).
+ */
 function checkTerm(raw: string): string {
   const term = raw.trim();
   if (term === '') throw new InvalidInputError('term', 'term must not be empty');
@@ -103,5 +107,13 @@ function checkTerm(raw: string): string {
   }
   if (new RegExp(pattern.source, pattern.flags.replace('g', '')).test(''))
     throw new InvalidInputError('term', 'a pattern must not match empty text');
+  // Every scan runs the list, the composer's as one types too: a pattern that can backtrack for
+  // ever on some text (a repetition inside a repetition) would stall the API for everyone.
+  if (isPatternTerm(term) && !isSafeRegex(pattern)) {
+    throw new InvalidInputError(
+      'term',
+      'this pattern repeats a group that itself repeats (like (a+)+), which can take exponential time on some text; write it without the nesting',
+    );
+  }
   return term;
 }

@@ -6,6 +6,9 @@ const REGEX_TERM = /^\/(.+)\/([a-z]*)$/s;
 const compiled = new Map<string, RegExp>();
 const CACHE_LIMIT = 5_000;
 
+/** Whether the term is written as a pattern (`/…/flags`) rather than as a word or phrase. */
+export const isPatternTerm = (term: string) => REGEX_TERM.test(term);
+
 /** A term written `/…/` is a pattern; anything else is a word or phrase, matched whole, any case. */
 export function compileTerm(term: string): RegExp {
   let pattern = compiled.get(term);
