@@ -1,7 +1,7 @@
 // Makes sure PostgreSQL and Redis answer: use running ones; else Docker compose; else, as root on
 // Debian/Ubuntu, the distribution's packages; else say exactly what to do.
 import { execSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { createRequire } from 'node:module';
 
@@ -130,7 +130,11 @@ export function ensurePgbouncer() {
 }
 
 export function ensureDependencies() {
-  if (existsSync('node_modules/.package-lock.json')) return;
-  console.log('[rounds] installing dependencies (npm ci)…');
+  // npm writes this when it installs: older than the lock file means a pull brought new packages.
+  const installed = 'node_modules/.package-lock.json';
+  if (existsSync(installed) && statSync(installed).mtimeMs >= statSync('package-lock.json').mtimeMs)
+    return;
+  const why = existsSync(installed) ? 'package-lock.json changed: ' : '';
+  console.log(`[rounds] ${why}installing dependencies (npm ci)…`);
   execSync('npm ci --no-audit --no-fund', { stdio: 'inherit' });
 }
