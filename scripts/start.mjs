@@ -2,7 +2,7 @@
 // `npm start`: install what is missing, make sure PostgreSQL and Redis run, build, migrate, seed
 // the demo organization, then run sandbox, api and worker with one log stream. Ctrl-C stops all.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, statSync, readdirSync } from 'node:fs';
+import { existsSync, statSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDependencies, ensureServices } from './lib/services.mjs';
 import { loadEnvFile } from './lib/env.mjs';
@@ -38,10 +38,13 @@ function run(label, command, args) {
 
 const built = (marker, sources) =>
   existsSync(marker) && statSync(marker).mtimeMs > Math.max(...sources.map(newestMtime));
-if (!built('dist/apps/api/src/main.js', ['apps/api', 'apps/worker', 'apps/sandbox', 'libs'])) {
+// Written once both builds succeed: a failed build leaves files behind that look built.
+const SERVER_BUILT = 'dist/.built';
+if (!built(SERVER_BUILT, ['apps/api', 'apps/worker', 'apps/sandbox', 'libs'])) {
   run('building api and worker', 'npm', ['run', '--silent', 'build:server']);
   // The sandbox and the demo seed are built apart: never part of the production build or image.
   run('building the sandbox and the demo seed', 'npm', ['run', '--silent', 'build:sandbox']);
+  writeFileSync(SERVER_BUILT, '');
 }
 if (!built('apps/dashboard/dist/index.html', ['apps/dashboard/src'])) {
   run('building the dashboard', 'npm', ['run', '--silent', 'build:dashboard']);
