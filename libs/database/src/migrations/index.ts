@@ -18,6 +18,7 @@ import { TrackedLinks1796656153865 } from './1796656153865-TrackedLinks';
 import { ReadVersions1796656619987 } from './1796656619987-ReadVersions';
 import { FeedbackOwners1796656629936 } from './1796656629936-FeedbackOwners';
 import { ReadVersionsFeedbackLinks1796700000000 } from './1796700000000-ReadVersionsFeedbackLinks';
+import { PublicationThreadTweets1796800000000 } from './1796800000000-PublicationThreadTweets';
 import { PublicationSendingAt1796656176405 } from './1796656176405-PublicationSendingAt';
 
 /** In order; `npm run migration:generate -- Name` writes a new file to add here. */
@@ -43,4 +44,5 @@ export const migrations = [
   ReadVersions1796656619987,
   FeedbackOwners1796656629936,
   ReadVersionsFeedbackLinks1796700000000,
+  PublicationThreadTweets1796800000000,
 ];

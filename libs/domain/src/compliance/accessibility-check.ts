@@ -1,5 +1,5 @@
 import type { FindingSeverity } from './phi/phi-finding';
-import type { PostContent } from '../posts/post-content';
+import { type PostContent, xImages } from '../posts/post-content';
 import { FindingDraft } from './finding-draft';
 
 /** An image without alt text or a video without a caption track is a finding. */
@@ -8,12 +8,11 @@ export function accessibilityFindings(
   severity: FindingSeverity,
 ): FindingDraft[] {
   const base = { source: 'accessibility' as const, severity, start: 0, end: 0, text: '' };
-  const findings: FindingDraft[] = (content.x?.images ?? [])
-    .map((image, i) => ({ image, i }))
+  const findings: FindingDraft[] = xImages(content.x)
     .filter(({ image }) => image.altText.trim() === '')
-    .map(({ i }) => ({
+    .map(({ field }) => ({
       ...base,
-      field: `x.images[${i}].altText`,
+      field: `${field}.altText`,
       kind: 'missing_alt_text',
       reason: 'This image has no alt text, so screen-reader users cannot know what it shows.',
     }));

@@ -9,6 +9,7 @@ import {
   PostContent,
   XContent,
   XImage,
+  XTweet,
   YoutubeContent,
   YoutubePrivacyStatus,
 } from './post-content';
@@ -16,6 +17,8 @@ import {
 export const X_MAX_WEIGHTED_LENGTH = 280;
 export const X_MAX_IMAGES = 4;
 export const X_MAX_ALT_TEXT = 1000;
+/** A thread is at most 25 tweets: the first and 24 in reply. */
+export const X_MAX_THREAD_REPLIES = 24;
 export const YOUTUBE_MAX_TITLE = 100;
 export const YOUTUBE_MAX_DESCRIPTION_BYTES = 5000;
 /** YouTube's 500 characters of tags, less what the upload tag Rounds adds takes. */
@@ -35,13 +38,24 @@ export interface YoutubeInput {
   captionMediaId?: string | null;
 }
 
+/** A tweet as a client sends it; alt texts default to empty. */
+export interface XTweetInput {
+  text?: string;
+  images?: { mediaId: string; altText?: string }[];
+}
+
+export interface XInput extends XTweetInput {
+  /** The tweets after the first, in order (an X thread). */
+  thread?: XTweetInput[];
+}
+
 /** The composer's content fields as a client sends them: the flat shape (text, mediaIds, youtube) or the per-channel one. */
 export interface ContentInput {
   channelIds: string[];
   categories?: ContentCategory[];
   /** Shorthand for x.text. */
   text?: string;
-  x?: { text?: string; images?: XImage[] };
+  x?: XInput;
   youtube?: YoutubeInput;
   /** Shorthand: images go to X (without alt text), a video and a caption track to YouTube. */
   mediaIds?: string[];
@@ -55,7 +69,7 @@ export function inputMediaIds(input: Partial<ContentInput>): string[] {
   const yt = input.youtube;
   const ids = [
     ...(input.mediaIds ?? []),
-    ...(input.x?.images?.map((i) => i.mediaId) ?? []),
+    ...[input.x, ...(input.x?.thread ?? [])].flatMap((t) => t?.images?.map((i) => i.mediaId) ?? []),
     ...(yt ? [yt.videoMediaId, yt.thumbnailMediaId, yt.captionMediaId] : []),
   ];
   return [...new Set(ids.filter((id): id is string => !!id))];
@@ -188,44 +202,75 @@ function expectKind(kinds: Map<string, MediaKind>, id: string, field: string, ki
   }
 }
 
-function composeX(input: ContentInput, looseImages: string[], kinds: Map<string, MediaKind>) {
+function composeX(
+  input: ContentInput,
+  looseImages: string[],
+  kinds: Map<string, MediaKind>,
+): XContent {
   const listed = input.x?.images ?? [];
-  const images: XImage[] = [
-    ...listed.map((i) => ({ mediaId: i.mediaId, altText: i.altText ?? '' })),
-    ...looseImages
-      .filter((id) => !listed.some((i) => i.mediaId === id))
-      .map((mediaId) => ({ mediaId, altText: '' })),
-  ];
+  const first = composeTweet(
+    {
+      text: input.x?.text ?? input.text ?? '',
+      images: [
+        ...listed,
+        ...looseImages
+          .filter((id) => !listed.some((i) => i.mediaId === id))
+          .map((mediaId) => ({ mediaId })),
+      ],
+    },
+    'x',
+    kinds,
+  );
+  const replies = input.x?.thread ?? [];
+  if (replies.length > X_MAX_THREAD_REPLIES) {
+    throw new InvalidInputError(
+      'x.thread',
+      `x.thread allows at most ${X_MAX_THREAD_REPLIES} tweets after the first (25 in all)`,
+    );
+  }
+  const thread = replies.map((reply, i) => composeTweet(reply, `x.thread[${i}]`, kinds));
+  return thread.length > 0 ? { ...first, thread } : first;
+}
+
+/** One tweet checked as X checks it; `field` names it in errors (`x`, `x.thread[2]`). */
+function composeTweet(input: XTweetInput, field: string, kinds: Map<string, MediaKind>): XTweet {
+  const images: XImage[] = (input.images ?? []).map((i) => ({
+    mediaId: i.mediaId,
+    altText: i.altText ?? '',
+  }));
   if (images.length > X_MAX_IMAGES) {
-    throw new InvalidInputError('x.images', `x.images allows at most ${X_MAX_IMAGES} images`);
+    throw new InvalidInputError(
+      `${field}.images`,
+      `${field}.images allows at most ${X_MAX_IMAGES} images`,
+    );
   }
   images.forEach((image, i) => {
-    expectKind(kinds, image.mediaId, `x.images[${i}].mediaId`, 'image');
+    expectKind(kinds, image.mediaId, `${field}.images[${i}].mediaId`, 'image');
     if (image.altText.length > X_MAX_ALT_TEXT) {
       throw new InvalidInputError(
-        `x.images[${i}].altText`,
-        `x.images[${i}].altText allows at most ${X_MAX_ALT_TEXT} characters`,
+        `${field}.images[${i}].altText`,
+        `${field}.images[${i}].altText allows at most ${X_MAX_ALT_TEXT} characters`,
       );
     }
   });
-  const x: XContent = { text: input.x?.text ?? input.text ?? '', images };
-  checkXText(x);
-  return x;
+  const tweet = { text: input.text ?? '', images };
+  checkXText(tweet, `${field}.text`);
+  return tweet;
 }
 
-function checkXText({ text, images }: XContent): void {
+function checkXText({ text, images }: XTweet, field: string): void {
   if (text.trim() === '' && images.length === 0) {
-    throw new InvalidInputError('x.text', 'x.text is required when an X post has no image');
+    throw new InvalidInputError(field, `${field} is required when a tweet has no image`);
   }
   if (text === '') return;
   const parsed = parseTweet(text);
   if (parsed.weightedLength > X_MAX_WEIGHTED_LENGTH) {
     throw new InvalidInputError(
-      'x.text',
-      `x.text is ${parsed.weightedLength} weighted characters; X allows ${X_MAX_WEIGHTED_LENGTH}`,
+      field,
+      `${field} is ${parsed.weightedLength} weighted characters; X allows ${X_MAX_WEIGHTED_LENGTH}`,
     );
   }
-  if (!parsed.valid) throw new InvalidInputError('x.text', 'x.text has characters X refuses');
+  if (!parsed.valid) throw new InvalidInputError(field, `${field} has characters X refuses`);
 }
 
 function composeYoutube(

@@ -8,12 +8,31 @@ export interface XImage {
   altText: string;
 }
 
-export interface XContent {
+/** One tweet: its text and images. */
+export interface XTweet {
   text: string;
   images: XImage[];
+}
+
+/** An X post: its first tweet, and the tweets that follow it as a thread (absent when none). */
+export interface XContent extends XTweet {
+  /** Tweets 2 to 25 in order, each published in reply to the one before. */
+  thread?: XTweet[];
   /** The short links in the text with their destinations; absent when there are none. */
   links?: TrackedLink[];
 }
+
+/** A tweet of an X post with the request field that names it: `x`, then `x.thread[0]`, … */
+export interface NamedTweet {
+  field: string;
+  tweet: XTweet;
+}
+
+/** The tweets of an X post in the order they are published. */
+export const xTweets = (x: XContent): NamedTweet[] => [
+  { field: 'x', tweet: x },
+  ...(x.thread ?? []).map((tweet, i) => ({ field: `x.thread[${i}]`, tweet })),
+];
 
 export const YOUTUBE_PRIVACY_STATUSES = ['public', 'unlisted', 'private'] as const;
 export type YoutubePrivacyStatus = (typeof YOUTUBE_PRIVACY_STATUSES)[number];
@@ -47,10 +66,16 @@ export function contentHash(content: PostContent): string {
   return createHash('sha256').update(canonicalize(content)!).digest('hex');
 }
 
+/** Every image of an X post with its request field (`x.images[0]`, `x.thread[1].images[0]`). */
+export const xImages = (x: XContent | null): { field: string; image: XImage }[] =>
+  (x ? xTweets(x) : []).flatMap(({ field, tweet }) =>
+    tweet.images.map((image, i) => ({ field: `${field}.images[${i}]`, image })),
+  );
+
 export function contentMediaIds(content: PostContent): string[] {
   const yt = content.youtube;
   const ids = [
-    ...(content.x?.images.map((i) => i.mediaId) ?? []),
+    ...xImages(content.x).map(({ image }) => image.mediaId),
     ...(yt ? [yt.videoMediaId, yt.thumbnailMediaId, yt.captionMediaId] : []),
   ];
   return [...new Set(ids.filter((id): id is string => !!id))];
@@ -76,10 +101,10 @@ export function contentTextFields(content: PostContent): TextField[] {
       fields.push({ field: `${platform}.links[${i}].url`, text: link.url }),
     );
   if (content.x) {
-    fields.push({ field: 'x.text', text: content.x.text });
-    content.x.images.forEach((image, i) =>
-      fields.push({ field: `x.images[${i}].altText`, text: image.altText }),
-    );
+    for (const { field, tweet } of xTweets(content.x))
+      fields.push({ field: `${field}.text`, text: tweet.text });
+    for (const { field, image } of xImages(content.x))
+      fields.push({ field: `${field}.altText`, text: image.altText });
     links('x', content.x.links);
   }
   if (content.youtube) {

@@ -72,6 +72,13 @@ export class PublicationEntity extends TenantEntity {
   @Column({ type: 'timestamptz', nullable: true })
   sendingAt: Date | null;
 
+  /**
+   * An X thread's tweets that went out, in order: each id is kept before the next tweet is sent,
+   * so a thread cut short resumes after its last kept tweet. Empty for a single tweet.
+   */
+  @Column('jsonb', { default: () => "'[]'" })
+  threadTweetIds: string[];
+
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 }

@@ -53,6 +53,28 @@ export class PublicationRepository {
   }
 
   /**
+   * Keeps the id of an X thread's tweet `index` that went out; false when the thread's progress
+   * is not at `index` (someone else kept it), so no tweet is ever kept twice or out of order.
+   */
+  async keepThreadTweet(
+    organizationId: string,
+    publicationId: string,
+    index: number,
+    tweetId: string,
+  ): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `WITH kept AS (
+         UPDATE publications SET thread_tweet_ids = thread_tweet_ids || jsonb_build_array($3::text)
+          WHERE organization_id = $1 AND id = $2 AND jsonb_array_length(thread_tweet_ids) = $4
+         RETURNING id
+       )
+       SELECT id FROM kept`,
+      [organizationId, publicationId, tweetId, index],
+    );
+    return rows.length === 1;
+  }
+
+  /**
    * YouTube publications whose video is out of step with PostgreSQL: scheduled on YouTube while
    * their organization is paused or the publication no longer scheduled, uploaded and cancelled,
    * or scheduled and public (due after `after`) without an uploaded, scheduled video.

@@ -33,6 +33,7 @@ const PUBLISH_COLUMNS = [
   'pub.error',
   'pub.updatedAt',
   'pub.heartbeatAt',
+  'pub.threadTweetIds',
   'pub.approvedRevisionId',
   'pub.approvedContentHash',
   ...['id', 'organizationId', 'status', 'scheduledAt', 'approvedRevisionId'].map(

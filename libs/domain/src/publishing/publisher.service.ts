@@ -53,7 +53,7 @@ export class PublisherService {
   private readonly retry: RetryPolicy;
   /** How long a create call we lost track of may still land: one create timeout. */
   private readonly inFlightMs: number;
-  private readonly platforms: Record<ChannelEntity['platform'], PlatformPublisher>;
+  private readonly platforms: Record<ChannelEntity['platform'], PlatformPublisher<unknown>>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -162,11 +162,13 @@ export class PublisherService {
     try {
       const item = await this.tokens.withChannel(ctx.channel, async (token) => {
         const prepared = await platform.prepare(ctx, token);
-        if (!(await this.claims.announceSend(ctx.publication.id))) throw new ClaimTakenOver();
-        // A claim the heartbeat could not renew may be taken over: never send under it.
-        if (!this.claims.fresh(claimedAt)) throw new Error('the claim grew too old to send under');
-        sending = true;
-        return platform.create(ctx, token, prepared);
+        return platform.create(ctx, token, prepared, async () => {
+          if (!(await this.claims.announceSend(ctx.publication.id))) throw new ClaimTakenOver();
+          // A claim the heartbeat could not renew may be taken over: never send under it.
+          if (!this.claims.fresh(claimedAt))
+            throw new Error('the claim grew too old to send under');
+          sending = true;
+        });
       });
       return this.act(ctx, { action: 'published', item }, { attempt });
     } catch (error) {
@@ -196,6 +198,7 @@ export class PublisherService {
       );
       return { later: new Date(Date.now() + wait), reason: 'verification failed, trying again' };
     }
+    if (found === 'resume') return this.resend(ref);
     if (found) {
       const data = this.auditData(ctx, { verified: true });
       if (!(await this.settled(this.results.published(ctx.publication, InDoubt, found, data))))
@@ -217,6 +220,11 @@ export class PublisherService {
       );
       return { done: `failed: ${error}` };
     }
+    return this.resend(ref);
+  }
+
+  /** Claims the in-doubt publication again and sends what is provably not on the platform. */
+  private async resend(ref: PublicationJobData): Promise<PublishOutcome> {
     const { claimed, context } = await this.results.claim(ref, InDoubt);
     return claimed && context ? this.run(context, true) : { done: 'another worker took it' };
   }

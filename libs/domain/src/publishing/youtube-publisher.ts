@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PlatformPublisher } from './platform-publisher';
+import { PlatformPublisher, SendGate } from './platform-publisher';
 import { publishJobId } from './publish-jobs';
 import type { PublishContext } from './publish-context';
 import { YoutubeVideos } from './youtube-videos.service';
@@ -16,7 +16,8 @@ export class YoutubePublisher implements PlatformPublisher {
     return [await this.videos.ensureUploaded(ctx, accessToken, publishJobId(ctx.publication.id))];
   }
 
-  create(ctx: PublishContext, accessToken: string, [videoId]: string[]) {
+  async create(ctx: PublishContext, accessToken: string, [videoId]: string[], gate: SendGate) {
+    await gate();
     return this.videos.goLive(ctx, accessToken, videoId);
   }
 

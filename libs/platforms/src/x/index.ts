@@ -1,2 +1,2 @@
-export { XClient, X_SCOPES, type TweetInput, type XClientOptions } from './x-client';
+export { tweetUrl, XClient, X_SCOPES, type TweetInput, type XClientOptions } from './x-client';
 export { sameTweetText } from './x-text';

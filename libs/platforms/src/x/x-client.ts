@@ -239,7 +239,7 @@ function toTokenSet(result: IParsedOAuth2TokenResult): TokenSet {
   };
 }
 
-function tweetUrl(handle: string | undefined, id: string): string {
+export function tweetUrl(handle: string | undefined, id: string): string {
   return handle ? `https://x.com/${handle}/status/${id}` : `https://x.com/i/web/status/${id}`;
 }
 

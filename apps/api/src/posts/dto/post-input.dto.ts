@@ -17,6 +17,7 @@ import {
   ContentCategory,
   X_MAX_ALT_TEXT,
   X_MAX_IMAGES,
+  X_MAX_THREAD_REPLIES,
   YOUTUBE_PRIVACY_STATUSES,
   YoutubePrivacyStatus,
 } from '@rounds/domain';
@@ -40,7 +41,7 @@ export class XImageDto {
   altText: string;
 }
 
-export class XContentDto {
+export class XTweetDto {
   @ApiPropertyOptional({
     description: 'at most 280 weighted characters (twitter-text)',
     maxLength: TEXT_BOUND,
@@ -57,6 +58,23 @@ export class XContentDto {
   @ValidateNested({ each: true })
   @Type(() => XImageDto)
   images?: XImageDto[];
+}
+
+export class XContentDto extends XTweetDto {
+  @ApiPropertyOptional({
+    type: [XTweetDto],
+    maxItems: X_MAX_THREAD_REPLIES,
+    description:
+      'an X thread: the tweets after the first, each published in reply to the one before',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(X_MAX_THREAD_REPLIES, {
+    message: `x.thread allows at most ${X_MAX_THREAD_REPLIES} tweets after the first (25 in all)`,
+  })
+  @ValidateNested({ each: true })
+  @Type(() => XTweetDto)
+  thread?: XTweetDto[];
 }
 
 export class YoutubeContentDto {

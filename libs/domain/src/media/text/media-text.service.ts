@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { text } from 'node:stream/consumers';
 import { EntityManager, In } from 'typeorm';
-import type { PostContent } from '../../posts/post-content';
+import { type PostContent, xImages } from '../../posts/post-content';
 import { MediaStorage } from '../media-storage';
 import { MediaEntity } from '../media.entity';
 import { captionTranscript } from './caption-transcript';
@@ -11,7 +11,7 @@ import type { MediaText } from './media-text';
 
 /** The text a published media file carries, named by the request field that publishes it. */
 export interface FieldMediaText extends MediaText {
-  /** `youtube.captions`, `youtube.thumbnail` or `x.images[i]`. */
+  /** `youtube.captions`, `youtube.thumbnail`, `x.images[i]` or `x.thread[t].images[i]`. */
   field: string;
   mediaId: string;
   source: 'captions' | 'image';
@@ -73,8 +73,8 @@ export class MediaTextService {
 
 /** Every published media field whose text is read: the X images, the thumbnail, the captions. */
 function mediaFields(content: PostContent): MediaField[] {
-  const fields: MediaField[] = (content.x?.images ?? []).map((image, i) => ({
-    field: `x.images[${i}]`,
+  const fields: MediaField[] = xImages(content.x).map(({ field, image }) => ({
+    field,
     mediaId: image.mediaId,
   }));
   const youtube = content.youtube;
