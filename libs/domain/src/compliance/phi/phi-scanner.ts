@@ -10,6 +10,7 @@ import { detectPhones } from './detectors/phone.detector';
 import { detectReplyDisclosures } from './detectors/reply-guard.detector';
 import { detectSelfDisclosures } from './detectors/self-disclosure.detector';
 import { detectSubjects } from './detectors/subject.detector';
+import { detectTagNames } from './detectors/tag-name.detector';
 import { detectCareMentions } from './detectors/care-mention.detector';
 import { detectLocators } from './detectors/locator.detector';
 import { detectNetworkAddresses } from './detectors/network.detector';
@@ -74,6 +75,7 @@ export class PhiScanner {
       ...detectNetworkAddresses(doc),
       ...detectSubjects(doc, links.handles),
       ...detectHashtagNames(doc),
+      ...detectTagNames(doc),
       ...detectIdentifiers(doc),
       ...detectPhones(doc),
       ...detectAddresses(doc),

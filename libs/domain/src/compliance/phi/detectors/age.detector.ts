@@ -1,5 +1,5 @@
 import type { PhiFinding } from '../phi-finding';
-import { STRONG_CLINICAL } from '../phi-lexicon';
+import { PERSON_REFERENCE, STRONG_CLINICAL, WEAK_CLINICAL } from '../phi-lexicon';
 import type { ScanDocument } from '../scan-document';
 import type { Span } from '../scan-text';
 
@@ -29,11 +29,13 @@ const AGE_PATTERNS = [
     'gi',
   ),
   new RegExp(
-    String.raw`\b(?:cumpli[óo]|cumple|cumplo|tiene|ten[íi]a|a los)\s+${AGE}\b${NOT_AN_AGE}`,
+    String.raw`\b(?:cumpli[óo]|cumple|cumplo|tengo|tiene|ten[íi]a|a los|a sus)\s+${AGE}\b${NOT_AN_AGE}`,
     'gi',
   ),
   /(?<!\p{L})(?:noventa(?: y \p{L}+)?|cien|ciento \p{L}+(?: y \p{L}+)?)\s+años(?!\p{L})/giu,
   /\b(?:ninety|one hundred(?: and)?)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?[- ]years?[- ](?:old|young)\b/gi,
+  // Spoken: "I'm ninety-one!", "she turned one hundred".
+  /\b(?:I['’]?m|I am|he['’]?s|she['’]?s|turn(?:s|ed|ing)?)\s+(?:ninety|one hundred)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b/gi,
 ];
 const APPOSITION = new RegExp(String.raw`^,\s*(${AGE})(?=,)`);
 const NON_PATIENT =
@@ -55,8 +57,12 @@ export function detectAges(doc: ScanDocument): PhiFinding[] {
   for (const span of spans) {
     const { sentence } = doc.around(span);
     // An age in a text that names a patient or speaks of care is that person's.
+    // So is a person's age in a hospital's ward ("turned 104 on the medical floor today").
     const patient =
-      doc.patients.length > 0 || STRONG_CLINICAL.test(doc.prose()) || PATIENT.test(sentence);
+      doc.patients.length > 0 ||
+      STRONG_CLINICAL.test(doc.prose()) ||
+      PATIENT.test(sentence) ||
+      (PERSON_REFERENCE.test(sentence) && WEAK_CLINICAL.test(sentence));
     // "our oldest volunteer, Mr. Ernest Pruitt, who turns 92": a volunteer's age, even on a patient floor.
     const bystander = NON_PATIENT.test(sentence) || doc.onlyBystandersInSentence(span);
     if (bystander && !doc.patientInSentence(span)) continue;

@@ -34,6 +34,10 @@ const ROOM_OF_PERSON =
 const EVENT_ROOM =
   /\b(?:conference|meeting|class(?:room)?|seminar|auditorium|lecture|training|education|community|event|workshop|support group|sala de juntas|reuni[óo]n|clase|taller|auditorio)\b/i;
 
+// Places visitors are sent to: a floor named with one is directions, not where a patient lies.
+const WAYFINDING =
+  /\b(?:cafeteria|caf[ée]|playroom|pharmacy|elevators?|lobby|gift shop|chapel|family room|parking|garage|entrance|registration|front desk|information desk|vaccin\w*|flu shots?|lab(?:oratory)? draws?|cafeter[íi]a|farmacia|capilla|ascensor(?:es)?|elevador(?:es)?|estacionamiento|entrada|recepci[óo]n|vacunatorio|vacunas?|tienda de regalos|sala de espera)\b/iu;
+
 /** Rooms, beds and units that locate a patient in the building. */
 export function detectLocators(doc: ScanDocument): PhiFinding[] {
   const findings: PhiFinding[] = [];
@@ -73,6 +77,7 @@ export function detectLocators(doc: ScanDocument): PhiFinding[] {
 function judge(doc: ScanDocument, span: Span): PhiFinding | undefined {
   const { sentence } = doc.around(span);
   if (EVENT_ROOM.test(sentence)) return undefined;
+  if (WAYFINDING.test(sentence) && !doc.patientInSentence(span)) return undefined;
   const text = doc.text.slice(span.start, span.end);
   const located =
     doc.patients.length > 0 ||

@@ -49,6 +49,9 @@ const RULES_ES: GuardRule[] = [
         String.raw`${CARE_TEAM}\s+${TO_READER}${CLAUSE_ES}`,
         String.raw`(?:el|la|los|las) (?:${SU_PARIENTE_CUIDADO}|estado de cuenta|cuenta|cita|citas) de (?:su|tu) (?:${PARIENTE})(?![\p{L}])`,
         String.raw`(?:ya )?actualizamos (?:su|tu) (?:registro|expediente|cuenta)`,
+        // "tu tía fue trasladada a terapia intensiva", "te internamos en la sala 4B".
+        String.raw`(?:su|tu) (?:${PARIENTE}|t[íi][oa]|prim[oa]|suegr[oa]|niet[oa]|sobrin[oa]) (?:ya )?(?:fue|est[áa]|sigue) (?:trasladad|internad|ingresad|operad|atendid|hospitalizad|intubad)[oa]${CLAUSE_ES}`,
+        String.raw`(?<!\p{L})(?:te|lo|la|le) (?:internamos|atendimos|operamos|trasladamos|atendieron|internaron|operaron|trasladaron)(?!\p{L})${CLAUSE_ES}`,
       ].join('|'),
       'giu',
     ),
