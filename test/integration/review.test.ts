@@ -96,7 +96,7 @@ describe('review: marketer, compliance officer and executive', () => {
         overrides: [{ findingId: finding.id, justification: 'ok' }],
       })
       .expect(400);
-    expect(terse.body.errors[0].field).toBe('overrides.0.justification');
+    expect(terse.body.errors[0].field).toBe('overrides[0].justification');
 
     const justification = 'Signed HIPAA authorization on file, form A-113';
     const approved = await as(api.url, h.compliance)

@@ -11,7 +11,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => {
 
 /**
  * The first string (or object key) PostgreSQL cannot store, named as the validation errors name
- * fields (`x.images.0.altText`). Iterative, so a deeply nested body cannot exhaust the stack.
+ * fields (`x.images[0].altText`). Iterative, so a deeply nested body cannot exhaust the stack.
  */
 export function findUnstorableField(value: unknown, root = ''): string | undefined {
   const pending: [unknown, string][] = [[value, root]];
@@ -20,19 +20,21 @@ export function findUnstorableField(value: unknown, root = ''): string | undefin
     if (typeof item === 'string') {
       if (!isStorableText(item)) return field;
     } else if (Array.isArray(item)) {
-      item.forEach((element, index) => pending.push([element, join(field, String(index))]));
+      item.forEach((element, index) => pending.push([element, fieldPath(field, String(index))]));
     } else if (isPlainObject(item)) {
       for (const [key, child] of Object.entries(item)) {
         // An unstorable key is named by its parent: echoing it would echo the very bytes.
         if (!isStorableText(key)) return field || 'body';
-        pending.push([child, join(field, key)]);
+        pending.push([child, fieldPath(field, key)]);
       }
     }
   }
   return undefined;
 }
 
-const join = (parent: string, key: string) => (parent ? `${parent}.${key}` : key);
+/** A field's name as every 400 gives it, as the domain's rules do: `x.thread[1].images[0].altText`. */
+export const fieldPath = (parent: string, key: string) =>
+  !parent ? key : /^\d+$/.test(key) ? `${parent}[${key}]` : `${parent}.${key}`;
 
 /** Throws the 400 of every other validation error, naming the field and this rule. */
 export function refuseUnstorableInput(value: unknown, root = ''): void {

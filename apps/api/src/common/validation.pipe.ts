@@ -4,7 +4,7 @@ import {
   ValidationError,
   ValidationPipe,
 } from '@nestjs/common';
-import { refuseUnstorableInput } from './storable-text';
+import { fieldPath, refuseUnstorableInput } from './storable-text';
 
 export interface FieldError {
   field: string;
@@ -14,7 +14,7 @@ export interface FieldError {
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
-    const field = parent ? `${parent}.${error.property}` : error.property;
+    const field = fieldPath(parent, error.property);
     const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({
       field,
       rule: rule === 'whitelistValidation' ? 'unknown_field' : rule,

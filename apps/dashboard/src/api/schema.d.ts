@@ -1733,10 +1733,17 @@ export interface components {
       /** @description what the image shows, for screen readers */
       altText: string;
     };
+    XTweetDto: {
+      /** @description at most 280 weighted characters (twitter-text) */
+      text?: string;
+      images?: components['schemas']['XImageDto'][];
+    };
     XContentDto: {
       /** @description at most 280 weighted characters (twitter-text) */
       text?: string;
       images?: components['schemas']['XImageDto'][];
+      /** @description an X thread: the tweets after the first, each published in reply to the one before */
+      thread?: components['schemas']['XTweetDto'][];
     };
     YoutubeContentDto: {
       /** Format: uuid */
@@ -1778,6 +1785,10 @@ export interface components {
       mediaId: string;
       altText: string;
     };
+    XTweetViewDto: {
+      text: string;
+      images: components['schemas']['XImageViewDto'][];
+    };
     TrackedLinkDto: {
       /** @example Ab3dE9xK2q */
       code: string;
@@ -1791,6 +1802,8 @@ export interface components {
     XContentViewDto: {
       text: string;
       images: components['schemas']['XImageViewDto'][];
+      /** @description an X thread: the tweets after the first, in order; absent for a single tweet */
+      thread?: components['schemas']['XTweetViewDto'][];
       /** @description absent when there are none */
       links?: components['schemas']['TrackedLinkDto'][];
     };

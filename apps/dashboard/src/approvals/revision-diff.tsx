@@ -23,6 +23,13 @@ function fields(content: PostContent, channels: Channel[]): [string, string][] {
     ['Categories', content.categories.join(', ')],
     ['X text', content.x?.text ?? ''],
     ['Image alt text', content.x?.images.map((i) => i.altText).join(' | ') ?? ''],
+    // Each tweet of the thread on its own lines, numbered as the review page numbers them.
+    [
+      'Thread',
+      (content.x?.thread ?? [])
+        .map((tweet, i) => `${i + 2}. ${tweet.text}${altTexts(tweet.images)}`)
+        .join('\n'),
+    ],
     ['Video file', yt?.videoMediaId ? `file ${yt.videoMediaId.slice(0, 8)}` : ''],
     ['YouTube title', yt?.title ?? ''],
     ['YouTube description', yt?.description ?? ''],
@@ -32,6 +39,9 @@ function fields(content: PostContent, channels: Channel[]): [string, string][] {
     ['Link destinations', links.map((l) => `${l.shortUrl} → ${l.destination}`).join('\n')],
   ];
 }
+
+const altTexts = (images: { altText: string }[]) =>
+  images.length ? ` [alt: ${images.map((i) => i.altText).join(' | ')}]` : '';
 
 /** What changed since the reviewed revision, field by field, words taken out and put in. */
 export function RevisionDiff({ post, channels }: { post: PostDetail; channels: Channel[] }) {

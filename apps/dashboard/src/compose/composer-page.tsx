@@ -61,7 +61,11 @@ function missing(state: ComposerState, channels: Channel[]): string[] {
     !state.channelIds.length && 'a channel',
     !state.scheduledAt && 'a publishing time',
     platforms.x && !state.xText.trim() && !state.images.length && 'the post text',
-    state.images.some((i) => !i.altText.trim()) && 'alt text for every image',
+    platforms.x &&
+      state.thread.some((t) => !t.text.trim() && !t.images.length) &&
+      'the text of every tweet in the thread',
+    [...state.images, ...state.thread.flatMap((t) => t.images)].some((i) => !i.altText.trim()) &&
+      'alt text for every image',
     platforms.youtube && !state.videoMediaId && 'a video',
     platforms.youtube && !state.title.trim() && 'a video title',
     platforms.youtube && state.madeForKids === null && 'the made-for-kids answer',

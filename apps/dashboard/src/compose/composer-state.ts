@@ -21,6 +21,15 @@ export interface ImageDraft {
   altText: string;
 }
 
+/** A tweet after the first of an X thread. */
+export interface TweetDraft {
+  text: string;
+  images: ImageDraft[];
+}
+
+/** A thread is at most 25 tweets: the first and 24 in reply. */
+export const MAX_THREAD_REPLIES = 24;
+
 export interface ComposerState {
   channelIds: string[];
   /** Wall-clock `YYYY-MM-DD HH:mm:ss` in the organization's zone, as the picker gives it. */
@@ -29,6 +38,8 @@ export interface ComposerState {
   campaign: string;
   xText: string;
   images: ImageDraft[];
+  /** The tweets after the first, each published in reply to the one before. */
+  thread: TweetDraft[];
   videoMediaId: string | null;
   title: string;
   description: string;
@@ -48,6 +59,7 @@ export const EMPTY_COMPOSER: ComposerState = {
   campaign: '',
   xText: '',
   images: [],
+  thread: [],
   videoMediaId: null,
   title: '',
   description: '',
@@ -69,6 +81,7 @@ export function fromPost(post: PostDetail): ComposerState {
     campaign: post.campaign ?? '',
     xText: content.x?.text ?? '',
     images: content.x?.images ?? [],
+    thread: content.x?.thread ?? [],
     videoMediaId: yt?.videoMediaId ?? null,
     title: yt?.title ?? '',
     description: yt?.description ?? '',
@@ -101,7 +114,10 @@ export function toRequest(state: ComposerState, channels: Channel[]): Schemas['C
     scheduledAt: (state.scheduledAt ?? '').replace(' ', 'T'),
     categories: state.categories as Category[],
     campaign: state.campaign.trim() || null,
-    ...(platforms.x ? { x: { text: state.xText, images: state.images } } : {}),
+    // The thread always goes along, empty too, so an edit that removes its tweets removes them.
+    ...(platforms.x
+      ? { x: { text: state.xText, images: state.images, thread: state.thread } }
+      : {}),
     ...(platforms.youtube
       ? {
           youtube: {

@@ -1,7 +1,7 @@
 import { Avatar, Badge, Box, Group, Image, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconBrandX, IconBrandYoutube, IconMovie } from '@tabler/icons-react';
 import type { Channel } from '../channels/channels-queries';
-import type { ComposerState } from './composer-state';
+import type { ComposerState, TweetDraft } from './composer-state';
 import { useMedia, useMediaUrl } from './media-queries';
 
 /** Roughly how the post will look on each chosen platform. */
@@ -27,34 +27,45 @@ export function PostPreview({ state, channels }: { state: ComposerState; channel
   );
 }
 
+/** The post as X shows it: its first tweet, and each tweet of its thread below the one it answers. */
 function XPreview({ channel, state }: { channel: Channel; state: ComposerState }) {
+  const tweets: TweetDraft[] = [{ text: state.xText, images: state.images }, ...state.thread];
   return (
     <Paper p="md" aria-label={`Preview on X as ${channel.handle}`}>
-      <Group gap="sm" align="flex-start" wrap="nowrap">
-        <Avatar color="dark" radius="xl">
-          <IconBrandX size={18} />
-        </Avatar>
-        <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
-          <Group gap={6}>
-            <Text fw={700} size="sm">
-              {channel.displayName}
-            </Text>
-            <Text size="sm" c="dimmed">
-              @{channel.handle.replace(/^@/, '')}
-            </Text>
+      <Stack gap="md">
+        {tweets.map((tweet, index) => (
+          <Group key={index} gap="sm" align="flex-start" wrap="nowrap">
+            <Avatar color="dark" radius="xl">
+              <IconBrandX size={18} />
+            </Avatar>
+            <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
+              <Group gap={6}>
+                <Text fw={700} size="sm">
+                  {channel.displayName}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  @{channel.handle.replace(/^@/, '')}
+                </Text>
+                {tweets.length > 1 && (
+                  <Text size="sm" c="dimmed">
+                    · {index + 1}/{tweets.length}
+                  </Text>
+                )}
+              </Group>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                {tweet.text || (index === 0 ? 'Your post text appears here.' : '')}
+              </Text>
+              {tweet.images.length > 0 && (
+                <SimpleGrid cols={tweet.images.length > 1 ? 2 : 1} spacing={4}>
+                  {tweet.images.map((image) => (
+                    <PreviewImage key={image.mediaId} mediaId={image.mediaId} alt={image.altText} />
+                  ))}
+                </SimpleGrid>
+              )}
+            </Stack>
           </Group>
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-            {state.xText || 'Your post text appears here.'}
-          </Text>
-          {state.images.length > 0 && (
-            <SimpleGrid cols={state.images.length > 1 ? 2 : 1} spacing={4}>
-              {state.images.map((image) => (
-                <PreviewImage key={image.mediaId} mediaId={image.mediaId} alt={image.altText} />
-              ))}
-            </SimpleGrid>
-          )}
-        </Stack>
-      </Group>
+        ))}
+      </Stack>
     </Paper>
   );
 }

@@ -1,9 +1,15 @@
-import { ActionIcon, Group, Image, Paper, Stack, Text, TextInput } from '@mantine/core';
-import { IconTrash } from '@tabler/icons-react';
+import { ActionIcon, Button, Group, Image, Paper, Stack, Text, TextInput } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
 import twitterText from 'twitter-text';
 import { ConsentPanel } from './consent-panel';
 import { LinkTracker } from './link-tracker';
-import type { ComposerState, ImageDraft } from './composer-state';
+import {
+  type ComposerState,
+  type ImageDraft,
+  MAX_THREAD_REPLIES,
+  type TweetDraft,
+} from './composer-state';
 import { useMedia, useMediaUrl } from './media-queries';
 import { PhiTextField } from './phi-text-field';
 import { UploadButton } from './upload-button';
@@ -35,41 +41,112 @@ function WeightedCount({ text }: { text: string }) {
 }
 
 export function XSection({ state, update, fieldError }: SectionProps) {
+  const setReply = (index: number, tweet: TweetDraft) =>
+    update({ thread: state.thread.map((t, i) => (i === index ? tweet : t)) });
+  return (
+    <Stack gap="md">
+      <TweetEditor
+        label={state.thread.length > 0 ? `Tweet 1 of ${state.thread.length + 1}` : 'Post text'}
+        field="x"
+        tweet={{ text: state.xText, images: state.images }}
+        onChange={({ text, images }) => update({ xText: text, images })}
+        fieldError={fieldError}
+        links={
+          <LinkTracker
+            platform="X"
+            text={state.xText}
+            onText={(xText) => update({ xText })}
+            links={state.links}
+            onTracked={(link) => update({ links: [...state.links, link] })}
+          />
+        }
+      />
+      {state.thread.map((tweet, index) => (
+        <Paper key={index} p="sm" withBorder data-testid={`thread-tweet-${index + 2}`}>
+          <Stack gap="sm">
+            <Group justify="space-between" wrap="nowrap">
+              <Text fw={600} size="sm">
+                Tweet {index + 2} of {state.thread.length + 1}, in reply to tweet {index + 1}
+              </Text>
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                size="lg"
+                onClick={() => update({ thread: state.thread.filter((_, i) => i !== index) })}
+                aria-label={`Remove tweet ${index + 2}`}
+              >
+                <IconTrash size={18} />
+              </ActionIcon>
+            </Group>
+            <TweetEditor
+              label={`Tweet ${index + 2} text`}
+              field={`x.thread[${index}]`}
+              tweet={tweet}
+              onChange={(next) => setReply(index, next)}
+              fieldError={fieldError}
+            />
+          </Stack>
+        </Paper>
+      ))}
+      <Group>
+        <Button
+          variant="light"
+          leftSection={<IconPlus size={16} />}
+          disabled={state.thread.length >= MAX_THREAD_REPLIES}
+          onClick={() => update({ thread: [...state.thread, { text: '', images: [] }] })}
+        >
+          Add a tweet to the thread
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/** One tweet: its text with X's count, its images with their alt texts. */
+function TweetEditor(props: {
+  label: string;
+  /** The request field that names the tweet: `x`, `x.thread[0]`, … */
+  field: string;
+  tweet: TweetDraft;
+  onChange: (tweet: TweetDraft) => void;
+  fieldError: (field: string) => string | undefined;
+  links?: ReactNode;
+}) {
+  const { label, field, tweet, onChange, fieldError, links } = props;
   const setImage = (index: number, change: Partial<ImageDraft>) =>
-    update({ images: state.images.map((img, i) => (i === index ? { ...img, ...change } : img)) });
+    onChange({
+      ...tweet,
+      images: tweet.images.map((img, i) => (i === index ? { ...img, ...change } : img)),
+    });
   return (
     <Stack gap="md">
       <PhiTextField
-        label="Post text"
+        label={label}
         multiline
-        minRows={5}
-        value={state.xText}
-        onChange={(xText) => update({ xText })}
-        error={fieldError('x.text')}
-        footer={<WeightedCount text={state.xText} />}
+        minRows={field === 'x' ? 5 : 3}
+        value={tweet.text}
+        onChange={(text) => onChange({ ...tweet, text })}
+        error={fieldError(`${field}.text`)}
+        footer={<WeightedCount text={tweet.text} />}
       />
-      <LinkTracker
-        platform="X"
-        text={state.xText}
-        onText={(xText) => update({ xText })}
-        links={state.links}
-        onTracked={(link) => update({ links: [...state.links, link] })}
-      />
-      {state.images.map((image, index) => (
+      {links}
+      {tweet.images.map((image, index) => (
         <ImageRow
           key={image.mediaId}
           image={image}
-          error={fieldError(`x.images.${index}.altText`)}
+          error={fieldError(`${field}.images[${index}].altText`)}
           onAltText={(altText) => setImage(index, { altText })}
-          onRemove={() => update({ images: state.images.filter((_, i) => i !== index) })}
+          onRemove={() =>
+            onChange({ ...tweet, images: tweet.images.filter((_, i) => i !== index) })
+          }
         />
       ))}
       <UploadButton
         label="Add image"
         accept="image/png,image/jpeg,image/gif,image/webp"
-        disabled={state.images.length >= MAX_IMAGES}
+        disabled={tweet.images.length >= MAX_IMAGES}
         onUploaded={(media) =>
-          update({ images: [...state.images, { mediaId: media.id, altText: '' }] })
+          onChange({ ...tweet, images: [...tweet.images, { mediaId: media.id, altText: '' }] })
         }
       />
     </Stack>

@@ -7,6 +7,7 @@ import type { MediaText } from './media-text-view';
 import type { Finding, PostContent, Revision } from './post-model';
 
 type TrackedLink = NonNullable<NonNullable<PostContent['x']>['links']>[number];
+type XImage = NonNullable<PostContent['x']>['images'][number];
 
 const forField = (findings: Finding[], field: string) => findings.filter((f) => f.field === field);
 
@@ -40,29 +41,24 @@ export function ContentView({
             <IconBrandX size={18} />
             <Text fw={600}>X</Text>
           </Group>
-          <HighlightedText text={content.x.text} findings={forField(findings, 'x.text')} />
-          <TrackedLinks links={content.x.links} findings={findings} platform="x" />
-          {content.x.images.length > 0 && (
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              {content.x.images.map((image, i) => (
-                <Stack key={image.mediaId} gap={4}>
-                  <ImageWithFindings
-                    mediaId={image.mediaId}
-                    alt={image.altText}
-                    findings={forField(findings, `x.images[${i}]`)}
-                    text={textOf(`x.images[${i}]`)}
-                  />
-                  <Text size="xs" c="dimmed" component="div">
-                    Alt text:{' '}
-                    <HighlightedText
-                      text={image.altText || '—'}
-                      findings={forField(findings, `x.images[${i}].altText`)}
-                    />
-                  </Text>
-                </Stack>
-              ))}
-            </SimpleGrid>
-          )}
+          {[content.x, ...(content.x.thread ?? [])].map((tweet, index, tweets) => {
+            const field = index === 0 ? 'x' : `x.thread[${index - 1}]`;
+            return (
+              <Stack key={field} gap="xs" data-testid={`tweet-${index + 1}`}>
+                {tweets.length > 1 && <Label>{`Tweet ${index + 1} of ${tweets.length}`}</Label>}
+                <HighlightedText text={tweet.text} findings={forField(findings, `${field}.text`)} />
+                {index === 0 && (
+                  <TrackedLinks links={content.x?.links} findings={findings} platform="x" />
+                )}
+                <TweetImages
+                  images={tweet.images}
+                  field={field}
+                  findings={findings}
+                  textOf={textOf}
+                />
+              </Stack>
+            );
+          })}
         </Stack>
       )}
       {content.youtube && (
@@ -117,6 +113,38 @@ export function ContentView({
         </Stack>
       )}
     </Stack>
+  );
+}
+
+/** A tweet's images, each with the text read in it and its alt text, findings marked. */
+function TweetImages(props: {
+  images: XImage[];
+  field: string;
+  findings: Finding[];
+  textOf: (field: string) => MediaText | undefined;
+}) {
+  const { images, field, findings, textOf } = props;
+  if (images.length === 0) return null;
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+      {images.map((image, i) => (
+        <Stack key={image.mediaId} gap={4}>
+          <ImageWithFindings
+            mediaId={image.mediaId}
+            alt={image.altText}
+            findings={forField(findings, `${field}.images[${i}]`)}
+            text={textOf(`${field}.images[${i}]`)}
+          />
+          <Text size="xs" c="dimmed" component="div">
+            Alt text:{' '}
+            <HighlightedText
+              text={image.altText || '—'}
+              findings={forField(findings, `${field}.images[${i}].altText`)}
+            />
+          </Text>
+        </Stack>
+      ))}
+    </SimpleGrid>
   );
 }
 

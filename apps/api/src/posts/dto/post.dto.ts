@@ -69,9 +69,17 @@ export class TrackedLinkDto {
   destination: string;
 }
 
-export class XContentViewDto {
+export class XTweetViewDto {
   @ApiProperty() text: string;
   @ApiProperty({ type: [XImageViewDto] }) images: XImageViewDto[];
+}
+
+export class XContentViewDto extends XTweetViewDto {
+  @ApiPropertyOptional({
+    type: [XTweetViewDto],
+    description: 'an X thread: the tweets after the first, in order; absent for a single tweet',
+  })
+  thread?: XTweetViewDto[];
   @ApiPropertyOptional({ type: [TrackedLinkDto], description: 'absent when there are none' })
   links?: TrackedLinkDto[];
 }

@@ -12,7 +12,8 @@ const PERSON_TAG =
   /^(?:(?:baby|bebe|beb[ée]|little|grandpa|grandma|abuel[oa]|t[íi][oa]|mr|mrs|ms|miss|don|doña|sr|sra)\.?\s+)?(\p{L}[\p{L}'’.-]*)((?:\s+\p{L}[\p{L}'’.-]*){0,3})$/iu;
 const POSSESSIVE_TAG = /^(\p{L}+)['’]s\s/u;
 // A disease or sign named after a person: "Lou Gehrig's disease", "Bell's palsy".
-const EPONYM = /['’]s\s+(?:disease|syndrome|palsy|sign|law|test|maneuver|ataxia|anemia|lymphoma)\b/i;
+const EPONYM =
+  /['’]s\s+(?:disease|syndrome|palsy|sign|law|test|maneuver|ataxia|anemia|lymphoma)\b/i;
 
 /**
  * In YouTube tags, a tag that is a first name (and maybe a surname or an initial) among tags of
