@@ -1,6 +1,7 @@
 import type { FeedbackCategory, FeedbackVerdict } from './feedback-category';
 import { matchRules } from './feedback-rule';
-import { readFeedbackText } from './feedback-text';
+import { type FeedbackText, readFeedbackText } from './feedback-text';
+import { learnedSafety, safetyWords } from './learned-safety';
 import {
   COMPLAINT_RULES,
   COMPLIMENT_RULES,
@@ -26,9 +27,13 @@ const FIRST_PERSON = /\b(my|our|we|me|i'm|i was|mi|mis|nuestro|nuestra)\b/;
  * Sorts one incoming message. Safety comes first: self-harm, threats, abuse and medication errors
  * whatever surrounds them; an injury, neglect or a hazard too, unless the message thanks the
  * hospital and blames nobody (a recovery story). Then spam, care that went wrong without praise
- * around it, questions, and complaint against compliment by weight.
+ * around it, and harm that only the learned model reads (`learned`, replaceable to evaluate another
+ * model); then questions, and complaint against compliment by weight.
  */
-export function classifyFeedback(text: string): FeedbackVerdict {
+export function classifyFeedback(
+  text: string,
+  learned: (read: FeedbackText) => boolean = learnedSafety,
+): FeedbackVerdict {
   const read = readFeedbackText(text);
   const { language, normal } = read;
   const verdict = (category: FeedbackCategory, reasons: string[]): FeedbackVerdict => ({
@@ -59,6 +64,8 @@ export function classifyFeedback(text: string): FeedbackVerdict {
   if (careFailure.length === CARE_FAILURE_RULES.length && thanks.length === 0)
     return verdict('safety', careFailure);
   if (harm.length > 0) return verdict('compliment', grateful);
+  // Harm in words no rule lists: the model trained on the labelled dev messages.
+  if (learned(read)) return verdict('safety', safetyWords(read));
   const question = matchRules(QUESTION_RULES, language, language === 'es' ? normal : read.raw);
   if (question.length > 0) return verdict('question', question);
   const complaint = matchRules(COMPLAINT_RULES, language, normal);
