@@ -19,7 +19,7 @@ import {
 } from '@rounds/domain/compliance/phi/phi-corpus-score';
 
 const PASSES = 10;
-const DEV_SPLITS = ['dev', 'dev-b', 'dev-c', 'dev-d'];
+const DEV_SPLITS = ['dev', 'dev-b', 'dev-c', 'dev-d', 'dev-e'];
 const OPTIONS = new Set([
   ...process.argv.slice(2).map((a) => a.replace(/^--/, '')),
   ...(process.env.PHI_BENCH ?? '').split(',').filter(Boolean),

@@ -2,15 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { classifyFeedback } from './feedback-classifier';
 import { readFeedbackText } from './feedback-text';
-import { NOT_SAFETY, SAFETY, safetyClassifier } from './learned-safety';
+import { NOT_SAFETY, SAFETY, safetyModel } from './learned-safety';
 
 const ROOT = join(__dirname, '../../../..');
 const DEV_SPLITS = ['dev', 'dev-b', 'dev-c', 'dev-d'];
 
 describe('the learned safety model', () => {
   // The committed model is what the dev splits train, and nothing else: not the frozen test split.
-  it('is exactly what `npm run feedback:train` makes of the dev splits', () => {
-    const classifier = safetyClassifier();
+  it('is exactly what `npm run models:train` makes of the dev splits', () => {
+    const classifier = safetyModel();
     for (const split of DEV_SPLITS) {
       const items: { text: string; category: string }[] = JSON.parse(
         readFileSync(join(ROOT, 'test/fixtures/feedback', `${split}.json`), 'utf8'),

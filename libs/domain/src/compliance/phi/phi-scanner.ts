@@ -19,6 +19,7 @@ import { detectRestrictedTerms } from './detectors/restricted-term.detector';
 import type { PhiFinding, PhiKind, ScanContext } from './phi-finding';
 import type { PublishedField } from './published-field';
 import { ScanDocument } from './scan-document';
+import { learnedPhiFinding } from './learned-phi';
 import { detectLanguage } from './scan-language';
 import { overlaps } from './scan-text';
 
@@ -55,6 +56,11 @@ const FAMILY: Record<PhiKind, string> = {
  * text, in English or Spanish. Pure and stateless: one instance can be shared.
  */
 export class PhiScanner {
+  /** `learned`: the net under the rules (replaceable to evaluate another model). */
+  constructor(
+    private readonly learned: (doc: ScanDocument) => PhiFinding | undefined = learnedPhiFinding,
+  ) {}
+
   /** Posts: every HIPAA identifier that can appear in social copy, sorted by position. */
   scan(text: string, context?: ScanContext): PhiFinding[] {
     return this.scanField('post', text, context);
@@ -90,6 +96,10 @@ export class PhiScanner {
     findings.push(...detectNamedLinks(doc, [...links.urls, ...links.handles], findings));
     findings.push(...detectPhotoReferences(doc, findings));
     findings.push(...detectCareMentions(doc, findings));
+    if (!findings.some((f) => f.severity === 'block' && f.kind !== 'restricted_term')) {
+      const learned = this.learned(doc);
+      if (learned) findings.push(learned);
+    }
     return dedupe(findings).sort((a, b) => a.start - b.start || a.end - b.end);
   }
 }

@@ -36,7 +36,7 @@ const EVENT_ROOM =
 
 // Places visitors are sent to: a floor named with one is directions, not where a patient lies.
 const WAYFINDING =
-  /\b(?:cafeteria|caf[ée]|playroom|pharmacy|elevators?|lobby|gift shop|chapel|family room|parking|garage|entrance|registration|front desk|information desk|vaccin\w*|flu shots?|lab(?:oratory)? draws?|cafeter[íi]a|farmacia|capilla|ascensor(?:es)?|elevador(?:es)?|estacionamiento|entrada|recepci[óo]n|vacunatorio|vacunas?|tienda de regalos|sala de espera)\b/iu;
+  /\b(?:cafeteria|caf[ée]|playroom|pharmacy|elevators?|lobby|gift shop|chapel|family room|parking|garage|entrance|registration|front desk|information desk|welcome desk|help desk|wi-?fi|vaccin\w*|flu shots?|lab(?:oratory)? draws?|cafeter[íi]a|farmacia|capilla|ascensor(?:es)?|elevador(?:es)?|estacionamiento|entrada|recepci[óo]n|vacunatorio|vacunas?|tienda de regalos|sala de espera)\b/iu;
 
 /** Rooms, beds and units that locate a patient in the building. */
 export function detectLocators(doc: ScanDocument): PhiFinding[] {

@@ -230,6 +230,10 @@ function hasPatientCue(doc: ScanDocument, s: Subject, w: Surroundings): boolean 
   );
 }
 
+// A public figure's health in the news, which the post discusses and the hospital does not treat.
+const PUBLIC_FIGURE =
+  /\b(?:senator|congress(?:man|woman)|governor|mayor|olympi\w+|gymnast|star (?:forward|guard|quarterback|pitcher|striker|player)|as reported|in the news|headlines|announced|opened up|podcast|press conference|not involved in (?:his|her|their) care)\b/i;
+
 /** Thanked, billed, partnered with or donated by: not a patient, even beside clinical words. */
 function isNonPatient(s: Subject, w: Surroundings): boolean {
   const beneficiary = BENEFICIARY_BEFORE.test(w.nearLeft) || BENEFICIARY_AFTER.test(w.nearRight);
@@ -238,6 +242,7 @@ function isNonPatient(s: Subject, w: Surroundings): boolean {
     THANKED_FOR.test(w.right) ||
     (DONOR_CONTEXT.test(w.sentence) && !beneficiary) ||
     EVENT_ROLE.test(w.left) ||
+    PUBLIC_FIGURE.test(w.sentence) ||
     PARTNER_BEFORE.test(w.nearLeft) ||
     (!!s.handle && ORG_HANDLE.test(s.handle))
   );
