@@ -1,4 +1,4 @@
-import { decidingFeatures, oddsOf, textModel, wordFeatures } from '../common/text-model';
+import { decidingFeatures, oddsOf, textModel, wordFeatures } from '../common';
 import type { FeedbackText } from './feedback-text';
 import SAFETY_MODEL from './safety-model.json';
 
