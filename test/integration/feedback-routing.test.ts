@@ -59,11 +59,9 @@ describe('patient feedback: owners, targets, alerts, escalation and triage', () 
 
   const api = () => env.api.url;
   const publicUrl = () => env.api.app.get(AppConfig).PUBLIC_URL;
-  const pushesTo = (name: string) => sinks.pushesTo(name);
   const decrypted = (name: string) =>
-    pushesTo(name).map((p) => JSON.parse(sinks.decrypt(name, p)) as Record<string, string>);
-  const noticeTo = (who: Session) => sinks.noticeTo(who);
-  const mailsTo = (who: Session) => sinks.smtp.messages.filter(noticeTo(who));
+    sinks.pushesTo(name).map((p) => JSON.parse(sinks.decrypt(name, p)) as Record<string, string>);
+  const mailsTo = (who: Session) => sinks.smtp.messages.filter(sinks.noticeTo(who));
   const inbox = async (who: Session, search = '') =>
     (await as(api(), who).get(`/conversations${search}`).expect(200)).body as Message[];
   const byText = async (text: string) => (await inbox(team.admin)).find((m) => m.text === text)!;
@@ -216,7 +214,7 @@ describe('patient feedback: owners, targets, alerts, escalation and triage', () 
     const link = `/inbox?message=${safety.id}`;
 
     for (const owner of ['risk-officer', 'risk-writer']) {
-      await waitFor(`the push to ${owner}`, async () => pushesTo(owner).length > 0);
+      await waitFor(`the push to ${owner}`, async () => sinks.pushesTo(owner).length > 0);
       expect(decrypted(owner)).toEqual([
         {
           title: 'A patient-safety message is in the inbox',
@@ -227,7 +225,7 @@ describe('patient feedback: owners, targets, alerts, escalation and triage', () 
       ]);
     }
     for (const owner of [riskOfficer, riskWriter]) {
-      const [mail] = await sinks.smtp.waitFor(1, noticeTo(owner));
+      const [mail] = await sinks.smtp.waitFor(1, sinks.noticeTo(owner));
       expect(mail.subject).toBe('[Rounds] A patient-safety message is in the inbox');
       expect(mail.text).toContain(`Open in Rounds: ${publicUrl()}${link}`);
       for (const word of ['father', 'fell', 'nobody'])
@@ -236,15 +234,16 @@ describe('patient feedback: owners, targets, alerts, escalation and triage', () 
     // Pulled again: stored once, told once. Nobody else was told.
     await mention(`${SAFETY}!`);
     await worker.get(ConversationPuller).pull(team.id, channelId);
-    for (const owner of [riskOfficer, riskWriter]) await sinks.smtp.waitFor(2, noticeTo(owner));
+    for (const owner of [riskOfficer, riskWriter])
+      await sinks.smtp.waitFor(2, sinks.noticeTo(owner));
     await waitFor('the second pushes', async () =>
-      ['risk-officer', 'risk-writer'].every((name) => pushesTo(name).length === 2),
+      ['risk-officer', 'risk-writer'].every((name) => sinks.pushesTo(name).length === 2),
     );
     await settle();
     expect(mailsTo(riskOfficer)).toHaveLength(2);
     expect(mailsTo(riskWriter)).toHaveLength(2);
-    expect(pushesTo('admin')).toHaveLength(0);
-    expect(pushesTo('marketer')).toHaveLength(0);
+    expect(sinks.pushesTo('admin')).toHaveLength(0);
+    expect(sinks.pushesTo('marketer')).toHaveLength(0);
     expect(mailsTo(team.admin)).toHaveLength(0);
     expect(await actionsOn(safety.id)).toEqual(['conversation.safety_alerted']);
   });
@@ -351,8 +350,8 @@ describe('patient feedback: owners, targets, alerts, escalation and triage', () 
     const again = await Promise.all([alerts.escalateOverdue(), alerts.escalateOverdue()]);
     expect(again).toEqual([{ escalated: 0 }, { escalated: 0 }]);
 
-    await waitFor('the escalation push', async () => pushesTo('admin').length > 0);
-    const [mail] = await sinks.smtp.waitFor(1, noticeTo(team.admin));
+    await waitFor('the escalation push', async () => sinks.pushesTo('admin').length > 0);
+    const [mail] = await sinks.smtp.waitFor(1, sinks.noticeTo(team.admin));
     await settle();
     expect(decrypted('admin')).toEqual([
       {
@@ -366,7 +365,7 @@ describe('patient feedback: owners, targets, alerts, escalation and triage', () 
     expect(mail.text).toContain(`${publicUrl()}/inbox?message=${complaint.id}`);
     expect(mail.text.toLowerCase()).not.toContain('bill');
     // The owner of complaints is not an admin: only admins hear of escalations.
-    expect(pushesTo('marketer')).toHaveLength(0);
+    expect(sinks.pushesTo('marketer')).toHaveLength(0);
     expect(await actionsOn(complaint.id)).toEqual(['conversation.escalated']);
     expect((await as(api(), team.admin).get(`/conversations/${complaint.id}`)).body).toMatchObject({
       overdue: true,

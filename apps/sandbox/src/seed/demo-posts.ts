@@ -4,7 +4,11 @@ const DAY_MS = 86_400_000;
 
 interface DemoPost {
   text: string;
+  /** An X thread: the tweets after the first. */
+  thread?: string[];
   inDays: number;
+  /** Local time of day, `HH:mm`. */
+  at: string;
   /** How far it goes: a draft, waiting for review, or approved (scheduled). */
   stage: 'draft' | 'in_review' | 'approved';
 }
@@ -18,21 +22,29 @@ const DEMO_POSTS: DemoPost[] = [
   {
     text: 'Free flu shots this Saturday, 9 am to 1 pm, at our main campus. No appointment needed! #FluSeason',
     inDays: 3,
+    at: '10:00',
     stage: 'approved',
   },
   {
     text: 'Our new cardiac rehab gym opens Monday: treadmills, bikes and a team of exercise physiologists to help you get back to what you love.',
     inDays: 5,
+    at: '12:00',
     stage: 'in_review',
   },
   {
     text: 'Congratulations to Maria Gonzalez in room 412, going home today after her heart surgery! 🎉',
     inDays: 6,
+    at: '15:00',
     stage: 'in_review',
   },
   {
     text: 'Join our stroke team live on Thursday at noon: learn the signs of a stroke and when to call 911. #StrokeAwareness',
+    thread: [
+      'BE FAST: Balance, Eyes, Face, Arm, Speech, Time. Any one of them can be a stroke.',
+      'Call 911 at the first sign: every minute without treatment costs brain cells.',
+    ],
     inDays: 8,
+    at: '17:00',
     stage: 'draft',
   },
 ];
@@ -54,13 +66,12 @@ export async function seedDemoPosts(url: string): Promise<number> {
   const x = channels.find((c) => c.platform === 'x' && c.status === 'connected');
   if (!x) return 0;
   const compliance = await signedIn(url, 'compliance@stmarys.demo');
-  for (const { text, inDays, stage } of DEMO_POSTS) {
-    const day = new Date(Date.now() + inDays * DAY_MS);
-    const scheduledAt = `${day.toISOString().slice(0, 10)}T${String(9 + inDays).padStart(2, '0')}:00`; // local
+  for (const { text, thread, inDays, at, stage } of DEMO_POSTS) {
+    const day = new Date(Date.now() + inDays * DAY_MS).toISOString().slice(0, 10);
     const post = await marketer<{ id: string }>('POST', '/posts', {
       channelIds: [x.id],
-      scheduledAt,
-      text,
+      scheduledAt: `${day}T${at}`, // the organization's local time
+      x: { text, thread: (thread ?? []).map((reply) => ({ text: reply })) },
     });
     if (stage === 'draft') continue;
     const submitted = await marketer<{ revision: { id: string } }>(

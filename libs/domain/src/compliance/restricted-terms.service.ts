@@ -5,8 +5,7 @@ import { AuditAction } from '../audit/audit-action';
 import { AuditService } from '../audit/audit.service';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-error';
 import { Actor } from '../identity/actor';
-import isSafeRegex from 'safe-regex2';
-import { compileTerm, isPatternTerm } from './phi/detectors/restricted-term.detector';
+import { compileTerm, isSafePattern, termPattern } from './phi/detectors/restricted-term.detector';
 import type { FindingSeverity, RestrictedTermRule } from './phi/phi-finding';
 import { RestrictedTermEntity } from './restricted-term.entity';
 
@@ -101,7 +100,7 @@ function checkTerm(raw: string): string {
   }
   let pattern: RegExp;
   try {
-    pattern = compileTerm(term);
+    pattern = termPattern(term) ?? compileTerm(term);
   } catch {
     throw new InvalidInputError('term', `"${term}" is not a valid pattern`);
   }
@@ -109,7 +108,7 @@ function checkTerm(raw: string): string {
     throw new InvalidInputError('term', 'a pattern must not match empty text');
   // Every scan runs the list, the composer's as one types too: a pattern that can backtrack for
   // ever on some text (a repetition inside a repetition) would stall the API for everyone.
-  if (isPatternTerm(term) && !isSafeRegex(pattern)) {
+  if (!isSafePattern(pattern)) {
     throw new InvalidInputError(
       'term',
       'this pattern repeats a group that itself repeats (like (a+)+), which can take exponential time on some text; write it without the nesting',

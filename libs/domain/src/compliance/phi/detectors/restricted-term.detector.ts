@@ -1,3 +1,4 @@
+import isSafeRegex from 'safe-regex2';
 import type { PhiFinding, RestrictedTermRule } from '../phi-finding';
 import type { ScanDocument } from '../scan-document';
 
@@ -6,27 +7,38 @@ const REGEX_TERM = /^\/(.+)\/([a-z]*)$/s;
 const compiled = new Map<string, RegExp>();
 const CACHE_LIMIT = 5_000;
 
-/** Whether the term is written as a pattern (`/…/flags`) rather than as a word or phrase. */
-export const isPatternTerm = (term: string) => REGEX_TERM.test(term);
+/** The pattern a `/…/flags` term is written as (throws when it does not compile); else undefined. */
+export function termPattern(term: string): RegExp | undefined {
+  const regex = REGEX_TERM.exec(term);
+  return regex ? new RegExp(regex[1], `${regex[2].replace(/[gy]/g, '')}g`) : undefined;
+}
 
-/** A term written `/…/` is a pattern; anything else is a word or phrase, matched whole, any case. */
+/** Whether a pattern may run on every scan: no repetition inside a repetition (safe-regex2). */
+export const isSafePattern = (pattern: RegExp): boolean => isSafeRegex(pattern);
+
+/**
+ * A term written `/…/` is a pattern; anything else is a word or phrase, matched whole, any case.
+ * A pattern that could backtrack for ever (saved before that was refused) is never run: it is
+ * matched as the text it is written as.
+ */
 export function compileTerm(term: string): RegExp {
   let pattern = compiled.get(term);
   if (pattern) return pattern;
-  const regex = REGEX_TERM.exec(term);
-  pattern = regex
-    ? new RegExp(regex[1], `${regex[2].replace(/[gy]/g, '')}g`)
-    : new RegExp(
-        String.raw`(?<![\p{L}\p{N}])${term
-          .trim()
-          .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-          .replace(/\s+/g, String.raw`\s+`)}(?![\p{L}\p{N}])`,
-        'giu',
-      );
+  const written = termPattern(term);
+  pattern = written && isSafePattern(written) ? written : phrase(term);
   if (compiled.size >= CACHE_LIMIT) compiled.clear();
   compiled.set(term, pattern);
   return pattern;
 }
+
+const phrase = (term: string) =>
+  new RegExp(
+    String.raw`(?<![\p{L}\p{N}])${term
+      .trim()
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/\s+/g, String.raw`\s+`)}(?![\p{L}\p{N}])`,
+    'giu',
+  );
 
 /** The organization's confidential terms: projects, litigation, vendors, code names. */
 export function detectRestrictedTerms(
