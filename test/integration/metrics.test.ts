@@ -14,6 +14,7 @@ import {
   connectChannel,
   newsroom,
   Newsroom,
+  publishedPost,
   publishedXPost,
   query,
   startApiOnSandbox,
@@ -38,16 +39,31 @@ describe('engagement metrics: collection, rollups and the report', () => {
   let publicationIds: string[];
 
   /** Posts a tweet on the sandbox as the account, as the publisher would have. */
-  async function tweet(text: string): Promise<string> {
+  async function tweet(text: string, inReplyTo?: string): Promise<string> {
     const res = await fetch(`${env.sandbox.url}/2/tweets`, {
       method: 'POST',
       headers: {
         authorization: `Bearer ${account.accessToken}`,
         'content-type': 'application/json',
       },
-      body: JSON.stringify({ text }),
+      body: JSON.stringify({
+        text,
+        ...(inReplyTo ? { reply: { in_reply_to_tweet_id: inReplyTo } } : {}),
+      }),
     });
     return ((await res.json()) as { data: { id: string } }).data.id;
+  }
+
+  /** What X itself says each tweet counted, read straight from the platform. */
+  async function countersOnX(ids: string[]) {
+    const res = await fetch(
+      `${env.sandbox.url}/2/tweets?ids=${ids.join(',')}&tweet.fields=public_metrics`,
+      { headers: { authorization: `Bearer ${account.accessToken}` } },
+    );
+    const { data } = (await res.json()) as {
+      data: { id: string; public_metrics: Record<string, number> }[];
+    };
+    return ids.map((id) => data.find((t) => t.id === id)!.public_metrics);
   }
 
   const metricsQueue = () => worker.get(JobProducer).queue(QueueName.Metrics);
@@ -303,6 +319,74 @@ describe('engagement metrics: collection, rollups and the report', () => {
       gone: expect.any(Date),
       engagements: gone.engagements,
     });
+  });
+
+  it('reads each tweet of a thread: the publication counts their sum, the report each tweet', async () => {
+    const texts = [
+      'Our new tower, a thread: 1/3',
+      'Level 1: the new ER. 2/3',
+      'Level 2: imaging. 3/3',
+    ];
+    const ids: string[] = [];
+    for (const text of texts) ids.push(await tweet(text, ids.at(-1)));
+    const { publicationId } = await publishedPost(
+      env.api.url,
+      team,
+      {
+        channelIds: [channelId],
+        x: { text: texts[0], thread: texts.slice(1).map((text) => ({ text })) },
+      },
+      {
+        externalId: ids[0],
+        url: `https://x.com/${account.handle}/status/${ids[0]}`,
+        publishedAt: new Date(Date.now() - 30 * MINUTE),
+      },
+    );
+    await query('UPDATE publications SET thread_tweet_ids = $2 WHERE id = $1', [
+      publicationId,
+      JSON.stringify(ids),
+    ]);
+    await control.advanceClock(30 * MINUTE);
+    // X's counters grow by the second: what the product read lies between X's before and after.
+    const before = await countersOnX(ids);
+    await sweepAndSettle();
+    const after = await countersOnX(ids);
+
+    const [row] = await query<Record<string, string> & { tweet_metrics: Record<string, number>[] }>(
+      'SELECT * FROM publication_metrics WHERE publication_id = $1',
+      [publicationId],
+    );
+    const stored = row.tweet_metrics;
+    expect(stored.map((t) => t.tweetId)).toEqual(ids);
+    ids.forEach((_, i) => {
+      for (const [ours, theirs] of [
+        ['impressions', 'impression_count'],
+        ['likes', 'like_count'],
+        ['reposts', 'retweet_count'],
+      ]) {
+        expect(stored[i][ours]).toBeGreaterThanOrEqual(before[i][theirs]);
+        expect(stored[i][ours]).toBeLessThanOrEqual(after[i][theirs]);
+      }
+    });
+    expect(before[0].impression_count).toBeGreaterThan(0);
+    const total = (key: string) => stored.reduce((n, t) => n + (t[key] ?? 0), 0);
+    expect(Number(row.impressions)).toBe(total('impressions'));
+    expect(Number(row.likes)).toBe(total('likes'));
+
+    const report = await as(env.api.url, team.executive).get('/reports/engagement').expect(200);
+    const top = report.body.topPosts.find(
+      (p: { publicationId: string }) => p.publicationId === publicationId,
+    );
+    const engagementsOf = (t: Record<string, number>) =>
+      ['likes', 'reposts', 'replies', 'quotes', 'bookmarks'].reduce((n, k) => n + (t[k] ?? 0), 0);
+    expect(top.tweets).toEqual(
+      stored.map((t) => ({
+        tweetId: t.tweetId,
+        impressionsOrViews: t.impressions,
+        engagements: engagementsOf(t),
+      })),
+    );
+    expect(top.engagements).toBe(stored.reduce((n, t) => n + engagementsOf(t), 0));
   });
 
   it('reads only rollups, never the raw snapshots (EXPLAIN of the report statement)', async () => {

@@ -84,6 +84,12 @@ export class SeriesPointDto {
   @ApiProperty() followers: number;
 }
 
+export class TweetFiguresDto {
+  @ApiProperty() tweetId: string;
+  @ApiProperty() impressionsOrViews: number;
+  @ApiProperty() engagements: number;
+}
+
 export class TopPostDto {
   @ApiProperty() publicationId: string;
   @ApiProperty() postId: string;
@@ -95,6 +101,11 @@ export class TopPostDto {
   @ApiProperty() impressionsOrViews: number;
   @ApiProperty() engagements: number;
   @ApiProperty() engagementRate: number;
+  @ApiPropertyOptional({
+    type: [TweetFiguresDto],
+    description: 'an X thread: each tweet in order (the figures above are their sum)',
+  })
+  tweets?: TweetFiguresDto[];
 }
 
 export class ChannelReportDto {

@@ -2191,6 +2191,11 @@ export interface components {
       engagementRate: number;
       followers: number;
     };
+    TweetFiguresDto: {
+      tweetId: string;
+      impressionsOrViews: number;
+      engagements: number;
+    };
     TopPostDto: {
       publicationId: string;
       postId: string;
@@ -2204,6 +2209,8 @@ export interface components {
       impressionsOrViews: number;
       engagements: number;
       engagementRate: number;
+      /** @description an X thread: each tweet in order (the figures above are their sum) */
+      tweets?: components['schemas']['TweetFiguresDto'][];
     };
     ChannelReportDto: {
       channelId: string;

@@ -121,6 +121,12 @@ export function ReportsPage() {
                             {post.preview}
                           </Anchor>
                         </Group>
+                        {post.tweets && (
+                          <Text size="xs" c="gray.7" data-testid="thread-figures">
+                            Thread of {post.tweets.length}: engagements per tweet{' '}
+                            {post.tweets.map((t) => formatFigure(t.engagements)).join(' · ')}
+                          </Text>
+                        )}
                       </Table.Td>
                       <Table.Td>{time.format(post.publishedAt, DATE)}</Table.Td>
                       <Table.Td ta="right">{formatFigure(post.impressionsOrViews)}</Table.Td>

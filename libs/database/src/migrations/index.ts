@@ -19,6 +19,7 @@ import { ReadVersions1796656619987 } from './1796656619987-ReadVersions';
 import { FeedbackOwners1796656629936 } from './1796656629936-FeedbackOwners';
 import { ReadVersionsFeedbackLinks1796700000000 } from './1796700000000-ReadVersionsFeedbackLinks';
 import { PublicationThreadTweets1796800000000 } from './1796800000000-PublicationThreadTweets';
+import { ThreadMetrics1796800000001 } from './1796800000001-ThreadMetrics';
 import { PublicationSendingAt1796656176405 } from './1796656176405-PublicationSendingAt';
 
 /** In order; `npm run migration:generate -- Name` writes a new file to add here. */
@@ -45,4 +46,5 @@ export const migrations = [
   FeedbackOwners1796656629936,
   ReadVersionsFeedbackLinks1796700000000,
   PublicationThreadTweets1796800000000,
+  ThreadMetrics1796800000001,
 ];

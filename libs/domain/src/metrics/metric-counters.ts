@@ -26,7 +26,17 @@ export const FORMULAS = {
     'followerGrowth = followers or subscribers at the end of the period - at the end of the day before it, summed over channels',
 } as const;
 
+/** The counters engagements add up (counters a platform does not have are 0). */
+export const ENGAGEMENT_KEYS = [
+  'likes',
+  'reposts',
+  'replies',
+  'quotes',
+  'bookmarks',
+  'comments',
+] as const;
+
 /** SQL for engagements and reach over a row (or table alias) holding the counters. */
 export const ENGAGEMENTS_SQL = (t: string) =>
-  `(${t}.likes + ${t}.reposts + ${t}.replies + ${t}.quotes + ${t}.bookmarks + ${t}.comments)`;
+  `(${ENGAGEMENT_KEYS.map((k) => `${t}.${k}`).join(' + ')})`;
 export const REACH_SQL = (t: string) => `(${t}.impressions + ${t}.views)`;

@@ -9,6 +9,7 @@ import { MetricsPlatform, metricsPlatforms } from './metrics-platforms';
 import { DuePublication, RecordedBatch, recordReadings } from './metrics-recorder';
 import { PlatformCall, UsageCounter } from './platform-usage';
 import { PublicationMetricsEntity } from './publication-metrics.entity';
+import { idsToRead, ReadTarget, readingsOf } from './thread-readings';
 
 export interface MetricsBatch {
   organizationId: string;
@@ -39,25 +40,26 @@ export class MetricsCollector {
 
   /** One batch of one channel, one platform request; nothing to do when no longer due. */
   async collect(batch: MetricsBatch): Promise<RecordedBatch> {
-    const due: (DuePublication & { platform: ChannelPlatform })[] = await this.dataSource.query(
-      `SELECT publication_id AS "publicationId", external_id AS "externalId",
-              published_at AS "publishedAt", platform
-       FROM publication_metrics
-       WHERE organization_id = $1 AND channel_id = $2 AND publication_id = ANY($3::uuid[])
-         AND next_metrics_at <= $4`,
-      // The application's clock, as recordReadings compares with it too.
-      [batch.organizationId, batch.channelId, batch.publicationIds, new Date()],
-    );
+    const due: (DuePublication & ReadTarget & { platform: ChannelPlatform })[] =
+      await this.dataSource.query(
+        `SELECT publication_id AS "publicationId", external_id AS "externalId",
+                thread_tweet_ids AS "threadTweetIds", published_at AS "publishedAt", platform
+         FROM publication_metrics
+         WHERE organization_id = $1 AND channel_id = $2 AND publication_id = ANY($3::uuid[])
+           AND next_metrics_at <= $4`,
+        // The application's clock, as recordReadings compares with it too.
+        [batch.organizationId, batch.channelId, batch.publicationIds, new Date()],
+      );
     if (due.length === 0) return { collected: 0, gone: 0 };
     const platform = this.platforms[due[0].platform];
-    const externalIds = due.map((r) => r.externalId);
-    const readings = await this.call(batch, platform.readCost(externalIds.length), (token) =>
-      platform.read(token, externalIds),
+    const ids = idsToRead(due);
+    const read = await this.call(batch, platform.readCost(ids.length), (token) =>
+      platform.read(token, ids),
     );
     return recordReadings(this.dataSource.manager, {
       organizationId: batch.organizationId,
       due,
-      readings,
+      readings: readingsOf(due, read),
       collectedAt: new Date(),
     });
   }

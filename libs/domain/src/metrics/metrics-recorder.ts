@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
-import type { MetricCounters } from '@rounds/platforms';
 import { nextCollectionAt } from './collection-schedule';
 import { COUNTER_KEYS, ENGAGEMENTS_SQL, REACH_SQL } from './metric-counters';
+import type { PublicationReadings } from './thread-readings';
 
 /** A publication a batch job read, as it stood before the platform call. */
 export interface DuePublication {
@@ -31,7 +31,7 @@ const addExcluded = list((k) => `${k} = t.${k} + excluded.${k}`);
 const RECORD_SQL = `
 WITH input AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS u(publication_id uuid, read boolean,
-    next_at timestamptz, ${list((k) => `${k} bigint`)})
+    next_at timestamptz, tweets jsonb, ${list((k) => `${k} bigint`)})
 ), locked AS (
   SELECT m.* FROM publication_metrics m JOIN input u ON u.publication_id = m.publication_id
   WHERE m.organization_id = $2 AND m.next_metrics_at <= $3
@@ -59,11 +59,12 @@ WITH input AS (
   GROUP BY channel_id, day, organization_id
   ON CONFLICT (channel_id, day) DO UPDATE SET ${addExcluded}
 ), baselines AS (
-  SELECT u.publication_id, u.read, u.next_at, ${list((k) => `CASE WHEN u.read THEN coalesce(u.${k}, 0) ELSE l.${k} END AS ${k}`)}
+  SELECT u.publication_id, u.read, u.next_at, u.tweets, ${list((k) => `CASE WHEN u.read THEN coalesce(u.${k}, 0) ELSE l.${k} END AS ${k}`)}
   FROM locked l JOIN input u USING (publication_id)
 )
 UPDATE publication_metrics m SET ${list((k) => `${k} = b.${k}`)},
   engagements = ${ENGAGEMENTS_SQL('b')}, reach = ${REACH_SQL('b')},
+  tweet_metrics = CASE WHEN b.read THEN b.tweets ELSE m.tweet_metrics END,
   next_metrics_at = CASE WHEN b.read THEN b.next_at END,
   gone_at = CASE WHEN b.read THEN NULL ELSE $3::timestamptz END,
   lease_until = NULL, last_collected_at = $3
@@ -77,15 +78,16 @@ export async function recordReadings(
   input: {
     organizationId: string;
     due: DuePublication[];
-    readings: Map<string, MetricCounters>;
+    readings: PublicationReadings;
     collectedAt: Date;
   },
 ): Promise<RecordedBatch> {
   const rows = input.due.map((p) => {
-    const reading = input.readings.get(p.externalId);
+    const reading = input.readings.counters.get(p.externalId);
     return {
       publication_id: p.publicationId,
       read: reading !== undefined,
+      tweets: input.readings.tweets.get(p.publicationId) ?? null,
       next_at: nextCollectionAt(p.publishedAt, input.collectedAt),
       ...Object.fromEntries(COUNTER_KEYS.map((k) => [k, reading?.[k] ?? null])),
     };

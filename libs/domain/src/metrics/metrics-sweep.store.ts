@@ -26,8 +26,9 @@ export async function enrollPublished(manager: EntityManager, now: Date): Promis
   const rows: { enrolled: string }[] = await manager.query(
     `WITH enrolled AS (
        INSERT INTO publication_metrics AS m (publication_id, organization_id, post_id, channel_id,
-         platform, external_id, url, preview, published_at, next_metrics_at)
-       SELECT p.id, p.organization_id, p.post_id, p.channel_id, p.platform, p.external_id, p.url,
+         platform, external_id, thread_tweet_ids, url, preview, published_at, next_metrics_at)
+       SELECT p.id, p.organization_id, p.post_id, p.channel_id, p.platform, p.external_id,
+              p.thread_tweet_ids, p.url,
               left(coalesce(CASE WHEN p.platform = 'x' THEN r.content #>> '{x,text}'
                                  ELSE r.content #>> '{youtube,title}' END, ''), ${PREVIEW_CHARS}),
               p.published_at, $1

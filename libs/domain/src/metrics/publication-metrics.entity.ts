@@ -1,6 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { ChannelPlatform } from '../channels/channel.entity';
 import { CounterColumns, SumColumn } from './counter-columns';
+import type { TweetReading } from './thread-readings';
 
 /**
  * A published publication as metrics sees it: when it is next read (the decaying schedule), a
@@ -35,6 +36,14 @@ export class PublicationMetricsEntity extends CounterColumns {
 
   @Column({ type: 'text', nullable: true })
   url: string | null;
+
+  /** An X thread's tweets in order (the first is `externalId`); empty for one tweet or a video. */
+  @Column('jsonb', { default: () => "'[]'" })
+  threadTweetIds: string[];
+
+  /** An X thread: each tweet's counters as last read (the counters below are their sum). */
+  @Column('jsonb', { nullable: true })
+  tweetMetrics: TweetReading[] | null;
 
   /** The start of the text (X) or the title (YouTube), for top-post lists. */
   @Column('text')

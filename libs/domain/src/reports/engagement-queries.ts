@@ -1,4 +1,5 @@
 import { ENGAGEMENTS_SQL, REACH_SQL } from '../metrics/metric-counters';
+import type { TweetReading } from '../metrics/thread-readings';
 import type { Granularity, ReportPeriod } from './report-period';
 
 /** Sums of one channel (or bucket) over a stretch of days, read from the daily rollups. */
@@ -28,6 +29,8 @@ export interface TopPostRow {
   publishedAt: string;
   reach: number;
   engagements: number;
+  /** An X thread: each tweet's counters as last read. */
+  tweetMetrics: TweetReading[] | null;
 }
 
 /** Visits through tracked links over a stretch of days (current period or the one before). */
@@ -112,7 +115,7 @@ const PARTS: Record<keyof ReportRows, string> = {
     ORDER BY c.day`,
   topPosts: `SELECT c.publication_id AS "publicationId", c.post_id AS "postId",
       c.channel_id AS "channelId", c.platform, c.preview, c.url, c.published_at AS "publishedAt",
-      c.reach, c.engagements
+      c.reach, c.engagements, c.tweet_metrics AS "tweetMetrics"
     FROM publication_metrics c
     WHERE c.organization_id = $1 AND c.published_at >= $7::timestamptz
       AND c.published_at < $8::timestamptz AND ${CHANNEL}

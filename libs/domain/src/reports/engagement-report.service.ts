@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { READ_REPLICA } from '@rounds/database';
 import { DataSource } from 'typeorm';
 import { NotFoundError } from '../common/domain-error';
-import { FORMULAS } from '../metrics/metric-counters';
+import { ENGAGEMENT_KEYS, FORMULAS } from '../metrics/metric-counters';
+import type { TweetReading } from '../metrics/thread-readings';
 import { loadOrganization } from '../organizations/organization-store';
 import {
   ClickRow,
@@ -232,5 +233,12 @@ function toTopPost(row: TopPostRow): TopPost {
     impressionsOrViews: row.reach,
     engagements: row.engagements,
     engagementRate: roundedRate(row.engagements, row.reach),
+    ...(row.tweetMetrics ? { tweets: row.tweetMetrics.map(tweetFigures) } : {}),
   };
 }
+
+const tweetFigures = ({ tweetId, ...counters }: TweetReading) => ({
+  tweetId,
+  impressionsOrViews: (counters.impressions ?? 0) + (counters.views ?? 0),
+  engagements: ENGAGEMENT_KEYS.reduce((n, k) => n + (counters[k] ?? 0), 0),
+});

@@ -34,6 +34,8 @@ export interface TopPost {
   impressionsOrViews: number;
   engagements: number;
   engagementRate: number;
+  /** An X thread: each tweet in order (the figures above are their sum). */
+  tweets?: { tweetId: string; impressionsOrViews: number; engagements: number }[];
 }
 
 export interface ChannelReport {
