@@ -1,7 +1,5 @@
-/** The counters Rounds stores per snapshot and sums in rollups; absent ones count as 0. */
-export const COUNTER_KEYS = [
-  'impressions',
-  'views',
+/** The counters engagements add up (counters a platform does not have are 0). */
+export const ENGAGEMENT_KEYS = [
   'likes',
   'reposts',
   'replies',
@@ -9,6 +7,9 @@ export const COUNTER_KEYS = [
   'bookmarks',
   'comments',
 ] as const;
+
+/** The counters Rounds stores per snapshot and sums in rollups; absent ones count as 0. */
+export const COUNTER_KEYS = ['impressions', 'views', ...ENGAGEMENT_KEYS] as const;
 
 /**
  * The formulas every report figure carries. Counters a platform does not have are 0, so one SQL
@@ -25,16 +26,6 @@ export const FORMULAS = {
   followerGrowth:
     'followerGrowth = followers or subscribers at the end of the period - at the end of the day before it, summed over channels',
 } as const;
-
-/** The counters engagements add up (counters a platform does not have are 0). */
-export const ENGAGEMENT_KEYS = [
-  'likes',
-  'reposts',
-  'replies',
-  'quotes',
-  'bookmarks',
-  'comments',
-] as const;
 
 /** SQL for engagements and reach over a row (or table alias) holding the counters. */
 export const ENGAGEMENTS_SQL = (t: string) =>
